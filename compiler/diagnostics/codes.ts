@@ -1,0 +1,108 @@
+/**
+ * The one table of every diagnostic arp reports. Codes are grouped by phase and never reused:
+ *   ARP1xxx syntax · ARP2xxx names (catalog look-ups) · ARP3xxx types of operators and values ·
+ *   ARP4xxx policy structure and IAM limits · ARP5xxx modules, roles and tests ·
+ *   ARP6xxx importing IAM JSON · ARP9xxx command line and files.
+ * Tests assert codes, never wording. Every code is documented in docs/diagnostics.md.
+ */
+import type { Diagnostic, RelatedInfo, Severity, Span } from "./diagnostic.js";
+
+interface CodeInfo {
+  readonly code: string;
+  readonly severity: Severity;
+  /** One-line summary used by docs/diagnostics.md and `arp explain`. */
+  readonly summary: string;
+}
+
+function def(code: string, severity: Severity, summary: string): CodeInfo {
+  return { code, severity, summary };
+}
+
+export const Codes = {
+  // ---- ARP1xxx: syntax -------------------------------------------------------------------
+  UnexpectedCharacter: def("ARP1001", "error", "a character that cannot start any token"),
+  UnexpectedToken: def("ARP1002", "error", "a token the grammar does not allow here"),
+  UnterminatedString: def("ARP1003", "error", "a string literal without its closing quote"),
+  UnterminatedComment: def("ARP1004", "error", "a block comment without its closing `*/`"),
+  MixedFileForm: def("ARP1005", "error", "a file holds both bare statements and `policy` blocks"),
+  InvalidEscape: def("ARP1006", "error", "an unknown escape sequence in a string"),
+  MalformedInterpolation: def("ARP1007", "error", "a `${...}` interpolation that is not closed or is empty"),
+
+  // ---- ARP2xxx: names ------------------------------------------------------------------
+  UnknownService: def("ARP2001", "error", "an action or ARN names a service the catalog does not know"),
+  UnknownAction: def("ARP2002", "error", "an action the service does not define"),
+  WildcardMatchesNothing: def("ARP2003", "error", "an action wildcard that matches no action"),
+  UnknownResourceType: def("ARP2004", "error", "an App Runner resource shorthand with an unknown resource type"),
+  MalformedArn: def("ARP2005", "error", "a resource that is neither `*`, a shorthand, nor a well-formed ARN"),
+  UnknownConditionKey: def("ARP2006", "error", "a condition key the catalog does not know"),
+  KeyNeverApplies: def("ARP2007", "warning", "a condition key that none of the statement's actions supports"),
+  UndefinedVariable: def("ARP2008", "error", "a `$variable` that is neither a policy variable nor a parameter"),
+  UndefinedParameter: def("ARP2009", "error", "a parameter that is used or set but never declared"),
+  ParameterWithoutValue: def("ARP2010", "error", "a declared parameter with no default that was not set"),
+  DeprecatedKeyAlias: def("ARP2011", "warning", "`apprunner:ResourceTag/...` is accepted and compiled to `aws:ResourceTag/...`"),
+  ResourceTypeMismatch: def("ARP2012", "error", "an action paired only with resources it cannot act on: the statement grants nothing for it"),
+  WildcardOnlyAction: def("ARP2013", "error", "a specific ARN given to an action that supports only `*`"),
+  ServiceNotInArn: def("ARP2014", "warning", "a resource ARN of a service none of the statement's actions belongs to"),
+  DuplicateParameter: def("ARP2015", "error", "a parameter declared twice"),
+
+  // ---- ARP3xxx: types ------------------------------------------------------------------
+  OperatorTypeMismatch: def("ARP3001", "error", "an operator that does not fit the condition key's type"),
+  InvalidValue: def("ARP3002", "error", "a value of the wrong type for the key (bad CIDR, date, number, boolean)"),
+  MultiValuedKeyNeedsQuantifier: def("ARP3003", "warning", "a multi-valued key tested without `any` or `all`"),
+  QuantifierOnSingleValuedKey: def("ARP3004", "warning", "`any`/`all` on a key that carries one value"),
+  NotExpressible: def("ARP3005", "error", "a condition IAM cannot express (explained in the message)"),
+  TooManyStatements: def("ARP3006", "error", "`or`/`not` expand to more statements than arp allows"),
+  WildcardInEquality: def("ARP3007", "warning", "a `*` or `?` in a value compared with `=`, where it is matched literally"),
+
+  // ---- ARP4xxx: policy structure and IAM limits -----------------------------------------
+  DuplicateSid: def("ARP4001", "error", "two statements of one policy share a `Sid`"),
+  InvalidSid: def("ARP4002", "error", "a statement label that IAM does not accept as a `Sid` (letters and digits only)"),
+  PrincipalInIdentityPolicy: def("ARP4003", "error", "a `principal` in an identity policy; App Runner supports no resource-based policies"),
+  PolicyTooLarge: def("ARP4004", "error", "a policy over IAM's size limit for its kind"),
+  DuplicatePolicyName: def("ARP4005", "error", "two policies with the same name"),
+  InvalidPolicyName: def("ARP4006", "error", "a policy name IAM does not accept"),
+  EmptyPolicy: def("ARP4007", "error", "a policy without statements"),
+  AllowAllActions: def("ARP4008", "warning", "an `allow` of every action on every resource"),
+
+  // ---- ARP5xxx: modules, roles and tests ------------------------------------------------
+  UnknownImport: def("ARP5001", "error", "an imported file or policy that does not exist"),
+  ImportCycle: def("ARP5002", "error", "files that import each other in a cycle"),
+  UnknownPolicyName: def("ARP5003", "error", "`use` or `attach` of a policy that is not defined"),
+  OpenTrust: def("ARP5004", "warning", "a trust that lets any principal of every account assume the role"),
+  InvalidTrust: def("ARP5005", "error", "a trust principal that is not a service, account, ARN or federated provider"),
+  TestFailed: def("ARP5006", "error", "a policy test whose expectation does not hold"),
+  InvalidTestRequest: def("ARP5007", "error", "a test request that cannot be built (bad principal, action or resource)"),
+
+  // ---- ARP6xxx: importing IAM JSON ------------------------------------------------------
+  InvalidJson: def("ARP6001", "error", "input that is not JSON"),
+  NotAPolicy: def("ARP6002", "error", "JSON that is not an IAM policy document"),
+  InvalidPolicyElement: def("ARP6003", "error", "a policy element of the wrong type or with an unknown name"),
+  NotImportable: def("ARP6004", "error", "a policy element arp cannot express"),
+
+  // ---- ARP9xxx: command line and files -------------------------------------------------
+  FileNotFound: def("ARP9001", "error", "a path that does not exist or holds no `.arp` file"),
+  FileUnreadable: def("ARP9002", "error", "a file that cannot be read"),
+  OutputFailed: def("ARP9003", "error", "output that could not be written"),
+  InvalidSetting: def("ARP9004", "error", "a malformed `--set name=value`"),
+} as const satisfies Record<string, CodeInfo>;
+
+export type CodeName = keyof typeof Codes;
+
+/** Builds a diagnostic from the table; severity comes from the table unless overridden. */
+export function diagnostic(
+  name: CodeName,
+  span: Span,
+  message: string,
+  extra: { hint?: string; related?: RelatedInfo[]; severity?: Severity } = {},
+): Diagnostic {
+  const info = Codes[name];
+  const d: Diagnostic = {
+    code: info.code,
+    severity: extra.severity ?? info.severity,
+    message,
+    span,
+    ...(extra.hint !== undefined ? { hint: extra.hint } : {}),
+    ...(extra.related !== undefined && extra.related.length > 0 ? { related: extra.related } : {}),
+  };
+  return d;
+}

@@ -1,0 +1,84 @@
+/**
+ * Public types of the arp runtime: requests, decisions and explanations. The runtime has no
+ * dependencies and never reads the catalog.
+ */
+import type { IamPolicyDocument, IamStatement } from "./policyDocument.js";
+
+/** Where a statement came from in `.arp` source (1-based line and column). */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * A policy as the runtime takes it: a bare IAM document, or a named document with the `.arp`
+ * location of each statement (by index into `Statement`), as the compiler produces.
+ */
+export type PolicyInput =
+  | IamPolicyDocument
+  | {
+      readonly name: string;
+      readonly document: IamPolicyDocument;
+      readonly sources?: readonly (SourceLocation | undefined)[];
+    };
+
+/** A context value: one string, or several for a multi-valued key such as `aws:TagKeys`. */
+export type ContextValue = string | readonly string[];
+
+export interface Request {
+  /** The caller's ARN, e.g. `arn:aws:iam::123456789012:user/marymajor`. */
+  readonly principal: string;
+  /** `service:Action`, matched case-insensitively. */
+  readonly action: string;
+  /** The resource ARN, or `*` for actions without resource-level permissions. */
+  readonly resource: string;
+  /** Condition keys (matched case-insensitively) to their values. */
+  readonly context?: Readonly<Record<string, ContextValue>>;
+}
+
+export type Decision = "Allow" | "ImplicitDeny" | "ExplicitDeny";
+
+/** Identifies one statement of one policy. */
+export interface StatementRef {
+  /** The policy's name, or `policy[i]` for an unnamed document. */
+  readonly policy: string;
+  /** Index into the policy's statements. */
+  readonly index: number;
+  readonly sid?: string;
+  readonly source?: SourceLocation;
+}
+
+/** Why one condition of a statement did not hold. */
+export interface ConditionFailure {
+  /** The operator as written, e.g. `ForAnyValue:StringLike`. */
+  readonly operator: string;
+  readonly key: string;
+  /** Policy values after variable substitution. */
+  readonly expected: readonly string[];
+  /** The request's values for the key; absent when the key was missing. */
+  readonly actual?: readonly string[];
+}
+
+/** A statement that did not apply, and the first reason why. */
+export interface StatementMiss extends StatementRef {
+  readonly effect: "Allow" | "Deny";
+  readonly reason:
+    | { readonly kind: "action" }
+    | { readonly kind: "resource" }
+    | { readonly kind: "condition"; readonly failure: ConditionFailure }
+    | { readonly kind: "unresolvable"; readonly detail: string };
+}
+
+export interface EvaluationResult {
+  readonly decision: Decision;
+  /**
+   * The statements that decided: every matching Deny for ExplicitDeny, every matching Allow
+   * for Allow, none for ImplicitDeny.
+   */
+  readonly matched: readonly StatementRef[];
+  /** Statements that did not apply, with why. */
+  readonly notApplied: readonly StatementMiss[];
+}
+
+export type { IamPolicyDocument, IamStatement };
