@@ -63,6 +63,7 @@ export const Codes = {
   InvalidPolicyName: def("ARP4006", "error", "a policy name IAM does not accept"),
   EmptyPolicy: def("ARP4007", "error", "a policy without statements"),
   AllowAllActions: def("ARP4008", "warning", "an `allow` of every action on every resource"),
+  MissingResource: def("ARP4009", "error", "a statement of an identity policy without `on <resources>`"),
 
   // ---- ARP5xxx: modules, roles and tests ------------------------------------------------
   UnknownImport: def("ARP5001", "error", "an imported file or policy that does not exist"),

@@ -1,0 +1,81 @@
+/**
+ * Checks one statement of an identity policy: its label, actions, resources, the pairing of
+ * the two, and its condition. Returns the checked statement for lowering, or undefined when
+ * something failed (everything found is reported, not just the first problem).
+ */
+import type { Statement } from "../../grammar/ast.js";
+import type { CheckedCondition } from "./checkedCondition.js";
+import { checkCondition } from "./checkConditions.js";
+import { checkResourceTypes } from "./checkResourceTypes.js";
+import { report, type CheckContext } from "./context.js";
+import { resolveActions, statementActions, type ResolvedActions } from "./resolveActions.js";
+import { resolveResources, type ResolvedResources } from "./resolveResources.js";
+
+export interface CheckedStatement {
+  readonly source: Statement;
+  readonly sid?: string;
+  readonly effect: "Allow" | "Deny";
+  readonly actions: ResolvedActions;
+  readonly resources: ResolvedResources;
+  readonly condition?: CheckedCondition;
+}
+
+const SID = /^[A-Za-z0-9]*$/;
+
+export function checkStatement(ctx: CheckContext, stmt: Statement): CheckedStatement | undefined {
+  const before = ctx.diagnostics.length;
+  const sid = checkLabel(ctx, stmt);
+  if (stmt.principals !== undefined) {
+    report(ctx, "PrincipalInIdentityPolicy", stmt.principals.span,
+      "an identity policy names no principal: it applies to whoever it is attached to, and App Runner supports no resource-based policies",
+      { hint: "attach the policy to a user, group or role; to let other accounts in, declare a `role` with `trust`" });
+  }
+  const actions = resolveActions(ctx, stmt.actions);
+  if (stmt.resources === undefined) {
+    report(ctx, "MissingResource", stmt.actions.span, "the statement says what it allows but not on which resources", {
+      hint: "add `on *` or `on service/NAME/*`",
+    });
+    return undefined;
+  }
+  const resources = resolveResources(ctx, stmt.resources);
+  if (actions.complete) checkResourceTypes(ctx, actions, resources);
+  const condition =
+    stmt.condition === undefined ? undefined : checkCondition(ctx, stmt.condition, statementActions(actions));
+  if (stmt.effect === "allow" && stmt.condition === undefined) warnAllowAll(ctx, stmt, actions, resources);
+  if (hasNewErrors(ctx, before)) return undefined;
+  return {
+    source: stmt,
+    ...(sid !== undefined ? { sid } : {}),
+    effect: stmt.effect === "allow" ? "Allow" : "Deny",
+    actions,
+    resources,
+    ...(condition !== undefined ? { condition } : {}),
+  };
+}
+
+function hasNewErrors(ctx: CheckContext, before: number): boolean {
+  return ctx.diagnostics.slice(before).some((d) => d.severity === "error");
+}
+
+function checkLabel(ctx: CheckContext, stmt: Statement): string | undefined {
+  if (stmt.label === undefined) return undefined;
+  const text = stmt.label.parts.map((p) => (p.kind === "Text" ? p.text : `\${${p.name}}`)).join("");
+  if (!SID.test(text) || text.length === 0) {
+    report(ctx, "InvalidSid", stmt.label.span, `IAM accepts only letters and digits in a Sid: \`${text}\``, {
+      hint: `for example \`"${text.replace(/[^A-Za-z0-9]/g, "") || "Statement1"}"\``,
+    });
+    return undefined;
+  }
+  return text;
+}
+
+function warnAllowAll(ctx: CheckContext, stmt: Statement, actions: ResolvedActions, resources: ResolvedResources): void {
+  const allActions = !actions.except && actions.items.some((a) => a.text === "*");
+  const allResources = !resources.negated && resources.items.some((r) => r.arn === "*");
+  if (allActions && allResources) {
+    report(ctx, "AllowAllActions", stmt.span, "this statement allows every action of every service on every resource", {
+      hint: "name the services or actions, e.g. `apprunner:*`",
+    });
+  }
+}
+

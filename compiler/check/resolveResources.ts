@@ -1,0 +1,90 @@
+/**
+ * Resolves a statement's resources: `*`, App Runner shorthands (`service/*`) expanded with the
+ * `partition`, `region` and `account` parameters, and full ARNs of any catalog service.
+ */
+import type { Pattern, ResourceClause } from "../../grammar/ast.js";
+import { expandShorthand, type CatalogResourceType } from "../catalog/index.js";
+import { didYouMean, report, type CheckContext } from "./context.js";
+import { resolveParts } from "./resolveTemplate.js";
+
+export interface ResolvedResource {
+  readonly pattern: Pattern;
+  /** The IAM text: `*` or an ARN pattern. */
+  readonly arn: string;
+  /** Resource types it can denote; undefined for `*`, which denotes all. */
+  readonly types: readonly CatalogResourceType[] | undefined;
+}
+
+export interface ResolvedResources {
+  readonly negated: boolean;
+  readonly items: readonly ResolvedResource[];
+  readonly complete: boolean;
+}
+
+export function resolveResources(ctx: CheckContext, clause: ResourceClause): ResolvedResources {
+  const items: ResolvedResource[] = [];
+  let complete = true;
+  for (const pattern of clause.items) {
+    const r = resolveResource(ctx, pattern);
+    if (r === undefined) complete = false;
+    else items.push(r);
+  }
+  return { negated: clause.negated, items, complete };
+}
+
+function param(ctx: CheckContext, name: string, fallback: string): string {
+  return ctx.params.get(name)?.value ?? fallback;
+}
+
+function resolveResource(ctx: CheckContext, pattern: Pattern): ResolvedResource | undefined {
+  const resolved = resolveParts(ctx, pattern.parts);
+  if (resolved === undefined) return undefined;
+  const text = resolved.text;
+  if (text === "*") return { pattern, arn: "*", types: undefined };
+  if (text.startsWith("arn:")) return resolveArn(ctx, pattern, text);
+  const expanded = expandShorthand(text, {
+    partition: param(ctx, "partition", "aws"),
+    region: param(ctx, "region", "*"),
+    account: param(ctx, "account", "*"),
+  });
+  if (expanded === undefined) {
+    report(ctx, "MalformedArn", pattern.span, `\`${text}\` is not \`*\`, an App Runner shorthand or an ARN`, {
+      hint: "write `service/NAME/ID`, `connection/NAME/ID`, ... or a full ARN starting with `arn:`",
+    });
+    return undefined;
+  }
+  if ("error" in expanded) {
+    report(ctx, "UnknownResourceType", pattern.span, `App Runner has no resource type \`${expanded.typeName}\``, {
+      ...didYouMean(expanded.suggestion),
+    });
+    return undefined;
+  }
+  return { pattern, arn: expanded.arn, types: [expanded.resourceType] };
+}
+
+function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedResource | undefined {
+  const segments = arn.split(":");
+  if (segments.length < 6) {
+    report(ctx, "MalformedArn", pattern.span, `\`${arn}\` is not a well-formed ARN`, {
+      hint: "an ARN has six parts: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`",
+    });
+    return undefined;
+  }
+  const service = segments[2] ?? "";
+  if (!/[*?$]/.test(service) && !ctx.catalog.hasService(service)) {
+    report(ctx, "UnknownService", pattern.span, `unknown service \`${service}\` in ARN`, {
+      ...didYouMean(ctx.catalog.suggestService(service)),
+    });
+    return undefined;
+  }
+  if (/[*?$]/.test(service)) return { pattern, arn, types: undefined };
+  const types = ctx.catalog.resourceTypesForArn(arn);
+  if (types.length === 0) {
+    const known = ctx.catalog.resourceTypes(service).map((t) => t.arnTemplate);
+    report(ctx, "MalformedArn", pattern.span, `\`${arn}\` matches no resource type of \`${service}\``, {
+      ...(known.length > 0 ? { hint: `\`${service}\` ARNs look like ${known.slice(0, 3).map((k) => `\`${k}\``).join(", ")}` } : {}),
+    });
+    return undefined;
+  }
+  return { pattern, arn, types };
+}

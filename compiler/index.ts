@@ -1,0 +1,81 @@
+/**
+ * arp's programmatic API, for build scripts:
+ *
+ * ```ts
+ * import { compileFiles, writeOutputs } from "arp";
+ * const result = compileFiles(["policies/"], { params: { account: "123456789012" } });
+ * if (!result.ok) throw new Error(renderDiagnostics(result.diagnostics, result.sources));
+ * writeOutputs(result, "build/iam");
+ * ```
+ */
+import { compileProgram, type CompileOptions, type CompileResult, type SourceInput } from "./compileProgram.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
+import { loadSources } from "./loadSources.js";
+import { manifestText, MANIFEST_NAME } from "./manifest.js";
+import { writeOutputsAtomically, type OutputFile } from "./writeOutputs.js";
+
+export type { CompileOptions, CompileResult, CompiledPolicy, SourceInput } from "./compileProgram.js";
+export type { Diagnostic, Severity, Span } from "./diagnostics/diagnostic.js";
+export { Codes } from "./diagnostics/codes.js";
+export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
+export type { IrPolicy, IrStatement, IrCondition } from "./ir.js";
+
+/** The result of `check`: diagnostics only. */
+export interface CheckResult {
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+function asInputs(input: string | SourceInput | readonly SourceInput[]): readonly SourceInput[] {
+  if (typeof input === "string") return [{ path: "<input>", text: input }];
+  return "path" in input ? [input as SourceInput] : (input as readonly SourceInput[]);
+}
+
+/**
+ * Compiles `.arp` sources held in memory. A bare string is one file named `<input>`, whose
+ * bare statements form a policy named `policy`.
+ */
+export function compile(input: string | SourceInput | readonly SourceInput[], options: CompileOptions = {}): CompileResult {
+  return compileProgram(asInputs(input), options);
+}
+
+/** Type-checks sources in memory without producing policies. */
+export function check(input: string | SourceInput | readonly SourceInput[], options: CompileOptions = {}): CheckResult {
+  const { ok, diagnostics, sources } = compile(input, options);
+  return { ok, diagnostics, sources };
+}
+
+/** Compiles `.arp` files; directories are searched recursively. */
+export function compileFiles(paths: readonly string[], options: CompileOptions = {}): CompileResult {
+  const loaded = loadSources(paths);
+  const result = compileProgram(loaded.sources, options);
+  if (loaded.diagnostics.length === 0) return result;
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]);
+  const ok = !hasErrors(diagnostics);
+  return { ...result, ok, diagnostics, policies: ok ? result.policies : [] };
+}
+
+/** Type-checks `.arp` files without producing policies. */
+export function checkFiles(paths: readonly string[], options: CompileOptions = {}): CheckResult {
+  const { ok, diagnostics, sources } = compileFiles(paths, options);
+  return { ok, diagnostics, sources };
+}
+
+/** The files `writeOutputs` writes: `<Name>.json` per policy and `arp.manifest.json`. */
+export function outputFiles(result: CompileResult): OutputFile[] {
+  return [
+    ...result.policies.map((p) => ({ name: `${p.name}.json`, text: p.json })),
+    { name: MANIFEST_NAME, text: manifestText(result) },
+  ];
+}
+
+/**
+ * Writes the policies of a successful result into `outDir`, all or nothing.
+ * @throws when `result.ok` is false: a failed compilation never produces output.
+ */
+export function writeOutputs(result: CompileResult, outDir: string): void {
+  if (!result.ok) throw new Error("refusing to write outputs of a compilation with errors");
+  writeOutputsAtomically(outDir, outputFiles(result));
+}

@@ -1,0 +1,79 @@
+/**
+ * Lowers a checked statement to IR statements: one per conjunction of its condition's
+ * disjunctive normal form, each with one IAM Condition block.
+ */
+import type { CheckedStatement } from "../check/checkStatement.js";
+import { operatorName, type ConditionTest } from "../check/checkedCondition.js";
+import type { CheckContext } from "../check/context.js";
+import { report } from "../check/context.js";
+import type { IrCondition, IrStatement } from "../ir.js";
+import { toDnf } from "./toDnf.js";
+
+export function lowerStatement(ctx: CheckContext, stmt: CheckedStatement): IrStatement[] {
+  const base = {
+    effect: stmt.effect,
+    actions: { not: stmt.actions.except, values: unique(stmt.actions.items.map((a) => a.text)) },
+    resources: { not: stmt.resources.negated, values: unique(stmt.resources.items.map((r) => r.arn)) },
+    span: stmt.source.span,
+  };
+  if (stmt.condition === undefined) return [{ ...withSid(stmt.sid, 0), ...base, conditions: [] }];
+  const result = toDnf(stmt.condition);
+  if ("error" in result) {
+    report(ctx, result.tooMany === true ? "TooManyStatements" : "NotExpressible", stmt.source.condition?.span ?? stmt.source.span,
+      result.error, { hint: "rewrite the condition, or split the statement by hand" });
+    return [];
+  }
+  const out: IrStatement[] = [];
+  for (const [i, conjunction] of uniqueConjunctions(result.dnf).entries()) {
+    const conditions = conditionBlock(ctx, conjunction);
+    if (conditions === undefined) return [];
+    out.push({ ...withSid(stmt.sid, i), ...base, conditions });
+  }
+  return out;
+}
+
+/** The first statement keeps the label; the rest of an `or` split get `Label2`, `Label3`, ... */
+function withSid(sid: string | undefined, index: number): { sid?: string } {
+  if (sid === undefined) return {};
+  return { sid: index === 0 ? sid : `${sid}${index + 1}` };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+function conjunctionKey(tests: readonly ConditionTest[]): string {
+  return tests.map((t) => `${operatorName(t)}\u0000${t.key.toLowerCase()}\u0000${t.values.join("\u0001")}`).sort().join("\u0002");
+}
+
+function uniqueConjunctions(dnf: readonly ConditionTest[][]): ConditionTest[][] {
+  const seen = new Map<string, ConditionTest[]>();
+  for (const c of dnf) {
+    const k = conjunctionKey(c);
+    if (!seen.has(k)) seen.set(k, c);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * One Condition block holds each operator/key pair once. Two tests of the same key with the
+ * same operator would need AND over values, which IAM cannot say in one statement.
+ */
+function conditionBlock(ctx: CheckContext, tests: readonly ConditionTest[]): IrCondition[] | undefined {
+  const byPair = new Map<string, IrCondition>();
+  for (const t of tests) {
+    const operator = operatorName(t);
+    const pair = `${operator}\u0000${t.key.toLowerCase()}`;
+    const prior = byPair.get(pair);
+    if (prior === undefined) {
+      byPair.set(pair, { operator, key: t.key, values: t.values, span: t.span });
+      continue;
+    }
+    if (prior.values.join("\u0001") === t.values.join("\u0001")) continue;
+    report(ctx, "NotExpressible", t.span,
+      `IAM cannot test \`${t.key}\` twice with \`${operator}\` in one statement: both tests must hold, but IAM would accept either value`,
+      { hint: "combine the tests into one, or split the statement", related: [{ message: "the other test", span: prior.span }] });
+    return undefined;
+  }
+  return [...byPair.values()];
+}

@@ -1,0 +1,72 @@
+/**
+ * Compile-time parameters. `partition`, `region` and `account` are built in (defaults `aws`,
+ * `*`, `*`); files declare their own with `param NAME [= "default"]`; `--set NAME=VALUE`
+ * (or `params` in the API) overrides both.
+ */
+import type { ParamDecl, SourceFile } from "../grammar/ast.js";
+import type { ParamValue } from "./check/context.js";
+import type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
+import { diagnostic } from "./diagnostics/codes.js";
+
+export const BUILTIN_PARAMS: Readonly<Record<string, string>> = { partition: "aws", region: "*", account: "*" };
+
+/** Where settings that came from the command line or the API are reported. */
+export const SETTINGS_SPAN: Span = { file: "<settings>", start: 0, end: 0 };
+
+function declarations(file: SourceFile): ParamDecl[] {
+  return file.items.filter((i): i is ParamDecl => i.kind === "Param");
+}
+
+function literalText(decl: ParamDecl): string | undefined {
+  const parts = decl.defaultValue?.parts;
+  if (parts === undefined) return undefined;
+  return parts.map((p) => (p.kind === "Text" ? p.text : `\${${p.name}}`)).join("");
+}
+
+/** The parameters visible in one file: built-ins, then its declarations, then the settings. */
+export function fileParams(
+  file: SourceFile,
+  settings: Readonly<Record<string, string>>,
+  diagnostics: Diagnostic[],
+): Map<string, ParamValue> {
+  const params = new Map<string, ParamValue>();
+  for (const [name, value] of Object.entries(BUILTIN_PARAMS)) params.set(name, { name, value: settings[name] ?? value });
+  const declared = new Map<string, ParamDecl>();
+  for (const decl of declarations(file)) {
+    const name = decl.name.name;
+    const prior = declared.get(name);
+    if (prior !== undefined) {
+      diagnostics.push(diagnostic("DuplicateParameter", decl.name.span, `parameter \`${name}\` is declared twice`, {
+        related: [{ message: "first declared here", span: prior.name.span }],
+      }));
+      continue;
+    }
+    declared.set(name, decl);
+    const value = settings[name] ?? literalText(decl) ?? BUILTIN_PARAMS[name];
+    if (value === undefined) {
+      diagnostics.push(diagnostic("ParameterWithoutValue", decl.span, `parameter \`${name}\` has no value`, {
+        hint: `give it a default (\`param ${name} = "..."\`) or set it: \`--set ${name}=VALUE\``,
+      }));
+      continue;
+    }
+    params.set(name, { name, value, span: decl.span });
+  }
+  return params;
+}
+
+/** Settings must name a built-in parameter or one that some file declares. */
+export function checkSettings(
+  files: readonly SourceFile[],
+  settings: Readonly<Record<string, string>>,
+  diagnostics: Diagnostic[],
+): void {
+  const known = new Set(Object.keys(BUILTIN_PARAMS));
+  for (const f of files) for (const d of declarations(f)) known.add(d.name.name);
+  for (const name of Object.keys(settings).sort()) {
+    if (!known.has(name)) {
+      diagnostics.push(diagnostic("UndefinedParameter", SETTINGS_SPAN, `\`${name}\` is set but no file declares \`param ${name}\``, {
+        hint: `built-in parameters are ${Object.keys(BUILTIN_PARAMS).map((n) => `\`${n}\``).join(", ")}`,
+      }));
+    }
+  }
+}
