@@ -1,0 +1,93 @@
+/**
+ * ARN patterns against the reference's ARN templates: splitting into the six ARN parts and
+ * deciding whether a pattern can denote a resource type.
+ */
+import { patternTokens, patternsIntersect, templateTokens, variableAt, type Token } from "./wildcard.js";
+
+/** The six parts of an ARN: `arn:partition:service:region:account:resource`. */
+export interface ArnParts {
+  readonly partition: string;
+  readonly service: string;
+  readonly region: string;
+  readonly account: string;
+  /** Everything after the fifth colon; it may itself contain colons. */
+  readonly resource: string;
+}
+
+/**
+ * Splits at the first five colons outside `${...}` (so `${aws:username}` stays whole).
+ * Undefined when the text does not start with `arn:` or has fewer than six parts.
+ */
+export function splitArn(text: string): ArnParts | undefined {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length && parts.length < 5; i++) {
+    const variable = text.charAt(i) === "$" ? variableAt(text, i) : undefined;
+    if (variable !== undefined) i += variable.length - 1;
+    else if (text.charAt(i) === ":") {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (parts.length < 5 || parts[0] !== "arn") return undefined;
+  const [, partition = "", service = "", region = "", account = ""] = parts;
+  return { partition, service, region, account, resource: text.slice(start) };
+}
+
+/** A template split into parts and tokenised once. */
+interface CompiledTemplate {
+  readonly partition: readonly Token[];
+  readonly service: readonly Token[];
+  readonly region: readonly Token[];
+  readonly account: readonly Token[];
+  readonly resource: readonly Token[];
+}
+
+const compiled = new Map<string, readonly CompiledTemplate[]>();
+
+/**
+ * The template's alternatives, compiled. Some reference entries list several templates
+ * separated by `, ` (API Gateway's v1 and v2 paths); each is one alternative.
+ */
+function compileTemplate(template: string): readonly CompiledTemplate[] {
+  let result = compiled.get(template);
+  if (result === undefined) {
+    result = template.split(/,\s*(?=arn:)/).flatMap((alternative) => {
+      const parts = splitArn(alternative.trim());
+      return parts === undefined ? [] : [tokenise(parts, templateTokens)];
+    });
+    compiled.set(template, result);
+  }
+  return result;
+}
+
+function tokenise(parts: ArnParts, tokens: (text: string) => Token[]): CompiledTemplate {
+  return {
+    partition: tokens(parts.partition),
+    service: tokens(parts.service),
+    region: tokens(parts.region),
+    account: tokens(parts.account),
+    resource: tokens(parts.resource),
+  };
+}
+
+/** Parses a policy's ARN pattern once, for matching against many templates. */
+export type CompiledPattern = CompiledTemplate;
+
+/** Undefined when `arnPattern` is not a six-part ARN. */
+export function compilePattern(arnPattern: string): CompiledPattern | undefined {
+  const parts = splitArn(arnPattern);
+  return parts === undefined ? undefined : tokenise(parts, patternTokens);
+}
+
+/** True when some concrete ARN matches both the pattern and one of the template's alternatives. */
+export function patternMatchesTemplate(pattern: CompiledPattern, template: string): boolean {
+  return compileTemplate(template).some(
+    (t) =>
+      patternsIntersect(pattern.partition, t.partition) &&
+      patternsIntersect(pattern.service, t.service) &&
+      patternsIntersect(pattern.region, t.region) &&
+      patternsIntersect(pattern.account, t.account) &&
+      patternsIntersect(pattern.resource, t.resource),
+  );
+}
