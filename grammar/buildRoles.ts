@@ -1,0 +1,59 @@
+/**
+ * CST → AST for roles: `role Name ["description"] { trust ...  attach ...  policy ... }`.
+ */
+import type { AttachDecl, RoleDecl, RoleItem, TrustDecl } from "./ast.js";
+import { type BuildContext, first, isReal, nodeSpan } from "./buildContext.js";
+import { buildCondition } from "./buildConditions.js";
+import { buildPolicy, buildPrincipalRef } from "./buildPolicies.js";
+import type { AttachDeclCstNode, RoleDeclCstNode, RoleItemCstNode, TrustDeclCstNode } from "./cst.js";
+import { identifier, stringLiteral, wordPattern } from "./templateParts.js";
+
+/** `role Name ["description"] { items }`; `at` is where a missing role would have been. */
+export function buildRole(ctx: BuildContext, node: RoleDeclCstNode, at: number): RoleDecl {
+  const c = node.children;
+  const span = nodeSpan(ctx, node, at);
+  const description = first(c.StringLiteral);
+  return {
+    kind: "Role",
+    name: identifier(ctx, first(c.Name), span.start),
+    ...(isReal(description) ? { description: stringLiteral(ctx, description, span.start) } : {}),
+    items: (c.roleItem ?? []).flatMap((item) => buildRoleItem(ctx, item, span.end)),
+    span,
+  };
+}
+
+function buildRoleItem(ctx: BuildContext, node: RoleItemCstNode, at: number): RoleItem[] {
+  const c = node.children;
+  const trust = first(c.trustDecl);
+  if (trust !== undefined) return [buildTrust(ctx, trust, at)];
+  const attach = first(c.attachDecl);
+  if (attach !== undefined) return [buildAttach(ctx, attach, at)];
+  const policy = first(c.policyDecl);
+  return policy !== undefined ? [buildPolicy(ctx, policy, at)] : [];
+}
+
+/** `trust refs [to actions] [when cond]`; `actions` is absent unless `to` was written. */
+function buildTrust(ctx: BuildContext, node: TrustDeclCstNode, at: number): TrustDecl {
+  const c = node.children;
+  const span = nodeSpan(ctx, node, at);
+  const principals = (c.principalRef ?? []).flatMap((p) => buildPrincipalRef(ctx, p, span.end));
+  const actions = (c.Word ?? []).filter(isReal).map((w) => wordPattern(ctx, w, span.end));
+  return {
+    kind: "Trust",
+    principals,
+    ...(c.To !== undefined ? { actions } : {}),
+    ...(c.When !== undefined ? { condition: buildCondition(ctx, first(c.condition), span.end) } : {}),
+    span,
+  };
+}
+
+/** `attach Name` gives an Identifier, `attach "arn:..."` a StringLiteral. */
+function buildAttach(ctx: BuildContext, node: AttachDeclCstNode, at: number): AttachDecl {
+  const span = nodeSpan(ctx, node, at);
+  const token = first(node.children.Name);
+  const target =
+    isReal(token) && token.tokenType.name === "StringLiteral"
+      ? stringLiteral(ctx, token, span.end)
+      : identifier(ctx, token, span.end);
+  return { kind: "Attach", target, span };
+}

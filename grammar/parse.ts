@@ -1,0 +1,97 @@
+/**
+ * The grammar's entry point: text → AST plus every syntax diagnostic, in one pass that never
+ * throws. Lexing reports unknown characters (ARP1001), unterminated strings (ARP1003) and
+ * comments (ARP1004); the parser recovers from each syntax error (ARP1002) and carries on, and
+ * the builder turns whatever was recognized into the best partial AST.
+ */
+import type { ILexingError, IRecognitionException, IToken } from "chevrotain";
+import { diagnostic } from "../compiler/diagnostics/codes.js";
+import { type Diagnostic, sortDiagnostics } from "../compiler/diagnostics/diagnostic.js";
+import type { Comment, SourceFile } from "./ast.js";
+import { type BuildContext, isReal, makeSpan, tokenSpan } from "./buildContext.js";
+import type { FileCstNode } from "./cst.js";
+import { buildSourceFile } from "./cstToAst.js";
+import { arpParser } from "./parser.js";
+import { isClosedString } from "./templateParts.js";
+import { arpLexer, BlockComment, COMMENTS_GROUP, StringLiteral } from "./tokens.js";
+
+/** What `parse` returns: the (possibly partial) tree and the diagnostics, sorted by position. */
+export interface ParseResult {
+  readonly ast: SourceFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses one `.arp` file. `file` is the name spans carry. Never throws; every span lies within
+ * `[0, text.length]`. With syntax errors the AST holds everything that could be recognized.
+ */
+export function parse(text: string, file: string): ParseResult {
+  const ctx: BuildContext = { file, text, diagnostics: [] };
+  const lexed = arpLexer.tokenize(text);
+  reportLexingErrors(ctx, lexed.errors);
+  reportUnterminatedStrings(ctx, lexed.tokens);
+  const comments = buildComments(ctx, lexed.groups[COMMENTS_GROUP] ?? []);
+  arpParser.input = lexed.tokens;
+  const cst = arpParser.file() as FileCstNode;
+  reportSyntaxErrors(ctx, arpParser.errors, lexed.tokens);
+  arpParser.input = []; // don't keep the last file's tokens alive
+  const ast = buildSourceFile(ctx, cst, comments);
+  return { ast, diagnostics: sortDiagnostics(ctx.diagnostics) };
+}
+
+const characterHints: Readonly<Record<string, string>> = {
+  "'": 'strings are written in double quotes: `"..."`',
+  ";": "arp needs no `;`: a statement ends where the next one begins",
+  $: "a variable is `$name`, an interpolation `${name}`",
+};
+
+function reportLexingErrors(ctx: BuildContext, errors: readonly ILexingError[]): void {
+  for (const error of errors) {
+    const span = makeSpan(ctx, error.offset, error.offset + Math.max(1, error.length));
+    const found = ctx.text.slice(span.start, span.end);
+    const hint = characterHints[found[0] ?? ""];
+    const message = `unexpected ${found.length > 1 ? "characters" : "character"} \`${found}\``;
+    ctx.diagnostics.push(diagnostic("UnexpectedCharacter", span, message, hint !== undefined ? { hint } : {}));
+  }
+}
+
+function reportUnterminatedStrings(ctx: BuildContext, tokens: readonly IToken[]): void {
+  for (const token of tokens) {
+    if (token.tokenType !== StringLiteral || isClosedString(token.image)) continue;
+    ctx.diagnostics.push(
+      diagnostic("UnterminatedString", tokenSpan(ctx, token, 0), "unterminated string: expected `\"` before the end of the line", {
+        hint: 'strings cannot span lines; write `\\n` for a line break and `\\"` for a quote',
+      }),
+    );
+  }
+}
+
+/** Comments keep their text as written, delimiters included; an unclosed `/*` is ARP1004. */
+function buildComments(ctx: BuildContext, tokens: readonly IToken[]): Comment[] {
+  return tokens.map((token) => {
+    const span = tokenSpan(ctx, token, 0);
+    const block = token.tokenType === BlockComment;
+    if (block && (token.image.length < 4 || !token.image.endsWith("*/"))) {
+      ctx.diagnostics.push(
+        diagnostic("UnterminatedComment", makeSpan(ctx, span.start, span.start + 2), "unterminated block comment: expected `*/` before the end of the file"),
+      );
+    }
+    return { kind: "Comment", text: token.image, block, span };
+  });
+}
+
+/**
+ * One ARP1002 per error position. An error at the end of the file points just after the last
+ * token, where the missing text would go, rather than past trailing blank lines.
+ */
+function reportSyntaxErrors(ctx: BuildContext, errors: readonly IRecognitionException[], tokens: readonly IToken[]): void {
+  const last = tokens[tokens.length - 1];
+  const endOfInput = isReal(last) ? last.startOffset + last.image.length : ctx.text.length;
+  const seen = new Set<number>();
+  for (const error of errors) {
+    const span = tokenSpan(ctx, error.token, endOfInput);
+    if (seen.has(span.start)) continue;
+    seen.add(span.start);
+    ctx.diagnostics.push(diagnostic("UnexpectedToken", span, error.message));
+  }
+}
