@@ -58,16 +58,23 @@ export interface ConditionFailure {
   readonly expected: readonly string[];
   /** The request's values for the key; absent when the key was missing. */
   readonly actual?: readonly string[];
+  /** Policy variables in the values that had no value in the request (those values never match). */
+  readonly unresolved?: readonly string[];
 }
 
 /** A statement that did not apply, and the first reason why. */
 export interface StatementMiss extends StatementRef {
   readonly effect: "Allow" | "Deny";
   readonly reason:
-    | { readonly kind: "action" }
-    | { readonly kind: "resource" }
+    | { readonly kind: "action"; readonly element?: "Action" | "NotAction" }
+    | { readonly kind: "resource"; readonly element?: "Resource" | "NotResource" }
     | { readonly kind: "condition"; readonly failure: ConditionFailure }
-    | { readonly kind: "unresolvable"; readonly detail: string };
+    | {
+        readonly kind: "unresolvable";
+        readonly detail: string;
+        /** Set when the unresolvable variable was in a condition value. */
+        readonly failure?: ConditionFailure;
+      };
 }
 
 export interface EvaluationResult {
@@ -79,6 +86,11 @@ export interface EvaluationResult {
   readonly matched: readonly StatementRef[];
   /** Statements that did not apply, with why. */
   readonly notApplied: readonly StatementMiss[];
+  /**
+   * Allow statements that matched but were overridden by an explicit deny ("An explicit deny
+   * in any policy overrides any allows"). Present only when non-empty.
+   */
+  readonly overridden?: readonly StatementRef[];
 }
 
 export type { IamPolicyDocument, IamStatement };

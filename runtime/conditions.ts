@@ -1,0 +1,168 @@
+/**
+ * Compiles and evaluates `Condition` blocks. The rules, from "Conditions with multiple
+ * context keys or values" and "IAM JSON policy elements: Condition operators":
+ *
+ * - "If your policy statement has multiple condition operators, the condition operators are
+ *   evaluated using a logical AND." / "multiple context keys attached to a single condition
+ *   operator … logical AND." / "multiple values for a context key … logical OR." / "If a
+ *   single negated matching condition operator includes multiple values for a context key,
+ *   those values are evaluated using a logical NOR."
+ * - "If the key that you specify in a policy condition is not present in the request context,
+ *   the values do not match and the condition is false. If the policy condition requires that
+ *   the key is not matched, such as StringNotLike or ArnNotLike, and the right key is not
+ *   present, the condition is true. This logic applies to all condition operators except
+ *   ...IfExists and Null check."
+ * - `...IfExists`: "If the key is not present, evaluate the condition element as true."
+ * - `ForAllValues`: "returns true if there are no context keys in the request or if the
+ *   context key value resolves to a null dataset, such as an empty string."
+ * - `ForAnyValue`: "For no matching context key or if the key does not exist, the condition
+ *   returns false."
+ * - Variables: "When you use a variable with no value in the condition element …
+ *   `StringEquals` or `StringLike` do not match … Inverted condition operators like
+ *   `StringNotEquals` or `StringNotLike` do match against a null value". A value whose
+ *   variable has no value is dropped: nothing can equal it, so a positive operator loses that
+ *   alternative and a negated one is satisfied by it.
+ *
+ * Choices where the docs are silent: a plain (unqualified) operator on a multivalued key holds
+ * if any request value matches, and its negated form is the exact negation of that; an
+ * unknown operator makes the statement not apply (for a Deny too — AWS rejects such a policy
+ * when it is saved, so the case only arises for hand-written input), reported as
+ * "unresolvable".
+ */
+import type { ContextLookup } from "./context.js";
+import { parseOperator, type ParsedOperator } from "./operators/index.js";
+import type { IamConditionBlock } from "./policyDocument.js";
+import type { ConditionFailure } from "./types.js";
+import { parseTemplate, resolveTemplate, staticTokens, type Template } from "./variables.js";
+
+/** One policy value of a condition, prepared once when it has no variables. */
+interface CompiledValue {
+  readonly template: Template;
+  /** The operator's parsed form of the value; undefined while it awaits substitution. */
+  readonly prepared: unknown;
+}
+
+/** One (operator, key) pair of a `Condition` block. */
+export interface CompiledCondition {
+  /** The operator as written. */
+  readonly operator: string;
+  /** The key as written. */
+  readonly key: string;
+  readonly lowerKey: string;
+  /** Undefined for an unknown operator. */
+  readonly parsed: ParsedOperator | undefined;
+  readonly values: readonly CompiledValue[];
+}
+
+/** Why a condition did not hold. */
+export type ConditionMiss =
+  | { readonly kind: "failed"; readonly failure: ConditionFailure }
+  | { readonly kind: "unknown-operator"; readonly operator: string };
+
+/** Flattens a `Condition` block into (operator, key) pairs, in document order. */
+export function compileConditions(
+  block: IamConditionBlock | undefined,
+  variablesEnabled: boolean,
+): CompiledCondition[] {
+  const conditions: CompiledCondition[] = [];
+  for (const [operator, keys] of Object.entries(block ?? {})) {
+    const parsed = parseOperator(operator);
+    const substitute = variablesEnabled && parsed !== undefined && parsed.impl.variables;
+    for (const [key, raw] of Object.entries(keys)) {
+      const texts = (Array.isArray(raw) ? raw : [raw]).map(String);
+      const values = texts.map((text) => compileValue(parseTemplate(text, substitute), parsed));
+      conditions.push({ operator, key, lowerKey: key.toLowerCase(), parsed, values });
+    }
+  }
+  return conditions;
+}
+
+function compileValue(template: Template, parsed: ParsedOperator | undefined): CompiledValue {
+  const tokens = staticTokens(template);
+  if (parsed === undefined || tokens === undefined) return { template, prepared: undefined };
+  return { template, prepared: parsed.impl.prepare(template.text, tokens) };
+}
+
+/** Evaluates one condition; undefined when it holds. */
+export function evaluateCondition(
+  condition: CompiledCondition,
+  context: ContextLookup,
+): ConditionMiss | undefined {
+  const { parsed } = condition;
+  if (parsed === undefined) return { kind: "unknown-operator", operator: condition.operator };
+  const actual = context.values(condition.lowerKey);
+  if (parsed.impl.family === "Null") {
+    const isNull = actual === undefined ? "true" : "false";
+    if (condition.values.some((v) => v.prepared === isNull)) return undefined;
+    return failed(condition, context, actual);
+  }
+  if (actual === undefined || (parsed.set === "all" && actual.every((v) => v === ""))) {
+    return holdsWhenMissing(parsed) ? undefined : failed(condition, context, actual);
+  }
+  const { prepared } = resolveValues(condition, context);
+  return holds(parsed, actual, prepared) ? undefined : failed(condition, context, actual);
+}
+
+function holdsWhenMissing({ impl, set, ifExists }: ParsedOperator): boolean {
+  if (ifExists || set === "all") return true;
+  if (set === "any") return false;
+  return impl.negated;
+}
+
+function holds(parsed: ParsedOperator, actual: readonly string[], prepared: readonly unknown[]): boolean {
+  const { impl, set } = parsed;
+  const positive = (value: string): boolean => {
+    for (const p of prepared) if (impl.matches(value, p)) return true;
+    return false;
+  };
+  if (set === "all") return actual.every((v) => positive(v) !== impl.negated);
+  if (set === "any") return actual.some((v) => positive(v) !== impl.negated);
+  return actual.some(positive) !== impl.negated;
+}
+
+interface ResolvedValues {
+  readonly prepared: unknown[];
+  readonly expected: string[];
+  readonly unresolved: string[];
+}
+
+/** Substitutes variables, dropping values whose variables have no value. */
+function resolveValues(condition: CompiledCondition, context: ContextLookup): ResolvedValues {
+  const result: ResolvedValues = { prepared: [], expected: [], unresolved: [] };
+  const impl = condition.parsed!.impl;
+  for (const { template, prepared } of condition.values) {
+    if (!template.hasVariables) {
+      result.prepared.push(prepared);
+      result.expected.push(template.text);
+      continue;
+    }
+    const resolution = resolveTemplate(template, (name) => context.single(name));
+    if (!resolution.ok) {
+      result.unresolved.push(...resolution.unresolved);
+      continue;
+    }
+    result.prepared.push(impl.prepare(resolution.text, resolution.tokens));
+    result.expected.push(resolution.text);
+  }
+  return result;
+}
+
+/** Builds the failure record; only reached on the slow path. */
+function failed(
+  condition: CompiledCondition,
+  context: ContextLookup,
+  actual: readonly string[] | undefined,
+): ConditionMiss {
+  const { expected, unresolved } =
+    condition.parsed!.impl.family === "Null"
+      ? { expected: condition.values.map((v) => v.template.text), unresolved: [] }
+      : resolveValues(condition, context);
+  const failure: ConditionFailure = {
+    operator: condition.operator,
+    key: condition.key,
+    expected,
+    ...(actual === undefined ? {} : { actual }),
+    ...(unresolved.length === 0 ? {} : { unresolved }),
+  };
+  return { kind: "failed", failure };
+}

@@ -1,0 +1,71 @@
+/**
+ * A readable account of a decision: what was decided, which statements decided it (with Sid,
+ * policy and `.arp` location), and for every other statement the first reason it did not
+ * apply. Deterministic: statements appear in policy order, then statement order.
+ */
+import { formatDenial } from "./denial.js";
+import type { ConditionFailure, EvaluationResult, Request, StatementMiss, StatementRef } from "./types.js";
+
+const HEADLINES: Readonly<Record<EvaluationResult["decision"], string>> = {
+  Allow: "Allow: a statement allows the request and none denies it",
+  ExplicitDeny: "ExplicitDeny: a Deny statement applies, which overrides any Allow",
+  ImplicitDeny: "ImplicitDeny: no statement allows the request",
+};
+
+/** Explains an evaluation result in several lines of plain text. */
+export function explain(result: EvaluationResult, request: Request): string {
+  const lines = [
+    `decision: ${HEADLINES[result.decision]}`,
+    `request: \`${request.principal}\` performs \`${request.action}\` on \`${request.resource}\``,
+  ];
+  if (result.decision !== "Allow") lines.push(`aws would say: ${formatDenial(request, result.decision)}`);
+  section(lines, "decided by:", result.matched.map((ref) => describe(ref, result.decision === "Allow" ? "Allow" : "Deny")));
+  section(lines, "overridden by the explicit deny:", (result.overridden ?? []).map((ref) => describe(ref, "Allow")));
+  section(lines, "did not apply:", result.notApplied.map((miss) => `${describe(miss, miss.effect)}: ${why(miss, request)}`));
+  return lines.join("\n");
+}
+
+function section(lines: string[], title: string, items: readonly string[]): void {
+  if (items.length === 0) return;
+  lines.push(title, ...items.map((item) => `  - ${item}`));
+}
+
+/** `Allow statement \`ReadServices\` in policy \`team\` (policies/team.arp:3:5)` */
+function describe(ref: StatementRef, effect: "Allow" | "Deny"): string {
+  const name = ref.sid === undefined ? `statement ${ref.index}` : `statement \`${ref.sid}\``;
+  const where = ref.source === undefined ? "" : ` (${ref.source.file}:${ref.source.line}:${ref.source.column})`;
+  return `${effect} ${name} in policy \`${ref.policy}\`${where}`;
+}
+
+function why(miss: StatementMiss, request: Request): string {
+  const { reason } = miss;
+  switch (reason.kind) {
+    case "action":
+      if (reason.element === undefined) return "the statement has no Action or NotAction";
+      return reason.element === "Action"
+        ? `action \`${request.action}\` not in Action`
+        : `action \`${request.action}\` is excluded by NotAction`;
+    case "resource":
+      return reason.element === "NotResource"
+        ? `resource \`${request.resource}\` is excluded by NotResource`
+        : `resource \`${request.resource}\` not in Resource`;
+    case "condition":
+      return describeFailure(reason.failure);
+    case "unresolvable":
+      return reason.detail;
+  }
+}
+
+/** `condition StringEquals aws:ResourceTag/team: expected \`alice\`, got \`bob\`` */
+export function describeFailure(failure: ConditionFailure): string {
+  const head = `condition ${failure.operator} ${failure.key}`;
+  const expected = quoteList(failure.expected, "one of ");
+  if (failure.actual === undefined) return `${head}: key missing (expected ${expected})`;
+  return `${head}: expected ${expected}, got ${quoteList(failure.actual, "")}`;
+}
+
+function quoteList(values: readonly string[], several: string): string {
+  if (values.length === 0) return "no value";
+  if (values.length === 1) return `\`${values[0]}\``;
+  return several + values.map((v) => `\`${v}\``).join(", ");
+}

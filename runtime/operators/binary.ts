@@ -1,0 +1,24 @@
+/**
+ * `BinaryEquals`: "compares the value of the specified key byte for byte against a base-64
+ * encoded representation of the binary value in the policy." "Policy variables – Not
+ * supported". The context value is base-64 as well (the docs' table matches
+ * `QmluYXJ5VmFsdWVJbkJhc2U2NA==` against itself); both sides are decoded, so two encodings of
+ * the same bytes match. Choice: a side that is not valid base-64 is compared as text.
+ */
+import { operator, type OperatorImpl } from "./types.js";
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
+
+/** The decoded bytes as a binary string, or the input prefixed so it cannot equal any bytes. */
+function bytes(text: string): string {
+  return BASE64.test(text) ? atob(text) : `\u0000text:${text}`;
+}
+
+export const binaryOperators: readonly OperatorImpl[] = [
+  operator<string>("BinaryEquals", false, {
+    family: "Binary",
+    variables: false,
+    prepare: (text) => bytes(text),
+    matches: (value, expected) => bytes(value) === expected,
+  }),
+];

@@ -1,0 +1,16 @@
+/**
+ * `Bool`: "restrict access based on comparing a key to `true` or `false`". The operator page
+ * says "Policy variables – Supported" for Boolean while the variables page lists `Boolean`
+ * among operators that cannot take a variable; we follow the operator page, the more specific
+ * of the two. Choice: the comparison ignores case (`True` equals `true`).
+ */
+import { operator, type OperatorImpl } from "./types.js";
+
+export const boolOperators: readonly OperatorImpl[] = [
+  operator<string>("Bool", false, {
+    family: "Bool",
+    variables: true,
+    prepare: (text) => text.toLowerCase(),
+    matches: (value, expected) => value.toLowerCase() === expected,
+  }),
+];

@@ -1,0 +1,99 @@
+/**
+ * IP address condition operators: "The value must be in the standard CIDR format (for example,
+ * 203.0.113.0/24 or 2001:DB8:1234:5678::/64). If you specify an IP address without the
+ * associated routing prefix, IAM uses the default prefix value of `/32`." "Policy variables –
+ * Not supported", "Wildcards – Not supported".
+ *
+ * Choices: a bare IPv6 address gets `/128` (the IPv6 equivalent of the documented `/32`); host
+ * bits set in a policy range are ignored (`203.0.113.7/24` is `203.0.113.0/24`); IPv4 and IPv6
+ * are separate families, so an IPv4-mapped IPv6 address does not match an IPv4 range; an
+ * unparsable policy or context value never matches (`NotIpAddress` holds for it).
+ */
+import { operator, type OperatorBehaviour, type OperatorImpl } from "./types.js";
+
+/** An address as 16-bit groups: 2 for IPv4, 8 for IPv6. */
+type Address = readonly number[];
+
+interface Range {
+  readonly groups: Address;
+  readonly prefix: number;
+}
+
+/** Parses `a.b.c.d` or an IPv6 address (with `::` and an optional trailing IPv4 part). */
+export function parseIpAddress(text: string): Address | undefined {
+  return text.includes(":") ? parseIpv6(text) : parseIpv4(text);
+}
+
+/** Parses a CIDR range or a bare address. */
+export function parseCidr(text: string): Range | undefined {
+  const slash = text.indexOf("/");
+  const groups = parseIpAddress(slash < 0 ? text : text.slice(0, slash));
+  if (groups === undefined) return undefined;
+  const bits = groups.length * 16;
+  if (slash < 0) return { groups, prefix: bits };
+  const prefixText = text.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) return undefined;
+  return { groups, prefix: Number(prefixText) };
+}
+
+/** Whether the address lies in the range (same family, equal leading `prefix` bits). */
+export function inRange(address: Address, range: Range): boolean {
+  if (address.length !== range.groups.length) return false;
+  let remaining = range.prefix;
+  for (let i = 0; remaining > 0; i++, remaining -= 16) {
+    const mask = remaining >= 16 ? 0xffff : (0xffff << (16 - remaining)) & 0xffff;
+    if ((address[i]! & mask) !== (range.groups[i]! & mask)) return false;
+  }
+  return true;
+}
+
+function parseIpv4(text: string): Address | undefined {
+  const octets = text.split(".");
+  if (octets.length !== 4 || !octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255)) {
+    return undefined;
+  }
+  const [a, b, c, d] = octets.map(Number) as [number, number, number, number];
+  return [(a << 8) | b, (c << 8) | d];
+}
+
+function parseIpv6(text: string): Address | undefined {
+  const halves = text.split("::");
+  if (halves.length > 2) return undefined;
+  const head = parseGroups(halves[0]!);
+  const tail = halves.length === 2 ? parseGroups(halves[1]!) : [];
+  if (head === undefined || tail === undefined) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  return [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
+}
+
+/** Colon-separated hex groups; the last may be a dotted IPv4 address (two groups). */
+function parseGroups(text: string): number[] | undefined {
+  if (text === "") return [];
+  const groups: number[] = [];
+  const fields = text.split(":");
+  for (const [i, field] of fields.entries()) {
+    if (i === fields.length - 1 && field.includes(".")) {
+      const v4 = parseIpv4(field);
+      if (v4 === undefined) return undefined;
+      groups.push(...v4);
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(field)) groups.push(parseInt(field, 16));
+    else return undefined;
+  }
+  return groups;
+}
+
+const ipAddress: OperatorBehaviour<Range | undefined> = {
+  family: "IpAddress",
+  variables: false,
+  prepare: (text) => parseCidr(text),
+  matches: (value, range) => {
+    const address = range === undefined ? undefined : parseIpAddress(value);
+    return address !== undefined && inRange(address, range!);
+  },
+};
+
+export const ipOperators: readonly OperatorImpl[] = [
+  operator("IpAddress", false, ipAddress),
+  operator("NotIpAddress", true, ipAddress),
+];

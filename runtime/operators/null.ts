@@ -1,0 +1,17 @@
+/**
+ * `Null`: "use either `true` (the key doesn't exist — it is null) or `false` (the key exists
+ * and its value is not null)." "You can not use a policy variable with the `Null` condition
+ * operator." It tests presence, not values, so the condition evaluator handles it before
+ * looking at values; `matches` here compares the policy's `true`/`false` with whether the key
+ * is null, given as `"true"`/`"false"`. A key given as an empty array is null (it has no value).
+ */
+import { operator, type OperatorImpl } from "./types.js";
+
+export const nullOperators: readonly OperatorImpl[] = [
+  operator<string>("Null", false, {
+    family: "Null",
+    variables: false,
+    prepare: (text) => text.toLowerCase(),
+    matches: (isNull, expected) => isNull === expected,
+  }),
+];

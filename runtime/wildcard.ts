@@ -1,0 +1,202 @@
+/**
+ * IAM wildcard matching: `*` matches any run of characters (including `:` and `/`), `?`
+ * exactly one UTF-16 code unit. Used for `Action`, `Resource`, `StringLike` and each ARN
+ * component of `ArnLike`.
+ *
+ * No regular expressions and no backtracking. A pattern `H*M1*M2*…*T` is split at its stars
+ * into a head `H` (anchored at the start), a tail `T` (anchored at the end) and middle
+ * segments, each found at its leftmost position after the previous one. Leftmost is always
+ * safe: it leaves the most text for the segments that follow.
+ *
+ * Bound, for a value of length n and a pattern of length m:
+ * - O(n + m) when no middle segment contains `?`: middle segments are found with
+ *   Knuth–Morris–Pratt, each search starts where the previous match ended, so the scanned
+ *   regions are disjoint and KMP makes at most 2 comparisons per scanned character;
+ * - O(n·q + m) otherwise, where q is the length of the longest middle segment containing
+ *   `?` (such a segment is searched naively, because KMP's failure table is unsound with
+ *   a one-character wildcard).
+ * The head and tail cost O(|H| + |T|). There is no exponential or O(n·m) blowup on patterns
+ * such as `a*a*a*…*b`.
+ */
+
+/**
+ * One piece of a pattern. `wild` text comes from policy source, where `*` and `?` are
+ * wildcards; other text (a resolved policy variable, or `${*}`) is matched literally.
+ */
+export interface PatternToken {
+  readonly text: string;
+  readonly wild: boolean;
+}
+
+/** A compiled pattern. */
+export interface Wildcard {
+  /** The pattern as written (for messages). */
+  readonly source: string;
+  readonly ignoreCase: boolean;
+  /**
+   * Tests a value. With `ignoreCase` the value must already be lower-cased: the engine
+   * lower-cases an action once per request, not once per statement.
+   */
+  readonly test: (normalizedValue: string) => boolean;
+}
+
+/** A run of literal characters and `?` between two stars. */
+interface Segment {
+  readonly text: string;
+  /** `any[i] === 1` when position i is `?`; null when the segment has no `?`. */
+  readonly any: Uint8Array | null;
+  /** KMP failure table, for `?`-free segments only. */
+  readonly fail: Int32Array | null;
+}
+
+interface Parts {
+  readonly head: Segment;
+  /** Undefined when the pattern has no star: then `head` must match the whole value. */
+  readonly tail: Segment | undefined;
+  readonly middles: readonly Segment[];
+}
+
+/** Counts character comparisons; only the complexity tests pass one. */
+interface Meter {
+  steps: number;
+}
+
+/** Matches `value` against an IAM wildcard pattern (all of `pattern` is policy text). */
+export function matchWildcard(
+  pattern: string,
+  value: string,
+  options: { readonly ignoreCase?: boolean } = {},
+): boolean {
+  const ignoreCase = options.ignoreCase === true;
+  const compiled = compileWildcard([{ text: pattern, wild: true }], ignoreCase);
+  return compiled.test(ignoreCase ? value.toLowerCase() : value);
+}
+
+/** Compiles a pattern once, choosing a fast path for the common shapes. */
+export function compileWildcard(tokens: readonly PatternToken[], ignoreCase = false): Wildcard {
+  const source = tokens.map((t) => t.text).join("");
+  const parts = splitAtStars(tokens, ignoreCase);
+  return { source, ignoreCase, test: fastPath(parts) ?? ((v) => matchParts(parts, v, undefined)) };
+}
+
+/**
+ * Runs the general algorithm and returns the number of character comparisons it made, so
+ * tests can check the bound stated above without timing anything.
+ */
+export function wildcardSteps(pattern: string, value: string): { matched: boolean; steps: number } {
+  const meter: Meter = { steps: 0 };
+  const matched = matchParts(splitAtStars([{ text: pattern, wild: true }], false), value, meter);
+  return { matched, steps: meter.steps };
+}
+
+function splitAtStars(tokens: readonly PatternToken[], ignoreCase: boolean): Parts {
+  const segments: { text: string; any: number[] }[] = [{ text: "", any: [] }];
+  for (const token of tokens) {
+    const text = ignoreCase ? token.text.toLowerCase() : token.text;
+    for (const ch of text) {
+      const current = segments[segments.length - 1]!;
+      if (token.wild && ch === "*") segments.push({ text: "", any: [] });
+      else if (token.wild && ch === "?") {
+        current.any.push(current.text.length);
+        current.text += "?";
+      } else current.text += ch;
+    }
+  }
+  const built = segments.map((s) => buildSegment(s.text, s.any));
+  if (built.length === 1) return { head: built[0]!, tail: undefined, middles: [] };
+  return {
+    head: built[0]!,
+    tail: built[built.length - 1]!,
+    // Consecutive stars leave empty middles, which match anywhere: drop them.
+    middles: built.slice(1, -1).filter((s) => s.text.length > 0),
+  };
+}
+
+function buildSegment(text: string, anyPositions: readonly number[]): Segment {
+  if (anyPositions.length === 0) return { text, any: null, fail: failureTable(text) };
+  const any = new Uint8Array(text.length);
+  for (const i of anyPositions) any[i] = 1;
+  return { text, any, fail: null };
+}
+
+/** KMP: fail[i] is the length of the longest proper border of text[0..i]. */
+function failureTable(text: string): Int32Array {
+  const fail = new Int32Array(text.length);
+  let k = 0;
+  for (let i = 1; i < text.length; i++) {
+    while (k > 0 && text.charCodeAt(i) !== text.charCodeAt(k)) k = fail[k - 1]!;
+    if (text.charCodeAt(i) === text.charCodeAt(k)) k++;
+    fail[i] = k;
+  }
+  return fail;
+}
+
+/** Exact, everything, prefix and suffix patterns cover most policies; skip the general loop. */
+function fastPath(parts: Parts): ((v: string) => boolean) | undefined {
+  const { head, tail, middles } = parts;
+  if (head.any !== null || (tail !== undefined && tail.any !== null) || middles.length > 0) {
+    return undefined;
+  }
+  const h = head.text;
+  if (tail === undefined) return (v) => v === h;
+  const t = tail.text;
+  if (h === "" && t === "") return () => true;
+  if (t === "") return (v) => v.startsWith(h);
+  if (h === "") return (v) => v.endsWith(t);
+  return (v) => v.length >= h.length + t.length && v.startsWith(h) && v.endsWith(t);
+}
+
+function matchParts(parts: Parts, value: string, meter: Meter | undefined): boolean {
+  const { head, tail, middles } = parts;
+  if (tail === undefined) {
+    return value.length === head.text.length && matchAt(head, value, 0, meter);
+  }
+  const limit = value.length - tail.text.length;
+  if (limit < head.text.length) return false;
+  if (!matchAt(head, value, 0, meter) || !matchAt(tail, value, limit, meter)) return false;
+  let pos = head.text.length;
+  for (const segment of middles) {
+    const start = findFrom(segment, value, pos, limit, meter);
+    if (start < 0) return false;
+    pos = start + segment.text.length;
+  }
+  return true;
+}
+
+function matchAt(segment: Segment, value: string, pos: number, meter: Meter | undefined): boolean {
+  const { text, any } = segment;
+  for (let i = 0; i < text.length; i++) {
+    if (meter !== undefined) meter.steps++;
+    if (any !== null && any[i] === 1) continue;
+    if (value.charCodeAt(pos + i) !== text.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Leftmost start s ≥ from with s + |segment| ≤ limit, or -1. */
+function findFrom(
+  segment: Segment,
+  value: string,
+  from: number,
+  limit: number,
+  meter: Meter | undefined,
+): number {
+  const m = segment.text.length;
+  if (segment.fail === null) {
+    for (let s = from; s + m <= limit; s++) if (matchAt(segment, value, s, meter)) return s;
+    return -1;
+  }
+  const { text, fail } = segment;
+  let k = 0;
+  for (let i = from; i < limit; i++) {
+    const c = value.charCodeAt(i);
+    while (k > 0 && c !== text.charCodeAt(k)) {
+      if (meter !== undefined) meter.steps++;
+      k = fail[k - 1]!;
+    }
+    if (meter !== undefined) meter.steps++;
+    if (c === text.charCodeAt(k)) k++;
+    if (k === m) return i - m + 1;
+  }
+  return -1;
+}
