@@ -54,20 +54,29 @@ function compileTemplate(template: string): readonly CompiledTemplate[] {
   if (result === undefined) {
     result = template.split(/,\s*(?=arn:)/).flatMap((alternative) => {
       const parts = splitArn(alternative.trim());
-      return parts === undefined ? [] : [tokenise(parts, templateTokens)];
+      return parts === undefined ? [] : [tokenise(parts, templateTokens, bareResourceEnd(parts.resource))];
     });
     compiled.set(template, result);
   }
   return result;
 }
 
-function tokenise(parts: ArnParts, tokens: (text: string) => Token[]): CompiledTemplate {
+/**
+ * A resource part that is one bare variable (`${BucketName}`, `${QueueName}`) names a flat
+ * resource, so it cannot contain `/`: `arn:aws:s3:::bucket/key` is an object, not a bucket.
+ * Elsewhere a final variable may hold a path (`log-group:${LogGroupName}`, S3 object keys).
+ */
+function bareResourceEnd(resource: string): string {
+  return /^\$\{[^}]*\}$/.test(resource) ? "/" : "";
+}
+
+function tokenise(parts: ArnParts, tokens: (text: string, atEnd?: string) => Token[], resourceEnd = ""): CompiledTemplate {
   return {
     partition: tokens(parts.partition),
     service: tokens(parts.service),
     region: tokens(parts.region),
     account: tokens(parts.account),
-    resource: tokens(parts.resource),
+    resource: tokens(parts.resource, resourceEnd),
   };
 }
 

@@ -1,15 +1,19 @@
 /**
  * "Did you mean" suggestions by edit distance over the catalog's names. A suggestion is offered
- * only when it is close: at most a third of the typed text's length (and at least one) edits.
+ * only when it is close: at most a third of the typed text's length in edits, and between one
+ * and {@link MAX_EDITS}.
  */
 import { distance } from "fastest-levenshtein";
 import { globalConditionKeys } from "./globalKeys.js";
 import { servicesForKeyPrefix, splitKey } from "./conditionKeys.js";
 import { allServices, isTemplatedKey, knownService, serviceActions, serviceConditionKeys, serviceResourceTypes } from "./serviceData.js";
 
+/** No suggestion is further than this from what was typed, however long. */
+export const MAX_EDITS = 4;
+
 /** The largest edit distance still worth suggesting for text of this length. */
 export function maxDistance(text: string): number {
-  return Math.max(1, Math.floor(text.length / 3));
+  return Math.max(1, Math.min(MAX_EDITS, Math.floor(text.length / 3)));
 }
 
 /** A candidate string and the text to suggest when it is the closest. */

@@ -55,15 +55,15 @@ export function patternTokens(text: string): Token[] {
 /**
  * Tokenises an ARN template from the reference: `${Name}` is one or more characters, never
  * the `/` or `:` that follows it (so `service/${ServiceName}/${ServiceId}` needs both parts);
- * a template's own `*` is any run.
+ * a template's own `*` is any run. A variable at the very end excludes `atEnd` when given.
  */
-export function templateTokens(text: string): Token[] {
+export function templateTokens(text: string, atEnd = ""): Token[] {
   const tokens: Token[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
     const variable = ch === "$" ? variableAt(text, i) : undefined;
     if (variable !== undefined) {
-      const next = text.charAt(i + variable.length);
+      const next = i + variable.length === text.length ? atEnd : text.charAt(i + variable.length);
       const set: CharSet = next === "/" || next === ":" ? { kind: "not", ch: next } : ANY;
       tokens.push({ kind: "one", set }, { kind: "run", set });
       i += variable.length - 1;
