@@ -6,7 +6,7 @@
  */
 import { APP_RUNNER } from "./appRunner.js";
 import { loadCatalog } from "./catalog.js";
-import { globalConditionKeys } from "./globalKeys.js";
+import { globalConditionKeys, globalKeyByName } from "./globalKeys.js";
 import { allServices, compareNames, serviceConditionKeys, serviceResourceTypes } from "./serviceData.js";
 import type { CatalogAction, CatalogConditionKey, CatalogResourceType, KeyType } from "./types.js";
 import { hasWildcard, wildcardRegExp } from "./wildcard.js";
@@ -65,11 +65,13 @@ function sortedKeys(keys: Iterable<CatalogConditionKey>): KeySummary[] {
   return [...keys].map(summariseKey).sort((a, b) => compareNames(a.name, b.name));
 }
 
-/** One service's entries, plus the global keys when `withGlobals`. */
+/** One service's entries, plus every global key when `withGlobals`; listed `aws:` keys show as global. */
 function listService(service: string, withGlobals: boolean): CatalogListing {
   const catalog = loadCatalog();
-  const own = serviceConditionKeys(service).list.filter((k) => !k.name.toLowerCase().startsWith("aws:"));
-  const keys = withGlobals ? [...own, ...globalConditionKeys()] : serviceConditionKeys(service).list;
+  const own = serviceConditionKeys(service).list;
+  const keys = withGlobals
+    ? [...own.filter((k) => globalKeyByName(k.name) === undefined), ...globalConditionKeys()]
+    : own.map((k) => globalKeyByName(k.name) ?? k);
   return {
     services: [{ prefix: service, name: catalog.serviceName(service) ?? service }],
     actions: catalog.actions(service).map(summariseAction),

@@ -120,8 +120,15 @@ export interface Catalog {
    * that applies to every request (all global keys except the tag keys).
    */
   keyAppliesToAction(key: string, action: CatalogAction): boolean;
+  /** A known service prefix within a small edit distance of `text`, for "did you mean". */
   suggestService(text: string): string | undefined;
+  /**
+   * For an unknown `service:Action`: a close action of that (or the closest) service, or the
+   * same action in the one other service that has it.
+   */
   suggestAction(fullName: string): string | undefined;
+  /** A key close to `key`, keeping a tag name (`aws:ResourceTags/team` → `aws:ResourceTag/team`). */
   suggestConditionKey(key: string): string | undefined;
+  /** A resource type of `service` close to `name`. */
   suggestResourceType(service: string, name: string): string | undefined;
 }

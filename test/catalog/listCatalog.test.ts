@@ -54,3 +54,10 @@ describe("searchCatalog", () => {
     expect(searchCatalog("Get")).toEqual(first);
   });
 });
+
+describe("searchCatalog for a service", () => {
+  it("shows the aws: keys a service lists as global keys", () => {
+    const tag = searchCatalog("apprunner").conditionKeys.find((k) => k.name === "aws:ResourceTag/${TagKey}");
+    expect(tag?.global).toBe(true);
+  });
+});
