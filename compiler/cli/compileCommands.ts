@@ -1,0 +1,67 @@
+/** `arp check` and `arp compile`. */
+import type { Command } from "commander";
+import { compileFiles, writeOutputs } from "../index.js";
+import { diagnostic } from "../diagnostics/codes.js";
+import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
+import { printDiagnostics, useColor, type OutputFormat } from "./report.js";
+import { collectSetting } from "./settings.js";
+
+interface CommonOptions {
+  readonly set: Record<string, string>;
+  readonly format: OutputFormat;
+}
+
+function common(cmd: Command): Command {
+  return cmd
+    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, {})
+    .addOption(formatOption());
+}
+
+function colorOf(cmd: Command): boolean {
+  return useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
+}
+
+export function registerCheckCommand(program: Command): void {
+  common(program.command("check"))
+    .description("type-check .arp files and report every problem; writes nothing")
+    .argument("<paths...>", ".arp files or directories")
+    .action((paths: string[], opts: CommonOptions, cmd: Command) => {
+      const result = compileFiles(paths, { params: opts.set });
+      printDiagnostics(result.diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
+      if (result.ok && opts.format === "text") {
+        process.stderr.write(`checked ${result.sources.size} file${result.sources.size === 1 ? "" : "s"}: no errors\n`);
+      }
+      process.exitCode = result.ok ? EXIT_OK : EXIT_ERRORS;
+    });
+}
+
+interface CompileOptionsCli extends CommonOptions {
+  readonly out: string;
+}
+
+export function registerCompileCommand(program: Command): void {
+  common(program.command("compile"))
+    .description("compile .arp files to one IAM JSON policy per policy; on any error nothing is written")
+    .argument("<paths...>", ".arp files or directories")
+    .requiredOption("-o, --out <dir>", "output directory")
+    .action((paths: string[], opts: CompileOptionsCli, cmd: Command) => {
+      const result = compileFiles(paths, { params: opts.set });
+      let diagnostics = result.diagnostics;
+      let ok = result.ok;
+      if (ok) {
+        try {
+          writeOutputs(result, opts.out);
+        } catch (e) {
+          ok = false;
+          diagnostics = [...diagnostics, diagnostic("OutputFailed", { file: opts.out, start: 0, end: 0 },
+            `cannot write to \`${opts.out}\`: ${(e as Error).message}`)];
+        }
+      }
+      printDiagnostics(diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
+      if (ok && opts.format === "text") {
+        const names = result.policies.map((p) => `${p.name}.json`).join(", ");
+        process.stderr.write(`wrote ${result.policies.length} polic${result.policies.length === 1 ? "y" : "ies"} to ${opts.out}: ${names}\n`);
+      }
+      process.exitCode = ok ? EXIT_OK : EXIT_ERRORS;
+    });
+}

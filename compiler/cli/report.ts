@@ -1,0 +1,31 @@
+/** Prints diagnostics in the format the user chose and decides the exit code. */
+import pc from "picocolors";
+import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
+
+export type OutputFormat = "text" | "json";
+
+export interface ReportOptions {
+  readonly format: OutputFormat;
+  readonly color: boolean;
+}
+
+export function useColor(flag: boolean | undefined): boolean {
+  return flag !== false && pc.isColorSupported && process.stderr.isTTY === true;
+}
+
+/** Writes diagnostics to stderr (text) or stdout (json). */
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  options: ReportOptions,
+): void {
+  if (options.format === "json") {
+    process.stdout.write(`${renderJson(diagnostics, sources)}\n`);
+    return;
+  }
+  if (diagnostics.length > 0) {
+    process.stderr.write(`${renderDiagnostics(diagnostics, sources, { color: options.color })}\n`);
+    process.stderr.write(`${summarize(diagnostics)}\n`);
+  }
+}

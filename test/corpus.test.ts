@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Codes } from "../compiler/diagnostics/codes.js";
+import { CORPUS_DIR, corpusCases, runCase } from "./corpus/corpus.js";
+
+function expected(name: string, ext: string): string | undefined {
+  const path = join(CORPUS_DIR, `${name}.${ext}`);
+  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+}
+
+describe("golden corpus", () => {
+  const cases = corpusCases();
+  const seen = new Set<string>();
+  for (const name of cases) {
+    it(name, () => {
+      const outcome = runCase(name);
+      outcome.codes.forEach((c) => seen.add(c));
+      expect(outcome.json).toBe(expected(name, "json"));
+      expect(outcome.diagnostics).toBe(expected(name, "diagnostics.txt"));
+    });
+  }
+
+  // Codes of phases that `.arp` compilation does not reach are covered by their own tests.
+  const elsewhere = /^ARP[69]/;
+  it("has a case for every diagnostic code", () => {
+    for (const name of cases) runCase(name).codes.forEach((c) => seen.add(c));
+    const missing = Object.values(Codes).map((c) => c.code).filter((c) => !elsewhere.test(c) && !seen.has(c));
+    expect(missing).toEqual([]);
+  });
+});
