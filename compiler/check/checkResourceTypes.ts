@@ -15,8 +15,17 @@ function canActOn(action: CatalogAction, type: CatalogResourceType): boolean {
   );
 }
 
-function fitsAny(action: CatalogAction, resources: readonly ResolvedResource[]): boolean {
-  return resources.some((r) => r.types === undefined || r.types.some((t) => canActOn(action, t)));
+/**
+ * Resource types are looked up again with the action's service as a hint: some services act
+ * on another service's ARNs (App Runner's `webacl` is a `wafv2` ARN).
+ */
+function fitsAny(ctx: CheckContext, action: CatalogAction, resources: readonly ResolvedResource[]): boolean {
+  return resources.some(
+    (r) =>
+      r.types === undefined ||
+      r.types.some((t) => canActOn(action, t)) ||
+      ctx.catalog.resourceTypesForArn(r.arn, action.service).some((t) => canActOn(action, t)),
+  );
 }
 
 export function checkResourceTypes(ctx: CheckContext, actions: ResolvedActions, resources: ResolvedResources): void {
@@ -27,7 +36,7 @@ export function checkResourceTypes(ctx: CheckContext, actions: ResolvedActions, 
 }
 
 function checkOne(ctx: CheckContext, item: ResolvedAction, resources: readonly ResolvedResource[]): void {
-  if (item.matches.some((a) => fitsAny(a, resources))) return;
+  if (item.matches.some((a) => fitsAny(ctx, a, resources))) return;
   const shown = resources.map((r) => `\`${r.pattern.text}\``).join(", ");
   const [only] = item.matches;
   if (!item.isWildcard && only !== undefined && only.wildcardOnly) {
