@@ -1,0 +1,109 @@
+/**
+ * IAM wildcards. [resource]: "An asterisk (*) represents any combination of characters and a
+ * question mark (?) represents any single character." [action]: "The prefix and the action
+ * name are case insensitive." [ops] StringLike: "Case-sensitive matching".
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileWildcard, matchWildcard, wildcardSteps } from "../../runtime/index.js";
+
+/** A reference matcher by dynamic programming, obviously correct and O(n·m). */
+function reference(pattern: string, value: string): boolean {
+  let row = Array.from({ length: value.length + 1 }, (_, j) => j === 0);
+  for (const p of pattern) {
+    const next = new Array<boolean>(value.length + 1).fill(false);
+    next[0] = p === "*" && row[0]!;
+    for (let j = 1; j <= value.length; j++) {
+      next[j] = p === "*" ? row[j]! || next[j - 1]! : row[j - 1]! && (p === "?" || p === value[j - 1]);
+    }
+    row = next;
+  }
+  return row[value.length]!;
+}
+
+describe("semantics", () => {
+  const cases: [string, string, boolean][] = [
+    ["*", "", true],
+    ["*", "arn:aws:s3:::bucket/key", true],
+    ["arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a/b:c", true],
+    ["arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket", false],
+    ["arn:*:s3:::*", "arn:aws-cn:s3:::b", true],
+    ["a?c", "abc", true],
+    ["a?c", "ac", false],
+    ["a?c", "abbc", false],
+    ["*a*b*", "xxaxxbxx", true],
+    ["*a*b*", "xxbxxaxx", false],
+    ["ab*ab", "ab", false],
+    ["ab*ab", "abab", true],
+    ["a**b", "ab", true],
+    ["", "", true],
+    ["", "a", false],
+  ];
+  for (const [pattern, value, want] of cases) {
+    it(`\`${pattern}\` ${want ? "matches" : "does not match"} \`${value}\``, () => {
+      expect(matchWildcard(pattern, value)).toBe(want);
+      expect(wildcardSteps(pattern, value).matched).toBe(want);
+    });
+  }
+
+  it("[action] case-insensitive mode: iam:*accesskey* matches IAM:ListAccessKeys", () => {
+    expect(matchWildcard("iam:*accesskey*", "IAM:ListAccessKeys", { ignoreCase: true })).toBe(true);
+  });
+
+  it("[ops] StringLike is case-sensitive by default", () => {
+    expect(matchWildcard("Home/*", "home/x")).toBe(false);
+  });
+
+  it("literal tokens keep * and ? literal (resolved variables, ${*})", () => {
+    const compiled = compileWildcard([{ text: "a/", wild: true }, { text: "*?", wild: false }, { text: "*", wild: true }]);
+    expect(compiled.test("a/*?tail")).toBe(true);
+    expect(compiled.test("a/xy")).toBe(false);
+  });
+
+  it("agrees with a dynamic-programming reference on random patterns (fast-check)", () => {
+    const alphabet = fc.constantFrom("a", "b", ":", "/");
+    const patternChar = fc.constantFrom("a", "b", ":", "*", "?");
+    fc.assert(
+      fc.property(fc.string({ unit: patternChar, maxLength: 8 }), fc.string({ unit: alphabet, maxLength: 12 }), (p, v) => {
+        expect(matchWildcard(p, v)).toBe(reference(p, v));
+        expect(wildcardSteps(p, v).matched).toBe(reference(p, v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("linear time on adversarial patterns", () => {
+  const n = 10_000;
+  const as = "a".repeat(n);
+
+  // Bound stated in wildcard.ts: at most 2 comparisons per scanned character for `?`-free
+  // middle segments, plus the head and tail, so steps ≤ 2n + m (+ small constant).
+  const adversarial: [string, string, string][] = [
+    ["a*a*a*…*b against a^n", `${"a*".repeat(200)}b`, as],
+    ["*a*a*…*a*b* (unanchored) against a^n", `*${"a*".repeat(200)}b*`, as],
+    ["*aaaa…ab* (long middle, KMP worst case) against a^n", `*${"a".repeat(500)}b*`, as],
+    ["a*…*a against a^n (succeeds)", `${"a*".repeat(500)}a`, as],
+    ["*ab*ab*…*ac against (ab)^(n/2)", `*${"ab*".repeat(100)}ac`, "ab".repeat(n / 2)],
+  ];
+  for (const [label, pattern, value] of adversarial) {
+    it(`${label}: at most 2n + m comparisons`, () => {
+      const { steps } = wildcardSteps(pattern, value);
+      expect(steps).toBeLessThanOrEqual(2 * value.length + pattern.length);
+    });
+  }
+
+  it("a middle segment with ? is searched naively: O(n·q) for q its length, still not exponential", () => {
+    const q = 20;
+    const pattern = `*${"a".repeat(q - 2)}?b*`; // one middle segment of length q
+    const { steps, matched } = wildcardSteps(pattern, as);
+    expect(matched).toBe(false);
+    expect(steps).toBeLessThanOrEqual(n * q);
+  });
+
+  it("adversarial matches of 10k characters complete quickly", () => {
+    const started = performance.now();
+    for (const [, pattern, value] of adversarial) matchWildcard(pattern, value);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
