@@ -15,7 +15,7 @@ import { loadSources } from "./loadSources.js";
 import { manifestText, MANIFEST_NAME } from "./manifest.js";
 import { writeOutputsAtomically, type OutputFile } from "./writeOutputs.js";
 
-export type { CompileOptions, CompileResult, CompiledPolicy, SourceInput } from "./compileProgram.js";
+export type { CompileOptions, CompileResult, CompiledPolicy, CompiledRole, SourceInput } from "./compileProgram.js";
 export type { Diagnostic, Severity, Span } from "./diagnostics/diagnostic.js";
 export { Codes } from "./diagnostics/codes.js";
 export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
@@ -63,10 +63,14 @@ export function checkFiles(paths: readonly string[], options: CompileOptions = {
   return { ok, diagnostics, sources };
 }
 
-/** The files `writeOutputs` writes: `<Name>.json` per policy and `arp.manifest.json`. */
+/**
+ * The files `writeOutputs` writes: `<Name>.json` per policy, `<Name>.role.json` per role, and
+ * `arp.manifest.json`.
+ */
 export function outputFiles(result: CompileResult): OutputFile[] {
   return [
     ...result.policies.map((p) => ({ name: `${p.name}.json`, text: p.json })),
+    ...result.roles.map((r) => ({ name: `${r.name}.role.json`, text: r.json })),
     { name: MANIFEST_NAME, text: manifestText(result) },
   ];
 }

@@ -21,6 +21,14 @@ export function manifestText(result: CompileResult): string {
       size: p.size,
       statements: p.sources.map((s, index) => ({ index, ...sidOf(p.document.Statement, index), line: s.line, column: s.column })),
     })),
+    roles: result.roles.map((r) => ({
+      name: r.name,
+      file: r.file,
+      output: `${r.name}.role.json`,
+      trustStatements: r.trust.sources.map((s, index) => ({ index, line: s.line, column: s.column })),
+      managedPolicyArns: r.managedPolicyArns,
+      inlinePolicies: r.inlinePolicies.map((p) => p.name),
+    })),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

@@ -59,8 +59,10 @@ export function registerCompileCommand(program: Command): void {
       }
       printDiagnostics(diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
       if (ok && opts.format === "text") {
-        const names = result.policies.map((p) => `${p.name}.json`).join(", ");
-        process.stderr.write(`wrote ${result.policies.length} polic${result.policies.length === 1 ? "y" : "ies"} to ${opts.out}: ${names}\n`);
+        const names = [...result.policies.map((p) => `${p.name}.json`), ...result.roles.map((r) => `${r.name}.role.json`)];
+        const count = `${result.policies.length} polic${result.policies.length === 1 ? "y" : "ies"}` +
+          (result.roles.length > 0 ? ` and ${result.roles.length} role${result.roles.length === 1 ? "" : "s"}` : "");
+        process.stderr.write(`wrote ${count} to ${opts.out}: ${names.join(", ")}\n`);
       }
       process.exitCode = ok ? EXIT_OK : EXIT_ERRORS;
     });

@@ -1,0 +1,132 @@
+/**
+ * Compiles a `role` into a role bundle: its trust policy, the managed policies attached by ARN,
+ * and the arp policies it attaches or defines, inlined. The bundle has the shape of
+ * CloudFormation's `AWS::IAM::Role` properties, so it can be dropped into a template or read
+ * by any deployment script.
+ */
+import type { PolicyDecl, RoleDecl, TrustDecl } from "../grammar/ast.js";
+import type { IamPolicyDocument } from "../runtime/policyDocument.js";
+import { assemble, buildPolicy, checkSids, type CompiledPolicy } from "./buildPolicy.js";
+import { checkTrust } from "./check/checkTrust.js";
+import { resolveParts } from "./check/resolveTemplate.js";
+import type { CheckContext } from "./check/context.js";
+import type { PolicySource } from "./collectPolicies.js";
+import { diagnostic } from "./diagnostics/codes.js";
+import type { Program } from "./program.js";
+import type { SourceFile } from "../grammar/ast.js";
+
+export interface CompiledRole {
+  readonly name: string;
+  readonly file: string;
+  readonly description?: string;
+  readonly trust: CompiledPolicy;
+  readonly managedPolicyArns: readonly string[];
+  readonly inlinePolicies: readonly CompiledPolicy[];
+  /** `<Name>.role.json`'s exact text. */
+  readonly json: string;
+}
+
+/** IAM's default quota for a role trust policy (it can be raised to 4,096). */
+export const TRUST_POLICY_LIMIT = 2048;
+export const TRUST_POLICY_MAX = 4096;
+/** IAM's limit for all inline policies of one role together. */
+export const ROLE_INLINE_LIMIT = 10240;
+
+const MANAGED_ARN = /^arn:[^:]+:iam::(aws|\d{12}):policy\/.+$/;
+
+export function buildRole(program: Program, file: SourceFile, role: RoleDecl): CompiledRole | undefined {
+  const ctx = program.contexts.get(file) as CheckContext;
+  const before = program.diagnostics.length;
+  const trusts = role.items.filter((i): i is TrustDecl => i.kind === "Trust");
+  if (trusts.length === 0) {
+    program.diagnostics.push(diagnostic("InvalidTrust", role.name.span, `role \`${role.name.name}\` trusts nobody: add a \`trust\``, {
+      hint: 'for an App Runner access role: `trust service "build.apprunner.amazonaws.com"`',
+    }));
+  }
+  const statements = trusts.flatMap((t) => checkTrust(ctx, t));
+  checkSids(statements, program.diagnostics);
+  const trust = assemble(program, { name: `${role.name.name}Trust`, kind: "trust", statements, span: role.span });
+  checkTrustSize(program, role, trust.size);
+  const managedPolicyArns: string[] = [];
+  const inlinePolicies: CompiledPolicy[] = [];
+  for (const item of role.items) {
+    if (item.kind === "Policy") addInline(program, inlinePolicies, inlineSource(file, item));
+    if (item.kind !== "Attach") continue;
+    if (item.target.kind === "Identifier") {
+      const target = program.policy(item.target.name);
+      if (target === undefined) {
+        program.diagnostics.push(diagnostic("UnknownPolicyName", item.target.span, `no policy named \`${item.target.name}\` is defined`, {
+          hint: 'attach an AWS managed policy by its ARN: `attach "arn:aws:iam::aws:policy/..."`',
+        }));
+      } else addInline(program, inlinePolicies, target);
+      continue;
+    }
+    const arn = resolveParts(ctx, item.target.parts)?.text;
+    if (arn !== undefined && !MANAGED_ARN.test(arn)) {
+      program.diagnostics.push(diagnostic("MalformedArn", item.target.span, `\`${arn}\` is not a managed policy ARN`, {
+        hint: "for example `arn:aws:iam::aws:policy/service-role/AWSAppRunnerServicePolicyForECRAccess`",
+      }));
+    } else if (arn !== undefined && !managedPolicyArns.includes(arn)) managedPolicyArns.push(arn);
+  }
+  checkInlineSize(program, role, inlinePolicies);
+  if (program.diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
+  const description = role.description?.parts.map((p) => (p.kind === "Text" ? p.text : "")).join("");
+  return {
+    name: role.name.name,
+    file: file.span.file,
+    ...(description !== undefined ? { description } : {}),
+    trust,
+    managedPolicyArns,
+    inlinePolicies,
+    json: bundleText(role.name.name, description, trust.document, managedPolicyArns, inlinePolicies),
+  };
+}
+
+function inlineSource(file: SourceFile, decl: PolicyDecl): PolicySource {
+  return {
+    name: decl.name.name,
+    nameSpan: decl.name.span,
+    file,
+    ...(decl.description !== undefined ? { description: decl.description } : {}),
+    items: decl.items,
+    span: decl.span,
+  };
+}
+
+function addInline(program: Program, list: CompiledPolicy[], source: PolicySource): void {
+  if (list.some((p) => p.name.toLowerCase() === source.name.toLowerCase())) return;
+  const compiled = buildPolicy(program, source);
+  if (compiled !== undefined) list.push(compiled);
+}
+
+function checkTrustSize(program: Program, role: RoleDecl, size: number): void {
+  if (size <= TRUST_POLICY_LIMIT) return;
+  program.diagnostics.push(diagnostic("PolicyTooLarge", role.name.span,
+    `the trust policy of \`${role.name.name}\` is ${size} characters without whitespace; IAM's default quota is ${TRUST_POLICY_LIMIT} (at most ${TRUST_POLICY_MAX} on request)`,
+    { severity: size > TRUST_POLICY_MAX ? "error" : "warning" }));
+}
+
+function checkInlineSize(program: Program, role: RoleDecl, inline: readonly CompiledPolicy[]): void {
+  const total = inline.reduce((n, p) => n + p.size, 0);
+  if (total <= ROLE_INLINE_LIMIT) return;
+  program.diagnostics.push(diagnostic("PolicyTooLarge", role.name.span,
+    `the inline policies of \`${role.name.name}\` total ${total} characters without whitespace; IAM allows ${ROLE_INLINE_LIMIT} per role`,
+    { hint: "attach some of them as managed policies instead" }));
+}
+
+function bundleText(
+  name: string,
+  description: string | undefined,
+  trust: IamPolicyDocument,
+  managed: readonly string[],
+  inline: readonly CompiledPolicy[],
+): string {
+  const bundle = {
+    RoleName: name,
+    ...(description !== undefined ? { Description: description } : {}),
+    AssumeRolePolicyDocument: trust,
+    ...(managed.length > 0 ? { ManagedPolicyArns: managed } : {}),
+    ...(inline.length > 0 ? { Policies: inline.map((p) => ({ PolicyName: p.name, PolicyDocument: p.document })) } : {}),
+  };
+  return `${JSON.stringify(bundle, null, 2)}\n`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Follows `import "./other.arp"` declarations. Imported files are libraries: their policies
+ * can be named by `use` and `attach`, but only the files given to the compiler produce output.
+ * Paths are relative to the importing file; a cycle of imports is reported, since a file that
+ * reaches itself through its imports is almost always a layout mistake.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join, normalize } from "node:path";
+import type { ImportDecl, SourceFile } from "../grammar/ast.js";
+import { parse } from "../grammar/parse.js";
+import { diagnostic } from "./diagnostics/codes.js";
+import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
+
+export interface ImportedFiles {
+  /** Files reached only through imports, in the order first reached. */
+  readonly libraries: SourceFile[];
+  readonly texts: Map<string, string>;
+}
+
+function importsOf(file: SourceFile): ImportDecl[] {
+  return file.items.filter((i): i is ImportDecl => i.kind === "Import");
+}
+
+function importPath(from: string, decl: ImportDecl): string {
+  const raw = decl.path.parts.map((p) => (p.kind === "Text" ? p.text : "")).join("");
+  return normalize(join(dirname(from), raw.endsWith(".arp") ? raw : `${raw}.arp`));
+}
+
+export function resolveImports(inputs: readonly SourceFile[], diagnostics: Diagnostic[]): ImportedFiles {
+  const byPath = new Map<string, SourceFile>(inputs.map((f) => [normalize(f.span.file), f]));
+  const libraries: SourceFile[] = [];
+  const texts = new Map<string, string>();
+  const load = (path: string, decl: ImportDecl): SourceFile | undefined => {
+    const known = byPath.get(path);
+    if (known !== undefined) return known;
+    let text: string;
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      diagnostics.push(diagnostic("UnknownImport", decl.path.span, `cannot import \`${path}\`: no such file`));
+      return undefined;
+    }
+    const parsed = parse(text, path);
+    diagnostics.push(...parsed.diagnostics);
+    texts.set(path, text);
+    if (hasErrors(parsed.diagnostics)) return undefined;
+    byPath.set(path, parsed.ast);
+    libraries.push(parsed.ast);
+    return parsed.ast;
+  };
+  const state = new Map<SourceFile, "visiting" | "done">();
+  const visit = (file: SourceFile, chain: readonly string[]): void => {
+    state.set(file, "visiting");
+    for (const decl of importsOf(file)) {
+      const target = load(importPath(file.span.file, decl), decl);
+      if (target === undefined) continue;
+      if (state.get(target) === "visiting") {
+        const cycle = [...chain, file.span.file, target.span.file].join(" → ");
+        diagnostics.push(diagnostic("ImportCycle", decl.span, `imports form a cycle: ${cycle}`));
+      } else if (state.get(target) === undefined) visit(target, [...chain, file.span.file]);
+    }
+    state.set(file, "done");
+  };
+  for (const f of inputs) if (state.get(f) === undefined) visit(f, []);
+  return { libraries, texts };
+}
