@@ -12,7 +12,7 @@ import { type BuildContext, isReal, makeSpan, tokenSpan } from "./buildContext.j
 import type { FileCstNode } from "./cst.js";
 import { buildSourceFile } from "./cstToAst.js";
 import { arpParser } from "./parser.js";
-import { isClosedString } from "./templateParts.js";
+import { isClosedString } from "./lexPatterns.js";
 import { arpLexer, BlockComment, COMMENTS_GROUP, StringLiteral } from "./tokens.js";
 
 /** What `parse` returns: the (possibly partial) tree and the diagnostics, sorted by position. */

@@ -16,7 +16,7 @@ export class ArpParser extends CstParser {
   constructor() {
     super([...T.allTokens], {
       recoveryEnabled: true,
-      nodeLocationTracking: "full",
+      nodeLocationTracking: "onlyOffset",
       maxLookahead: 2,
       errorMessageProvider: arpErrorMessages,
     });

@@ -7,6 +7,7 @@ import type { IToken } from "chevrotain";
 import { diagnostic } from "../compiler/diagnostics/codes.js";
 import type { Identifier, Interpolation, Pattern, StringLiteral, TemplatePart } from "./ast.js";
 import { type BuildContext, emptySpan, isReal, makeSpan, tokenSpan } from "./buildContext.js";
+import { isClosedString } from "./lexPatterns.js";
 
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", n: "\n", t: "\t", $: "$" };
 
@@ -102,11 +103,6 @@ function interpolation(ctx: BuildContext, inner: string, start: number, end: num
     return { kind: "Interpolation", name, span };
   }
   return { kind: "Interpolation", name, defaultValue: quoted[1] ?? quoted[2] ?? "", span };
-}
-
-/** True when a StringLiteral token's image ends with its own (unescaped) closing quote. */
-export function isClosedString(image: string): boolean {
-  return /^"(?:[^"\\\r\n$]|\\[^\r\n]|\$\{[^}\r\n]*\}|\$)*"$/.test(image);
 }
 
 /** The string node for a StringLiteral token; a missing token gives an empty string at `fallback`. */

@@ -5,6 +5,7 @@
  * `parse` reports them with their own codes instead of a run of unexpected characters.
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
+import { matchString, matchWord, wordStartChars } from "./lexPatterns.js";
 
 /** The token group holding `//` and `/* *\/` comments. */
 export const COMMENTS_GROUP = "comments";
@@ -27,14 +28,12 @@ export const BlockComment = createToken({
   line_breaks: true,
 });
 
-/**
- * A double-quoted string on one line. A closed `${...}` is one unit so a default written with
- * double quotes (`"${user, "nobody"}"`) does not end the string. Without its closing quote the
- * token runs to the end of the line (ARP1003).
- */
+/** A double-quoted string on one line; see `matchString` for interpolations and ARP1003. */
 export const StringLiteral = createToken({
   name: "StringLiteral",
-  pattern: /"(?:[^"\\\r\n$]|\\[^\r\n]|\$\{[^}\r\n]*\}|\$)*(?:"|\\)?/,
+  pattern: { exec: matchString },
+  start_chars_hint: ['"'],
+  line_breaks: false,
   categories: [Name],
   label: "a string",
 });
@@ -46,15 +45,12 @@ export const Variable = createToken({
   label: "a `$variable`",
 });
 
-/**
- * One token for actions, resources, condition keys and bare names. A closed `${...}` may hold
- * anything but `}` and a newline; an unclosed one stops at whitespace so the rest of the line
- * still parses (the template splitter reports ARP1007).
- */
+/** One token for actions, resources, condition keys and bare names; see `matchWord`. */
 export const Word = createToken({
   name: "Word",
-  pattern:
-    /(?:[A-Za-z0-9_*?]|\$\{[^}\r\n]*\}|\$\{[^}\s]*)(?:[A-Za-z0-9_\-.*?:/+@#]|\$\{[^}\r\n]*\}|\$\{[^}\s]*)*/,
+  pattern: { exec: matchWord },
+  start_chars_hint: [...wordStartChars],
+  line_breaks: false,
   categories: [Name],
   label: "a name or pattern",
 });
