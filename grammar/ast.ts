@@ -47,7 +47,9 @@ export interface StringLiteral extends NodeBase {
 /**
  * An unquoted pattern: an action (`apprunner:Describe*`), a resource (`service/*`, `*`,
  * `arn:aws:s3:::bucket/${user}/*`), or a condition key (`aws:SourceIp`). `text` is exactly as
- * written; `parts` splits out `${...}` interpolations.
+ * written; `parts` splits out `${...}` interpolations. An action or resource may also be quoted
+ * (`on "arn:...:b/${user}/*"`): then `text` is the source between the quotes, `parts` has its
+ * escapes decoded, and `span` covers the quotes.
  */
 export interface Pattern extends NodeBase {
   readonly kind: "Pattern";
@@ -302,6 +304,7 @@ export type TopLevelItem = ParamDecl | ImportDecl | PolicyDecl | RoleDecl | Test
 /** Comments are kept (for the formatter) but carry no meaning. */
 export interface Comment extends NodeBase {
   readonly kind: "Comment";
+  /** The comment exactly as written, delimiters included: `// note` or `/* note *\/`. */
   readonly text: string;
   readonly block: boolean;
 }
