@@ -4,15 +4,16 @@
  * CloudFormation's `AWS::IAM::Role` properties, so it can be dropped into a template or read
  * by any deployment script.
  */
-import type { PolicyDecl, RoleDecl, TrustDecl } from "../grammar/ast.js";
+import type { RoleDecl, TrustDecl } from "../grammar/ast.js";
 import type { IamPolicyDocument } from "../runtime/policyDocument.js";
 import { assemble, buildPolicy, checkSids, type CompiledPolicy } from "./buildPolicy.js";
 import { checkTrust } from "./check/checkTrust.js";
 import { resolveParts } from "./check/resolveTemplate.js";
 import type { CheckContext } from "./check/context.js";
-import type { PolicySource } from "./collectPolicies.js";
+import { policySource, type PolicySource } from "./collectPolicies.js";
 import { diagnostic } from "./diagnostics/codes.js";
 import type { Program } from "./program.js";
+import { awsManagedPolicyArn, isStdlibFile } from "./stdlib.js";
 import type { SourceFile } from "../grammar/ast.js";
 
 export interface CompiledRole {
@@ -50,11 +51,17 @@ export function buildRole(program: Program, file: SourceFile, role: RoleDecl): C
   const managedPolicyArns: string[] = [];
   const inlinePolicies: CompiledPolicy[] = [];
   for (const item of role.items) {
-    if (item.kind === "Policy") addInline(program, inlinePolicies, inlineSource(file, item));
+    if (item.kind === "Policy") addInline(program, inlinePolicies, policySource(file, item, role.name.name));
     if (item.kind !== "Attach") continue;
     if (item.target.kind === "Identifier") {
       const target = program.policy(item.target.name);
-      if (target === undefined) {
+      // A user's own policy of the same name shadows the stdlib's, and is inlined.
+      const managed = target !== undefined && isStdlibFile(target.file.span.file)
+        ? awsManagedPolicyArn(target.name, ctx.params.get("partition")?.value ?? "aws")
+        : undefined;
+      if (managed !== undefined) {
+        if (!managedPolicyArns.includes(managed)) managedPolicyArns.push(managed);
+      } else if (target === undefined) {
         program.diagnostics.push(diagnostic("UnknownPolicyName", item.target.span, `no policy named \`${item.target.name}\` is defined`, {
           hint: 'attach an AWS managed policy by its ARN: `attach "arn:aws:iam::aws:policy/..."`',
         }));
@@ -79,17 +86,6 @@ export function buildRole(program: Program, file: SourceFile, role: RoleDecl): C
     managedPolicyArns,
     inlinePolicies,
     json: bundleText(role.name.name, description, trust.document, managedPolicyArns, inlinePolicies),
-  };
-}
-
-function inlineSource(file: SourceFile, decl: PolicyDecl): PolicySource {
-  return {
-    name: decl.name.name,
-    nameSpan: decl.name.span,
-    file,
-    ...(decl.description !== undefined ? { description: decl.description } : {}),
-    items: decl.items,
-    span: decl.span,
   };
 }
 

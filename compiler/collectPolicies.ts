@@ -4,7 +4,7 @@
  * each becomes `<Name>.json` and `use Name` refers to it.
  */
 import { basename } from "node:path";
-import type { PolicyDecl, PolicyItem, SourceFile, StringLiteral } from "../grammar/ast.js";
+import type { PolicyDecl, PolicyItem, RoleDecl, SourceFile, StringLiteral } from "../grammar/ast.js";
 import type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
 import { diagnostic } from "./diagnostics/codes.js";
 
@@ -16,6 +16,8 @@ export interface PolicySource {
   readonly description?: StringLiteral;
   readonly items: readonly PolicyItem[];
   readonly span: Span;
+  /** Set for a policy defined inside a `role`: it is emitted only as part of that role. */
+  readonly role?: string;
 }
 
 const POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
@@ -42,19 +44,28 @@ function policiesOfFile(file: SourceFile, diagnostics: Diagnostic[]): PolicySour
       "this file has `policy` blocks, so its statements must be inside one",
       { hint: "move the statement into a `policy Name { ... }` block", related: [{ message: "policy block", span: (blocks[0] as PolicyDecl).span }] }));
   }
-  const out: PolicySource[] = blocks.map((b) => ({
-    name: b.name.name,
-    nameSpan: b.name.span,
-    file,
-    ...(b.description !== undefined ? { description: b.description } : {}),
-    items: b.items,
-    span: b.span,
-  }));
+  const out: PolicySource[] = blocks.map((b) => policySource(file, b));
+  for (const role of file.items.filter((i): i is RoleDecl => i.kind === "Role")) {
+    for (const item of role.items) if (item.kind === "Policy") out.push(policySource(file, item, role.name.name));
+  }
   if (blocks.length === 0 && bare.length > 0) {
     const span = { file: file.span.file, start: (bare[0] as PolicyItem).span.start, end: (bare[bare.length - 1] as PolicyItem).span.end };
     out.push({ name: policyNameForFile(file.span.file), nameSpan: { ...span, end: span.start }, file, items: bare, span });
   }
   return out;
+}
+
+/** The policy a `policy` block defines; `role` names the role it is inline in, if any. */
+export function policySource(file: SourceFile, decl: PolicyDecl, role?: string): PolicySource {
+  return {
+    name: decl.name.name,
+    nameSpan: decl.name.span,
+    file,
+    ...(decl.description !== undefined ? { description: decl.description } : {}),
+    items: decl.items,
+    span: decl.span,
+    ...(role !== undefined ? { role } : {}),
+  };
 }
 
 function checkNames(policies: readonly PolicySource[], diagnostics: Diagnostic[]): void {

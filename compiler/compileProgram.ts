@@ -32,7 +32,7 @@ export function compileProgram(inputs: readonly SourceInput[], options: CompileO
   const inputFiles = new Set(program.inputs);
   const policies: CompiledPolicy[] = [];
   for (const source of program.policies) {
-    if (!inputFiles.has(source.file)) continue;
+    if (!inputFiles.has(source.file) || source.role !== undefined) continue;
     const compiled = buildPolicy(program, source);
     if (compiled !== undefined) policies.push(compiled);
   }

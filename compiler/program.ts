@@ -16,7 +16,7 @@ import type { IrStatement } from "./ir.js";
 import { lowerStatement } from "./lower/lowerStatement.js";
 import { checkSettings, fileParams } from "./params.js";
 import { resolveImports } from "./resolveImports.js";
-import { loadStdlib } from "./stdlib.js";
+import { isStdlibFile, loadStdlib } from "./stdlib.js";
 
 /** One `.arp` source, from disk or from memory. */
 export interface SourceInput {
@@ -65,7 +65,7 @@ export function buildProgram(inputs: readonly SourceInput[], options: CompileOpt
   checkSettings(userFiles, settings, diagnostics);
   const contexts = new Map<SourceFile, CheckContext>();
   for (const f of [...userFiles, ...stdFiles]) {
-    contexts.set(f, { catalog, params: fileParams(f, f.span.file.startsWith("stdlib/") ? {} : settings, diagnostics), diagnostics });
+    contexts.set(f, { catalog, params: fileParams(f, isStdlibFile(f.span.file) ? {} : settings, diagnostics), diagnostics });
   }
   const userPolicies = collectPolicies(userFiles, diagnostics);
   const userNames = new Set(userPolicies.map((p) => p.name.toLowerCase()));

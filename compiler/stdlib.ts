@@ -15,6 +15,13 @@ export interface Stdlib {
   readonly texts: ReadonlyMap<string, string>;
 }
 
+/** Stdlib files are named `stdlib/<file>.arp` in spans and diagnostics. */
+const STDLIB_PREFIX = "stdlib/";
+
+export function isStdlibFile(path: string): boolean {
+  return path.startsWith(STDLIB_PREFIX);
+}
+
 let cached: Stdlib | undefined;
 
 /** Parses the stdlib once per process. A stdlib file that fails to parse is a packaging bug. */
@@ -24,7 +31,7 @@ export function loadStdlib(): Stdlib {
   const texts = new Map<string, string>();
   const names = readdirSync(STDLIB_DIR).filter((n) => n.endsWith(".arp")).sort();
   for (const name of names) {
-    const path = `stdlib/${name}`;
+    const path = `${STDLIB_PREFIX}${name}`;
     const text = readFileSync(`${STDLIB_DIR}${name}`, "utf8");
     const parsed = parse(text, path);
     if (parsed.diagnostics.some((d) => d.severity === "error")) {
@@ -35,4 +42,20 @@ export function loadStdlib(): Stdlib {
   }
   cached = { files, texts };
   return cached;
+}
+
+/**
+ * The stdlib policies that are AWS managed policies: attaching one to a role attaches AWS's
+ * own copy by ARN instead of inlining arp's.
+ */
+const AWS_MANAGED_PATHS: Readonly<Record<string, string>> = {
+  awsapprunnerreadonlyaccess: "AWSAppRunnerReadOnlyAccess",
+  awsapprunnerfullaccess: "AWSAppRunnerFullAccess",
+  awsapprunnerservicepolicyforecraccess: "service-role/AWSAppRunnerServicePolicyForECRAccess",
+};
+
+/** The ARN of the AWS managed policy a stdlib name stands for, if it is one. */
+export function awsManagedPolicyArn(name: string, partition: string): string | undefined {
+  const path = AWS_MANAGED_PATHS[name.toLowerCase()];
+  return path === undefined ? undefined : `arn:${partition}:iam::aws:policy/${path}`;
 }

@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import { registerCatalogCommand } from "./catalogCommand.js";
 import { registerCheckCommand, registerCompileCommand } from "./compileCommands.js";
+import { registerTestCommand } from "./testCommand.js";
 import { EXIT_OK, EXIT_USAGE } from "./options.js";
 import { UsageError } from "./settings.js";
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerCheckCommand(program);
   registerCompileCommand(program);
   registerCatalogCommand(program);
+  registerTestCommand(program);
   return program;
 }
 

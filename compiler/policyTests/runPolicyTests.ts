@@ -1,0 +1,123 @@
+/**
+ * Runs the `test` blocks of `.arp` files, like `opa test`: every expectation is evaluated by
+ * the runtime against the compiled policies it names (or its file's own policies), and each
+ * failure carries the source location and the evaluator's explanation.
+ */
+import type { Expectation, SourceFile, TestDecl } from "../../grammar/ast.js";
+import { evaluate } from "../../runtime/index.js";
+import { explain } from "../../runtime/explain.js";
+import type { Decision, PolicyInput } from "../../runtime/types.js";
+import { buildPolicy, type CompiledPolicy } from "../buildPolicy.js";
+import type { CheckContext } from "../check/context.js";
+import type { PolicySource } from "../collectPolicies.js";
+import { diagnostic } from "../diagnostics/codes.js";
+import { hasErrors, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics/diagnostic.js";
+import { buildProgram, type CompileOptions, type Program, type SourceInput } from "../program.js";
+import { buildRequest, testContext } from "./buildRequest.js";
+
+export interface ExpectationOutcome {
+  readonly test: string;
+  readonly span: Span;
+  readonly want: Expectation["decision"];
+  readonly got: Decision;
+  readonly passed: boolean;
+  /** The evaluator's explanation of the decision. */
+  readonly explanation: string;
+}
+
+export interface TestRunResult {
+  /** True when everything compiled and every expectation held. */
+  readonly ok: boolean;
+  readonly outcomes: readonly ExpectationOutcome[];
+  /** Compilation problems, and one ARP5006 per failed expectation. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+function holds(want: Expectation["decision"], got: Decision): boolean {
+  switch (want) {
+    case "allow":
+      return got === "Allow";
+    case "deny":
+      return got !== "Allow";
+    case "implicit deny":
+      return got === "ImplicitDeny";
+    case "explicit deny":
+      return got === "ExplicitDeny";
+  }
+}
+
+function testName(t: TestDecl): string {
+  return t.name.parts.map((p) => (p.kind === "Text" ? p.text : `\${${p.name}}`)).join("");
+}
+
+export function runPolicyTests(inputs: readonly SourceInput[], options: CompileOptions = {}): TestRunResult {
+  const program = buildProgram(inputs, options);
+  const compiled = new Map<PolicySource, CompiledPolicy | undefined>();
+  const compileOnce = (p: PolicySource) => {
+    if (!compiled.has(p)) compiled.set(p, buildPolicy(program, p));
+    return compiled.get(p);
+  };
+  for (const p of program.policies) if (program.inputs.includes(p.file)) compileOnce(p);
+  const outcomes: ExpectationOutcome[] = [];
+  if (!hasErrors(program.diagnostics)) {
+    for (const file of program.inputs) {
+      for (const item of file.items) {
+        if (item.kind === "Test") outcomes.push(...runTest(program, file, item, compileOnce));
+      }
+    }
+  }
+  const diagnostics = sortDiagnostics(program.diagnostics);
+  return { ok: !hasErrors(diagnostics) && outcomes.every((o) => o.passed), outcomes, diagnostics, sources: program.sources };
+}
+
+function targets(program: Program, file: SourceFile, test: TestDecl): PolicySource[] | undefined {
+  if (test.policies === undefined) return program.policies.filter((p) => p.file === file);
+  const out: PolicySource[] = [];
+  for (const name of test.policies) {
+    const p = program.policy(name.name);
+    if (p === undefined) {
+      program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy named \`${name.name}\` is defined`));
+      return undefined;
+    }
+    out.push(p);
+  }
+  return out;
+}
+
+function runTest(
+  program: Program,
+  file: SourceFile,
+  test: TestDecl,
+  compileOnce: (p: PolicySource) => CompiledPolicy | undefined,
+): ExpectationOutcome[] {
+  const sources = targets(program, file, test);
+  if (sources === undefined) return [];
+  const policies: PolicyInput[] = [];
+  for (const s of sources) {
+    const c = compileOnce(s);
+    if (c === undefined) return [];
+    policies.push({ name: c.name, document: c.document, sources: c.sources });
+  }
+  const ctx = testContext(program.contexts.get(file) as CheckContext);
+  const name = testName(test);
+  const out: ExpectationOutcome[] = [];
+  for (const e of test.expectations) {
+    const request = buildRequest(ctx, e);
+    if (request === undefined) continue;
+    const result = evaluate(policies, request);
+    const passed = holds(e.decision, result.decision);
+    const explanation = explain(result, request);
+    out.push({ test: name, span: e.span, want: e.decision, got: result.decision, passed, explanation });
+    if (!passed) {
+      program.diagnostics.push(diagnostic("TestFailed", e.span,
+        `test \`${name}\`: expected ${e.decision}, but the policies give ${describe(result.decision)}`,
+        { hint: explanation }));
+    }
+  }
+  return out;
+}
+
+function describe(d: Decision): string {
+  return d === "Allow" ? "allow" : d === "ExplicitDeny" ? "explicit deny" : "implicit deny";
+}
