@@ -1,0 +1,166 @@
+/**
+ * The action index: the part of the generated module that, given an action name, returns only
+ * the statements whose Action/NotAction can match it, split into Deny and Allow. For every
+ * action named in the policies the answer is computed here, at generation time, and emitted as
+ * a map entry, so a request for a known action costs one map look-up and then touches only its
+ * own statements. Names not known at generation time go through the wildcard and NotAction
+ * patterns once and are remembered in a small bounded cache.
+ */
+import { EmitContext, lit } from "./emitContext.js";
+import type { StatementPlan } from "./model.js";
+import { globShape, hasWildcard, literalText, lowerPieces, matchGlob, parsePattern, type GlobShape } from "./patterns.js";
+
+/** A statement's Action or NotAction, read once. */
+interface ActionMatcher {
+  readonly statement: StatementPlan;
+  readonly not: boolean;
+  /** Lower-cased wildcard-free names. */
+  readonly exact: ReadonlySet<string>;
+  /** Lower-cased wildcard patterns. */
+  readonly globs: readonly GlobShape[];
+}
+
+export interface ActionIndex {
+  /** Every action named in the policies, as first written, ordered by lower-cased name. */
+  readonly knownActions: readonly string[];
+  /** Declarations of the index and its look-up function `candidatesFor(action)`. */
+  readonly declarations: readonly string[];
+}
+
+function matcherOf(statement: StatementPlan): ActionMatcher | undefined {
+  // A malformed statement never applies, and one without Action/NotAction matches no action.
+  if (statement.actions === undefined || statement.malformed !== undefined) return undefined;
+  const exact = new Set<string>();
+  const globs: GlobShape[] = [];
+  for (const value of statement.actions.values) {
+    const pieces = lowerPieces(parsePattern(value, true, false));
+    if (hasWildcard(pieces)) globs.push(globShape(pieces));
+    else exact.add(literalText(pieces));
+  }
+  return { statement, not: statement.actions.not, exact, globs };
+}
+
+function matches(m: ActionMatcher, lower: string): boolean {
+  const hit = m.exact.has(lower) || m.globs.some((g) => matchGlob(lower, g));
+  return hit !== m.not;
+}
+
+/** Action names written without wildcards, keyed by lower-cased name, first spelling kept. */
+function knownNames(statements: readonly StatementPlan[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const s of statements) {
+    for (const value of s.actions?.values ?? []) {
+      if (hasWildcard(parsePattern(value, true, false))) continue;
+      const lower = value.toLowerCase();
+      if (!names.has(lower)) names.set(lower, value);
+    }
+  }
+  return new Map([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** A glob shape as the emitted `Segment[]` literal. */
+export function shapeLiteral(shape: GlobShape): string {
+  const segments = shape.segments.map((s) =>
+    s.holes.length === 0 ? lit(s.text) : `[${[lit(s.text), ...s.holes].join(", ")}]`,
+  );
+  return `[${segments.join(", ")}]`;
+}
+
+function candidatesLiteral(ms: readonly ActionMatcher[], lower: string): string {
+  const hits = ms.filter((m) => matches(m, lower)).map((m) => m.statement);
+  const deny = hits.filter((s) => s.effect === "Deny").map((s) => s.global);
+  const allow = hits.filter((s) => s.effect === "Allow").map((s) => s.global);
+  return `{ deny: [${deny.join(", ")}], allow: [${allow.join(", ")}] }`;
+}
+
+function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, ctx: EmitContext): string[] {
+  const entries: string[] = [];
+  for (const [lower, written] of names) {
+    const list = ctx.constant("ACTION", "Candidates", candidatesLiteral(ms, lower));
+    if (written !== lower) entries.push(`[${lit(written)}, ${list}]`);
+    entries.push(`[${lit(lower)}, ${list}]`);
+  }
+  return entries;
+}
+
+function patternEntries(ms: readonly ActionMatcher[]): string[] {
+  return ms
+    .filter((m) => m.not || m.globs.length > 0)
+    .map((m) => {
+      const globs = m.globs.map(shapeLiteral).join(", ");
+      return `{ statement: ${m.statement.global}, deny: ${m.statement.effect === "Deny"}, not: ${m.not}, globs: [${globs}] }`;
+    });
+}
+
+const LOOKUP = `
+/** The statements that may apply to \`action\`: one map look-up for names the policies use. */
+function candidatesFor(action: string): Candidates {
+  const known = BY_ACTION.get(action);
+  if (known !== undefined) return known;
+  const lower = action.toLowerCase();
+  return BY_ACTION.get(lower) ?? unknownAction(lower);
+}`;
+
+const UNKNOWN_WITH_PATTERNS = `
+/** Names the policies never spell out are remembered; the cache is bounded against floods. */
+const UNKNOWN_ACTIONS = new Map<string, Candidates>();
+
+/** Tests an unknown (lower-cased) action against the wildcard and NotAction statements. */
+function unknownAction(lower: string): Candidates {
+  const cached = UNKNOWN_ACTIONS.get(lower);
+  if (cached !== undefined) return cached;
+  const deny: number[] = [];
+  const allow: number[] = [];
+  for (const p of ACTION_PATTERNS) {
+    let hit = false;
+    for (const g of p.globs) {
+      if (glob(lower, g)) {
+        hit = true;
+        break;
+      }
+    }
+    if (hit !== p.not) (p.deny ? deny : allow).push(p.statement);
+  }
+  const found: Candidates = deny.length + allow.length === 0 ? NO_CANDIDATES : { deny, allow };
+  if (UNKNOWN_ACTIONS.size >= 1024) UNKNOWN_ACTIONS.clear();
+  UNKNOWN_ACTIONS.set(lower, found);
+  return found;
+}`;
+
+const UNKNOWN_WITHOUT_PATTERNS = `
+/** No statement has an action wildcard or NotAction, so an unknown action matches nothing. */
+function unknownAction(_lower: string): Candidates {
+  return NO_CANDIDATES;
+}`;
+
+/** Builds the action index for the statements. */
+export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitContext): ActionIndex {
+  const ms = statements.map(matcherOf).filter((m): m is ActionMatcher => m !== undefined);
+  const names = knownNames(statements);
+  const declarations: string[] = [
+    `/** The statements whose Action/NotAction can match one action, by global index, Deny and Allow apart. */
+interface Candidates {
+  readonly deny: readonly number[];
+  readonly allow: readonly number[];
+}`,
+    `const NO_CANDIDATES: Candidates = { deny: [], allow: [] };`,
+  ];
+  const entries = knownEntries(ms, names, ctx);
+  declarations.push(
+    `/** Each action the policies name (as written, and lower-cased) to its candidate statements. */
+const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>([${entries.join(", ")}]);`,
+  );
+  const patterns = patternEntries(ms);
+  if (patterns.length > 0) {
+    ctx.use("glob");
+    declarations.push(
+      `/** Statements with action wildcards or NotAction, for action names not known when generating. */
+const ACTION_PATTERNS: readonly { readonly statement: number; readonly deny: boolean; readonly not: boolean; readonly globs: readonly (readonly Segment[])[] }[] = [${patterns.join(", ")}];`,
+      UNKNOWN_WITH_PATTERNS.trim(),
+    );
+  } else {
+    declarations.push(UNKNOWN_WITHOUT_PATTERNS.trim());
+  }
+  declarations.push(LOOKUP.trim());
+  return { knownActions: [...names.values()], declarations };
+}

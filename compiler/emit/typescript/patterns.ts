@@ -1,0 +1,192 @@
+/**
+ * Reading IAM pattern strings at generation time: splitting a Resource or condition value into
+ * literal text, wildcards and policy variables, so the emitters can decide once how to match
+ * it (equality, prefix, suffix, or the linear glob helper) instead of re-parsing per request.
+ */
+
+/** One piece of a pattern string, in order. */
+export type Piece =
+  /** Text matched literally, character by character. */
+  | { readonly kind: "text"; readonly text: string }
+  /** `*`: any run of characters (including none, including `:` and `/`). */
+  | { readonly kind: "star" }
+  /** `?`: exactly one character. */
+  | { readonly kind: "one" }
+  /** `${key}` or `${key, 'default'}`, resolved from the request context. */
+  | { readonly kind: "var"; readonly key: string; readonly written: string; readonly fallback?: string };
+
+/** The escapes IAM predefines so a pattern can say `*`, `?` or `$` literally. */
+const ESCAPES: Readonly<Record<string, string>> = { "*": "*", "?": "?", $: "$" };
+
+/**
+ * Splits `source` into pieces. `wildcards` says whether `*` and `?` are wildcards here (Resource
+ * and *Like values) or plain characters (StringEquals). `variables` is false for policies in
+ * the 2008-10-17 language and for operators that take no variables, where `${...}` is text.
+ * The scan follows runtime/variables.ts: malformed `${` stays literal text.
+ */
+export function parsePattern(source: string, wildcards: boolean, variables: boolean): Piece[] {
+  const pieces: Piece[] = [];
+  const addText = (text: string, wild: boolean): void => {
+    for (const ch of text) {
+      if (wild && wildcards && (ch === "*" || ch === "?")) {
+        pieces.push(ch === "*" ? { kind: "star" } : { kind: "one" });
+        continue;
+      }
+      const last = pieces[pieces.length - 1];
+      if (last?.kind === "text") pieces[pieces.length - 1] = { kind: "text", text: last.text + ch };
+      else pieces.push({ kind: "text", text: ch });
+    }
+  };
+  if (!variables) {
+    addText(source, true);
+    return pieces;
+  }
+  let i = 0;
+  while (i < source.length) {
+    const open = source.indexOf("${", i);
+    if (open < 0) {
+      addText(source.slice(i), true);
+      break;
+    }
+    const reference = parseReference(source, open + 2);
+    if (reference === undefined) {
+      addText(source.slice(i, open + 2), true);
+      i = open + 2;
+      continue;
+    }
+    addText(source.slice(i, open), true);
+    if (typeof reference.piece === "string") addText(reference.piece, false);
+    else pieces.push(reference.piece);
+    i = reference.end;
+  }
+  return pieces;
+}
+
+/** What follows `${`: `name}`, `name, 'default'}` or an escape; undefined when malformed. */
+function parseReference(source: string, start: number): { piece: Piece | string; end: number } | undefined {
+  let j = start;
+  while (j < source.length && source[j] !== "}" && source[j] !== ",") j++;
+  if (j >= source.length) return undefined;
+  const written = source.slice(start, j).trim();
+  if (written === "") return undefined;
+  if (source[j] === "}") {
+    const escaped = ESCAPES[written];
+    if (escaped !== undefined) return { piece: escaped, end: j + 1 };
+    return { piece: { kind: "var", key: written.toLowerCase(), written }, end: j + 1 };
+  }
+  const open = skipSpaces(source, j + 1);
+  if (source[open] !== "'") return undefined;
+  const close = source.indexOf("'", open + 1);
+  if (close < 0) return undefined;
+  const end = skipSpaces(source, close + 1);
+  if (source[end] !== "}") return undefined;
+  const fallback = source.slice(open + 1, close);
+  return { piece: { kind: "var", key: written.toLowerCase(), written, fallback }, end: end + 1 };
+}
+
+function skipSpaces(source: string, i: number): number {
+  while (source[i] === " ") i++;
+  return i;
+}
+
+/** The text a pattern stands for when it has no variables, escapes applied (for messages). */
+export function patternText(pieces: readonly Piece[]): string {
+  return pieces.map((p) => (p.kind === "text" ? p.text : p.kind === "star" ? "*" : p.kind === "one" ? "?" : "")).join("");
+}
+
+/** True when the pieces hold no variable, so the pattern is fixed at generation time. */
+export function isStatic(pieces: readonly Piece[]): boolean {
+  return pieces.every((p) => p.kind !== "var");
+}
+
+/** True when the pieces hold a wildcard. */
+export function hasWildcard(pieces: readonly Piece[]): boolean {
+  return pieces.some((p) => p.kind === "star" || p.kind === "one");
+}
+
+/** The literal text of wildcard-free, variable-free pieces. */
+export function literalText(pieces: readonly Piece[]): string {
+  return pieces.map((p) => (p.kind === "text" ? p.text : "")).join("");
+}
+
+/**
+ * A static glob split at its stars: `segments[0]` must match at the start, the last segment at
+ * the end, and the ones between in order; `?` inside a segment is a one-character hole whose
+ * offsets are listed in `holes`. With no star there is one segment that must match the whole
+ * string. This is the shape the generated glob helper takes, and it is matched greedily
+ * (leftmost) segment by segment, which is exact for `*`-separated fixed-length segments and
+ * never backtracks.
+ */
+export interface GlobShape {
+  readonly segments: readonly GlobSegment[];
+}
+
+export interface GlobSegment {
+  /** The segment's characters; a hole's character is a placeholder and never compared. */
+  readonly text: string;
+  readonly holes: readonly number[];
+}
+
+/** Builds the glob shape of static pieces (throws on a variable: an internal invariant). */
+export function globShape(pieces: readonly Piece[]): GlobShape {
+  const segments: GlobSegment[] = [];
+  let text = "";
+  let holes: number[] = [];
+  for (const p of pieces) {
+    if (p.kind === "star") {
+      segments.push({ text, holes });
+      text = "";
+      holes = [];
+    } else if (p.kind === "one") {
+      holes.push(text.length);
+      text += "?";
+    } else if (p.kind === "text") {
+      text += p.text;
+    } else {
+      throw new Error("globShape: pattern holds a variable");
+    }
+  }
+  segments.push({ text, holes });
+  return { segments };
+}
+
+/** Matches `s` against a glob shape; the generation-time twin of the emitted `glob` helper. */
+export function matchGlob(s: string, shape: GlobShape): boolean {
+  const segs = shape.segments;
+  const first = segs[0]!;
+  if (segs.length === 1) return s.length === first.text.length && segmentAt(s, 0, first);
+  const last = segs[segs.length - 1]!;
+  if (s.length < first.text.length + last.text.length) return false;
+  if (!segmentAt(s, 0, first) || !segmentAt(s, s.length - last.text.length, last)) return false;
+  let pos = first.text.length;
+  const end = s.length - last.text.length;
+  for (let k = 1; k < segs.length - 1; k++) {
+    const found = findSegment(s, pos, end, segs[k]!);
+    if (found < 0) return false;
+    pos = found + segs[k]!.text.length;
+  }
+  return true;
+}
+
+function segmentAt(s: string, at: number, seg: GlobSegment): boolean {
+  const t = seg.text;
+  let h = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (h < seg.holes.length && seg.holes[h] === i) {
+      h++;
+      continue;
+    }
+    if (s.charCodeAt(at + i) !== t.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function findSegment(s: string, from: number, end: number, seg: GlobSegment): number {
+  for (let at = from; at + seg.text.length <= end; at++) if (segmentAt(s, at, seg)) return at;
+  return -1;
+}
+
+/** Lower-cases the text of pieces (for case-insensitive matching such as actions). */
+export function lowerPieces(pieces: readonly Piece[]): Piece[] {
+  return pieces.map((p) => (p.kind === "text" ? { kind: "text", text: p.text.toLowerCase() } : p));
+}

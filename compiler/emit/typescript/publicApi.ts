@@ -1,0 +1,175 @@
+/**
+ * The exported surface of a generated evaluator: its types (the same shapes as
+ * runtime/types.ts, so a generated module and the interpreter are interchangeable), the
+ * statement reference table explanations cite, and `authorize` / `explain`.
+ */
+import type { OptionalKind, TypeAliasDeclarationStructure, InterfaceDeclarationStructure } from "ts-morph";
+import { lit } from "./emitContext.js";
+import type { StatementPlan } from "./model.js";
+import { parsePattern } from "./patterns.js";
+
+function union(names: readonly string[]): string {
+  return names.length === 0 ? "never" : names.map(lit).join(" | ");
+}
+
+/** Condition keys and policy-variable keys the policies read, first spelling kept, sorted. */
+export function contextKeys(statements: readonly StatementPlan[]): string[] {
+  const keys = new Map<string, string>();
+  const add = (written: string): void => {
+    const lower = written.toLowerCase();
+    if (!keys.has(lower)) keys.set(lower, written);
+  };
+  for (const s of statements) {
+    for (const c of s.conditions) {
+      add(c.key);
+      if (s.variables) c.values.forEach((v) => variableKeys(v).forEach(add));
+    }
+    if (s.variables) (s.resources?.values ?? []).forEach((v) => variableKeys(v).forEach(add));
+  }
+  return [...keys].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, written]) => written);
+}
+
+function variableKeys(value: string): string[] {
+  return parsePattern(value, false, true).flatMap((p) => (p.kind === "var" ? [p.written] : []));
+}
+
+/** The exported type aliases. */
+export function typeAliases(actions: readonly string[], keys: readonly string[]): OptionalKind<TypeAliasDeclarationStructure>[] {
+  return [
+    { name: "Action", isExported: true, type: union(actions), docs: ["Every action the policies name. `Request.action` also takes any other name."] },
+    { name: "ContextKey", isExported: true, type: union(keys), docs: ["Every condition key and policy variable the policies read."] },
+    { name: "ContextValue", isExported: true, type: "string | readonly string[]", docs: ["One value, or several for a multi-valued key such as `aws:TagKeys`."] },
+    { name: "Decision", isExported: true, type: `"Allow" | "ImplicitDeny" | "ExplicitDeny"` },
+  ];
+}
+
+const p = (name: string, type: string, hasQuestionToken = false, docs?: string) => ({
+  name,
+  type,
+  isReadonly: true,
+  hasQuestionToken,
+  ...(docs !== undefined ? { docs: [docs] } : {}),
+});
+
+/** The exported interfaces, shaped as runtime/types.ts's. */
+export function interfaces(): OptionalKind<InterfaceDeclarationStructure>[] {
+  return [
+    {
+      name: "Request",
+      isExported: true,
+      properties: [
+        p("principal", "string", false, "The caller's ARN."),
+        p("action", "Action | (string & {})", false, "`service:Action`, matched case-insensitively."),
+        p("resource", "string", false, "The resource ARN, or `*`."),
+        p(
+          "context",
+          "{ readonly [K in ContextKey]?: ContextValue } & { readonly [key: string]: ContextValue | undefined }",
+          true,
+          "Condition keys (matched case-insensitively) to their values.",
+        ),
+      ],
+    },
+    { name: "SourceLocation", isExported: true, properties: [p("file", "string"), p("line", "number"), p("column", "number")] },
+    {
+      name: "StatementRef",
+      isExported: true,
+      properties: [p("policy", "string"), p("index", "number"), p("sid", "string", true), p("source", "SourceLocation", true)],
+    },
+    {
+      name: "ConditionFailure",
+      isExported: true,
+      properties: [
+        p("operator", "string"),
+        p("key", "string"),
+        p("expected", "readonly string[]", false, "Policy values after variable substitution."),
+        p("actual", "readonly string[]", true, "The request's values for the key; absent when the key was missing."),
+        p("unresolved", "readonly string[]", true, "Policy variables that had no value (their values never match)."),
+      ],
+    },
+    {
+      name: "StatementMiss",
+      isExported: true,
+      extends: ["StatementRef"],
+      properties: [
+        p("effect", `"Allow" | "Deny"`),
+        p(
+          "reason",
+          `| { readonly kind: "action"; readonly element?: "Action" | "NotAction" } | { readonly kind: "resource"; readonly element?: "Resource" | "NotResource" } | { readonly kind: "condition"; readonly failure: ConditionFailure } | { readonly kind: "unresolvable"; readonly detail: string; readonly failure?: ConditionFailure }`,
+        ),
+      ],
+    },
+    {
+      name: "EvaluationResult",
+      isExported: true,
+      properties: [
+        p("decision", "Decision"),
+        p("matched", "readonly StatementRef[]", false, "The statements that decided."),
+        p("notApplied", "readonly StatementMiss[]", false, "Statements that did not apply, with why."),
+        p("overridden", "readonly StatementRef[]", true, "Allow statements overridden by an explicit deny; present only when non-empty."),
+      ],
+    },
+  ];
+}
+
+function refLiteral(s: StatementPlan): string {
+  const fields = [`policy: ${lit(s.policy)}`, `index: ${s.index}`];
+  if (s.sid !== undefined) fields.push(`sid: ${lit(s.sid)}`);
+  if (s.source !== undefined) {
+    fields.push(`source: { file: ${lit(s.source.file)}, line: ${s.source.line}, column: ${s.source.column} }`);
+  }
+  return `{ ${fields.join(", ")} }`;
+}
+
+/** Why a statement misses when its action is not a candidate (or it can never apply). */
+function actionMissLiteral(s: StatementPlan): string {
+  if (s.malformed !== undefined) return `{ kind: "unresolvable", detail: ${lit(s.malformed)} }`;
+  if (s.actions === undefined) return `{ kind: "action" }`;
+  return `{ kind: "action", element: ${lit(s.actions.not ? "NotAction" : "Action")} }`;
+}
+
+/** The statement reference, effect and action-miss tables explanations cite. */
+export function statementTables(statements: readonly StatementPlan[]): string[] {
+  return [
+    `/** Each statement as explanations cite it, by global index. */\nconst REFS: readonly StatementRef[] = [${statements.map(refLiteral).join(", ")}];`,
+    `const EFFECTS: readonly ("Allow" | "Deny")[] = [${statements.map((s) => lit(s.effect)).join(", ")}];`,
+    `/** Why each statement misses when the action index does not select it. */\nconst ACTION_MISSES: readonly StatementMiss["reason"][] = [${statements.map(actionMissLiteral).join(", ")}];`,
+  ];
+}
+
+export const AUTHORIZE_BODY = `
+const candidates = candidatesFor(request.action);
+if (candidates === NO_CANDIDATES) return "ImplicitDeny";
+const q = new View(request);
+const deny = candidates.deny;
+for (let k = 0; k < deny.length; k++) if (STATEMENTS[deny[k]!]!(q, null)) return "ExplicitDeny";
+const allow = candidates.allow;
+for (let k = 0; k < allow.length; k++) if (STATEMENTS[allow[k]!]!(q, null)) return "Allow";
+return "ImplicitDeny";`;
+
+export const EXPLAIN_BODY = `
+const candidates = candidatesFor(request.action);
+const actionMatches = new Uint8Array(STATEMENTS.length);
+for (const i of candidates.deny) actionMatches[i] = 1;
+for (const i of candidates.allow) actionMatches[i] = 1;
+const q = new View(request);
+const denied: StatementRef[] = [];
+const allowed: StatementRef[] = [];
+const notApplied: StatementMiss[] = [];
+for (let i = 0; i < STATEMENTS.length; i++) {
+  const ref = REFS[i]!;
+  const effect = EFFECTS[i]!;
+  if (actionMatches[i] === 0) {
+    notApplied.push({ ...ref, effect, reason: ACTION_MISSES[i]! });
+    continue;
+  }
+  const why: Why = { reason: undefined };
+  if (STATEMENTS[i]!(q, why)) (effect === "Deny" ? denied : allowed).push(ref);
+  else notApplied.push({ ...ref, effect, reason: why.reason ?? { kind: "action" } });
+}
+if (denied.length > 0) {
+  return allowed.length > 0
+    ? { decision: "ExplicitDeny", matched: denied, notApplied, overridden: allowed }
+    : { decision: "ExplicitDeny", matched: denied, notApplied };
+}
+if (allowed.length > 0) return { decision: "Allow", matched: allowed, notApplied };
+return { decision: "ImplicitDeny", matched: [], notApplied };`;

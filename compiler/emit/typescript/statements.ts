@@ -1,0 +1,110 @@
+/**
+ * One function per statement: `(q, why) => boolean`, true when the statement applies to a
+ * request whose action already matched (the action index guarantees that). The resource test
+ * comes first, then each condition in document order; the first that fails is recorded in
+ * `why` when explain() asks, and costs nothing more than a null check when authorize() does.
+ */
+import { emitCondition } from "./conditions.js";
+import { EmitContext, lit } from "./emitContext.js";
+import { allResolved, compileMatch, Locals, required, resolveVariables, type CompiledMatch } from "./matchers.js";
+import type { StatementPlan } from "./model.js";
+import { parsePattern } from "./patterns.js";
+
+function resourceMiss(element: "Resource" | "NotResource"): string {
+  return `return why === null ? false : miss(why, { kind: "resource", element: ${lit(element)} });`;
+}
+
+/** The resource patterns of a statement, compiled against `r` (the request's resource). */
+function compileResources(s: StatementPlan, ctx: EmitContext, locals: Locals): CompiledMatch[] {
+  return (s.resources?.values ?? []).map((value) =>
+    compileMatch(parsePattern(value, true, s.variables), "r", ctx, locals, { wildcards: true }),
+  );
+}
+
+/** One test over every pattern fixed at generation time; a Set when they are many literals. */
+function staticTest(matches: readonly CompiledMatch[], ctx: EmitContext): string | undefined {
+  const exact = matches.filter((m) => m.exact !== undefined).map((m) => m.exact!);
+  const others = matches.filter((m) => m.exact === undefined).map((m) => m.expr);
+  const terms =
+    exact.length > 6
+      ? [`${ctx.constant("SET", "ReadonlySet<string>", `new Set([${exact.join(", ")}])`)}.has(r)`, ...others]
+      : [...exact.map((e) => `r === ${e}`), ...others];
+  return terms.length === 0 ? undefined : terms.join(" || ");
+}
+
+/** Each pattern with variables: its test, false when a variable without default is unresolved. */
+function dynamicTest(m: CompiledMatch): string {
+  const guard = allResolved(m.variables);
+  return guard === "true" ? m.expr : `${guard} && ${m.expr}`;
+}
+
+/**
+ * When every Resource entry has a variable that did not resolve, the miss is "unresolvable"
+ * and names those variables (runtime/statement.ts); otherwise it is a plain resource miss.
+ */
+function unresolvableResource(varying: readonly CompiledMatch[]): string[] {
+  if (varying.some((m) => required(m.variables).length === 0)) return [];
+  const each = varying.map((m) => `(${required(m.variables).map((v) => `${v.local} === undefined`).join(" || ")})`);
+  const names = varying.flatMap((m) => required(m.variables).map((v) => `...(${v.local} === undefined ? [${lit(v.written)}] : [])`));
+  return [
+    `if (why !== null && ${each.join(" && ")}) {`,
+    `const names = [...new Set([${names.join(", ")}])].map((name) => "\`$" + "{" + name + "}\`").join(", ");`,
+    "return miss(why, { kind: \"unresolvable\", detail: `Resource variable ${names} has no value` });",
+    "}",
+  ];
+}
+
+/** Lines testing Resource or NotResource; empty when every resource matches. */
+export function emitResourceCheck(s: StatementPlan, ctx: EmitContext, locals: Locals): string[] {
+  if (s.resources === undefined) return [];
+  const matches = compileResources(s, ctx, locals);
+  const fixed = matches.filter((m) => m.variables.length === 0);
+  const varying = matches.filter((m) => m.variables.length > 0);
+  if (!s.resources.not && fixed.some((m) => m.expr === "true")) return [];
+  ctx.use("miss");
+  const test = staticTest(fixed, ctx);
+  const lines = ["const r = q.resource;"];
+  if (s.resources.not) {
+    if (test !== undefined) lines.push(`if (${test}) ${resourceMiss("NotResource")}`);
+    if (varying.length === 0) return lines;
+    lines.push(...resolveVariables(varying.flatMap((m) => m.variables)));
+    lines.push(`if (${varying.map(dynamicTest).join(" || ")}) ${resourceMiss("NotResource")}`);
+    return lines;
+  }
+  if (varying.length === 0) {
+    lines.push(`if (!(${test ?? "false"})) ${resourceMiss("Resource")}`);
+    return lines;
+  }
+  lines.push("resource: {");
+  if (test !== undefined) lines.push(`if (${test}) break resource;`);
+  lines.push(...resolveVariables(varying.flatMap((m) => m.variables)));
+  lines.push(`if (${varying.map(dynamicTest).join(" || ")}) break resource;`);
+  lines.push(...(fixed.length === 0 ? unresolvableResource(varying) : []), resourceMiss("Resource"), "}");
+  return lines;
+}
+
+/** A one-line description of a statement for the comment above its function. */
+function describe(s: StatementPlan): string {
+  const sid = s.sid !== undefined ? ` (${s.sid})` : "";
+  const where = s.source !== undefined ? ` — ${s.source.file}:${s.source.line}` : "";
+  return `${s.effect} statement ${s.index} of ${s.policy}${sid}${where}`.replace(/\*\//g, "*\\/");
+}
+
+/** The declaration of statement `s`'s function, named `statement<global index>`. */
+export function emitStatementFunction(s: StatementPlan, ctx: EmitContext): string {
+  const locals = new Locals();
+  const body = [...emitResourceCheck(s, ctx, locals)];
+  for (const c of s.conditions) body.push("{", ...emitCondition(c, s.variables, ctx, locals), "}");
+  body.push("return true;");
+  const usesWhy = body.some((line) => /\bwhy\b/.test(line));
+  const usesView = body.some((line) => /\bq\./.test(line));
+  const params = `${usesView ? "q" : "_q"}: View, ${usesWhy ? "why" : "_why"}: Why | null`;
+  ctx.use("view", "miss");
+  return `/** ${describe(s)} */\nfunction statement${s.global}(${params}): boolean {\n${body.join("\n")}\n}`;
+}
+
+/** The table of statement functions, indexed by global statement index. */
+export function emitStatementTable(statements: readonly StatementPlan[]): string {
+  const names = statements.map((s) => `statement${s.global}`);
+  return `const STATEMENTS: readonly ((q: View, why: Why | null) => boolean)[] = [${names.join(", ")}];`;
+}
