@@ -30,7 +30,7 @@
  * "unresolvable".
  */
 import type { ContextLookup } from "./context.js";
-import { parseOperator, type ParsedOperator } from "./operators/index.js";
+import { parseOperator, type OperatorImpl, type ParsedOperator } from "./operators/index.js";
 import type { IamConditionBlock } from "./policyDocument.js";
 import type { ConditionFailure } from "./types.js";
 import { parseTemplate, resolveTemplate, staticTokens, type Template } from "./variables.js";
@@ -111,13 +111,24 @@ function holdsWhenMissing({ impl, set, ifExists }: ParsedOperator): boolean {
 
 function holds(parsed: ParsedOperator, actual: readonly string[], prepared: readonly unknown[]): boolean {
   const { impl, set } = parsed;
-  const positive = (value: string): boolean => {
-    for (const p of prepared) if (impl.matches(value, p)) return true;
-    return false;
-  };
-  if (set === "all") return actual.every((v) => positive(v) !== impl.negated);
-  if (set === "any") return actual.some((v) => positive(v) !== impl.negated);
-  return actual.some(positive) !== impl.negated;
+  // Loops rather than closures: this is the hot path of every conditional statement.
+  if (set === "none") {
+    for (const value of actual) if (anyMatches(impl, value, prepared)) return !impl.negated;
+    return impl.negated;
+  }
+  const wanted = !impl.negated;
+  for (const value of actual) {
+    const ok = anyMatches(impl, value, prepared) === wanted;
+    if (set === "any" && ok) return true;
+    if (set === "all" && !ok) return false;
+  }
+  return set === "all";
+}
+
+/** The positive test: does the context value match any policy value (logical OR)? */
+function anyMatches(impl: OperatorImpl, value: string, prepared: readonly unknown[]): boolean {
+  for (const p of prepared) if (impl.matches(value, p)) return true;
+  return false;
 }
 
 interface ResolvedValues {

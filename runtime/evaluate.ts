@@ -22,26 +22,52 @@ export interface PolicySet {
   readonly statementCount: number;
 }
 
-/** Bounds the per-set cache of which statements each action selects. */
-const ACTION_CACHE_LIMIT = 4096;
+/**
+ * What one action needs from a policy set, computed once per distinct action: the statements
+ * whose Action/NotAction covers it, and the `notApplied` list as it would be if all of those
+ * missed, so that a decision copies one array instead of visiting every statement.
+ */
+interface ActionPlan {
+  readonly candidates: readonly number[];
+  /** A prebuilt miss per statement; undefined at the candidates' positions. */
+  readonly skeleton: readonly (StatementMiss | undefined)[];
+}
+
+/** Bounds the memory of cached plans (statement slots across all cached actions). */
+const PLAN_CACHE_SLOTS = 1_000_000;
+
+/** Beyond this many applying statements, one compaction pass beats repeated splices. */
+const SPLICE_LIMIT = 8;
 
 /** Compiles policies once: wildcards, condition values and prebuilt miss records. */
 export function compilePolicySet(policies: readonly PolicyInput[]): PolicySet {
   const statements = policies.flatMap((policy, i) => compilePolicy(policy, i));
-  const actionCache = new Map<string, Uint8Array>();
-  const actionFlags = (lowerAction: string): Uint8Array => {
-    let flags = actionCache.get(lowerAction);
-    if (flags === undefined) {
-      flags = Uint8Array.from(statements, (s) => (actionApplies(s, lowerAction) ? 1 : 0));
-      if (actionCache.size >= ACTION_CACHE_LIMIT) actionCache.clear();
-      actionCache.set(lowerAction, flags);
+  const plans = new Map<string, ActionPlan>();
+  const limit = Math.max(16, Math.floor(PLAN_CACHE_SLOTS / Math.max(1, statements.length)));
+  const planFor = (lowerAction: string): ActionPlan => {
+    let plan = plans.get(lowerAction);
+    if (plan === undefined) {
+      plan = planAction(statements, lowerAction);
+      if (plans.size >= limit) plans.clear();
+      plans.set(lowerAction, plan);
     }
-    return flags;
+    return plan;
   };
   return {
     statementCount: statements.length,
-    evaluate: (request) => decide(statements, actionFlags(request.action.toLowerCase()), request),
+    evaluate: (request) => decide(statements, planFor(request.action.toLowerCase()), request),
   };
+}
+
+function planAction(statements: readonly CompiledStatement[], lowerAction: string): ActionPlan {
+  const candidates: number[] = [];
+  const skeleton = statements.map((statement, i) => {
+    if (statement.malformed !== undefined) return statement.malformed;
+    if (!actionApplies(statement, lowerAction)) return statement.actionMiss;
+    candidates.push(i);
+    return undefined;
+  });
+  return { candidates, skeleton };
 }
 
 const compiledSets = new WeakMap<readonly PolicyInput[], PolicySet>();
@@ -59,30 +85,36 @@ export function evaluate(policies: readonly PolicyInput[], request: Request): Ev
   return set.evaluate(request);
 }
 
-function decide(
-  statements: readonly CompiledStatement[],
-  actionFlags: Uint8Array,
-  request: Request,
-): EvaluationResult {
+function decide(statements: readonly CompiledStatement[], plan: ActionPlan, request: Request): EvaluationResult {
   const context = new ContextLookup(request);
   const denies: StatementRef[] = [];
   const allows: StatementRef[] = [];
-  const notApplied: StatementMiss[] = [];
-  for (let i = 0; i < statements.length; i++) {
+  const notApplied = plan.skeleton.slice();
+  const applied: number[] = [];
+  for (const i of plan.candidates) {
     const statement = statements[i]!;
-    const miss =
-      statement.malformed ??
-      (actionFlags[i] === 0 ? statement.actionMiss : remainingMiss(statement, request.resource, context));
-    if (miss !== undefined) notApplied.push(miss);
-    else (statement.effect === "Deny" ? denies : allows).push(statement.ref);
+    const miss = remainingMiss(statement, request.resource, context);
+    if (miss !== undefined) notApplied[i] = miss;
+    else {
+      applied.push(i);
+      (statement.effect === "Deny" ? denies : allows).push(statement.ref);
+    }
   }
+  const misses = removeApplied(notApplied, applied);
   if (denies.length > 0) {
     return allows.length > 0
-      ? { decision: "ExplicitDeny", matched: denies, notApplied, overridden: allows }
-      : { decision: "ExplicitDeny", matched: denies, notApplied };
+      ? { decision: "ExplicitDeny", matched: denies, notApplied: misses, overridden: allows }
+      : { decision: "ExplicitDeny", matched: denies, notApplied: misses };
   }
-  if (allows.length > 0) return { decision: "Allow", matched: allows, notApplied };
-  return { decision: "ImplicitDeny", matched: [], notApplied };
+  if (allows.length > 0) return { decision: "Allow", matched: allows, notApplied: misses };
+  return { decision: "ImplicitDeny", matched: [], notApplied: misses };
+}
+
+/** Drops the slots of statements that applied (the only undefined entries left). */
+function removeApplied(slots: (StatementMiss | undefined)[], applied: readonly number[]): StatementMiss[] {
+  if (applied.length > SPLICE_LIMIT) return slots.filter((s): s is StatementMiss => s !== undefined);
+  for (let k = applied.length - 1; k >= 0; k--) slots.splice(applied[k]!, 1);
+  return slots as StatementMiss[];
 }
 
 function compilePolicy(policy: PolicyInput, position: number): CompiledStatement[] {
