@@ -6,7 +6,7 @@ import { type BuildContext, first, isReal, nodeSpan } from "./buildContext.js";
 import { buildCondition } from "./buildConditions.js";
 import { buildPolicy, buildPrincipalRef } from "./buildPolicies.js";
 import type { AttachDeclCstNode, RoleDeclCstNode, RoleItemCstNode, TrustDeclCstNode } from "./cst.js";
-import { identifier, stringLiteral, wordPattern } from "./templateParts.js";
+import { identifier, isStringToken, stringLiteral, wordPattern } from "./templateParts.js";
 
 /** `role Name ["description"] { items }`; `at` is where a missing role would have been. */
 export function buildRole(ctx: BuildContext, node: RoleDeclCstNode, at: number): RoleDecl {
@@ -52,7 +52,7 @@ function buildAttach(ctx: BuildContext, node: AttachDeclCstNode, at: number): At
   const span = nodeSpan(ctx, node, at);
   const token = first(node.children.Name);
   const target =
-    isReal(token) && token.tokenType.name === "StringLiteral"
+    isReal(token) && isStringToken(token)
       ? stringLiteral(ctx, token, span.end)
       : identifier(ctx, token, span.end);
   return { kind: "Attach", target, span };

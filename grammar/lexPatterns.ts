@@ -54,9 +54,14 @@ export function matchString(text: string, offset: number): CustomPatternMatcherR
   return matched(text, offset, i);
 }
 
-/** True when a string token ends with its own closing quote (not an escaped `\"`). */
+/**
+ * True when a string token ends with its own closing quote (not an escaped `\"`). Works for
+ * the single-quoted strings arp reads only to report them, too.
+ */
 export function isClosedString(image: string): boolean {
-  if (image.length < 2 || !image.endsWith('"')) return false;
+  const quote = image[0];
+  if (image.length < 2 || image[image.length - 1] !== quote) return false;
+  if (quote === "'") return true;
   let backslashes = 0;
   for (let i = image.length - 2; i >= 1 && image[i] === "\\"; i--) backslashes++;
   return backslashes % 2 === 0;

@@ -13,7 +13,7 @@ import type { FileCstNode } from "./cst.js";
 import { buildSourceFile } from "./cstToAst.js";
 import { arpParser } from "./parser.js";
 import { isClosedString } from "./lexPatterns.js";
-import { arpLexer, BlockComment, COMMENTS_GROUP, StringLiteral } from "./tokens.js";
+import { arpLexer, BlockComment, COMMENTS_GROUP, SingleQuotedString, StringLiteral } from "./tokens.js";
 
 /** What `parse` returns: the (possibly partial) tree and the diagnostics, sorted by position. */
 export interface ParseResult {
@@ -29,7 +29,7 @@ export function parse(text: string, file: string): ParseResult {
   const ctx: BuildContext = { file, text, diagnostics: [] };
   const lexed = arpLexer.tokenize(text);
   reportLexingErrors(ctx, lexed.errors);
-  reportUnterminatedStrings(ctx, lexed.tokens);
+  reportStringTokens(ctx, lexed.tokens);
   const comments = buildComments(ctx, lexed.groups[COMMENTS_GROUP] ?? []);
   arpParser.input = lexed.tokens;
   const cst = arpParser.file() as FileCstNode;
@@ -40,7 +40,6 @@ export function parse(text: string, file: string): ParseResult {
 }
 
 const characterHints: Readonly<Record<string, string>> = {
-  "'": 'strings are written in double quotes: `"..."`',
   ";": "arp needs no `;`: a statement ends where the next one begins",
   $: "a variable is `$name`, an interpolation `${name}`",
 };
@@ -55,14 +54,23 @@ function reportLexingErrors(ctx: BuildContext, errors: readonly ILexingError[]):
   }
 }
 
-function reportUnterminatedStrings(ctx: BuildContext, tokens: readonly IToken[]): void {
+/** Unclosed strings (ARP1003), and single-quoted ones (ARP1001), which the parser read as strings. */
+function reportStringTokens(ctx: BuildContext, tokens: readonly IToken[]): void {
   for (const token of tokens) {
-    if (token.tokenType !== StringLiteral || isClosedString(token.image)) continue;
-    ctx.diagnostics.push(
-      diagnostic("UnterminatedString", tokenSpan(ctx, token, 0), "unterminated string: expected `\"` before the end of the line", {
-        hint: 'strings cannot span lines; write `\\n` for a line break and `\\"` for a quote',
-      }),
-    );
+    if (token.tokenType === SingleQuotedString) {
+      const content = token.image.slice(1, isClosedString(token.image) ? -1 : undefined);
+      ctx.diagnostics.push(
+        diagnostic("UnexpectedCharacter", tokenSpan(ctx, token, 0), "unexpected character `'`: strings are written in double quotes", {
+          hint: `write \`"${content.replace(/"/g, '\\"')}"\``,
+        }),
+      );
+    } else if (token.tokenType === StringLiteral && !isClosedString(token.image)) {
+      ctx.diagnostics.push(
+        diagnostic("UnterminatedString", tokenSpan(ctx, token, 0), "unterminated string: expected `\"` before the end of the line", {
+          hint: 'strings cannot span lines; write `\\n` for a line break and `\\"` for a quote',
+        }),
+      );
+    }
   }
 }
 

@@ -3,11 +3,12 @@
  * string's escapes on the way. Every part's span points into the source, so the checker can
  * underline exactly the interpolation it rejects.
  */
-import type { IToken } from "chevrotain";
+import { type IToken, tokenMatcher } from "chevrotain";
 import { diagnostic } from "../compiler/diagnostics/codes.js";
 import type { Identifier, Interpolation, Pattern, StringLiteral, TemplatePart } from "./ast.js";
 import { type BuildContext, emptySpan, isReal, makeSpan, tokenSpan } from "./buildContext.js";
 import { isClosedString } from "./lexPatterns.js";
+import { StringLiteral as StringToken } from "./tokens.js";
 
 const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", n: "\n", t: "\t", $: "$" };
 
@@ -105,6 +106,11 @@ function interpolation(ctx: BuildContext, inner: string, start: number, end: num
   return { kind: "Interpolation", name, defaultValue: quoted[1] ?? quoted[2] ?? "", span };
 }
 
+/** True for a string token (also a single-quoted one, already reported by `parse`). */
+export function isStringToken(token: IToken): boolean {
+  return tokenMatcher(token, StringToken);
+}
+
 /** The string node for a StringLiteral token; a missing token gives an empty string at `fallback`. */
 export function stringLiteral(ctx: BuildContext, token: IToken | undefined, fallback: number): StringLiteral {
   const span = tokenSpan(ctx, token, fallback);
@@ -131,7 +137,7 @@ export function plainText(ctx: BuildContext, literal: StringLiteral): string {
  */
 export function nameText(ctx: BuildContext, token: IToken | undefined): string {
   if (!isReal(token)) return "";
-  if (token.tokenType.name === "StringLiteral") return plainText(ctx, stringLiteral(ctx, token, token.startOffset));
+  if (isStringToken(token)) return plainText(ctx, stringLiteral(ctx, token, token.startOffset));
   return token.image;
 }
 
@@ -146,7 +152,7 @@ export function identifier(ctx: BuildContext, token: IToken | undefined, fallbac
  * are decoded.
  */
 export function targetPattern(ctx: BuildContext, token: IToken | undefined, fallback: number): Pattern {
-  if (!isReal(token) || token.tokenType.name !== "StringLiteral") return wordPattern(ctx, token, fallback);
+  if (!isReal(token) || !isStringToken(token)) return wordPattern(ctx, token, fallback);
   const literal = stringLiteral(ctx, token, fallback);
   const end = isClosedString(token.image) ? -1 : undefined;
   return { kind: "Pattern", text: token.image.slice(1, end), parts: literal.parts, span: literal.span };

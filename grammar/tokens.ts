@@ -38,6 +38,18 @@ export const StringLiteral = createToken({
   label: "a string",
 });
 
+/**
+ * `'text'` is not arp, but reading it as a string (reported once, ARP1001) spares the user a
+ * cascade of errors over its content. As a StringLiteral by category, the parser accepts it
+ * wherever a string may stand.
+ */
+export const SingleQuotedString = createToken({
+  name: "SingleQuotedString",
+  pattern: /'[^'\r\n]*'?/,
+  categories: [StringLiteral, Name],
+  label: "a string",
+});
+
 /** `$user`, `$principal.tag.team`, `$aws:PrincipalTag/team`. */
 export const Variable = createToken({
   name: "Variable",
@@ -156,6 +168,7 @@ export const allTokens: readonly TokenType[] = [
   LineComment,
   BlockComment,
   StringLiteral,
+  SingleQuotedString,
   Variable,
   DoubleQuestion,
   NotEquals,

@@ -6,10 +6,24 @@ import { codesOf, pat } from "./helpers.js";
 
 describe("lexical errors", () => {
   test("unknown characters are ARP1001, with a hint for common slips", () => {
-    const { diagnostics } = parse("allow a:B on * ;\nparam p = 'x'", "f.arp");
-    expect(diagnostics.map((d) => d.code)).toEqual(["ARP1001", "ARP1001", "ARP1002", "ARP1001"]);
+    const { diagnostics } = parse("allow a:B on * ; @@ allow c:D", "f.arp");
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["ARP1001", "unexpected character `;`"],
+      ["ARP1001", "unexpected characters `@@`"],
+    ]);
     expect(diagnostics[0]?.hint).toContain("`;`");
-    expect(diagnostics[1]?.hint).toContain("double quotes");
+  });
+
+  test("a single-quoted string is one ARP1001 and still read as a string", () => {
+    const { ast, diagnostics } = parse("param p = 'x y'\nparam q = 'open", "f.arp");
+    expect(diagnostics.map((d) => [d.code, d.span.start, d.span.end, d.hint])).toEqual([
+      ["ARP1001", 10, 15, 'write `"x y"`'],
+      ["ARP1001", 26, 31, 'write `"open"`'],
+    ]);
+    expect(stripSpans(ast.items)).toEqual([
+      { kind: "Param", name: { kind: "Identifier", name: "p" }, defaultValue: { kind: "String", parts: [{ kind: "Text", text: "x y" }] } },
+      { kind: "Param", name: { kind: "Identifier", name: "q" }, defaultValue: { kind: "String", parts: [{ kind: "Text", text: "open" }] } },
+    ]);
   });
 
   test("an unterminated string is ARP1003 and still gives its value", () => {
