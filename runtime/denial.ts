@@ -31,7 +31,8 @@ export function formatDenial(
   decision?: Decision,
 ): string {
   const base = `User: ${request.principal} is not authorized to perform: ${request.action} on resource: ${request.resource}`;
-  if (decision === "ImplicitDeny") return `${base} because no identity-based policy allows the ${request.action} action`;
+  if (decision === "ImplicitDeny")
+    return `${base} because no identity-based policy allows the ${request.action} action`;
   if (decision === "ExplicitDeny") return `${base} with an explicit deny in an identity-based policy`;
   return base;
 }
@@ -52,5 +53,7 @@ export function parseDenial(message: string): Denial | undefined {
 
 function unquote(text: string): string {
   const trimmed = text.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? trimmed.slice(1, -1)
+    : trimmed;
 }

@@ -85,7 +85,11 @@ export function evaluate(policies: readonly PolicyInput[], request: Request): Ev
   return set.evaluate(request);
 }
 
-function decide(statements: readonly CompiledStatement[], plan: ActionPlan, request: Request): EvaluationResult {
+function decide(
+  statements: readonly CompiledStatement[],
+  plan: ActionPlan,
+  request: Request,
+): EvaluationResult {
   const context = new ContextLookup(request);
   const denies: StatementRef[] = [];
   const allows: StatementRef[] = [];
@@ -122,7 +126,9 @@ function compilePolicy(policy: PolicyInput, position: number): CompiledStatement
   const document: IamPolicyDocument = named ? policy.document : policy;
   const name = named ? policy.name : `policy[${position}]`;
   const sources = named ? policy.sources : undefined;
-  const statements: IamStatement[] = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  const statements: IamStatement[] = Array.isArray(document.Statement)
+    ? document.Statement
+    : [document.Statement];
   // "Variables were introduced in version 2012-10-17. … variables like ${aws:username} are
   // treated as literal strings in the policy" otherwise.
   const variables = document.Version === "2012-10-17";

@@ -19,9 +19,21 @@ export function explain(result: EvaluationResult, request: Request): string {
     `request: \`${request.principal}\` performs \`${request.action}\` on \`${request.resource}\``,
   ];
   if (result.decision !== "Allow") lines.push(`aws would say: ${formatDenial(request, result.decision)}`);
-  section(lines, "decided by:", result.matched.map((ref) => describe(ref, result.decision === "Allow" ? "Allow" : "Deny")));
-  section(lines, "overridden by the explicit deny:", (result.overridden ?? []).map((ref) => describe(ref, "Allow")));
-  section(lines, "did not apply:", result.notApplied.map((miss) => `${describe(miss, miss.effect)}: ${why(miss, request)}`));
+  section(
+    lines,
+    "decided by:",
+    result.matched.map((ref) => describe(ref, result.decision === "Allow" ? "Allow" : "Deny")),
+  );
+  section(
+    lines,
+    "overridden by the explicit deny:",
+    (result.overridden ?? []).map((ref) => describe(ref, "Allow")),
+  );
+  section(
+    lines,
+    "did not apply:",
+    result.notApplied.map((miss) => `${describe(miss, miss.effect)}: ${why(miss, request)}`),
+  );
   return lines.join("\n");
 }
 
@@ -32,8 +44,9 @@ function section(lines: string[], title: string, items: readonly string[]): void
 
 /** `Allow statement \`ReadServices\` in policy \`team\` (policies/team.arp:3:5)` */
 function describe(ref: StatementRef, effect: "Allow" | "Deny"): string {
-  const name = ref.sid === undefined ? `statement ${ref.index}` : `statement \`${ref.sid}\``;
-  const where = ref.source === undefined ? "" : ` (${ref.source.file}:${ref.source.line}:${ref.source.column})`;
+  const name = ref.sid === undefined ? `statement[${ref.index}]` : `statement \`${ref.sid}\``;
+  const where =
+    ref.source === undefined ? "" : ` (${ref.source.file}:${ref.source.line}:${ref.source.column})`;
   return `${effect} ${name} in policy \`${ref.policy}\`${where}`;
 }
 

@@ -5,7 +5,19 @@
 export { compilePolicySet, evaluate, type PolicySet } from "./evaluate.js";
 export { explain } from "./explain.js";
 export { formatDenial, parseDenial, type Denial } from "./denial.js";
-export { compileWildcard, matchWildcard, wildcardSteps, type PatternToken, type Wildcard } from "./wildcard.js";
-export { OPERATORS, parseOperator, type OperatorFamily, type OperatorImpl, type ParsedOperator } from "./operators/index.js";
+export {
+  compileWildcard,
+  matchWildcard,
+  wildcardSteps,
+  type PatternToken,
+  type Wildcard,
+} from "./wildcard.js";
+export {
+  OPERATORS,
+  parseOperator,
+  type OperatorFamily,
+  type OperatorImpl,
+  type ParsedOperator,
+} from "./operators/index.js";
 export type * from "./types.js";
 export type * from "./policyDocument.js";

@@ -50,9 +50,14 @@ export function compileStatement(
   variables: boolean,
 ): CompiledStatement {
   const effect = statement.Effect === "Deny" ? "Deny" : "Allow";
-  const actionElement = statement.Action !== undefined ? "Action" : statement.NotAction !== undefined ? "NotAction" : undefined;
+  const actionElement =
+    statement.Action !== undefined ? "Action" : statement.NotAction !== undefined ? "NotAction" : undefined;
   const resourceElement =
-    statement.Resource !== undefined ? "Resource" : statement.NotResource !== undefined ? "NotResource" : undefined;
+    statement.Resource !== undefined
+      ? "Resource"
+      : statement.NotResource !== undefined
+        ? "NotResource"
+        : undefined;
   const actions = list(statement.Action ?? statement.NotAction).map((a) =>
     compileWildcard([{ text: a, wild: true }], true),
   );
@@ -75,8 +80,12 @@ export function compileStatement(
     resources,
     conditions: compileConditions(statement.Condition, variables),
     malformed,
-    actionMiss: miss(actionElement === undefined ? { kind: "action" } : { kind: "action", element: actionElement }),
-    resourceMiss: miss(resourceElement === undefined ? { kind: "resource" } : { kind: "resource", element: resourceElement }),
+    actionMiss: miss(
+      actionElement === undefined ? { kind: "action" } : { kind: "action", element: actionElement },
+    ),
+    resourceMiss: miss(
+      resourceElement === undefined ? { kind: "resource" } : { kind: "resource", element: resourceElement },
+    ),
   };
 }
 
@@ -105,7 +114,10 @@ export function remainingMiss(
     const miss = evaluateCondition(condition, context);
     if (miss === undefined) continue;
     if (miss.kind === "unknown-operator") {
-      return withReason(statement, { kind: "unresolvable", detail: `unknown condition operator \`${miss.operator}\`` });
+      return withReason(statement, {
+        kind: "unresolvable",
+        detail: `unknown condition operator \`${miss.operator}\``,
+      });
     }
     const { failure } = miss;
     if (failure.unresolved === undefined) return withReason(statement, { kind: "condition", failure });

@@ -54,8 +54,24 @@ const equals = date((a, b) => a === b);
 export const dateOperators: readonly OperatorImpl[] = [
   operator("DateEquals", false, equals),
   operator("DateNotEquals", true, equals),
-  operator("DateLessThan", false, date((a, b) => a < b)),
-  operator("DateLessThanEquals", false, date((a, b) => a <= b)),
-  operator("DateGreaterThan", false, date((a, b) => a > b)),
-  operator("DateGreaterThanEquals", false, date((a, b) => a >= b)),
+  operator(
+    "DateLessThan",
+    false,
+    date((a, b) => a < b),
+  ),
+  operator(
+    "DateLessThanEquals",
+    false,
+    date((a, b) => a <= b),
+  ),
+  operator(
+    "DateGreaterThan",
+    false,
+    date((a, b) => a > b),
+  ),
+  operator(
+    "DateGreaterThanEquals",
+    false,
+    date((a, b) => a >= b),
+  ),
 ];

@@ -28,8 +28,24 @@ const equals = numeric((a, b) => a === b);
 export const numericOperators: readonly OperatorImpl[] = [
   operator("NumericEquals", false, equals),
   operator("NumericNotEquals", true, equals),
-  operator("NumericLessThan", false, numeric((a, b) => a < b)),
-  operator("NumericLessThanEquals", false, numeric((a, b) => a <= b)),
-  operator("NumericGreaterThan", false, numeric((a, b) => a > b)),
-  operator("NumericGreaterThanEquals", false, numeric((a, b) => a >= b)),
+  operator(
+    "NumericLessThan",
+    false,
+    numeric((a, b) => a < b),
+  ),
+  operator(
+    "NumericLessThanEquals",
+    false,
+    numeric((a, b) => a <= b),
+  ),
+  operator(
+    "NumericGreaterThan",
+    false,
+    numeric((a, b) => a > b),
+  ),
+  operator(
+    "NumericGreaterThanEquals",
+    false,
+    numeric((a, b) => a >= b),
+  ),
 ];

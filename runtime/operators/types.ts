@@ -10,15 +10,7 @@
  */
 import type { PatternToken } from "../wildcard.js";
 
-export type OperatorFamily =
-  | "String"
-  | "Numeric"
-  | "Date"
-  | "Bool"
-  | "Binary"
-  | "IpAddress"
-  | "Arn"
-  | "Null";
+export type OperatorFamily = "String" | "Numeric" | "Date" | "Bool" | "Binary" | "IpAddress" | "Arn" | "Null";
 
 export interface OperatorImpl<Prepared = unknown> {
   /** Base name without `IfExists` or a set qualifier, e.g. `StringNotLike`. */

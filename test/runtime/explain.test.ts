@@ -33,7 +33,7 @@ describe("explain", () => {
         "  - Allow statement `Read` in policy `team` (policies/team.arp:3:3): condition StringEquals aws:ResourceTag/team: expected `alice`, got `bob`",
         "  - Allow statement `List` in policy `team` (policies/team.arp:7:3): action `apprunner:DescribeService` not in Action",
         "  - Deny statement `Prod` in policy `team` (policies/team.arp:10:3): resource `" + dev + "` is excluded by NotResource",
-        "  - Allow statement 3 in policy `team`: Resource variable `${aws:PrincipalTag/team}` has no value",
+        "  - Allow statement[3] in policy `team`: Resource variable `${aws:PrincipalTag/team}` has no value",
       ].join("\n"),
     );
   });

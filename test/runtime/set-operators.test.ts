@@ -15,6 +15,7 @@ const ifExistsCases: OperatorCase[] = [
   { note: "[ops] If the key is not present, evaluate the condition element as true", operator: "StringLikeIfExists", key: "ec2:InstanceType", policyValues: ["t1.*"], context: {}, want: true },
   { note: "[ops] IfExists applies to any operator: NumericLessThanIfExists with the key absent", operator: "NumericLessThanIfExists", key: "s3:max-keys", policyValues: "10", context: {}, want: true },
   { note: "[ops] BoolIfExists with the key absent", operator: "BoolIfExists", key: "aws:MultiFactorAuthPresent", policyValues: "false", context: {}, want: true },
+  { note: "[ops] IfExists with a set qualifier: the missing key evaluates as true even for ForAnyValue", operator: "ForAnyValue:StringEqualsIfExists", key: "aws:TagKeys", policyValues: "env", context: {}, want: true },
   { note: "[ops] StringNotEqualsIfExists with the key absent: the request is still denied even if the condition key is not present", operator: "StringNotEqualsIfExists", key: "aws:RequestTag/team", policyValues: "alice", context: {}, want: true },
 ];
 
