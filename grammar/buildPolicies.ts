@@ -98,6 +98,14 @@ function buildActions(ctx: BuildContext, node: ActionsCstNode | undefined, at: n
 function buildResources(ctx: BuildContext, node: ResourcesCstNode, at: number): ResourceClause {
   const span = nodeSpan(ctx, node, at);
   const items = buildTargets(ctx, node.children.target, span.end);
+  const head = items[0];
+  if (node.children.On === undefined && head !== undefined) {
+    ctx.diagnostics.push(
+      diagnostic("UnexpectedToken", head.span, `expected \`on\` before the resources, found \`${head.text}\``, {
+        hint: `write \`on ${head.text}\`, or a \`,\` before it if it is another action`,
+      }),
+    );
+  }
   return { kind: "Resources", negated: node.children.Not !== undefined, items, span };
 }
 

@@ -239,7 +239,7 @@ export interface ResourcesCstNode extends CstNode {
 
 export type ResourcesCstChildren = {
   Not?: IToken[];
-  On: IToken[];
+  On?: IToken[];
   target: (TargetCstNode)[];
   Comma?: IToken[];
 };

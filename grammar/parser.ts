@@ -243,9 +243,15 @@ export class ArpParser extends CstParser {
     });
   });
 
+  /**
+   * `on a, b` or `not on a, b`. A target straight after the actions (a forgotten `on`) is
+   * accepted here so the builder can report exactly that and keep the resources.
+   */
   public resources = this.RULE("resources", () => {
-    this.OPTION(() => this.CONSUME(T.Not));
-    this.CONSUME(T.On);
+    this.OPTION(() => {
+      this.OPTION2(() => this.CONSUME(T.Not));
+      this.CONSUME(T.On);
+    });
     this.SUBRULE(this.target);
     this.MANY(() => {
       this.CONSUME(T.Comma);

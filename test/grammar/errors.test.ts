@@ -64,6 +64,17 @@ describe("syntax errors", () => {
     for (const d of diagnostics) expect(d.message).toMatch(/^[a-z`].*[^.]$/);
   });
 
+  test("a forgotten `on` is reported once and the resources are kept", () => {
+    const { ast, diagnostics } = parse(`allow a:B service/*, x when aws:A "L": deny c:D`, "f.arp");
+    expect(diagnostics.map((d) => d.message)).toEqual(["expected `on` before the resources, found `service/*`"]);
+    expect(stripSpans((ast.items[0] as Statement).resources)).toEqual({
+      kind: "Resources",
+      negated: false,
+      items: [pat("service/*"), pat("x")],
+    });
+    expect(ast.items).toHaveLength(2);
+  });
+
   test("only `*` may precede `except`", () => {
     const { ast, diagnostics } = parse("deny a:B except c:D on *", "f.arp");
     expect(diagnostics.map((d) => d.code)).toEqual(["ARP1002"]);
