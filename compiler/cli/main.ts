@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { registerCatalogCommand } from "./catalogCommand.js";
 import { registerCheckCommand, registerCompileCommand } from "./compileCommands.js";
 import { registerTestCommand } from "./testCommand.js";
+import { registerEvalCommand, registerWhyCommand } from "./evalCommands.js";
 import { EXIT_OK, EXIT_USAGE } from "./options.js";
 import { UsageError } from "./settings.js";
 
@@ -21,6 +22,8 @@ export function buildProgram(): Command {
   registerCompileCommand(program);
   registerCatalogCommand(program);
   registerTestCommand(program);
+  registerEvalCommand(program);
+  registerWhyCommand(program);
   return program;
 }
 
