@@ -33,8 +33,9 @@ describe("docs/language.md", () => {
     it(`example at line ${ex.line} compiles to the JSON shown`, () => {
       const result = compile(ex.arp, { params: ex.params });
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      expect(result.policies).toHaveLength(1);
-      expect(result.policies[0]!.json).toBe(ex.json);
+      const outputs = [...result.policies.map((p) => p.json), ...result.roles.map((r) => r.json)];
+      expect(outputs).toHaveLength(1);
+      expect(outputs[0]).toBe(ex.json);
     });
   }
 });
