@@ -5,7 +5,7 @@
  * import { compileFiles, writeOutputs } from "arp";
  * const result = compileFiles(["policies/"], { params: { account: "123456789012" } });
  * if (!result.ok) throw new Error(renderDiagnostics(result.diagnostics, result.sources));
- * writeOutputs(result, "build/iam");
+ * await writeOutputs(result, "build/iam", ["json", "ts"]);
  * ```
  */
 import { compileProgram, type CompileOptions, type CompileResult, type SourceInput } from "./compileProgram.js";
@@ -14,6 +14,7 @@ import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { loadSources } from "./loadSources.js";
 import { manifestText, MANIFEST_NAME } from "./manifest.js";
 import { writeOutputsAtomically, type OutputFile } from "./writeOutputs.js";
+import { generateEvaluator } from "./emit/typescript/index.js";
 
 export type { CompileOptions, CompileResult, CompiledPolicy, CompiledRole, SourceInput } from "./compileProgram.js";
 export type { Diagnostic, Severity, Span } from "./diagnostics/diagnostic.js";
@@ -75,11 +76,32 @@ export function outputFiles(result: CompileResult): OutputFile[] {
   ];
 }
 
+/** What `arp compile --target` can produce. */
+export type Target = "json" | "ts";
+
+/** The name of the generated evaluator module in the output directory. */
+export const EVALUATOR_FILE = "evaluator.ts";
+
 /**
- * Writes the policies of a successful result into `outDir`, all or nothing.
+ * The standalone TypeScript evaluator for every policy of a successful result (including the
+ * roles' inline policies): `authorize(request)` and `explain(request)`, importing nothing.
+ */
+export function generateEvaluatorModule(result: CompileResult): Promise<string> {
+  const policies = [
+    ...result.policies,
+    ...result.roles.flatMap((r) => r.inlinePolicies.map((p) => ({ ...p, name: `${r.name}/${p.name}` }))),
+  ].map((p) => ({ name: p.name, document: p.document, sources: p.sources }));
+  return generateEvaluator(policies, { moduleName: EVALUATOR_FILE });
+}
+
+/**
+ * Writes the outputs of a successful result into `outDir`, all or nothing: the IAM JSON
+ * (target `json`) and the evaluator module (target `ts`).
  * @throws when `result.ok` is false: a failed compilation never produces output.
  */
-export function writeOutputs(result: CompileResult, outDir: string): void {
+export async function writeOutputs(result: CompileResult, outDir: string, targets: readonly Target[] = ["json"]): Promise<void> {
   if (!result.ok) throw new Error("refusing to write outputs of a compilation with errors");
-  writeOutputsAtomically(outDir, outputFiles(result));
+  const files: OutputFile[] = targets.includes("json") ? outputFiles(result) : [];
+  if (targets.includes("ts")) files.push({ name: EVALUATOR_FILE, text: await generateEvaluatorModule(result) });
+  writeOutputsAtomically(outDir, files);
 }

@@ -1,10 +1,10 @@
 /** `arp check` and `arp compile`. */
 import type { Command } from "commander";
-import { compileFiles, writeOutputs } from "../index.js";
+import { compileFiles, EVALUATOR_FILE, writeOutputs, type Target } from "../index.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, useColor, type OutputFormat } from "./report.js";
-import { collectSetting } from "./settings.js";
+import { collectSetting, UsageError } from "./settings.js";
 
 interface CommonOptions {
   readonly set: Record<string, string>;
@@ -37,6 +37,13 @@ export function registerCheckCommand(program: Command): void {
 
 interface CompileOptionsCli extends CommonOptions {
   readonly out: string;
+  readonly target: Target[];
+}
+
+function parseTargets(raw: string): Target[] {
+  const targets = raw.split(",").map((t) => t.trim());
+  for (const t of targets) if (t !== "json" && t !== "ts") throw new UsageError(`--target takes \`json\`, \`ts\` or \`json,ts\`, not \`${t}\``);
+  return [...new Set(targets)] as Target[];
 }
 
 export function registerCompileCommand(program: Command): void {
@@ -44,13 +51,14 @@ export function registerCompileCommand(program: Command): void {
     .description("compile .arp files to one IAM JSON policy per policy; on any error nothing is written")
     .argument("<paths...>", ".arp files or directories")
     .requiredOption("-o, --out <dir>", "output directory")
-    .action((paths: string[], opts: CompileOptionsCli, cmd: Command) => {
+    .option("--target <targets>", "what to write: `json` (IAM policies), `ts` (the evaluator module), or `json,ts`", parseTargets, ["json"])
+    .action(async (paths: string[], opts: CompileOptionsCli, cmd: Command) => {
       const result = compileFiles(paths, { params: opts.set });
       let diagnostics = result.diagnostics;
       let ok = result.ok;
       if (ok) {
         try {
-          writeOutputs(result, opts.out);
+          await writeOutputs(result, opts.out, opts.target);
         } catch (e) {
           ok = false;
           diagnostics = [...diagnostics, diagnostic("OutputFailed", { file: opts.out, start: 0, end: 0 },
@@ -59,7 +67,10 @@ export function registerCompileCommand(program: Command): void {
       }
       printDiagnostics(diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
       if (ok && opts.format === "text") {
-        const names = [...result.policies.map((p) => `${p.name}.json`), ...result.roles.map((r) => `${r.name}.role.json`)];
+        const names = [
+          ...(opts.target.includes("json") ? [...result.policies.map((p) => `${p.name}.json`), ...result.roles.map((r) => `${r.name}.role.json`)] : []),
+          ...(opts.target.includes("ts") ? [EVALUATOR_FILE] : []),
+        ];
         const count = `${result.policies.length} polic${result.policies.length === 1 ? "y" : "ies"}` +
           (result.roles.length > 0 ? ` and ${result.roles.length} role${result.roles.length === 1 ? "" : "s"}` : "");
         process.stderr.write(`wrote ${count} to ${opts.out}: ${names.join(", ")}\n`);
