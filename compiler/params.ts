@@ -7,6 +7,7 @@ import type { ParamDecl, SourceFile } from "../grammar/ast.js";
 import type { ParamValue } from "./check/context.js";
 import type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
 import { diagnostic } from "./diagnostics/codes.js";
+import { literalText } from "./check/resolveTemplate.js";
 
 export const BUILTIN_PARAMS: Readonly<Record<string, string>> = { partition: "aws", region: "*", account: "*" };
 
@@ -17,10 +18,29 @@ function declarations(file: SourceFile): ParamDecl[] {
   return file.items.filter((i): i is ParamDecl => i.kind === "Param");
 }
 
-function literalText(decl: ParamDecl): string | undefined {
+const IAM_ESCAPES = new Set(["*", "?", "$"]);
+
+/**
+ * A default is plain text: its escaped `\${` stays literal, and IAM's escapes `${*}`, `${?}`,
+ * `${$}` are kept. Any other interpolation is reported: a parameter is a compile-time
+ * constant, and a policy variable pasted into it would reach IAM unchecked (`${user}` is not
+ * IAM's `${aws:username}`).
+ */
+function defaultText(decl: ParamDecl, diagnostics: Diagnostic[]): string | undefined {
   const parts = decl.defaultValue?.parts;
   if (parts === undefined) return undefined;
-  return parts.map((p) => (p.kind === "Text" ? p.text : `\${${p.name}}`)).join("");
+  let text = "";
+  for (const p of parts) {
+    if (p.kind === "Text") text += literalText(p.text);
+    else if (IAM_ESCAPES.has(p.name)) text += `\${${p.name}}`;
+    else {
+      diagnostics.push(diagnostic("InvalidValue", p.span, `the default of parameter \`${decl.name.name}\` must be plain text, not \`\${${p.name}}\``, {
+        hint: `write \`\${${p.name}}\` where the parameter is used, beside \`\${${decl.name.name}}\``,
+      }));
+      return undefined;
+    }
+  }
+  return text;
 }
 
 /** The parameters visible in one file: built-ins, then its declarations, then the settings. */
@@ -42,11 +62,15 @@ export function fileParams(
       continue;
     }
     declared.set(name, decl);
-    const value = settings[name] ?? literalText(decl) ?? BUILTIN_PARAMS[name];
+    const fromFile = settings[name] === undefined ? defaultText(decl, diagnostics) : undefined;
+    const value = settings[name] ?? fromFile ?? (decl.defaultValue === undefined ? BUILTIN_PARAMS[name] : undefined);
     if (value === undefined) {
-      diagnostics.push(diagnostic("ParameterWithoutValue", decl.span, `parameter \`${name}\` has no value`, {
-        hint: `give it a default (\`param ${name} = "..."\`) or set it: \`--set ${name}=VALUE\``,
-      }));
+      if (decl.defaultValue === undefined) {
+        diagnostics.push(diagnostic("ParameterWithoutValue", decl.span, `parameter \`${name}\` has no value`, {
+          hint: `give it a default (\`param ${name} = "..."\`) or set it: \`--set ${name}=VALUE\``,
+        }));
+      }
+      params.set(name, { name, value: "", span: decl.span, unset: true });
       continue;
     }
     params.set(name, { name, value, span: decl.span });
@@ -63,10 +87,22 @@ export function checkSettings(
   const known = new Set(Object.keys(BUILTIN_PARAMS));
   for (const f of files) for (const d of declarations(f)) known.add(d.name.name);
   for (const name of Object.keys(settings).sort()) {
+    checkSettingValue(name, settings[name] ?? "", diagnostics);
     if (!known.has(name)) {
       diagnostics.push(diagnostic("UndefinedParameter", SETTINGS_SPAN, `\`${name}\` is set but no file declares \`param ${name}\``, {
         hint: `built-in parameters are ${Object.keys(BUILTIN_PARAMS).map((n) => `\`${n}\``).join(", ")}`,
       }));
     }
   }
+}
+
+/**
+ * A setting is plain text too. Rather than guess whether `--set home=${aws:username}` means
+ * the variable or the literal text, arp asks for the variable to be written in the policy.
+ */
+function checkSettingValue(name: string, value: string, diagnostics: Diagnostic[]): void {
+  if (!value.includes("${")) return;
+  diagnostics.push(diagnostic("InvalidValue", SETTINGS_SPAN, `the value set for \`${name}\` must be plain text, not \`${value}\``, {
+    hint: "parameters are compile-time constants: write policy variables in the policy itself",
+  }));
 }

@@ -9,7 +9,7 @@ import type { CatalogAction } from "../catalog/index.js";
 import type { CheckedCondition, ConditionTest } from "./checkedCondition.js";
 import { checkValues } from "./checkValues.js";
 import { report, type CheckContext } from "./context.js";
-import { familyOf, iamOperator, operatorsFor } from "./operatorsForType.js";
+import { aKeyOf, familyName, familyOf, iamOperator, operatorsFor, type KeyFamily } from "./operatorsForType.js";
 import { resolveKey } from "./resolveKey.js";
 
 export function checkCondition(
@@ -49,20 +49,17 @@ function checkComparison(ctx: CheckContext, c: Comparison, actions: readonly Cat
   const { family, multi } = familyOf(key.type);
   const operator = iamOperator(family, c.operator, c.ignoreCase);
   if (operator === undefined) {
-    const what = c.ignoreCase && iamOperator(family, c.operator, false) !== undefined
-      ? `\`ignoring case\` with \`${c.operator}\``
-      : `\`${c.operator}\``;
-    report(ctx, "OperatorTypeMismatch", c.operatorSpan, `${what} does not apply to \`${key.name}\`, a ${family} key`, {
-      hint: `${family} keys take ${operatorsFor(family).join(", ")}${family === "String" ? " (and `ignoring case` with `=`, `!=`, `in`, `not in`)" : ""}`,
-    });
+    reportOperatorMismatch(ctx, c, key.name, family);
     return undefined;
   }
   checkQuantifier(ctx, c, key.name, multi);
   const values = checkValues(ctx, c.value, family, key.name);
   if (values === undefined) return undefined;
-  if (operator.startsWith("StringEquals") && values.some(hasBareWildcard)) {
-    report(ctx, "WildcardInEquality", c.value.span, "`*` and `?` are matched literally by `=`", {
-      hint: "use `like` to match a pattern",
+  // ArnEquals matches wildcards like ArnLike; the string equality operators do not.
+  if (/^String(Not)?Equals/.test(operator) && values.some(hasBareWildcard)) {
+    const like = c.operator === "!=" || c.operator === "not in" ? "not like" : "like";
+    report(ctx, "WildcardInEquality", c.value.span, `\`*\` and \`?\` are matched literally by \`${c.operator}\``, {
+      hint: `use \`${like}\` to match a pattern${c.ignoreCase ? " (it cannot ignore case)" : ""}`,
     });
   }
   return {
@@ -75,14 +72,29 @@ function checkComparison(ctx: CheckContext, c: Comparison, actions: readonly Cat
   };
 }
 
+function reportOperatorMismatch(ctx: CheckContext, c: Comparison, keyName: string, family: KeyFamily): void {
+  if (c.ignoreCase && iamOperator(family, c.operator, false) !== undefined) {
+    report(ctx, "OperatorTypeMismatch", c.operatorSpan,
+      `\`ignoring case\` does not apply to \`${c.operator}\` on \`${keyName}\`, ${aKeyOf(family)}`,
+      { hint: "`ignoring case` applies to `=`, `!=`, `in` and `not in` on string keys; drop it" });
+    return;
+  }
+  report(ctx, "OperatorTypeMismatch", c.operatorSpan, `\`${c.operator}\` does not apply to \`${keyName}\`, ${aKeyOf(family)}`, {
+    hint: `${familyName(family)} keys take ${operatorsFor(family).join(", ")}`,
+  });
+}
+
 function hasBareWildcard(value: string): boolean {
   return /[*?]/.test(value.replace(/\$\{[^}]*\}/g, ""));
 }
 
 function checkQuantifier(ctx: CheckContext, c: Comparison, keyName: string, multi: boolean): void {
   if (c.quantifier !== undefined && !multi) {
-    report(ctx, "QuantifierOnSingleValuedKey", c.span,
-      `\`${keyName}\` carries a single value; \`${c.quantifier}\` makes the test pass when the key is missing or behave unexpectedly`,
+    // ForAllValues holds on a missing key: in an allow, that grants more than the test says.
+    const effect = c.quantifier === "all"
+      ? "`all` makes the test hold also when the key is missing"
+      : "`any` is for keys with several values (and makes the test fail when the key is missing)";
+    report(ctx, "QuantifierOnSingleValuedKey", c.span, `\`${keyName}\` carries a single value: ${effect}`,
       { hint: `drop \`${c.quantifier}\`` });
   } else if (c.quantifier === undefined && multi) {
     report(ctx, "MultiValuedKeyNeedsQuantifier", c.span,
@@ -102,7 +114,7 @@ function checkTruthy(ctx: CheckContext, t: TruthyTest, actions: readonly Catalog
   if (key === undefined) return undefined;
   const { family } = familyOf(key.type);
   if (family !== "Bool") {
-    report(ctx, "OperatorTypeMismatch", t.span, `\`${key.name}\` is a ${family} key, not a boolean: compare it with a value`, {
+    report(ctx, "OperatorTypeMismatch", t.span, `\`${key.name}\` is ${aKeyOf(family)}, not a boolean: compare it with a value`, {
       hint: `for example \`${key.name} = "..."\`, or \`${key.name} exists\``,
     });
     return undefined;

@@ -31,25 +31,49 @@ function fitsAny(ctx: CheckContext, action: CatalogAction, resources: readonly R
 export function checkResourceTypes(ctx: CheckContext, actions: ResolvedActions, resources: ResolvedResources): void {
   if (actions.except || resources.negated || !resources.complete) return;
   const specific = resources.items;
-  if (specific.length === 0 || specific.some((r) => r.types === undefined)) return;
-  for (const item of actions.items) checkOne(ctx, item, specific);
+  if (specific.length === 0) return;
+  let mismatch = false;
+  if (specific.every((r) => r.types !== undefined)) {
+    for (const item of actions.items) if (!checkOne(ctx, item, specific)) mismatch = true;
+  }
+  // A mismatch already says which resources are wrong; a foreign one on top would repeat it.
+  if (!mismatch) for (const r of specific) checkForeignResource(ctx, actions, r);
 }
 
-function checkOne(ctx: CheckContext, item: ResolvedAction, resources: readonly ResolvedResource[]): void {
-  if (item.matches.some((a) => fitsAny(ctx, a, resources))) return;
+/** Reports an action no resource fits; returns whether the action fits one. */
+function checkOne(ctx: CheckContext, item: ResolvedAction, resources: readonly ResolvedResource[]): boolean {
+  if (item.matches.some((a) => fitsAny(ctx, a, resources))) return true;
   const shown = resources.map((r) => `\`${r.pattern.text}\``).join(", ");
   const [only] = item.matches;
   if (!item.isWildcard && only !== undefined && only.wildcardOnly) {
     report(ctx, "WildcardOnlyAction", item.pattern.span,
       `\`${only.fullName}\` supports no resource-level permissions, so it never matches ${shown}`,
       { hint: "give this action `on *`, in a statement of its own if the others need specific resources" });
-    return;
+    return false;
   }
   const accepted = acceptedTypes(item.matches);
   report(ctx, "ResourceTypeMismatch", item.pattern.span,
     `\`${item.text}\` cannot act on ${shown}: the statement grants nothing for it`,
     accepted.length > 0 ? { hint: `it acts on ${accepted.map((t) => `\`${t}\``).join(", ")}` } : {
       hint: "these actions support only `*` as their resource" });
+  return false;
+}
+
+/**
+ * A resource of a service none of the statement's actions belongs to, beside resources that
+ * do fit: IAM accepts it and it matches nothing, so it usually belongs in another statement.
+ * Actions that act on another service's ARNs (App Runner's `webacl`) are not foreign.
+ */
+function checkForeignResource(ctx: CheckContext, actions: ResolvedActions, r: ResolvedResource): void {
+  if (r.types === undefined || r.types.length === 0) return;
+  const all = actions.items.flatMap((item) => item.matches);
+  const services = new Set(all.map((a) => a.service.toLowerCase()));
+  const service = (r.types[0] as CatalogResourceType).service;
+  if (r.types.some((t) => services.has(t.service.toLowerCase()))) return;
+  if (all.some((a) => fitsAny(ctx, a, [r]))) return;
+  report(ctx, "ServiceNotInArn", r.pattern.span,
+    `\`${r.pattern.text}\` belongs to \`${service}\`, but no action of this statement does: it matches nothing here`,
+    { hint: `move it to a statement with \`${service}:\` actions, or remove it` });
 }
 
 function acceptedTypes(actions: readonly CatalogAction[]): string[] {

@@ -32,7 +32,7 @@ export function checkStatement(ctx: CheckContext, stmt: Statement): CheckedState
   }
   const actions = resolveActions(ctx, stmt.actions);
   if (stmt.resources === undefined) {
-    report(ctx, "MissingResource", stmt.actions.span, "the statement says what it allows but not on which resources", {
+    report(ctx, "MissingResource", stmt.actions.span, `the statement says what it ${stmt.effect === "allow" ? "allows" : "denies"} but not on which resources`, {
       hint: "add `on *` or `on service/NAME/*`",
     });
     return undefined;
@@ -60,13 +60,27 @@ function hasNewErrors(ctx: CheckContext, before: number): boolean {
 function checkLabel(ctx: CheckContext, stmt: Statement): string | undefined {
   if (stmt.label === undefined) return undefined;
   const text = stmt.label.parts.map((p) => (p.kind === "Text" ? p.text : `\${${p.name}}`)).join("");
-  if (!SID.test(text) || text.length === 0) {
+  if (text.length === 0) {
+    report(ctx, "InvalidSid", stmt.label.span, "a statement label cannot be empty", {
+      hint: 'name it with letters and digits, e.g. `"ReadServices"`, or drop the label',
+    });
+    return undefined;
+  }
+  if (!SID.test(text)) {
     report(ctx, "InvalidSid", stmt.label.span, `IAM accepts only letters and digits in a Sid: \`${text}\``, {
-      hint: `for example \`"${text.replace(/[^A-Za-z0-9]/g, "") || "Statement1"}"\``,
+      hint: `for example \`"${pascalCase(text) || "Statement1"}"\``,
     });
     return undefined;
   }
   return text;
+}
+
+/** `read-only access` → `ReadOnlyAccess`: the words kept apart by capitals instead of spaces. */
+function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
 }
 
 function warnAllowAll(ctx: CheckContext, stmt: Statement, actions: ResolvedActions, resources: ResolvedResources): void {

@@ -64,9 +64,11 @@ function trustActions(ctx: CheckContext, trust: TrustDecl): TrustAction[] {
   for (const pattern of patterns) {
     const action = ctx.catalog.action(pattern.text);
     if (action === undefined || action.service.toLowerCase() !== "sts") {
-      report(ctx, "InvalidTrust", pattern.span, `a trust allows an \`sts:\` action such as \`sts:AssumeRole\`, not \`${pattern.text}\``, {
-        ...didYouMean(ctx.catalog.suggestAction(pattern.text)),
-      });
+      // Only an `sts:` suggestion helps; any other would name an action a trust cannot allow.
+      const suggestion = ctx.catalog.suggestAction(pattern.text);
+      report(ctx, "InvalidTrust", pattern.span, `a trust allows an \`sts:\` action such as \`sts:AssumeRole\`, not \`${pattern.text}\``,
+        suggestion?.toLowerCase().startsWith("sts:") === true ? didYouMean(suggestion)
+          : { hint: "trusts allow `sts:AssumeRole`, `sts:AssumeRoleWithWebIdentity`, `sts:AssumeRoleWithSAML` or `sts:TagSession`" });
       continue;
     }
     out.push({ pattern, text: pattern.text, action });

@@ -6,7 +6,7 @@
 import { isIP } from "node:net";
 import type { ScalarValue, Value } from "../../grammar/ast.js";
 import { report, type CheckContext } from "./context.js";
-import type { KeyFamily } from "./operatorsForType.js";
+import { aKeyOf, type KeyFamily } from "./operatorsForType.js";
 import { resolveParts, resolveVariable, type ResolvedText } from "./resolveTemplate.js";
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -17,7 +17,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export function checkValues(ctx: CheckContext, value: Value, family: KeyFamily, keyName: string): string[] | undefined {
   const items = value.kind === "List" ? value.items : [value];
   if (items.length === 0) {
-    report(ctx, "InvalidValue", value.span, "an empty list can never match");
+    report(ctx, "InvalidValue", value.span, `an empty list: \`${keyName}\` needs at least one value to compare with`);
     return undefined;
   }
   const out: string[] = [];
@@ -49,12 +49,13 @@ function checkScalar(ctx: CheckContext, item: ScalarValue, family: KeyFamily, ke
   if (r.dynamic) {
     if (family === "String" || family === "ARN") return r.text;
     report(ctx, "InvalidValue", item.span,
-      `IAM substitutes policy variables only in string and ARN conditions, not in a ${family} test of \`${keyName}\``);
+      `IAM substitutes policy variables only in string and ARN conditions, not in a test of \`${keyName}\`, ${aKeyOf(family)}`);
     return undefined;
   }
   const problem = problemWith(r.text, family);
   if (problem === undefined) return family === "Bool" ? r.text.toLowerCase() : r.text;
-  report(ctx, "InvalidValue", item.span, `\`${r.text}\` is not ${problem} (\`${keyName}\` is a ${family} key)`);
+  report(ctx, "InvalidValue", item.span, `\`${r.text}\` is not ${problem} (\`${keyName}\` is ${aKeyOf(family)})`,
+    family === "Date" ? { hint: "write an ISO 8601 date such as `2027-01-01T00:00:00Z`, or epoch seconds" } : {});
   return undefined;
 }
 
@@ -68,7 +69,7 @@ export function problemWith(text: string, family: KeyFamily): string | undefined
     case "Numeric":
       return NUMBER.test(text) ? undefined : "a number";
     case "Date":
-      return isDate(text) ? undefined : "a date (ISO 8601 such as `2027-01-01T00:00:00Z`, or epoch seconds)";
+      return isDate(text) ? undefined : "a date";
     case "Bool":
       return /^(true|false)$/i.test(text) ? undefined : "`true` or `false`";
     case "IPAddress":

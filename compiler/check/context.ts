@@ -12,6 +12,11 @@ export interface ParamValue {
   readonly value: string;
   /** Where it was declared; absent for the built-in `account`, `region` and `partition`. */
   readonly span?: Span;
+  /**
+   * True for a declared parameter that has no value (already reported): uses of it stay
+   * quiet instead of calling it undeclared.
+   */
+  readonly unset?: boolean;
 }
 
 export interface CheckContext {

@@ -43,6 +43,27 @@ export function iamOperator(family: KeyFamily, op: CompareOperator, ignoreCase: 
   return undefined;
 }
 
+const FAMILY_NAMES: Readonly<Record<KeyFamily, string>> = {
+  String: "string",
+  ARN: "ARN",
+  Numeric: "numeric",
+  Date: "date",
+  Bool: "boolean",
+  IPAddress: "IP address",
+  Binary: "binary",
+};
+
+/** The family as messages name it: `numeric`, `IP address`, ... */
+export function familyName(family: KeyFamily): string {
+  return FAMILY_NAMES[family];
+}
+
+/** `a numeric key`, `an ARN key`: messages read as sentences. */
+export function aKeyOf(family: KeyFamily): string {
+  const name = FAMILY_NAMES[family];
+  return `${/^[AEIOU]/i.test(name) ? "an" : "a"} ${name} key`;
+}
+
 /** The comparisons a family supports, for error hints. */
 export function operatorsFor(family: KeyFamily): string[] {
   return Object.keys(TABLE[family]).map((o) => `\`${o}\``);

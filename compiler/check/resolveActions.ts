@@ -49,6 +49,13 @@ function resolveAction(ctx: CheckContext, pattern: Pattern): ResolvedAction | un
     return undefined;
   }
   const service = text.slice(0, colon);
+  if (/[*?]/.test(service)) {
+    // IAM rejects the whole document: "Action vendors ... must not contain wildcards".
+    report(ctx, "UnknownService", spanOfPrefix(pattern, colon), `a service prefix cannot contain wildcards: \`${service}\``, {
+      hint: "IAM rejects such a policy; write `*` for every action, or name each service, e.g. `apprunner:*`",
+    });
+    return undefined;
+  }
   if (!ctx.catalog.hasService(service)) {
     report(ctx, "UnknownService", spanOfPrefix(pattern, colon), `unknown service \`${service}\``, {
       ...didYouMean(ctx.catalog.suggestService(service)),
@@ -58,7 +65,9 @@ function resolveAction(ctx: CheckContext, pattern: Pattern): ResolvedAction | un
   if (isWildcard) {
     const matches = ctx.catalog.matchActions(text);
     if (matches.length === 0) {
-      report(ctx, "WildcardMatchesNothing", pattern.span, `\`${text}\` matches no action of \`${service}\``);
+      report(ctx, "WildcardMatchesNothing", pattern.span, `\`${text}\` matches no action of \`${service}\``, {
+        hint: `list \`${service}\`'s actions with \`arp catalog ${service}:*\``,
+      });
       return undefined;
     }
     return { pattern, text, isWildcard, matches };

@@ -52,7 +52,7 @@ export function resolveKey(
     const shown = actions.slice(0, 3).map((a) => `\`${a.fullName}\``).join(", ") + (actions.length > 3 ? ", ..." : "");
     report(ctx, "KeyNeverApplies", ref.span,
       `no action of this statement supports \`${name}\` (${shown}): the condition can never hold`,
-      { hint: "check the action's condition keys with `arp catalog ACTION`" });
+      { hint: `list the keys an action supports with \`arp catalog ${(actions[0] as CatalogAction).fullName}\`` });
   }
   return { name, type: key.type };
 }

@@ -3,7 +3,8 @@
  * `partition`, `region` and `account` parameters, and full ARNs of any catalog service.
  */
 import type { Pattern, ResourceClause } from "../../grammar/ast.js";
-import { expandShorthand, type CatalogResourceType } from "../catalog/index.js";
+import { expandShorthand, shorthandWords, type CatalogResourceType } from "../catalog/index.js";
+import type { Span } from "../diagnostics/diagnostic.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
 import { resolveParts } from "./resolveTemplate.js";
 
@@ -55,7 +56,9 @@ function resolveResource(ctx: CheckContext, pattern: Pattern): ResolvedResource 
   }
   if ("error" in expanded) {
     report(ctx, "UnknownResourceType", pattern.span, `App Runner has no resource type \`${expanded.typeName}\``, {
-      ...didYouMean(expanded.suggestion),
+      hint: expanded.suggestion !== undefined
+        ? `did you mean \`${expanded.suggestion}\`?`
+        : `App Runner shorthands start with ${shorthandWords().map((w) => `\`${w}/\``).join(", ")}; other services need a full ARN`,
     });
     return undefined;
   }
@@ -72,7 +75,7 @@ function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedR
   }
   const service = segments[2] ?? "";
   if (!/[*?$]/.test(service) && !ctx.catalog.hasService(service)) {
-    report(ctx, "UnknownService", pattern.span, `unknown service \`${service}\` in ARN`, {
+    report(ctx, "UnknownService", serviceSpan(pattern, service), `unknown service \`${service}\` in ARN`, {
       ...didYouMean(ctx.catalog.suggestService(service)),
     });
     return undefined;
@@ -87,4 +90,16 @@ function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedR
     return undefined;
   }
   return { pattern, arn, types };
+}
+
+/**
+ * The service segment's span when the ARN is written out as in the source (a bare word, or a
+ * quoted string without interpolations or escapes before it); otherwise the whole resource.
+ */
+function serviceSpan(pattern: Pattern, service: string): Span {
+  const quoted = pattern.span.end - pattern.span.start === pattern.text.length + 2 ? 1 : 0;
+  const prefix = pattern.text.split(":").slice(0, 2).join(":") + ":";
+  if (!pattern.text.startsWith(prefix + service) || /[$\\]/.test(prefix)) return pattern.span;
+  const start = pattern.span.start + quoted + prefix.length;
+  return { ...pattern.span, start, end: start + service.length };
 }

@@ -24,7 +24,7 @@ export function resolveParts(ctx: CheckContext, parts: readonly TemplatePart[]):
   let failed = false;
   for (const part of parts) {
     if (part.kind === "Text") {
-      text += part.text;
+      text += literalText(part.text);
       continue;
     }
     const r = resolveInterpolation(ctx, part);
@@ -35,6 +35,14 @@ export function resolveParts(ctx: CheckContext, parts: readonly TemplatePart[]):
     }
   }
   return failed ? undefined : { text, dynamic };
+}
+
+/**
+ * Literal text as IAM must read it. A `${` that the user escaped (`"\${x}"`) would start a
+ * policy variable in IAM, so its `$` is written as IAM's escape `${$}`.
+ */
+export function literalText(text: string): string {
+  return text.replaceAll("${", "${$}{");
 }
 
 function resolveInterpolation(ctx: CheckContext, part: Interpolation): ResolvedText | undefined {
@@ -68,6 +76,7 @@ export function resolveName(
 ): ResolvedText | undefined {
   if (IAM_ESCAPES.has(name)) return { text: `\${${name}}`, dynamic: false };
   const param = ctx.params.get(name);
+  if (param?.unset === true) return undefined;
   if (param !== undefined) return { text: param.value, dynamic: false };
   const iamKey = iamKeyForAlias(name) ?? (name.includes(":") ? knownKey(ctx, name, span) : undefined);
   if (iamKey === undefined) {

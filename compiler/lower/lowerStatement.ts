@@ -19,8 +19,9 @@ export function lowerStatement(ctx: CheckContext, stmt: CheckedStatement): IrSta
   if (stmt.condition === undefined) return [{ ...withSid(stmt.sid, 0), ...base, conditions: [] }];
   const result = toDnf(stmt.condition);
   if ("error" in result) {
-    report(ctx, result.tooMany === true ? "TooManyStatements" : "NotExpressible", stmt.source.condition?.span ?? stmt.source.span,
-      result.error, { hint: "rewrite the condition, or split the statement by hand" });
+    report(ctx, result.tooMany === true ? "TooManyStatements" : "NotExpressible",
+      result.span ?? stmt.source.condition?.span ?? stmt.source.span,
+      result.error, { hint: result.hint ?? "rewrite the condition, or split the statement by hand" });
     return [];
   }
   const out: IrStatement[] = [];
@@ -57,7 +58,9 @@ function uniqueConjunctions(dnf: readonly ConditionTest[][]): ConditionTest[][] 
 
 /**
  * One Condition block holds each operator/key pair once. Two tests of the same key with the
- * same operator would need AND over values, which IAM cannot say in one statement.
+ * same operator that must both hold become one test only when IAM's reading of several values
+ * gives their AND: a negated operator holds when no value matches (NOR), so `K != a and K != b`
+ * is `K != [a, b]`. A positive operator holds when any value matches, which is an OR.
  */
 function conditionBlock(ctx: CheckContext, tests: readonly ConditionTest[]): IrCondition[] | undefined {
   const byPair = new Map<string, IrCondition>();
@@ -70,10 +73,28 @@ function conditionBlock(ctx: CheckContext, tests: readonly ConditionTest[]): IrC
       continue;
     }
     if (prior.values.join("\u0001") === t.values.join("\u0001")) continue;
+    if (valuesAreAnded(t)) {
+      byPair.set(pair, { ...prior, values: unique([...prior.values, ...t.values]) });
+      continue;
+    }
     report(ctx, "NotExpressible", t.span,
       `IAM cannot test \`${t.key}\` twice with \`${operator}\` in one statement: both tests must hold, but IAM would accept either value`,
       { hint: "combine the tests into one, or split the statement", related: [{ message: "the other test", span: prior.span }] });
     return undefined;
   }
   return [...byPair.values()];
+}
+
+/**
+ * Operators whose values are NORed, so that merging two tests' values ANDs them. Under
+ * `ForAnyValue` that fails: "some value differs from a" and "some value differs from b" may
+ * be met by different values, so only unqualified and `ForAllValues` tests merge.
+ */
+const NOR_OPERATORS = new Set([
+  "StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "ArnNotEquals", "ArnNotLike",
+  "NotIpAddress", "NumericNotEquals", "DateNotEquals",
+]);
+
+function valuesAreAnded(t: ConditionTest): boolean {
+  return NOR_OPERATORS.has(t.operator) && t.quantifier !== "ForAnyValue";
 }

@@ -6,11 +6,19 @@
  * `not X` holds on exactly the requests where `X` does not.
  */
 import type { ConditionTest } from "../check/checkedCondition.js";
+import type { Span } from "../diagnostics/diagnostic.js";
 
 /** A disjunction of conjunctions of tests. */
 export type Dnf = ConditionTest[][];
 
-export type Negation = { readonly dnf: Dnf } | { readonly error: string };
+/** Why a test cannot be negated, where, and what to write instead. */
+export interface NegationError {
+  readonly error: string;
+  readonly span: Span;
+  readonly hint?: string;
+}
+
+export type Negation = { readonly dnf: Dnf } | NegationError;
 
 /** Operators whose result is true when the key is missing, paired with their positive twin. */
 const NEGATED_TWIN: Readonly<Record<string, string>> = {
@@ -51,40 +59,52 @@ export function negateTest(t: ConditionTest): Negation {
   // A negated operator already holds when the key is missing, so its negation needs the key.
   if (positive !== undefined) return single({ ...t, operator: positive, ifExists: false });
   const negated = POSITIVE_TWIN[t.operator];
-  if (negated !== undefined) {
-    const flipped: ConditionTest = { ...t, operator: negated, ifExists: false };
-    return t.ifExists ? { dnf: [[flipped, keyPresent(t)]] } : single(flipped);
-  }
-  return negateByComplement(t);
+  if (negated !== undefined) return requireKeyIfExists(t, { ...t, operator: negated, ifExists: false });
+  const complement = complementOf(t);
+  if ("error" in complement) return complement;
+  // The original fails on a missing key (or holds there, with IfExists): the complement does the opposite.
+  return single({ ...complement.test, ifExists: !t.ifExists });
 }
 
 function single(t: ConditionTest): Negation {
   return { dnf: [[t]] };
 }
 
-/** Order comparisons and Bool: the complement, made true on a missing key when `t` was false there. */
-function negateByComplement(t: ConditionTest): Negation {
+/**
+ * `X if exists` holds on a missing key, so `not (X if exists)` must fail there: the negation
+ * of `X` (which, for a positive `X`, holds on a missing key) and the key is present.
+ */
+function requireKeyIfExists(original: ConditionTest, negated: ConditionTest): Negation {
+  return original.ifExists ? { dnf: [[negated, keyPresent(original)]] } : single(negated);
+}
+
+/** Order comparisons and Bool: the test that holds on exactly the present values `t` rejects. */
+function complementOf(t: ConditionTest): { readonly test: ConditionTest } | NegationError {
   const complement = t.operator === "Bool" ? "Bool" : COMPLEMENT[t.operator];
-  if (complement === undefined) return { error: `arp cannot negate \`${t.operator}\`` };
+  if (complement === undefined) return { error: `arp cannot negate \`${t.operator}\``, span: t.span };
   if (t.values.length !== 1) {
     return {
-      error: `\`not\` over \`${t.operator}\` with several values needs one \`${complement}\` test per value on \`${t.key}\`, and IAM allows only one per statement`,
+      error: `IAM cannot express \`not\` over \`${t.operator}\` with several values of \`${t.key}\`: the negation needs every value to fail, and IAM reads several values as "any of them"`,
+      span: t.span,
+      hint: t.operator === "Bool"
+        ? "a boolean key is `true` or `false`: compare it with one value"
+        : "compare with one value: the largest for `<` and `<=`, the smallest for `>` and `>=`",
     };
   }
   const values = t.operator === "Bool" ? [t.values[0] === "true" ? "false" : "true"] : t.values;
-  return single({ ...t, operator: complement, values, ifExists: !t.ifExists });
+  return { test: { ...t, operator: complement, values } };
 }
 
 /**
  * `not any K = L` is `all K != L`, and `not all K = L` is `any K != L`; both agree with the
  * original on a missing key and on an empty set (ForAllValues is true there, ForAnyValue false).
+ * Order tests swap the quantifier the same way: `not any K < 5` is `all K >= 5`.
  */
 function negateQuantified(t: ConditionTest): Negation {
-  if (t.ifExists) return { error: `arp cannot negate \`${t.quantifier}:${t.operator}IfExists\`` };
-  const twin = NEGATED_TWIN[t.operator] ?? POSITIVE_TWIN[t.operator];
-  if (twin === undefined) {
-    return { error: `arp cannot negate \`${t.quantifier}:${t.operator}\`: IAM has no operator for its complement over a set` };
-  }
   const quantifier = t.quantifier === "ForAnyValue" ? "ForAllValues" : "ForAnyValue";
-  return single({ ...t, operator: twin, quantifier });
+  const twin = NEGATED_TWIN[t.operator] ?? POSITIVE_TWIN[t.operator];
+  if (twin !== undefined) return requireKeyIfExists(t, { ...t, operator: twin, quantifier, ifExists: false });
+  const complement = complementOf(t);
+  if ("error" in complement) return complement;
+  return requireKeyIfExists(t, { ...complement.test, quantifier, ifExists: false });
 }

@@ -5,9 +5,13 @@
  */
 import { assertNever } from "../../grammar/ast.js";
 import type { CheckedCondition } from "../check/checkedCondition.js";
+import type { Span } from "../diagnostics/diagnostic.js";
 import { negateTest, type Dnf } from "./negateTest.js";
 
-export type DnfResult = { readonly dnf: Dnf } | { readonly error: string; readonly tooMany?: boolean };
+/** A failure names the test it is about, when there is one, and may say what to write instead. */
+export type DnfResult =
+  | { readonly dnf: Dnf }
+  | { readonly error: string; readonly tooMany?: boolean; readonly span?: Span; readonly hint?: string };
 
 /** More statements than this from one arp statement is almost surely a mistake. */
 export const MAX_CONJUNCTIONS = 32;
