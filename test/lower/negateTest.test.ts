@@ -240,7 +240,7 @@ function comparisonArb(k: KeyCase): fc.Arbitrary<string> {
 }
 
 function testArb(k: KeyCase): fc.Arbitrary<string> {
-  const special = [fc.constant(`${k.key} exists`), fc.constant(`${k.key} missing`)];
+  const special: fc.Arbitrary<string>[] = [fc.constant(`${k.key} exists`), fc.constant(`${k.key} missing`)];
   if (k.key === "aws:SecureTransport") special.push(fc.constant(k.key));
   return fc.oneof(comparisonArb(k), ...special);
 }
