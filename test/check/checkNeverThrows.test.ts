@@ -40,9 +40,9 @@ function mutate(text: string, mutations: readonly Mutation[]): string {
   for (const m of mutations) {
     if (parts.length === 0) break;
     const at = m.at % parts.length;
-    if (m.kind === "delete") parts.splice(at, 1);
-    else if (m.kind === "duplicate") parts.splice(at, 0, parts[at]!);
-    else parts.splice(at, 0, m.text);
+    if (m.kind === "insert") parts.splice(at, 0, m.text);
+    else if (m.kind === "delete") parts.splice(at, 1);
+    else parts.splice(at, 0, parts[at]!);
   }
   return parts.join("");
 }
