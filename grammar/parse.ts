@@ -12,7 +12,9 @@ import { type BuildContext, isReal, makeSpan, tokenSpan } from "./buildContext.j
 import type { FileCstNode } from "./cst.js";
 import { buildSourceFile } from "./cstToAst.js";
 import { arpParser } from "./parser.js";
+import { setSyntaxErrorBudget, TooManySyntaxErrors } from "./parserMessages.js";
 import { isClosedString } from "./lexPatterns.js";
+import { limitNesting, MAX_CONDITION_DEPTH } from "./nestingLimit.js";
 import { arpLexer, BlockComment, COMMENTS_GROUP, SingleQuotedString, StringLiteral } from "./tokens.js";
 
 /** What `parse` returns: the (possibly partial) tree and the diagnostics, sorted by position. */
@@ -31,12 +33,51 @@ export function parse(text: string, file: string): ParseResult {
   reportLexingErrors(ctx, lexed.errors);
   reportStringTokens(ctx, lexed.tokens);
   const comments = buildComments(ctx, lexed.groups[COMMENTS_GROUP] ?? []);
-  arpParser.input = lexed.tokens;
-  const cst = arpParser.file() as FileCstNode;
-  reportSyntaxErrors(ctx, arpParser.errors, lexed.tokens);
-  arpParser.input = []; // don't keep the last file's tokens alive
+  const { tokens, firstDropped } = limitNesting(lexed.tokens);
+  if (firstDropped !== undefined) {
+    ctx.diagnostics.push(
+      diagnostic("UnexpectedToken", tokenSpan(ctx, firstDropped, 0), `conditions nest more than ${MAX_CONDITION_DEPTH} levels deep`, {
+        hint: "split the condition, or name its parts with separate statements",
+      }),
+    );
+  }
+  const { cst, errors } = parseTokens(ctx, tokens);
+  reportSyntaxErrors(ctx, errors, lexed.tokens);
   const ast = buildSourceFile(ctx, cst, comments);
   return { ast, diagnostics: sortDiagnostics(ctx.diagnostics) };
+}
+
+/** More syntax errors than this and the file is not worth reading on. */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/**
+ * Runs the shared parser. After `MAX_SYNTAX_ERRORS` errors the parse is stopped and the file is
+ * parsed again up to the token where it stopped, which is reported. Recovery decides by looking
+ * ahead, so the second run may find a few errors more or less; it gets no budget.
+ */
+function parseTokens(ctx: BuildContext, tokens: readonly IToken[]): { cst: FileCstNode; errors: IRecognitionException[] } {
+  try {
+    return runParser(tokens, MAX_SYNTAX_ERRORS);
+  } catch (error) {
+    if (!(error instanceof TooManySyntaxErrors)) throw error;
+    const cut = error.at === undefined ? -1 : tokens.indexOf(error.at);
+    const end = cut < 0 ? tokens.length : cut;
+    const message = "too many syntax errors: arp stopped reading the file here";
+    ctx.diagnostics.push(diagnostic("UnexpectedToken", tokenSpan(ctx, tokens[end], ctx.text.length), message));
+    return runParser(tokens.slice(0, end), Number.POSITIVE_INFINITY);
+  }
+}
+
+function runParser(tokens: readonly IToken[], budget: number): { cst: FileCstNode; errors: IRecognitionException[] } {
+  setSyntaxErrorBudget(budget);
+  try {
+    arpParser.input = [...tokens];
+    const cst = arpParser.file() as FileCstNode;
+    return { cst, errors: [...arpParser.errors] };
+  } finally {
+    arpParser.input = []; // don't keep the last file's tokens alive
+    setSyntaxErrorBudget(Number.POSITIVE_INFINITY);
+  }
 }
 
 const characterHints: Readonly<Record<string, string>> = {

@@ -93,19 +93,47 @@ function alternatives(paths: readonly (readonly TokenType[])[]): string {
   return `${firsts.slice(0, -1).join(", ")} or ${firsts[firsts.length - 1]}`;
 }
 
+/** Thrown out of the parser when a file has more syntax errors than are worth reporting. */
+export class TooManySyntaxErrors extends Error {
+  constructor(readonly at: IToken | undefined) {
+    super("too many syntax errors");
+  }
+}
+
+/**
+ * Syntax errors the current parse may still report. Chevrotain's recovery rescans the rest of
+ * the file for each error, so a file of garbage would take quadratic time; `parse` sets a
+ * budget and stops at the error that exhausts it. (Module state, like the one parser.)
+ */
+let errorBudget = Number.POSITIVE_INFINITY;
+
+/** Sets how many more syntax errors the next parse may report before it is stopped. */
+export function setSyntaxErrorBudget(errors: number): void {
+  errorBudget = errors;
+}
+
+function spend(at: IToken | undefined): void {
+  errorBudget -= 1;
+  if (errorBudget < 0) throw new TooManySyntaxErrors(at);
+}
+
 /** Plugged into the parser; Chevrotain calls it when it records a syntax error. */
 export const arpErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    spend(actual);
     return `expected ${expectedToken(ruleName, expected, previous)}, found ${describeFound(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
+    spend(firstRedundant);
     return `expected ${expectedByRule["topLevelItem"]}, found ${describeFound(firstRedundant)}`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+    spend(actual[0]);
     const what = expectedByRule[ruleName] ?? alternatives(expectedPathsPerAlt.flat());
     return `expected ${what}, found ${describeFound(actual[0])}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
+    spend(actual[0]);
     const what = expectedByRule[ruleName] ?? alternatives(expectedIterationPaths);
     return `expected ${what}, found ${describeFound(actual[0])}`;
   },

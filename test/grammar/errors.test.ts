@@ -1,7 +1,8 @@
 /** Syntax errors: each has its code, one run reports them all, and the AST survives. */
 import { describe, expect, test } from "vitest";
 import { type PolicyDecl, type Statement, stripSpans } from "../../grammar/ast.js";
-import { parse } from "../../grammar/parse.js";
+import { MAX_CONDITION_DEPTH } from "../../grammar/nestingLimit.js";
+import { MAX_SYNTAX_ERRORS, parse } from "../../grammar/parse.js";
 import { codesOf, pat } from "./helpers.js";
 
 describe("lexical errors", () => {
@@ -116,5 +117,29 @@ describe("syntax errors", () => {
       expect(diagnostics.length, src).toBeGreaterThan(0);
       expect(JSON.stringify(ast)).not.toContain("null");
     }
+  });
+});
+
+describe("limits that keep parse from throwing or crawling", () => {
+  test("conditions nested deeper than the limit are cut and reported once", () => {
+    const depth = MAX_CONDITION_DEPTH + 1000;
+    for (const cond of ["(".repeat(depth) + "a:B" + ")".repeat(depth), "not ".repeat(depth) + "a:B", "(".repeat(depth)]) {
+      const { ast, diagnostics } = parse(`allow a:B on * when ${cond}`, "f.arp");
+      const messages = diagnostics.map((d) => d.message);
+      expect(messages.filter((m) => m.startsWith("conditions nest"))).toEqual([`conditions nest more than ${MAX_CONDITION_DEPTH} levels deep`]);
+      expect(ast.items).toHaveLength(1);
+    }
+  });
+
+  test("nesting up to the limit is fine", () => {
+    const depth = MAX_CONDITION_DEPTH / 2;
+    expect(codesOf(`allow a:B on * when ${"not (".repeat(depth)}a:B${")".repeat(depth)}`)).toEqual([]);
+  });
+
+  test("after MAX_SYNTAX_ERRORS errors the rest of the file is not read", () => {
+    const { ast, diagnostics } = parse(`role R { ${"junk trust anyone ".repeat(3 * MAX_SYNTAX_ERRORS)}}`, "f.arp");
+    expect(diagnostics.length).toBeLessThanOrEqual(MAX_SYNTAX_ERRORS + 2);
+    expect(diagnostics.map((d) => d.message)).toContain("too many syntax errors: arp stopped reading the file here");
+    expect(ast.items.map((i) => i.kind)).toEqual(["Role"]);
   });
 });
