@@ -11,10 +11,10 @@ import type { Comment, SourceFile } from "./ast.js";
 import { type BuildContext, isReal, makeSpan, tokenSpan } from "./buildContext.js";
 import type { FileCstNode } from "./cst.js";
 import { buildSourceFile } from "./cstToAst.js";
-import { arpParser } from "./parser.js";
-import { setSyntaxErrorBudget, TooManySyntaxErrors } from "./parserMessages.js";
 import { isClosedString } from "./lexPatterns.js";
 import { limitNesting, MAX_CONDITION_DEPTH } from "./nestingLimit.js";
+import { arpParser } from "./parser.js";
+import { setSyntaxErrorBudget, TooManySyntaxErrors } from "./parserMessages.js";
 import { arpLexer, BlockComment, COMMENTS_GROUP, SingleQuotedString, StringLiteral } from "./tokens.js";
 
 /** What `parse` returns: the (possibly partial) tree and the diagnostics, sorted by position. */
