@@ -79,6 +79,8 @@ export const Codes = {
   NotAPolicy: def("ARP6002", "error", "JSON that is not an IAM policy document"),
   InvalidPolicyElement: def("ARP6003", "error", "a policy element of the wrong type or with an unknown name"),
   NotImportable: def("ARP6004", "error", "a policy element arp cannot express"),
+  DroppedElement: def("ARP6005", "warning", "an element that changes no decision and that arp does not keep (`Id`, a trust statement's `Sid`)"),
+  LiteralVariables: def("ARP6006", "warning", "`${...}` in a policy without Version 2012-10-17, which IAM reads as literal text"),
 
   // ---- ARP9xxx: command line and files -------------------------------------------------
   FileNotFound: def("ARP9001", "error", "a path that does not exist or holds no `.arp` file"),

@@ -1,0 +1,125 @@
+/**
+ * IAM's condition operators as data: each base operator with its key family and the arp
+ * comparison it reads back as (the inverse of `compiler/check/operatorsForType.ts`). An
+ * operator as written is `[ForAllValues:|ForAnyValue:]Base[IfExists]`; `Null` takes neither.
+ */
+import { closest, distance } from "fastest-levenshtein";
+import type { CompareOperator } from "../../grammar/ast.js";
+import type { KeyFamily } from "../check/operatorsForType.js";
+
+/** What a base operator reads back as in arp. */
+export type ArpTest =
+  | { readonly kind: "compare"; readonly operator: CompareOperator; readonly ignoreCase: boolean }
+  | { readonly kind: "null" };
+
+export interface BaseOperator {
+  readonly name: string;
+  /** The key family the operator compares; undefined for `Null`, which takes any key. */
+  readonly family: KeyFamily | undefined;
+  readonly arp: ArpTest;
+}
+
+function compare(name: string, family: KeyFamily, operator: CompareOperator, ignoreCase = false): BaseOperator {
+  return { name, family, arp: { kind: "compare", operator, ignoreCase } };
+}
+
+function ordered(family: "Numeric" | "Date"): BaseOperator[] {
+  return [
+    compare(`${family}Equals`, family, "="),
+    compare(`${family}NotEquals`, family, "!="),
+    compare(`${family}LessThan`, family, "<"),
+    compare(`${family}LessThanEquals`, family, "<="),
+    compare(`${family}GreaterThan`, family, ">"),
+    compare(`${family}GreaterThanEquals`, family, ">="),
+  ];
+}
+
+/** Every base operator, in the order IAM's reference lists them. */
+export const BASE_OPERATORS: readonly BaseOperator[] = [
+  compare("StringEquals", "String", "="),
+  compare("StringNotEquals", "String", "!="),
+  compare("StringEqualsIgnoreCase", "String", "=", true),
+  compare("StringNotEqualsIgnoreCase", "String", "!=", true),
+  compare("StringLike", "String", "like"),
+  compare("StringNotLike", "String", "not like"),
+  ...ordered("Numeric"),
+  ...ordered("Date"),
+  compare("Bool", "Bool", "="),
+  compare("BinaryEquals", "Binary", "="),
+  compare("IpAddress", "IPAddress", "="),
+  compare("NotIpAddress", "IPAddress", "!="),
+  compare("ArnEquals", "ARN", "="),
+  compare("ArnLike", "ARN", "like"),
+  compare("ArnNotEquals", "ARN", "!="),
+  compare("ArnNotLike", "ARN", "not like"),
+  { name: "Null", family: undefined, arp: { kind: "null" } },
+];
+
+const BY_NAME = new Map(BASE_OPERATORS.map((o) => [o.name, o]));
+
+/** An operator as written, understood. */
+export interface IamOperator {
+  readonly written: string;
+  readonly base: BaseOperator;
+  readonly quantifier?: "ForAnyValue" | "ForAllValues";
+  readonly ifExists: boolean;
+}
+
+/** The problem with an operator name, with a suggestion when one is close. */
+export interface OperatorProblem {
+  readonly message: string;
+  readonly suggestion?: string;
+}
+
+const QUANTIFIERS = ["ForAllValues", "ForAnyValue"] as const;
+
+/** Parses an operator exactly as IAM spells it; a different case is a problem with a suggestion. */
+export function parseIamOperator(written: string): IamOperator | OperatorProblem {
+  let rest = written;
+  let quantifier: IamOperator["quantifier"];
+  for (const q of QUANTIFIERS) {
+    if (rest.startsWith(`${q}:`)) {
+      quantifier = q;
+      rest = rest.slice(q.length + 1);
+      break;
+    }
+  }
+  const ifExists = rest.endsWith("IfExists") && rest !== "IfExists";
+  const base = BY_NAME.get(ifExists ? rest.slice(0, -"IfExists".length) : rest);
+  if (base === undefined) return unknownOperator(written);
+  if (base.name === "Null" && (ifExists || quantifier !== undefined)) {
+    return { message: `\`${written}\` is not an IAM operator: \`Null\` takes neither \`IfExists\` nor \`ForAllValues:\`/\`ForAnyValue:\``, suggestion: "Null" };
+  }
+  return { written, base, ...(quantifier !== undefined ? { quantifier } : {}), ifExists };
+}
+
+/** Every spelling IAM accepts, for suggestions. */
+function allSpellings(): string[] {
+  const out: string[] = [];
+  for (const b of BASE_OPERATORS) {
+    if (b.name === "Null") {
+      out.push("Null");
+      continue;
+    }
+    for (const q of ["", "ForAllValues:", "ForAnyValue:"]) for (const s of ["", "IfExists"]) out.push(`${q}${b.name}${s}`);
+  }
+  return out;
+}
+
+let spellings: readonly string[] | undefined;
+
+function unknownOperator(written: string): OperatorProblem {
+  spellings ??= allSpellings();
+  const sameLetters = spellings.find((s) => s.toLowerCase() === written.toLowerCase());
+  if (sameLetters !== undefined) {
+    return { message: `IAM spells this operator \`${sameLetters}\`, not \`${written}\``, suggestion: sameLetters };
+  }
+  const best = closest(written, spellings as string[]);
+  const near = distance(written.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(written.length / 4));
+  return { message: `\`${written}\` is not an IAM condition operator`, ...(near ? { suggestion: best } : {}) };
+}
+
+/** The full name of a parsed operator (its canonical spelling). */
+export function operatorText(op: Pick<IamOperator, "base" | "quantifier" | "ifExists">): string {
+  return `${op.quantifier !== undefined ? `${op.quantifier}:` : ""}${op.base.name}${op.ifExists ? "IfExists" : ""}`;
+}

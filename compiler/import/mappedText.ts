@@ -1,0 +1,77 @@
+/**
+ * Generated arp text that remembers where each piece came from in the JSON, so that a problem
+ * the compiler finds in the generated `.arp` is reported at the JSON that caused it.
+ */
+import type { Span } from "../diagnostics/diagnostic.js";
+
+/** `[start, end)` of the generated text came from `origin` in the JSON. */
+export interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly origin: Span;
+}
+
+/** An immutable piece of generated text with its segments (offsets relative to the piece). */
+export class MappedText {
+  constructor(readonly text: string, readonly segments: readonly Segment[] = []) {}
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** The same text, as a whole attributed to `origin` (inner segments stay more precise). */
+  from(origin: Span): MappedText {
+    return new MappedText(this.text, [{ start: 0, end: this.text.length, origin }, ...this.segments]);
+  }
+}
+
+export type Piece = MappedText | string;
+
+/** Text attributed to `origin`. */
+export function mapped(text: string, origin: Span): MappedText {
+  return new MappedText(text, [{ start: 0, end: text.length, origin }]);
+}
+
+/** Concatenates pieces, shifting their segments. */
+export function concat(...pieces: readonly Piece[]): MappedText {
+  let text = "";
+  const segments: Segment[] = [];
+  for (const p of pieces) {
+    if (typeof p === "string") {
+      text += p;
+      continue;
+    }
+    const offset = text.length;
+    for (const s of p.segments) segments.push({ start: s.start + offset, end: s.end + offset, origin: s.origin });
+    text += p.text;
+  }
+  return new MappedText(text, segments);
+}
+
+/** Joins pieces with a separator. */
+export function join(pieces: readonly Piece[], separator: string): MappedText {
+  const out: Piece[] = [];
+  pieces.forEach((p, i) => {
+    if (i > 0) out.push(separator);
+    out.push(p);
+  });
+  return concat(...out);
+}
+
+/**
+ * The JSON origin of generated text at `[start, end)`: the smallest segment that contains the
+ * start (and, among those, the end), so that a value's own span wins over its statement's.
+ */
+export function originOf(segments: readonly Segment[], start: number, end: number): Span | undefined {
+  let best: Segment | undefined;
+  for (const s of segments) {
+    const contains = s.start <= start && (start < s.end || (start === s.end && s.start === s.end));
+    if (!contains) continue;
+    const better =
+      best === undefined ||
+      (s.end >= end && best.end < end) ||
+      ((s.end >= end) === (best.end >= end) && s.end - s.start < best.end - best.start);
+    if (better) best = s;
+  }
+  return best?.origin;
+}

@@ -1,0 +1,205 @@
+/**
+ * A statement's `Condition` as an arp `when` clause: one test per operator/key pair, joined
+ * with `and` (IAM ANDs them). Each test reads back through the table in `iamOperators.ts`:
+ * tag keys take the tag sugar (`tag team`, `request tag team`, `principal tag team`,
+ * `tag keys within [...]`), `ForAnyValue:`/`ForAllValues:` become `any`/`all`, `...IfExists`
+ * becomes `if exists`, `...IgnoreCase` `ignoring case`, `Null` `exists`/`missing`, and
+ * `Bool` true the bare key. arp chooses an IAM operator from the key's type, so an operator
+ * of another type than the key's (`StringLike` on the ARN key `aws:SourceArn`) cannot be said.
+ */
+import type { CatalogConditionKey } from "../catalog/index.js";
+import { familyOf, type KeyFamily } from "../check/operatorsForType.js";
+import type { IrCondition } from "../ir.js";
+import { fromIamArn, fromIamText, iamTextOf, renderName, renderValue, renderWord, type ArpPart } from "./iamText.js";
+import { operatorText } from "./iamOperators.js";
+import { concat, join, mapped, type MappedText } from "./mappedText.js";
+import type { ImportedTest, Located } from "./policyModel.js";
+import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
+
+/** One translated test: its arp text and the IAM condition the compiler will emit for it. */
+export interface TranslatedTest {
+  readonly text: MappedText;
+  readonly expected: IrCondition;
+}
+
+/** The tests, or undefined when any could not be translated (all reported). */
+export function translateTests(ctx: TranslateContext, tests: readonly ImportedTest[]): TranslatedTest[] | undefined {
+  const out: TranslatedTest[] = [];
+  let ok = true;
+  for (const t of tests) {
+    const r = translateTest(ctx, t);
+    if (r === undefined) ok = false;
+    else out.push(r);
+  }
+  return ok ? out : undefined;
+}
+
+const TAG_SUGAR: readonly { readonly prefix: string; readonly words: string }[] = [
+  { prefix: "aws:ResourceTag/", words: "tag" },
+  { prefix: "aws:RequestTag/", words: "request tag" },
+  { prefix: "aws:PrincipalTag/", words: "principal tag" },
+];
+
+const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
+
+function translateTest(ctx: TranslateContext, t: ImportedTest): TranslatedTest | undefined {
+  const catalogKey = lookUpKey(ctx, t.key);
+  const key = keyText(ctx, t.key);
+  if (catalogKey === undefined || key === undefined) return undefined;
+  const { base } = t.operator;
+  const expectedBase = { operator: operatorText(t.operator), key: t.key.text, span: t.span };
+  if (base.arp.kind === "null") {
+    const missing = nullValue(ctx, t);
+    if (missing === undefined) return undefined;
+    const text = concat(key, missing ? " missing" : " exists").from(t.span);
+    return { text, expected: { ...expectedBase, values: [missing ? "true" : "false"] } };
+  }
+  const { family } = familyOf(catalogKey.type);
+  if (base.family !== family) {
+    return notImportable(ctx, t.operatorSpan,
+      `arp chooses the operator from the key's type: \`${t.key.text}\` is ${article(family)} ${family} key, so arp cannot test it with \`${base.name}\``,
+      `arp compares ${family} keys with ${familyOperators(family)}; if that is what this test means, change the operator in the JSON`);
+  }
+  const values = translateValues(ctx, t, family);
+  if (values === undefined) return undefined;
+  const expected = { ...expectedBase, values: values.map((v) => v.iam) };
+  if (isBareBool(t)) return { text: key.from(t.span), expected };
+  return { text: comparison(t, key, values).from(t.span), expected };
+}
+
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? "an" : "a";
+}
+
+function familyOperators(family: KeyFamily): string {
+  const names = ({
+    String: ["StringEquals", "StringLike", "..."],
+    ARN: ["ArnEquals", "ArnLike", "..."],
+    Numeric: ["NumericEquals", "NumericLessThan", "..."],
+    Date: ["DateEquals", "DateLessThan", "..."],
+    Bool: ["Bool"],
+    IPAddress: ["IpAddress", "NotIpAddress"],
+    Binary: ["BinaryEquals"],
+  } satisfies Record<KeyFamily, string[]>)[family];
+  return names.map((n) => (n === "..." ? n : `\`${n}\``)).join(", ");
+}
+
+function lookUpKey(ctx: TranslateContext, key: Located): CatalogConditionKey | undefined {
+  const found = ctx.catalog.conditionKey(key.text);
+  if (found !== undefined) return found;
+  if (LEGACY_RESOURCE_TAG.test(key.text)) {
+    const modern = key.text.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/");
+    return notImportable(ctx, key.span,
+      `\`${key.text}\` is not a key of the Service Authorization Reference, which lists only \`${modern}\` for App Runner resources`,
+      `arp would compile it to \`${modern}\`, which is a different key in a request; change the JSON to \`${modern}\` if that is meant`);
+  }
+  const suggestion = ctx.catalog.suggestConditionKey(key.text);
+  return notImportable(ctx, key.span, `unknown condition key \`${key.text}\``,
+    suggestion !== undefined ? `did you mean \`${suggestion}\`?` : "arp can test only keys of the catalog and global `aws:` keys");
+}
+
+/** The key as arp writes it: tag sugar when the key is spelled exactly so, else the bare key. */
+function keyText(ctx: TranslateContext, key: Located): MappedText | undefined {
+  if (key.text === "aws:TagKeys") return mapped("tag keys", key.span);
+  for (const sugar of TAG_SUGAR) {
+    if (key.text.startsWith(sugar.prefix) && key.text.length > sugar.prefix.length) {
+      const tag = key.text.slice(sugar.prefix.length);
+      if (!tag.includes("${") && !tag.includes("\r") && !tag.includes("\n")) return mapped(`${sugar.words} ${renderName(tag)}`, key.span);
+    }
+  }
+  const word = renderWord([{ kind: "text", text: key.text }]);
+  if (word === undefined) {
+    return notImportable(ctx, key.span, `arp writes a condition key as one word, and \`${key.text}\` cannot be one`);
+  }
+  return mapped(word, key.span);
+}
+
+/** `Null`: true when it tests that the key is missing. */
+function nullValue(ctx: TranslateContext, t: ImportedTest): boolean | undefined {
+  const values = new Set(t.values.map((v) => v.text.toLowerCase()));
+  const bad = t.values.find((v) => !/^(true|false)$/i.test(v.text));
+  if (bad !== undefined) {
+    return notImportable(ctx, bad.span, `\`Null\` takes \`true\` (the key is missing) or \`false\` (it is present), not \`${bad.text}\``);
+  }
+  if (values.size > 1) {
+    return notImportable(ctx, t.span, `\`Null\` with both \`true\` and \`false\` holds for every request`,
+      "remove the test: it restricts nothing");
+  }
+  return values.has("true");
+}
+
+function isBareBool(t: ImportedTest): boolean {
+  const only = t.values.length === 1 ? t.values[0] : undefined;
+  return t.operator.base.name === "Bool" && t.operator.quantifier === undefined && !t.operator.ifExists && only?.text === "true";
+}
+
+interface TranslatedValue {
+  readonly text: MappedText;
+  /** What the compiler emits for it. */
+  readonly iam: string;
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Families whose values IAM searches for policy variables. */
+const VARIABLE_FAMILIES: ReadonlySet<KeyFamily> = new Set(["String", "ARN", "Bool"]);
+
+function translateValues(ctx: TranslateContext, t: ImportedTest, family: KeyFamily): TranslatedValue[] | undefined {
+  const out: TranslatedValue[] = [];
+  let ok = true;
+  for (const v of t.values) {
+    const r = translateValue(ctx, v, family);
+    if (r === undefined) ok = false;
+    else out.push(r);
+  }
+  return ok ? out : undefined;
+}
+
+function translateValue(ctx: TranslateContext, v: Located, family: KeyFamily): TranslatedValue | undefined {
+  if (family === "Numeric" && NUMBER.test(v.text)) return { text: mapped(v.text, v.span), iam: v.text };
+  if (family === "Bool" && /^(true|false)$/i.test(v.text)) {
+    const text = v.text.toLowerCase();
+    return { text: mapped(text, v.span), iam: text };
+  }
+  if (ctx.params.account !== undefined && v.text === ctx.params.account) return { text: mapped("$account", v.span), iam: v.text };
+  if (ctx.params.region !== undefined && v.text === ctx.params.region && family === "String") {
+    return { text: mapped("$region", v.span), iam: v.text };
+  }
+  const variables = ctx.variables && VARIABLE_FAMILIES.has(family);
+  const parts: ArpPart[] | undefined = partsOrReport(ctx, v.text.startsWith("arn:") ? fromIamArn(v.text, variables, ctx.params) : fromIamText(v.text, variables), v.span);
+  if (parts === undefined) return undefined;
+  const iam = iamTextOf(parts, ctx.params);
+  return { text: mapped(renderValue(parts), v.span), iam: family === "Bool" ? iam.toLowerCase() : iam };
+}
+
+/** `[any|all] key op value [ignoring case] [if exists]`, or `tag keys within|include [...]`. */
+function comparison(t: ImportedTest, key: MappedText, values: readonly TranslatedValue[]): MappedText {
+  const { base, quantifier, ifExists } = t.operator;
+  const list = concat("[", join(values.map((v) => v.text), ", "), "]");
+  const op = mapped(arpOperator(t, values.length), t.operatorSpan);
+  if (t.key.text === "aws:TagKeys" && base.name === "StringEquals" && quantifier !== undefined && !ifExists) {
+    return concat(key, quantifier === "ForAllValues" ? " within " : " include ", list);
+  }
+  const arp = base.arp.kind === "compare" ? base.arp : undefined;
+  return concat(
+    quantifier === "ForAnyValue" ? "any " : quantifier === "ForAllValues" ? "all " : "",
+    key,
+    " ",
+    op,
+    " ",
+    values.length === 1 ? (values[0] as TranslatedValue).text : list,
+    arp?.ignoreCase === true ? " ignoring case" : "",
+    ifExists ? " if exists" : "",
+  );
+}
+
+/** The comparison word; several values read better with `in`/`not in` than with `=`/`!=`. */
+function arpOperator(t: ImportedTest, valueCount: number): string {
+  const arp = t.operator.base.arp;
+  if (arp.kind !== "compare") return "";
+  if (valueCount > 1 && t.operator.base.family !== "Bool") {
+    if (arp.operator === "=") return "in";
+    if (arp.operator === "!=") return "not in";
+  }
+  return arp.operator;
+}

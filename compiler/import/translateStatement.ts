@@ -1,0 +1,111 @@
+/**
+ * One identity-policy statement as an arp statement:
+ * `["Sid":] allow|deny <actions | * except actions> on|not on <resources> [when <tests>]`.
+ * A `Principal` has no place in an identity policy (App Runner supports no resource-based
+ * policies), so a statement that names one is not importable.
+ */
+import type { IrStatement } from "../ir.js";
+import { diagnostic } from "../diagnostics/codes.js";
+import { quote } from "./iamText.js";
+import { concat, join, mapped, type MappedText } from "./mappedText.js";
+import type { ImportedList, ImportedStatement } from "./policyModel.js";
+import { translateTests, type TranslatedTest } from "./translateCondition.js";
+import { notImportable, type TranslateContext } from "./translateContext.js";
+import { translateAction, translateResource, type TranslatedItem } from "./translateResource.js";
+
+/** A translated statement, in pieces the layout arranges on lines. */
+export interface StatementPieces {
+  /** `"Sid": allow a, b` or `deny * except a, b`. */
+  readonly head: MappedText;
+  readonly actions: readonly MappedText[];
+  /** `on` or `not on`. */
+  readonly resourceWord: string;
+  readonly resources: readonly MappedText[];
+  readonly tests: readonly MappedText[];
+  readonly span: ImportedStatement["span"];
+}
+
+export interface TranslatedStatement {
+  readonly pieces: StatementPieces;
+  readonly expected: IrStatement;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+export function translateStatement(ctx: TranslateContext, s: ImportedStatement): TranslatedStatement | undefined {
+  const before = ctx.diagnostics.length;
+  const principal = s.principal?.keySpan ?? s.notPrincipalSpan;
+  if (principal !== undefined) {
+    notImportable(ctx, principal,
+      "a statement with both a principal and a resource belongs to a resource-based policy, which App Runner does not support",
+      "arp writes a `Principal` only in a role's trust policy (statements without `Resource`); import the identity and trust parts separately");
+  }
+  const actions = translateList(ctx, s.actions, translateAction);
+  const resources = translateList(ctx, s.resources as ImportedList, translateResource);
+  const tests = translateTests(ctx, s.tests);
+  const sid = labelOf(ctx, s);
+  if (ctx.diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
+  if (actions === undefined || resources === undefined || tests === undefined) return undefined;
+  const effect = mapped(s.effect === "Allow" ? "allow" : "deny", s.effectSpan);
+  const label = sid === undefined ? "" : concat(mapped(quote(sid.text), sid.span), ": ");
+  const head = concat(label, effect, s.actions.not ? concat(" ", mapped("*", s.actions.keySpan), " except") : "");
+  return {
+    pieces: {
+      head,
+      actions: actions.map((a) => a.text),
+      resourceWord: s.resources?.not === true ? "not on" : "on",
+      resources: resources.map((r) => r.text),
+      tests: tests.map((t) => t.text),
+      span: s.span,
+    },
+    expected: expectedStatement(s, sid?.text, actions, resources, tests),
+  };
+}
+
+/** The Sid as a label; an empty Sid says nothing and is dropped with a warning. */
+function labelOf(ctx: TranslateContext, s: ImportedStatement): ImportedStatement["sid"] {
+  if (s.sid === undefined || s.sid.text !== "") return s.sid;
+  ctx.diagnostics.push(diagnostic("DroppedElement", s.sid.span, "an empty `Sid` is not kept", {
+    hint: "arp labels a statement only with a non-empty Sid",
+  }));
+  return undefined;
+}
+
+function translateList(
+  ctx: TranslateContext,
+  list: ImportedList,
+  each: (ctx: TranslateContext, item: ImportedList["items"][number]) => TranslatedItem | undefined,
+): TranslatedItem[] | undefined {
+  const out: TranslatedItem[] = [];
+  let ok = true;
+  for (const item of list.items) {
+    const r = each(ctx, item);
+    if (r === undefined) ok = false;
+    else out.push(r);
+  }
+  return ok ? out : undefined;
+}
+
+function expectedStatement(
+  s: ImportedStatement,
+  sid: string | undefined,
+  actions: readonly TranslatedItem[],
+  resources: readonly TranslatedItem[],
+  tests: readonly TranslatedTest[],
+): IrStatement {
+  return {
+    ...(sid !== undefined ? { sid } : {}),
+    effect: s.effect,
+    actions: { not: s.actions.not, values: unique(actions.map((a) => a.iam)) },
+    resources: { not: s.resources?.not === true, values: unique(resources.map((r) => r.iam)) },
+    conditions: tests.map((t) => t.expected),
+    span: s.span,
+  };
+}
+
+/** `a, b, c` as one piece (for layouts that keep a list on one line). */
+export function listText(items: readonly MappedText[]): MappedText {
+  return join(items, ", ");
+}

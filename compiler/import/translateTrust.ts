@@ -1,0 +1,141 @@
+/**
+ * One trust-policy statement as a `trust` of a role:
+ * `trust service "..." | account "..." | arn "..." | federated "..." | anyone [to <sts actions>] [when <tests>]`.
+ * arp's `trust` allows; it has no deny, no `NotPrincipal`, no `NotAction` and no label.
+ */
+import type { IamPrincipal } from "../../runtime/policyDocument.js";
+import { diagnostic } from "../diagnostics/codes.js";
+import type { IrStatement } from "../ir.js";
+import { fromIamArn, iamTextOf, quote, renderString, renderWord } from "./iamText.js";
+import { concat, mapped, type MappedText } from "./mappedText.js";
+import type { ImportedPrincipal, ImportedStatement, Located } from "./policyModel.js";
+import { translateTests } from "./translateCondition.js";
+import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
+
+export interface TrustPieces {
+  readonly principals: readonly MappedText[];
+  /** Absent when the statement's action is the default for its principals. */
+  readonly actions?: readonly MappedText[];
+  readonly tests: readonly MappedText[];
+  /** A Sid that a `trust` cannot carry, kept as a comment. */
+  readonly comment?: string;
+  readonly span: ImportedStatement["span"];
+}
+
+export interface TranslatedTrust {
+  readonly pieces: TrustPieces;
+  readonly expected: IrStatement;
+}
+
+type Field = "AWS" | "Service" | "Federated";
+
+interface TranslatedPrincipal {
+  readonly text: MappedText;
+  readonly field: Field;
+  /** What the compiler emits for it, or `*` alone for `anyone`. */
+  readonly iam: string;
+}
+
+const ACCOUNT = /^\d{12}$/;
+
+export function translateTrust(ctx: TranslateContext, s: ImportedStatement): TranslatedTrust | undefined {
+  const before = ctx.diagnostics.length;
+  if (s.effect === "Deny") {
+    notImportable(ctx, s.effectSpan, "arp's `trust` lets principals in; it cannot say who is denied", "write the trust so that it names only who may assume the role");
+  }
+  if (s.notPrincipalSpan !== undefined) {
+    notImportable(ctx, s.notPrincipalSpan, "arp's `trust` names the principals it lets in: it has no `NotPrincipal`");
+  }
+  if (s.actions.not) notImportable(ctx, s.actions.keySpan, "arp's `trust` names the `sts:` actions it allows: it has no `NotAction`");
+  const principals = s.principal === undefined ? [] : translatePrincipals(ctx, s.principal);
+  const words = s.actions.items.map((a) => actionWord(ctx, a));
+  const tests = translateTests(ctx, s.tests);
+  if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principals === undefined || tests === undefined) return undefined;
+  if (s.sid !== undefined) {
+    ctx.diagnostics.push(diagnostic("DroppedElement", s.sid.span, "a `trust` has no label, so this `Sid` is kept only as a comment", {
+      hint: "a Sid changes no decision",
+    }));
+  }
+  const actionTexts = s.actions.items.map((a) => a.text);
+  const fallback = defaultAction(s.principal);
+  const defaulted = actionTexts.length === 1 && actionTexts[0] === fallback;
+  const actions = defaulted ? undefined : (words as MappedText[]);
+  return {
+    pieces: {
+      principals: principals.map((p) => p.text),
+      ...(actions !== undefined ? { actions } : {}),
+      tests: tests.map((t) => t.text),
+      ...(s.sid !== undefined && s.sid.text !== "" ? { comment: `Sid: ${s.sid.text}` } : {}),
+      span: s.span,
+    },
+    expected: {
+      effect: "Allow",
+      principal: expectedPrincipal(principals),
+      actions: { not: false, values: [...new Set(actionTexts)] },
+      conditions: tests.map((t) => t.expected),
+      span: s.span,
+    },
+  };
+}
+
+/** The action arp's `trust` assumes when no `to` is written (as `checkTrust` decides it). */
+function defaultAction(principal: ImportedPrincipal | undefined): string {
+  const federated = principal?.entries.filter((e) => e.field === "Federated") ?? [];
+  if (federated.length === 0) return "sts:AssumeRole";
+  return federated.some((e) => e.value.text.includes("saml-provider")) ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+}
+
+/** `trust ... to` takes bare action names only. */
+function actionWord(ctx: TranslateContext, a: Located): MappedText | undefined {
+  const word = renderWord([{ kind: "text", text: a.text }]);
+  if (word === undefined) return notImportable(ctx, a.span, `\`${a.text}\` is not an action arp can name in a \`trust\``);
+  return mapped(word, a.span);
+}
+
+function translatePrincipals(ctx: TranslateContext, p: ImportedPrincipal): TranslatedPrincipal[] | undefined {
+  if (p.anyone) return [{ text: mapped("anyone", p.span), field: "AWS", iam: "*" }];
+  const out: TranslatedPrincipal[] = [];
+  let ok = true;
+  for (const { field, value } of p.entries) {
+    const r = field === "CanonicalUser"
+      ? notImportable(ctx, value.span, "arp's `trust` names services, accounts, IAM ARNs and federated providers, not canonical users",
+        "a canonical user identifies an account to Amazon S3; trust the account with `{ \"AWS\": \"111122223333\" }` instead")
+      : translatePrincipal(ctx, field, value);
+    if (r === undefined) ok = false;
+    else out.push(r);
+  }
+  return ok ? out : undefined;
+}
+
+function partition(ctx: TranslateContext): string {
+  return ctx.params.partition ?? "aws";
+}
+
+function translatePrincipal(ctx: TranslateContext, field: Field, value: Located): TranslatedPrincipal | undefined {
+  if (value.text.includes("${")) {
+    return notImportable(ctx, value.span, "IAM does not substitute policy variables in a `Principal`, and arp cannot write this text literally there");
+  }
+  const text = value.text;
+  if (field === "Service") return { text: mapped(`service ${quote(text)}`, value.span), field, iam: text };
+  if (field === "Federated") return { text: mapped(`federated ${quote(text)}`, value.span), field, iam: text };
+  const root = /^arn:([^:]+):iam::(\d{12}):root$/.exec(text);
+  const account = ACCOUNT.test(text) || text === "*" ? text : root?.[1] === partition(ctx) ? root[2] : undefined;
+  if (account !== undefined) {
+    const iam = account === "*" ? "*" : `arn:${partition(ctx)}:iam::${account}:root`;
+    const written = ctx.params.account === account ? '"${account}"' : quote(account);
+    return { text: mapped(`account ${written}`, value.span), field, iam };
+  }
+  const parts = partsOrReport(ctx, fromIamArn(text, false, ctx.params), value.span);
+  if (parts === undefined) return undefined;
+  return { text: mapped(`arn ${renderString(parts)}`, value.span), field, iam: iamTextOf(parts, ctx.params) };
+}
+
+function expectedPrincipal(principals: readonly TranslatedPrincipal[]): IamPrincipal {
+  if (principals.some((p) => p.text.text === "anyone")) return "*";
+  const out: Partial<Record<Field, string | string[]>> = {};
+  for (const field of ["AWS", "Service", "Federated"] as const) {
+    const values = [...new Set(principals.filter((p) => p.field === field).map((p) => p.iam))];
+    if (values.length > 0) out[field] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return out;
+}
