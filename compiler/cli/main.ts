@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { registerCatalogCommand } from "./catalogCommand.js";
 import { registerCheckCommand, registerCompileCommand } from "./compileCommands.js";
 import { registerTestCommand } from "./testCommand.js";
+import { registerImportCommand } from "./importCommand.js";
 import { registerEvalCommand, registerWhyCommand } from "./evalCommands.js";
 import { EXIT_OK, EXIT_USAGE } from "./options.js";
 import { UsageError } from "./settings.js";
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerCompileCommand(program);
   registerCatalogCommand(program);
   registerTestCommand(program);
+  registerImportCommand(program);
   registerEvalCommand(program);
   registerWhyCommand(program);
   return program;

@@ -1,0 +1,136 @@
+/**
+ * `arp import <files...> [--out dir]`: IAM JSON policies (identity or trust) to `.arp`, one
+ * file per input named after it. `-` (or no file) reads standard input as a policy named
+ * `policy`. With `--out`, every `.arp` is written or none is; without it they are printed.
+ */
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import pc from "picocolors";
+import { diagnostic } from "../diagnostics/codes.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
+import { importPolicy, type ImportResult } from "../import/index.js";
+import { writeOutputsAtomically, type OutputFile } from "../writeOutputs.js";
+import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
+import { useColor, type OutputFormat } from "./report.js";
+
+/** Where the command reads and writes; the real process by default, in memory in tests. */
+export interface ImportIo {
+  readStdin(): string;
+  readFile(path: string): string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface ImportCommandOptions {
+  readonly out?: string;
+  readonly format: OutputFormat;
+  readonly color: boolean;
+}
+
+const processIo: ImportIo = {
+  readStdin: () => readFileSync(0, "utf8"),
+  readFile: (path) => readFileSync(path, "utf8"),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+const STDIN = "<stdin>";
+
+export function registerImportCommand(program: Command): void {
+  program
+    .command("import")
+    .description("turn IAM JSON policies (identity or role trust) into .arp; on any error nothing is written")
+    .argument("[files...]", "IAM JSON policy files; `-` or none reads standard input")
+    .option("-o, --out <dir>", "write <name>.arp per input into this directory instead of printing")
+    .addOption(formatOption())
+    .action((files: string[], opts: { out?: string; format: OutputFormat }, cmd: Command) => {
+      const color = useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
+      process.exitCode = runImport(files, { ...opts, color }, processIo);
+    });
+}
+
+interface Loaded {
+  readonly results: ImportResult[];
+  readonly diagnostics: Diagnostic[];
+  readonly sources: Map<string, string>;
+}
+
+function loadAndImport(files: readonly string[], io: ImportIo): Loaded {
+  const loaded: Loaded = { results: [], diagnostics: [], sources: new Map() };
+  let stdin: string | undefined;
+  for (const path of files.length === 0 ? ["-"] : files) {
+    const file = path === "-" ? STDIN : path;
+    let text: string;
+    try {
+      text = path === "-" ? (stdin ??= io.readStdin()) : io.readFile(path);
+    } catch (e) {
+      const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+      loaded.diagnostics.push(diagnostic(missing ? "FileNotFound" : "FileUnreadable", { file, start: 0, end: 0 },
+        missing ? `\`${path}\` does not exist` : `cannot read \`${path}\`: ${(e as Error).message}`));
+      continue;
+    }
+    const result = importPolicy(text, { file });
+    loaded.results.push(result);
+    loaded.diagnostics.push(...result.diagnostics);
+    result.sources.forEach((t, f) => loaded.sources.set(f, t));
+  }
+  return loaded;
+}
+
+/** The `.arp` files to write; two inputs with one name are an error. */
+function outputFiles(loaded: Loaded): OutputFile[] {
+  const files: OutputFile[] = [];
+  const byName = new Map<string, ImportResult>();
+  for (const r of loaded.results) {
+    if (r.arp === undefined) continue;
+    const name = `${r.name}.arp`;
+    const prior = byName.get(name.toLowerCase());
+    const file = [...r.sources.keys()][0] ?? name;
+    if (prior !== undefined) {
+      loaded.diagnostics.push(diagnostic("OutputFailed", { file, start: 0, end: 0 },
+        `\`${file}\` and \`${[...prior.sources.keys()][0]}\` would both be written to \`${name}\``, {
+          hint: "import them into different directories",
+        }));
+      continue;
+    }
+    byName.set(name.toLowerCase(), r);
+    files.push({ name, text: r.arp });
+  }
+  return files;
+}
+
+/** Runs the command; returns the exit code. */
+export function runImport(files: readonly string[], options: ImportCommandOptions, io: ImportIo = processIo): number {
+  const loaded = loadAndImport(files, io);
+  const outputs = outputFiles(loaded);
+  let ok = !hasErrors(loaded.diagnostics);
+  if (ok && options.out !== undefined) {
+    try {
+      writeOutputsAtomically(options.out, outputs);
+    } catch (e) {
+      ok = false;
+      loaded.diagnostics.push(diagnostic("OutputFailed", { file: options.out, start: 0, end: 0 },
+        `cannot write to \`${options.out}\`: ${(e as Error).message}`));
+    }
+  }
+  report(sortDiagnostics(loaded.diagnostics), loaded.sources, options, io);
+  if (!ok) return EXIT_ERRORS;
+  if (options.out === undefined) io.stdout(outputs.map((f) => f.text).join("\n"));
+  else if (options.format === "text") {
+    const paint = options.color ? pc.green : (s: string) => s;
+    io.stderr(`${paint(`imported ${outputs.length} file${outputs.length === 1 ? "" : "s"}`)} to ${options.out}: ${outputs.map((f) => f.name).join(", ")}\n`);
+  }
+  return EXIT_OK;
+}
+
+/** Diagnostics go to stderr (as JSON too: stdout may carry the `.arp`). */
+function report(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, options: ImportCommandOptions, io: ImportIo): void {
+  if (options.format === "json") {
+    io.stderr(`${renderJson(diagnostics, sources)}\n`);
+    return;
+  }
+  if (diagnostics.length === 0) return;
+  io.stderr(`${renderDiagnostics(diagnostics, sources, { color: options.color })}\n`);
+  io.stderr(`${summarize(diagnostics)}\n`);
+}
