@@ -14,7 +14,6 @@ import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { loadSources } from "./loadSources.js";
 import { manifestText, MANIFEST_NAME } from "./manifest.js";
 import { writeOutputsAtomically, type OutputFile } from "./writeOutputs.js";
-import { generateEvaluator } from "./emit/typescript/index.js";
 
 export type { CompileOptions, CompileResult, CompiledPolicy, CompiledRole, SourceInput } from "./compileProgram.js";
 export type { Diagnostic, Severity, Span } from "./diagnostics/diagnostic.js";
@@ -86,7 +85,9 @@ export const EVALUATOR_FILE = "evaluator.ts";
  * The standalone TypeScript evaluator for every policy of a successful result (including the
  * roles' inline policies): `authorize(request)` and `explain(request)`, importing nothing.
  */
-export function generateEvaluatorModule(result: CompileResult): Promise<string> {
+export async function generateEvaluatorModule(result: CompileResult): Promise<string> {
+  // ts-morph and prettier take about a second to load: only commands that emit TypeScript pay.
+  const { generateEvaluator } = await import("./emit/typescript/index.js");
   const policies = [
     ...result.policies,
     ...result.roles.flatMap((r) => r.inlinePolicies.map((p) => ({ ...p, name: `${r.name}/${p.name}` }))),

@@ -7,7 +7,7 @@
  * children each rule produces are typed in `cst.d.ts` (regenerate with
  * `UPDATE_CST=1 npx vitest run test/grammar/cstTypes.test.ts`).
  */
-import { CstParser } from "chevrotain";
+import { CstParser } from "./chevrotain.js";
 import { arpErrorMessages } from "./parserMessages.js";
 import * as T from "./tokens.js";
 

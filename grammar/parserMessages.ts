@@ -3,7 +3,8 @@
  * saying what was expected in terms of the construct being written ("a policy name after
  * `policy`") rather than token names.
  */
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import type { IParserErrorMessageProvider, IToken, TokenType } from "chevrotain";
+import { EOF } from "./chevrotain.js";
 
 /** What a rule expected when none of its alternatives matched, by rule name. */
 const expectedByRule: Readonly<Record<string, string>> = {

@@ -3,7 +3,8 @@
  * string's escapes on the way. Every part's span points into the source, so the checker can
  * underline exactly the interpolation it rejects.
  */
-import { type IToken, tokenMatcher } from "chevrotain";
+import type { IToken } from "chevrotain";
+import { tokenMatcher } from "./chevrotain.js";
 import { diagnostic } from "../compiler/diagnostics/codes.js";
 import type { Identifier, Interpolation, Pattern, StringLiteral, TemplatePart } from "./ast.js";
 import { type BuildContext, emptySpan, isReal, makeSpan, tokenSpan } from "./buildContext.js";

@@ -4,7 +4,8 @@
  * token (the closing delimiter is optional) so the parser sees a sensible token stream and
  * `parse` reports them with their own codes instead of a run of unexpected characters.
  */
-import { createToken, Lexer, type TokenType } from "chevrotain";
+import type { TokenType } from "chevrotain";
+import { createToken, Lexer } from "./chevrotain.js";
 import { matchString, matchWord, wordStartChars } from "./lexPatterns.js";
 
 /** The token group holding `//` and `/* *\/` comments. */

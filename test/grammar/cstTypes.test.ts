@@ -3,7 +3,8 @@
  * with `UPDATE_CST=1 npx vitest run test/grammar/cstTypes.test.ts`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { generateCstDts } from "chevrotain";
+// The same chevrotain instance as the parser: its grammar classes are checked with instanceof.
+import { generateCstDts } from "../../grammar/chevrotain.js";
 import { expect, test } from "vitest";
 import { arpParser } from "../../grammar/parser.js";
 
