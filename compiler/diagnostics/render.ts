@@ -40,7 +40,12 @@ function renderOne(d: Diagnostic, sources: ReadonlyMap<string, string>, c: Color
   const frame = map === undefined ? [] : codeFrame(map, d.span, c, d.severity);
   const gutter = frame.length > 0 ? " ".repeat(gutterWidth(map!, d.span)) : "";
   if (frame.length > 0) lines.push("", ...frame);
-  if (d.hint !== undefined) lines.push(`${gutter} ${c.bold("= help:")} ${d.hint}`);
+  if (d.hint !== undefined) {
+    // A hint may span lines (a test failure carries the evaluator's explanation): keep them aligned.
+    const [first, ...rest] = d.hint.split("\n");
+    lines.push(`${gutter} ${c.bold("= help:")} ${first}`);
+    for (const line of rest) lines.push(`${gutter}         ${line}`);
+  }
   for (const r of d.related ?? []) {
     const relatedMap = sources.has(r.span.file) ? lineMapOf(sources.get(r.span.file)!) : undefined;
     lines.push(`${gutter} ${c.bold("= note:")} ${c.cyan(where(r.span, relatedMap))}: ${r.message}`);
