@@ -4,7 +4,7 @@
  * action named in the policies the answer is computed here, at generation time, and emitted as
  * a map entry, so a request for a known action costs one map look-up and then touches only its
  * own statements. Names not known at generation time go through the wildcard and NotAction
- * patterns once and are remembered in a small bounded cache.
+ * patterns once and are remembered in a bounded cache.
  */
 import { EmitContext, lit } from "./emitContext.js";
 import type { StatementPlan } from "./model.js";
@@ -93,22 +93,27 @@ function patternEntries(ms: readonly ActionMatcher[]): string[] {
 }
 
 const LOOKUP = `
-/** The statements that may apply to \`action\`: one map look-up for names the policies use. */
+/**
+ * Action names the policies do not spell out (matched by a wildcard or NotAction, or by
+ * nothing), keyed as the request spells them so a repeat costs one look-up and no lower-casing.
+ * Bounded like the runtime's cache, against floods of made-up names.
+ */
+const OTHER_ACTIONS = new Map<string, Candidates>();
+
+/** The statements that may apply to \`action\`: one map look-up for names seen before. */
 function candidatesFor(action: string): Candidates {
-  const known = BY_ACTION.get(action);
+  const known = BY_ACTION.get(action) ?? OTHER_ACTIONS.get(action);
   if (known !== undefined) return known;
   const lower = action.toLowerCase();
-  return BY_ACTION.get(lower) ?? unknownAction(lower);
+  const found = BY_ACTION.get(lower) ?? unknownAction(lower);
+  if (OTHER_ACTIONS.size >= 4096) OTHER_ACTIONS.clear();
+  OTHER_ACTIONS.set(action, found);
+  return found;
 }`;
 
 const UNKNOWN_WITH_PATTERNS = `
-/** Names the policies never spell out are remembered; the cache is bounded against floods. */
-const UNKNOWN_ACTIONS = new Map<string, Candidates>();
-
 /** Tests an unknown (lower-cased) action against the wildcard and NotAction statements. */
 function unknownAction(lower: string): Candidates {
-  const cached = UNKNOWN_ACTIONS.get(lower);
-  if (cached !== undefined) return cached;
   const deny: number[] = [];
   const allow: number[] = [];
   for (const p of ACTION_PATTERNS) {
@@ -121,10 +126,7 @@ function unknownAction(lower: string): Candidates {
     }
     if (hit !== p.not) (p.deny ? deny : allow).push(p.statement);
   }
-  const found: Candidates = deny.length + allow.length === 0 ? NO_CANDIDATES : { deny, allow };
-  if (UNKNOWN_ACTIONS.size >= 1024) UNKNOWN_ACTIONS.clear();
-  UNKNOWN_ACTIONS.set(lower, found);
-  return found;
+  return deny.length + allow.length === 0 ? NO_CANDIDATES : { deny, allow };
 }`;
 
 const UNKNOWN_WITHOUT_PATTERNS = `

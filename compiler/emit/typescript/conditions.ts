@@ -12,7 +12,7 @@
  *   false under `ForAnyValue:`, else true exactly for negated operators;
  * - a policy value whose variable has no value is dropped, and named in the explanation.
  */
-import { EmitContext, lit } from "./emitContext.js";
+import { EmitContext, lit, viewCall } from "./emitContext.js";
 import {
   allResolved,
   bindVariables,
@@ -259,7 +259,7 @@ function nullBlock(c: ConditionPlan, ctx: EmitContext): string[] {
   const terms = [...(wanted.has("true") ? ["values === undefined"] : []), ...(wanted.has("false") ? ["values !== undefined"] : [])];
   const holds = terms.length === 2 ? "true" : terms[0] ?? "false";
   const expected = ctx.constant("EXPECTED", "readonly string[]", `[${c.values.map(lit).join(", ")}]`);
-  return [`const values = q.get(${lit(c.lookup)});`, `if (!(${holds})) ${failWith(c, expected, NONE)}`];
+  return [`const values = ${viewCall("get", c.lookup)};`, `if (!(${holds})) ${failWith(c, expected, NONE)}`];
 }
 
 /** The body of one condition's block in a statement function. */
@@ -279,14 +279,19 @@ export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitCon
   const init = all || (qualifier === undefined && info.negated);
   const invert = (qualifier === "ForAnyValue" && info.negated) || (all && !info.negated);
   const settles = invert ? `!(${test.positive})` : test.positive;
-  const present = all ? `values !== undefined && values.some((v) => v !== "")` : "values !== undefined";
+  // ForAllValues treats values that are all "" as no values at all (runtime/conditions.ts).
+  const present = all
+    ? `values !== undefined && (typeof values === "string" ? values !== "" : values.some((v) => v !== ""))`
+    : "values !== undefined";
   return [
-    `const values = q.get(${lit(c.lookup)});`,
+    `const values = ${viewCall("get", c.lookup)};`,
     ...resolveVariables(test.variables),
     `let holds = ${whenMissing};`,
     `if (${present}) {`,
     ...(init === whenMissing ? [] : [`holds = ${init};`]),
-    "for (const x of values) {",
+    `const count = typeof values === "string" ? 1 : values.length;`,
+    "for (let k = 0; k < count; k++) {",
+    `const x = typeof values === "string" ? values : values[k]!;`,
     ...test.prepare,
     `if (${settles}) {`,
     `holds = ${!init};`,

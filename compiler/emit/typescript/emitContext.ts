@@ -40,3 +40,12 @@ export class EmitContext {
 export function lit(s: string): string {
   return JSON.stringify(s);
 }
+
+/**
+ * A context look-up through the generated view: `q.get("key")` for the usual ASCII key names,
+ * `q.get("key", false)` when the name needs full Unicode case folding.
+ */
+export function viewCall(method: "get" | "variable", lowerKey: string): string {
+  const ascii = /^[\x00-\x7f]*$/.test(lowerKey);
+  return ascii ? `q.${method}(${lit(lowerKey)})` : `q.${method}(${lit(lowerKey)}, false)`;
+}

@@ -24,90 +24,112 @@ interface Helper {
 }
 
 const VIEW = `
-/** One context key as statements read it; \`multivalued\` keys (given as arrays) are no variables. */
-interface Entry {
-  readonly values: readonly string[];
-  readonly multivalued: boolean;
+/** Whether a context key as given names the lower-cased \`key\` (condition keys are case-insensitive). */
+function sameKey(name: string, key: string, ascii: boolean): boolean {
+  if (!ascii) return name.toLowerCase() === key;
+  // Lower-casing never shortens a string and lengthens only U+0130 (into non-ASCII), so only a
+  // name of the same length can name an ASCII key: compare in place, without allocating.
+  if (name.length !== key.length) return false;
+  for (let i = 0; i < key.length; i++) {
+    const a = name.charCodeAt(i);
+    const b = key.charCodeAt(i);
+    if (a === b || (a >= 65 && a <= 90 && a + 32 === b)) continue;
+    return a > 127 ? name.toLowerCase() === key : false;
+  }
+  return true;
 }
 
 /**
- * The request as statements read it. Condition keys are case-insensitive, so the context is
- * re-keyed by lower-cased name, once, on the first condition or variable that needs it.
+ * The request as statements read it. A key look-up scans the context's few keys in place
+ * rather than re-keying the whole context per request; as in the runtime, the last spelling
+ * of a key wins, an empty array counts as absent, and a key given as an array is no variable.
  */
 class View {
   readonly resource: string;
   private readonly request: Request;
-  private entries: Map<string, Entry> | undefined = undefined;
+  private derived: ReadonlyMap<string, string> | undefined = undefined;
   constructor(request: Request) {
     this.resource = request.resource;
     this.request = request;
   }
-  /** The values of a key (given lower-cased); undefined when absent or given as an empty array. */
-  get(key: string): readonly string[] | undefined {
-    const entry = this.table().get(key);
-    return entry === undefined || entry.values.length === 0 ? undefined : entry.values;
-  }
-  /** A policy variable's value: the key's one value, undefined when absent or multivalued. */
-  variable(key: string): string | undefined {
-    const entry = this.table().get(key);
-    return entry === undefined || entry.multivalued ? undefined : entry.values[0];
-  }
-  private table(): Map<string, Entry> {
-    if (this.entries !== undefined) return this.entries;
-    const entries = new Map<string, Entry>();
+  /** The value of a key as given (\`key\` lower-cased; \`ascii\` when it is plain ASCII). */
+  private given(key: string, ascii: boolean): ContextValue | undefined {
     const context = this.request.context;
+    let found: ContextValue | undefined;
     if (context !== undefined) {
-      for (const name of Object.keys(context)) {
+      for (const name in context) {
+        if (!sameKey(name, key, ascii)) continue;
         const value = context[name];
-        if (value === undefined) continue;
-        const multivalued = typeof value !== "string";
-        entries.set(name.toLowerCase(), { values: typeof value === "string" ? [value] : value, multivalued });
+        if (value !== undefined) found = value;
       }
     }
-    derivePrincipalKeys(this.request.principal, entries);
-    this.entries = entries;
-    return entries;
+    return found;
+  }
+  /** A key the context lacks, derived from the principal ARN when IAM would (computed once). */
+  private principalKey(key: string): string | undefined {
+    if (this.derived === undefined) this.derived = principalKeysOf(this.request.principal);
+    return this.derived.get(key);
+  }
+  /**
+   * The value(s) of a key: one string, or an array of at least one; undefined when absent or
+   * given as an empty array. A single value stays a string, so most look-ups allocate nothing.
+   */
+  get(key: string, ascii = true): ContextValue | undefined {
+    const value = this.given(key, ascii);
+    if (value === undefined) return this.principalKey(key);
+    return typeof value === "string" || value.length > 0 ? value : undefined;
+  }
+  /** A policy variable's value: the key's one value; undefined when absent or multivalued. */
+  variable(key: string, ascii = true): string | undefined {
+    const value = this.given(key, ascii);
+    if (value === undefined) return this.principalKey(key);
+    return typeof value === "string" ? value : undefined;
   }
 }
 `;
 
 const NO_PRINCIPAL_KEYS = `
-/** No statement reads a key derived from the principal ARN. */
-function derivePrincipalKeys(_principal: string, _entries: Map<string, Entry>): void {}
+/** No statement reads a key IAM derives from the principal, so none is derived. */
+const NO_PRINCIPAL_KEYS: ReadonlyMap<string, string> = new Map();
+
+function principalKeysOf(_principal: string): ReadonlyMap<string, string> {
+  return NO_PRINCIPAL_KEYS;
+}
 `;
 
 const PRINCIPAL_KEYS = `
 /**
- * Keys IAM derives from the caller (aws:username, aws:PrincipalArn, ...), filled in from the
- * principal ARN when the context does not give them; a value in the context always wins.
+ * Keys IAM derives from the caller (aws:username, aws:PrincipalArn, ...), from the principal
+ * ARN; they are used only when the context does not give the key.
  */
-function derivePrincipalKeys(principal: string, entries: Map<string, Entry>): void {
+function principalKeysOf(principal: string): ReadonlyMap<string, string> {
+  const keys = new Map<string, string>();
   const fields = principal.split(":");
-  if (fields.length < 6 || fields[0] !== "arn") return;
-  const [partition, service, account] = [fields[1]!, fields[2]!, fields[4]!];
+  if (fields.length < 6 || fields[0] !== "arn") return keys;
+  const partition = fields[1]!;
+  const service = fields[2]!;
+  const account = fields[4]!;
   const resource = fields.slice(5).join(":");
-  const set = (key: string, value: string): void => {
-    if (!entries.has(key)) entries.set(key, { values: [value], multivalued: false });
-  };
-  if (account !== "") set("aws:principalaccount", account);
+  if (account !== "") keys.set("aws:principalaccount", account);
   if (service === "iam" && resource === "root") {
-    set("aws:principalarn", principal);
-    set("aws:principaltype", "Account");
-    set("aws:userid", account);
+    keys.set("aws:principalarn", principal);
+    keys.set("aws:principaltype", "Account");
+    keys.set("aws:userid", account);
   } else if (service === "iam" && resource.startsWith("user/")) {
-    set("aws:principalarn", principal);
-    set("aws:principaltype", "User");
-    set("aws:username", resource.slice(resource.lastIndexOf("/") + 1));
+    keys.set("aws:principalarn", principal);
+    keys.set("aws:principaltype", "User");
+    keys.set("aws:username", resource.slice(resource.lastIndexOf("/") + 1));
   } else if (service === "iam" && resource.startsWith("role/")) {
-    set("aws:principalarn", principal);
+    keys.set("aws:principalarn", principal);
   } else if (service === "sts" && resource.startsWith("assumed-role/")) {
-    set("aws:principalarn", \`arn:\${partition}:iam::\${account}:role/\${resource.split("/")[1] ?? ""}\`);
-    set("aws:principaltype", "AssumedRole");
+    keys.set("aws:principalarn", \`arn:\${partition}:iam::\${account}:role/\${resource.split("/")[1] ?? ""}\`);
+    keys.set("aws:principaltype", "AssumedRole");
   } else if (service === "sts" && resource.startsWith("federated-user/")) {
-    set("aws:principalarn", principal);
-    set("aws:principaltype", "FederatedUser");
-    set("aws:userid", \`\${account}:\${resource.slice("federated-user/".length)}\`);
+    keys.set("aws:principalarn", principal);
+    keys.set("aws:principaltype", "FederatedUser");
+    keys.set("aws:userid", \`\${account}:\${resource.slice("federated-user/".length)}\`);
   }
+  return keys;
 }
 `;
 
@@ -198,17 +220,61 @@ function parseDecimal(s: string): number {
 `;
 
 const DATE = `
+/** Days in a month of the proleptic Gregorian calendar (for years from 100 on). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Digits of \`s\` from \`at\` to \`end\` as a number; -1 when one is not a digit. */
+function digits(s: string, at: number, end: number): number {
+  let n = 0;
+  for (let i = at; i < end; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** \`YYYY-MM-DDThh:mm:ssZ\`, the form aws:CurrentTime takes, read without a regular expression. */
+function parseUtcSeconds(s: string): number | undefined {
+  if (s[4] !== "-" || s[7] !== "-" || s[10] !== "T" || s[13] !== ":" || s[16] !== ":" || s[19] !== "Z") return undefined;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  const hour = digits(s, 11, 13);
+  const minute = digits(s, 14, 16);
+  const second = digits(s, 17, 19);
+  // Years below 100 take the general path: Date.UTC reads them as 19xx, as the runtime does.
+  if (year < 100 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+const EPOCH = /^\\d+(?:\\.\\d+)?$/;
+const W3C = /^(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?(Z|[+-]\\d{2}:\\d{2})?)?)?)?$/;
+
 /**
  * A date as IAM's date operators read it: epoch seconds (digits), or a W3C profile of ISO 8601
  * (\`YYYY\` up to \`YYYY-MM-DDThh:mm:ss.sTZD\`, no zone meaning UTC). Milliseconds, or NaN.
  */
 function parseIamDate(s: string): number {
-  if (/^\\d+(?:\\.\\d+)?$/.test(s)) return Number(s) * 1000;
-  const m = /^(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?(Z|[+-]\\d{2}:\\d{2})?)?)?)?$/.exec(s);
+  if (s.length === 20) {
+    const fast = parseUtcSeconds(s);
+    if (fast !== undefined) return fast;
+  }
+  if (EPOCH.test(s)) return Number(s) * 1000;
+  const m = W3C.exec(s);
   if (m === null) return Number.NaN;
-  const field = (i: number, absent: number): number => (m[i] === undefined ? absent : Number(m[i]));
-  const [year, month, day, hour, minute, second] = [field(1, 0), field(2, 1), field(3, 1), field(4, 0), field(5, 0), field(6, 0)];
-  const millis = m[7] === undefined ? 0 : Math.floor(Number(\`0.\${m[7]}\`) * 1000);
+  const year = Number(m[1]);
+  const month = m[2] === undefined ? 1 : Number(m[2]);
+  const day = m[3] === undefined ? 1 : Number(m[3]);
+  const hour = m[4] === undefined ? 0 : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Math.floor(Number("0." + m[7]) * 1000);
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const zone = m[8];
@@ -380,9 +446,10 @@ function failCondition(
   operator: string,
   key: string,
   expected: readonly string[],
-  actual: readonly string[] | undefined,
+  given: ContextValue | undefined,
   unresolved: readonly string[],
 ): false {
+  const actual = typeof given === "string" ? [given] : given;
   const failure: ConditionFailure = {
     operator,
     key,
@@ -424,7 +491,7 @@ export function helperSources(used: ReadonlySet<HelperName>): string[] {
   };
   used.forEach(visit);
   const sources = ORDER.filter((name) => closed.has(name)).map((name) => HELPERS[name].source.trim());
-  // The view calls derivePrincipalKeys; without principal keys it is a no-op stub.
+  // The view calls principalKeysOf; when no statement reads a derived key it derives none.
   if (closed.has("view") && !closed.has("principalKeys")) sources.splice(1, 0, NO_PRINCIPAL_KEYS.trim());
   return sources;
 }

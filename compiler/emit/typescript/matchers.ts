@@ -6,7 +6,7 @@
  * resolves first; a resolved value is literal text, never wildcards, while a default value is
  * policy text whose wildcards stay wildcards (as runtime/variables.ts reads them).
  */
-import { EmitContext, lit } from "./emitContext.js";
+import { EmitContext, lit, viewCall } from "./emitContext.js";
 import { parsePattern, type Piece } from "./patterns.js";
 
 /** A policy variable a compiled pattern reads, bound to a local of the statement function. */
@@ -212,7 +212,7 @@ function prefixSuffix(subject: string, head: Segment, tail: Segment, fold: boole
 
 /** Declarations resolving `variables` into locals (undefined when a variable has no value). */
 export function resolveVariables(variables: readonly VariableUse[]): string[] {
-  return variables.map((v) => `const ${v.local} = q.variable(${lit(v.key)});`);
+  return variables.map((v) => `const ${v.local} = ${viewCall("variable", v.key)};`);
 }
 
 /** The variables that, unresolved, make a pattern unusable (those without a default). */

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: decisions per second and heap for every contender in bench/contenders.ts on
+ * the same seeded policies (10, 100 and 1,000 statements) and requests, printed as markdown
+ * tables of ratios measured in this one run. Before timing, each contender must decide every
+ * request exactly as the runtime interpreter does; a contender that disagrees is reported and
+ * left out rather than timed.
+ *
+ * Arguments: `[requests per policy] [milliseconds per contender and size, over all rounds]`.
+ */
+import { compilePolicySet } from "../runtime/index.js";
+import type { Request } from "../runtime/index.js";
+import type { PolicySource } from "../compiler/emit/typescript/index.js";
+import { CONTENDERS, type Decide } from "./contenders.js";
+import { measure, prepared, type Measurement } from "./measure.js";
+import { actionPool, policyOf, requestsFor } from "./policies.js";
+
+const SIZES = [10, 100, 1000];
+const ROUNDS = 5;
+const [requestCount = 20_000, minMillis = 5000] = process.argv.slice(2).map(Number);
+
+interface Row {
+  readonly size: number;
+  readonly contender: string;
+  readonly result: Measurement;
+}
+
+/** How many requests a decision function decides differently from the runtime. */
+function disagreements(decide: (r: Request) => string, requests: readonly Request[], expected: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < requests.length; i++) if (decide(requests[i]!) !== expected[i]) count++;
+  return count;
+}
+
+const kb = (bytes: number): string => `${Math.round(bytes / 1024).toLocaleString("en-US")} KB`;
+const rate = (n: number): string => Math.round(n).toLocaleString("en-US");
+const times = (n: number | undefined): string => (n === undefined ? "–" : `${n.toFixed(2)}×`);
+
+interface Prepared {
+  readonly contender: string;
+  readonly decide: Decide;
+  readonly setupBytes: number;
+}
+
+/** Builds and loads every contender that can decide `policy` and agrees with the runtime. */
+async function prepareAll(policy: PolicySource, requests: readonly Request[], expected: readonly string[]): Promise<Prepared[]> {
+  const ready: Prepared[] = [];
+  const size = [policy.document.Statement].flat().length;
+  for (const contender of CONTENDERS) {
+    if (contender.sizes !== undefined && !contender.sizes.includes(size)) continue;
+    await contender.build?.(policy);
+    const { value: decide, setupBytes } = await prepared(() => contender.load(policy));
+    const wrong = disagreements(decide, requests, expected);
+    if (wrong > 0) {
+      console.error(`${contender.name} disagrees with the runtime on ${wrong} of ${requests.length} requests (${size} statements); not timed`);
+      continue;
+    }
+    ready.push({ contender: contender.name, decide, setupBytes });
+  }
+  return ready;
+}
+
+/**
+ * Times every contender in turns, several rounds each, and keeps each one's best round: on a
+ * shared machine the least disturbed round is the best estimate, and taking turns spreads any
+ * disturbance over all contenders instead of the one that happened to run during it.
+ */
+async function benchSize(size: number, pool: Awaited<ReturnType<typeof actionPool>>): Promise<Row[]> {
+  const policy = policyOf(size, pool);
+  const requests = requestsFor(policy, pool, requestCount);
+  const reference = compilePolicySet([policy]);
+  const expected = requests.map((r) => reference.evaluate(r).decision);
+  const ready = await prepareAll(policy, requests, expected);
+  const best = new Map<string, Measurement>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const p of ready) {
+      const m = measure(p.decide, requests, p.setupBytes, minMillis / ROUNDS);
+      const previous = best.get(p.contender);
+      const peakBytes = Math.max(m.peakBytes, previous?.peakBytes ?? 0);
+      if (previous === undefined || m.decisionsPerSecond > previous.decisionsPerSecond) best.set(p.contender, { ...m, peakBytes });
+      else best.set(p.contender, { ...previous, peakBytes });
+    }
+  }
+  return ready.map((p) => ({ size, contender: p.contender, result: best.get(p.contender)! }));
+}
+
+function ratioTable(rows: readonly Row[]): string[] {
+  const lines = [
+    "| statements | contender | decisions/s | ns/decision | hand-written ÷ this | this ÷ generated | setup heap | peak heap while deciding |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const row of rows) {
+    const same = rows.filter((r) => r.size === row.size);
+    const hand = same.find((r) => r.contender === "hand-written")?.result.decisionsPerSecond;
+    const generated = same.find((r) => r.contender === "generated authorize")?.result.decisionsPerSecond;
+    const own = row.result.decisionsPerSecond;
+    lines.push(
+      `| ${row.size.toLocaleString("en-US")} | ${row.contender} | ${rate(own)} | ${(1e9 / own).toFixed(0)} | ${times(hand === undefined ? undefined : hand / own)} | ${times(generated === undefined ? undefined : own / generated)} | ${kb(row.result.setupBytes)} | ${kb(row.result.peakBytes)} |`,
+    );
+  }
+  return lines;
+}
+
+function growthTable(rows: readonly Row[]): string[] {
+  const names = [...new Set(rows.map((r) => r.contender))];
+  const head = SIZES.map((s) => `${s.toLocaleString("en-US")} stmts`);
+  const lines = [`| contender | ${head.join(" | ")} | slowdown 10 → 1,000 (statements ×100) |`, `|---|${SIZES.map(() => "---:").join("|")}|---:|`];
+  for (const name of names) {
+    const perSize = SIZES.map((s) => rows.find((r) => r.contender === name && r.size === s)?.result.decisionsPerSecond);
+    const first = perSize[0];
+    const last = perSize[perSize.length - 1];
+    const slowdown = first !== undefined && last !== undefined ? times(first / last) : "–";
+    lines.push(`| ${name} | ${perSize.map((v) => (v === undefined ? "–" : rate(v))).join(" | ")} | ${slowdown} |`);
+  }
+  return lines;
+}
+
+/** Loads every contender once on a tiny policy, so one-time costs (module loaders, JIT of shared code) are not charged to the first size. */
+async function warmUp(pool: Awaited<ReturnType<typeof actionPool>>): Promise<void> {
+  const policy = { ...policyOf(1, pool), name: "warmup" };
+  const requests = requestsFor(policy, pool, 100);
+  for (const contender of CONTENDERS) {
+    await contender.build?.(policy);
+    const decide = await contender.load(policy);
+    for (const r of requests) decide(r);
+  }
+}
+
+const pool = await actionPool();
+await warmUp(pool);
+const rows: Row[] = [];
+for (const size of SIZES) rows.push(...(await benchSize(size, pool)));
+console.log(`\n${requestCount.toLocaleString("en-US")} seeded requests per policy, node ${process.version}\n`);
+console.log(ratioTable(rows).join("\n"));
+console.log("\nDecisions per second as statements grow:\n");
+console.log(growthTable(rows).join("\n"));
