@@ -9,6 +9,8 @@ export interface Segment {
   readonly start: number;
   readonly end: number;
   readonly origin: Span;
+  /** True when the text is the JSON string's content character for character (quotes aside). */
+  readonly aligned?: boolean;
 }
 
 /** An immutable piece of generated text with its segments (offsets relative to the piece). */
@@ -32,6 +34,15 @@ export function mapped(text: string, origin: Span): MappedText {
   return new MappedText(text, [{ start: 0, end: text.length, origin }]);
 }
 
+/**
+ * The text of a JSON string written as is (`origin` spans the string with its quotes), so that
+ * a diagnostic about part of it points at that part of the JSON.
+ */
+export function verbatim(text: string, origin: Span): MappedText {
+  const aligned = origin.end - origin.start === text.length + 2;
+  return new MappedText(text, [{ start: 0, end: text.length, origin, ...(aligned ? { aligned } : {}) }]);
+}
+
 /** Concatenates pieces, shifting their segments. */
 export function concat(...pieces: readonly Piece[]): MappedText {
   let text = "";
@@ -42,7 +53,7 @@ export function concat(...pieces: readonly Piece[]): MappedText {
       continue;
     }
     const offset = text.length;
-    for (const s of p.segments) segments.push({ start: s.start + offset, end: s.end + offset, origin: s.origin });
+    for (const s of p.segments) segments.push({ ...s, start: s.start + offset, end: s.end + offset });
     text += p.text;
   }
   return new MappedText(text, segments);
@@ -73,5 +84,8 @@ export function originOf(segments: readonly Segment[], start: number, end: numbe
       ((s.end >= end) === (best.end >= end) && s.end - s.start < best.end - best.start);
     if (better) best = s;
   }
-  return best?.origin;
+  if (best === undefined || best.aligned !== true) return best?.origin;
+  const from = best.origin.start + 1 + (start - best.start);
+  const to = best.origin.start + 1 + (Math.min(end, best.end) - best.start);
+  return { file: best.origin.file, start: from, end: Math.max(from, to) };
 }

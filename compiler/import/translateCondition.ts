@@ -44,7 +44,7 @@ const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
 
 function translateTest(ctx: TranslateContext, t: ImportedTest): TranslatedTest | undefined {
   const catalogKey = lookUpKey(ctx, t.key);
-  const key = keyText(ctx, t.key);
+  const key = catalogKey === undefined ? undefined : keyText(ctx, t.key);
   if (catalogKey === undefined || key === undefined) return undefined;
   const { base } = t.operator;
   const expectedBase = { operator: operatorText(t.operator), key: t.key.text, span: t.span };

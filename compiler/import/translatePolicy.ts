@@ -12,6 +12,7 @@ import { emitDocument } from "../emit/iamJson.js";
 import type { IrStatement } from "../ir.js";
 import { chooseParams } from "./chooseParams.js";
 import { layoutFile, layoutStatement, layoutTrust } from "./layoutArp.js";
+import type { ImportParams } from "./iamText.js";
 import type { MappedText } from "./mappedText.js";
 import { variablesEnabled, type ImportedPolicy, type ImportedStatement, type Located } from "./policyModel.js";
 import type { TranslateContext } from "./translateContext.js";
@@ -22,6 +23,8 @@ export interface Translation {
   readonly kind: "policy" | "role";
   readonly name: string;
   readonly arp: MappedText;
+  /** The parameters the `.arp` declares. */
+  readonly params: ImportParams;
   /** The document compiling `arp` must produce. */
   readonly expected: IamPolicyDocument;
 }
@@ -60,6 +63,7 @@ export function translatePolicy(policy: ImportedPolicy, options: TranslateOption
     kind,
     name: options.name,
     arp: layoutFile(header, kind, options.name, body),
+    params,
     expected: emitDocument({ name: options.name, kind: policy.kind, statements: expected, span: policy.span }),
   };
 }
@@ -70,12 +74,12 @@ function oneLine(text: string): string {
 
 function statementOf(ctx: TranslateContext, s: ImportedStatement): { text: MappedText; expected: IrStatement } | undefined {
   const t = translateStatement(ctx, s);
-  return t === undefined ? undefined : { text: layoutStatement(t.pieces), expected: t.expected };
+  return t === undefined ? undefined : { text: layoutStatement(t.pieces).from(s.span), expected: t.expected };
 }
 
 function trustOf(ctx: TranslateContext, s: ImportedStatement): { text: MappedText; expected: IrStatement } | undefined {
   const t = translateTrust(ctx, s);
-  return t === undefined ? undefined : { text: layoutTrust(t.pieces), expected: t.expected };
+  return t === undefined ? undefined : { text: layoutTrust(t.pieces).from(s.span), expected: t.expected };
 }
 
 /** Strings whose `${...}` IAM reads as text because the policy is not Version 2012-10-17. */

@@ -5,7 +5,7 @@
  */
 import { expandShorthand } from "../catalog/index.js";
 import { fromIamArn, fromIamText, iamTextOf, renderPattern, type ArpPart, type ImportParams } from "./iamText.js";
-import { mapped, type MappedText } from "./mappedText.js";
+import { mapped, verbatim, type MappedText } from "./mappedText.js";
 import type { Located } from "./policyModel.js";
 import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
 
@@ -37,7 +37,8 @@ export function translateResource(ctx: TranslateContext, r: Located): Translated
     shorthand !== undefined ? fromIamText(shorthand, ctx.variables) : fromIamArn(r.text, ctx.variables, ctx.params), r.span);
   if (parts === undefined) return undefined;
   const iam = shorthand !== undefined ? r.text.slice(0, r.text.length - shorthand.length) + iamTextOf(parts, ctx.params) : iamTextOf(parts, ctx.params);
-  return { text: mapped(renderPattern(parts), r.span), iam };
+  const text = renderPattern(parts);
+  return { text: text === r.text ? verbatim(text, r.span) : mapped(text, r.span), iam };
 }
 
 export function translateAction(ctx: TranslateContext, a: Located): TranslatedItem | undefined {
@@ -46,5 +47,6 @@ export function translateAction(ctx: TranslateContext, a: Located): TranslatedIt
   }
   const parts = partsOrReport(ctx, fromIamText(a.text, false), a.span);
   if (parts === undefined) return undefined;
-  return { text: mapped(renderPattern(parts), a.span), iam: a.text };
+  const text = renderPattern(parts);
+  return { text: text === a.text ? verbatim(text, a.span) : mapped(text, a.span), iam: a.text };
 }

@@ -93,7 +93,7 @@ function readStatement(obj: JsonObject, diagnostics: Diagnostic[]): ImportedStat
   const before = diagnostics.length;
   const entries = readEntries(obj, STATEMENT_ELEMENTS, "a statement", diagnostics);
   const sidEntry = entries.get("Sid");
-  const sid = sidEntry === undefined ? undefined : readString(sidEntry.value, "`Sid`", diagnostics);
+  const sid = sidEntry === undefined ? undefined : readSid(sidEntry.value, diagnostics);
   const effect = readEffect(obj, entries.get("Effect"), diagnostics);
   const actions = readPair(obj, entries, "Action", "NotAction", true, diagnostics);
   const resources = readPair(obj, entries, "Resource", "NotResource", false, diagnostics);
@@ -216,16 +216,19 @@ function checkKind(kind: ImportedPolicy["kind"], statements: readonly ImportedSt
   }
 }
 
+function readSid(node: JsonNode, diagnostics: Diagnostic[]): Located | undefined {
+  const sid = readString(node, "`Sid`", diagnostics);
+  if (sid === undefined || SID.test(sid.text)) return sid;
+  diagnostics.push(diagnostic("InvalidPolicyElement", sid.span, `IAM accepts only letters and digits in a \`Sid\`: \`${sid.text}\``, {
+    hint: `for example \`"${sid.text.replace(/[^A-Za-z0-9]/g, "") || "Statement1"}"\``,
+  }));
+  return undefined;
+}
+
 function checkSids(statements: readonly ImportedStatement[], diagnostics: Diagnostic[]): void {
   const seen = new Map<string, Located>();
   for (const s of statements) {
     if (s.sid === undefined) continue;
-    if (!SID.test(s.sid.text)) {
-      diagnostics.push(diagnostic("InvalidPolicyElement", s.sid.span, `IAM accepts only letters and digits in a \`Sid\`: \`${s.sid.text}\``, {
-        hint: `for example \`"${s.sid.text.replace(/[^A-Za-z0-9]/g, "") || "Statement1"}"\``,
-      }));
-      continue;
-    }
     const prior = seen.get(s.sid.text);
     if (prior !== undefined && s.sid.text !== "") {
       diagnostics.push(diagnostic("InvalidPolicyElement", s.sid.span, `the \`Sid\` \`${s.sid.text}\` is already used in this policy`, {

@@ -21,7 +21,7 @@ export function verifyImport(
   diagnostics: Diagnostic[],
 ): IamPolicyDocument | undefined {
   const result = compileProgram([{ path: arpPath, text: translation.arp.text }]);
-  for (const d of result.diagnostics) diagnostics.push(mapDiagnostic(d, translation, policy.span, arpPath));
+  for (const d of result.diagnostics) diagnostics.push(inJsonTerms(mapDiagnostic(d, translation, policy.span, arpPath), translation));
   if (!result.ok) return undefined;
   const compiled = translation.kind === "role" ? result.roles[0]?.trust.document : result.policies[0]?.document;
   if (compiled === undefined) throw new Error(`internal error: the imported ${translation.kind} \`${translation.name}\` compiled to nothing`);
@@ -35,6 +35,13 @@ function mapDiagnostic(d: Diagnostic, translation: Translation, whole: Span, arp
   const span = origin ?? whole;
   if (d.severity !== "error") return withoutRelated({ ...d, span });
   return diagnostic("NotImportable", span, d.message, d.hint !== undefined ? { hint: d.hint } : {});
+}
+
+/** Messages quote arp text; the JSON has the parameters' values where arp has `${account}`. */
+function inJsonTerms(d: Diagnostic, translation: Translation): Diagnostic {
+  const values = Object.entries(translation.params).filter((e): e is [string, string] => e[1] !== undefined);
+  const rewrite = (text: string): string => values.reduce((t, [name, value]) => t.replaceAll(`\${${name}}`, value), text);
+  return { ...d, message: rewrite(d.message), ...(d.hint !== undefined ? { hint: rewrite(d.hint) } : {}) };
 }
 
 /** Related notes point into the generated `.arp`, which the user never sees. */

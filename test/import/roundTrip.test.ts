@@ -62,7 +62,7 @@ function normalize(input: Json, trust: boolean): IamPolicyDocument {
       }
       return out;
     }),
-  } as IamPolicyDocument;
+  } as unknown as IamPolicyDocument;
 }
 
 function principal(p: unknown): unknown {
