@@ -7,7 +7,7 @@ import type { IamPrincipal } from "../../runtime/policyDocument.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import type { IrStatement } from "../ir.js";
 import { fromIamArn, iamTextOf, quote, renderString, renderWord } from "./iamText.js";
-import { concat, mapped, type MappedText } from "./mappedText.js";
+import { concat, mapped, verbatim, type MappedText } from "./mappedText.js";
 import type { ImportedPrincipal, ImportedStatement, Located } from "./policyModel.js";
 import { translateTests } from "./translateCondition.js";
 import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
@@ -89,7 +89,7 @@ function defaultAction(principal: ImportedPrincipal | undefined): string {
 function actionWord(ctx: TranslateContext, a: Located): MappedText | undefined {
   const word = renderWord([{ kind: "text", text: a.text }]);
   if (word === undefined) return notImportable(ctx, a.span, `\`${a.text}\` is not an action arp can name in a \`trust\``);
-  return mapped(word, a.span);
+  return verbatim(word, a.span);
 }
 
 function translatePrincipals(ctx: TranslateContext, p: ImportedPrincipal): TranslatedPrincipal[] | undefined {

@@ -1,0 +1,155 @@
+/**
+ * IAM's policy grammar as the importer checks it: each malformed document gets the right code,
+ * pointing at the offending JSON (asserted as the text under the span), and no `.arp`.
+ */
+import { describe, expect, it } from "vitest";
+import { importPolicy } from "../../compiler/import/index.js";
+
+interface Found {
+  readonly code: string;
+  /** The JSON text the diagnostic points at. */
+  readonly at: string;
+}
+
+function problems(json: string): Found[] {
+  const result = importPolicy(json, { file: "p.json" });
+  if (result.diagnostics.some((d) => d.severity === "error")) expect(result.arp).toBeUndefined();
+  return result.diagnostics.map((d) => ({ code: d.code, at: json.slice(d.span.start, d.span.end) }));
+}
+
+/** A policy of one statement with `fields` merged into a valid base. */
+function statement(fields: Record<string, unknown>, drop: string[] = []): string {
+  const base: Record<string, unknown> = { Effect: "Allow", Action: "apprunner:ListServices", Resource: "*", ...fields };
+  for (const d of drop) delete base[d];
+  return JSON.stringify({ Version: "2012-10-17", Statement: [base] }, null, 2);
+}
+
+describe("documents that are not policies (ARP6002)", () => {
+  it.each([
+    ["an array", "[1, 2]", "[1, 2]"],
+    ["a string", '"policy"', '"policy"'],
+    ["an object without Statement", '{"Version": "2012-10-17"}', "{"],
+  ])("%s", (_, json, at) => {
+    expect(problems(json)).toEqual([{ code: "ARP6002", at }]);
+  });
+
+  it("points at a wrapper that holds the policy", () => {
+    expect(problems('{"RoleName": "R", "AssumeRolePolicyDocument": {"Statement": []}}')).toEqual([
+      { code: "ARP6002", at: '"AssumeRolePolicyDocument"' },
+    ]);
+  });
+});
+
+describe("elements of the wrong type or name (ARP6003)", () => {
+  it.each<[string, string, string]>([
+    ["Statement: \"x\"", '{"Version": "2012-10-17", "Statement": "x"}', '"x"'],
+    ["Statement: []", '{"Version": "2012-10-17", "Statement": []}', "[]"],
+    ["a statement that is a string", '{"Version": "2012-10-17", "Statement": ["Allow"]}', '"Allow"'],
+    ["Version: 2012", '{"Version": 2012, "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', "2012"],
+    ["an unknown Version", '{"Version": "2012-10-18", "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"2012-10-18"'],
+    ["an unknown top-level element", '{"Version": "2012-10-17", "Statment": [], "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"Statment"'],
+    ["Id: 7", '{"Version": "2012-10-17", "Id": 7, "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', "7"],
+  ])("%s", (_, json, at) => {
+    expect(problems(json)).toEqual([{ code: "ARP6003", at }]);
+  });
+
+  it.each<[string, string, string]>([
+    ["Action: 5", statement({ Action: 5 }), "5"],
+    ["Action: []", statement({ Action: [] }), "[]"],
+    ["Action: [\"a:B\", 3]", statement({ Action: ["apprunner:ListServices", 3] }), "3"],
+    ["Resource: {}", statement({ Resource: {} }), "{}"],
+    ["Effect: true", statement({ Effect: true }), "true"],
+    ["Effect: \"allow\"", statement({ Effect: "allow" }), '"allow"'],
+    ["Effect: \"Permit\"", statement({ Effect: "Permit" }), '"Permit"'],
+    ["Sid: 1", statement({ Sid: 1 }), "1"],
+    ["Sid with a dash", statement({ Sid: "Read-Only" }), '"Read-Only"'],
+    ["Condition: []", statement({ Condition: [] }), "[]"],
+    ["an operator block that is a string", statement({ Condition: { StringEquals: "x" } }), '"x"'],
+    ["a condition value that is null", statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": null } } }), "null"],
+    ["a condition value that is an object", statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": { v: 1 } } } }), '{\n            "v": 1\n          }'],
+    ["a nested list of values", statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": [["a"]] } } }), '[\n              "a"\n            ]'],
+    ["an unknown element", statement({ Actions: "a:B" }), '"Actions"'],
+    ["Principal: \"me\"", statement({ Principal: "me" }, ["Resource"]), '"me"'],
+    ["an unknown principal field", statement({ Principal: { User: "x" } }, ["Resource"]), '"User"'],
+  ])("%s", (_, json, at) => {
+    expect(problems(json)).toEqual([{ code: "ARP6003", at }]);
+  });
+
+  it("reports a missing Effect, and a statement with neither Action nor NotAction", () => {
+    expect(problems(statement({}, ["Effect", "Action"])).map((p) => p.code)).toEqual(["ARP6003", "ARP6003"]);
+  });
+
+  it("reports both Action and NotAction at the second", () => {
+    expect(problems(statement({ NotAction: "apprunner:DeleteService" }))).toEqual([{ code: "ARP6003", at: '"NotAction"' }]);
+  });
+
+  it("reports both Resource and NotResource", () => {
+    expect(problems(statement({ NotResource: "arn:aws:apprunner:*:*:service/*" }))).toEqual([{ code: "ARP6003", at: '"NotResource"' }]);
+  });
+
+  it("reports an identity statement without a resource", () => {
+    expect(problems(statement({}, ["Resource"]))).toEqual([{ code: "ARP6003", at: "{" }]);
+  });
+
+  it("reports a trust statement without a principal beside one with", () => {
+    const json = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Principal: { Service: "build.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" },
+        { Effect: "Allow", Action: "sts:AssumeRole" },
+      ],
+    });
+    expect(problems(json)).toEqual([{ code: "ARP6003", at: "{" }]);
+  });
+
+  it("reports duplicate Sids", () => {
+    const json = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "Read", Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" },
+        { Sid: "Read", Effect: "Allow", Action: "apprunner:DescribeService", Resource: "*" },
+      ],
+    });
+    const found = problems(json);
+    expect(found).toEqual([{ code: "ARP6003", at: '"Read"' }]);
+  });
+
+  it("reports a key written twice, and keys that differ only in case", () => {
+    const json = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Effect": "Deny", "Action": "a:B", "Resource": "*",\n' +
+      '"Condition": {"StringEquals": {"aws:PrincipalTag/team": "a", "aws:principaltag/TEAM": "b"}}}}';
+    expect(problems(json)).toEqual([
+      { code: "ARP6003", at: '"Effect"' },
+      { code: "ARP6003", at: '"aws:principaltag/TEAM"' },
+    ]);
+  });
+});
+
+describe("condition operators", () => {
+  it.each<[string, string]>([
+    ["StringEqualz", "StringEquals"],
+    ["stringequals", "StringEquals"],
+    ["StringEqualsIfExist", "StringEqualsIfExists"],
+    ["ForAnyValues:StringLike", "ForAnyValue:StringLike"],
+    ["NullIfExists", "Null"],
+    ["ForAllValues:Null", "Null"],
+    ["IfExists", ""],
+  ])("`%s` is not an IAM operator", (operator, suggestion) => {
+    const result = importPolicy(statement({ Condition: { [operator]: { "aws:PrincipalTag/team": "web" } } }), { file: "p.json" });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP6003"]);
+    const hint = result.diagnostics[0]?.hint;
+    if (suggestion === "") expect(hint).toBeUndefined();
+    else expect(hint).toContain(`\`${suggestion}\``);
+  });
+
+  it("reports every bad operator of a block", () => {
+    const found = problems(statement({ Condition: { StringEqualz: { "aws:PrincipalTag/a": "x" }, NumericLessThen: { "aws:MultiFactorAuthAge": "1" } } }));
+    expect(found).toEqual([
+      { code: "ARP6003", at: '"StringEqualz"' },
+      { code: "ARP6003", at: '"NumericLessThen"' },
+    ]);
+  });
+
+  it("reports an empty list of values as not importable (ARP6004)", () => {
+    expect(problems(statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": [] } } }))).toEqual([{ code: "ARP6004", at: "[]" }]);
+  });
+});
