@@ -1,0 +1,41 @@
+/**
+ * Properties of the formatter over every `.arp` of the repository and over random programs:
+ * formatting is idempotent, the AST (spans aside) is unchanged, and every comment survives,
+ * in order.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, it } from "vitest";
+import { program } from "./arbitrary.js";
+import { checkFormatting, syntaxErrors } from "./helpers.js";
+
+const ROOT = new URL("../../", import.meta.url).pathname;
+
+function arpFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return arpFiles(path);
+    return entry.endsWith(".arp") ? [path] : [];
+  });
+}
+
+describe("every .arp in the repository", () => {
+  const files = ["test/corpus", "examples", "stdlib"].flatMap((d) => arpFiles(join(ROOT, d)));
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    if (syntaxErrors(text).length > 0) continue;
+    it(file.slice(ROOT.length), async () => {
+      await checkFormatting(text);
+    });
+  }
+});
+
+describe("random programs", () => {
+  it("without comments", async () => {
+    await fc.assert(fc.asyncProperty(program(false), (text) => checkFormatting(text).then(() => undefined)), { numRuns: 300 });
+  });
+  it("with comments in random places", async () => {
+    await fc.assert(fc.asyncProperty(program(true), (text) => checkFormatting(text).then(() => undefined)), { numRuns: 500 });
+  });
+});
