@@ -2,6 +2,7 @@
  * Resolves a statement's resources: `*`, App Runner shorthands (`service/*`) expanded with the
  * `partition`, `region` and `account` parameters, and full ARNs of any catalog service.
  */
+import { distance } from "fastest-levenshtein";
 import type { Pattern, ResourceClause } from "../../grammar/ast.js";
 import { expandShorthand, shorthandWords, type CatalogResourceType } from "../catalog/index.js";
 import type { Span } from "../diagnostics/diagnostic.js";
@@ -62,7 +63,38 @@ function resolveResource(ctx: CheckContext, pattern: Pattern): ResolvedResource 
     });
     return undefined;
   }
+  if (!shorthandCanMatch(ctx, expanded.arn, expanded.resourceType)) {
+    const form = resourcePart(expanded.resourceType.arnTemplate);
+    report(ctx, "MalformedArn", pattern.span, `\`${text}\` can match no App Runner \`${expanded.resourceType.name}\`: their ARNs end in \`${form}\``, {
+      hint: `write \`${text.replace(/\/?$/, "/*")}\` to match every ${expanded.resourceType.name} it names`,
+    });
+    return undefined;
+  }
   return { pattern, arn: expanded.arn, types: [expanded.resourceType] };
+}
+
+/**
+ * A shorthand with too few parts (`service/web` for `service/NAME/ID`) expands to an ARN no
+ * resource has: IAM accepts it, and it matches nothing.
+ */
+function shorthandCanMatch(ctx: CheckContext, arn: string, type: CatalogResourceType): boolean {
+  return ctx.catalog.resourceTypesForArn(arn, type.service).some((t) => t.name === type.name);
+}
+
+/**
+ * Templates ordered by how close their first literal word (`service` in
+ * `service/${ServiceName}/${ServiceId}`) is to the first word written.
+ */
+function closestFirst(resource: string, templates: readonly string[]): string[] {
+  const firstWord = (text: string): string => text.split(/[/:]/).find((w) => w !== "" && !w.includes("${")) ?? "";
+  const written = firstWord(resource).toLowerCase();
+  const scored = templates.map((t) => ({ t, d: distance(written, firstWord(resourcePart(t)).toLowerCase()) }));
+  return scored.sort((a, b) => a.d - b.d).map((s) => s.t);
+}
+
+/** `service/${ServiceName}/${ServiceId}` from a resource type's ARN template. */
+function resourcePart(template: string): string {
+  return template.split(":").slice(5).join(":");
 }
 
 function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedResource | undefined {
@@ -83,7 +115,8 @@ function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedR
   if (/[*?$]/.test(service)) return { pattern, arn, types: undefined };
   const types = ctx.catalog.resourceTypesForArn(arn);
   if (types.length === 0) {
-    const known = ctx.catalog.resourceTypes(service).map((t) => t.arnTemplate);
+    const known = closestFirst(resourcePart(arn), ctx.catalog.resourceTypes(service).map((t) => t.arnTemplate)
+      .filter((t) => t.split(":")[2] === service));
     report(ctx, "MalformedArn", pattern.span, `\`${arn}\` matches no resource type of \`${service}\``, {
       ...(known.length > 0 ? { hint: `\`${service}\` ARNs look like ${known.slice(0, 3).map((k) => `\`${k}\``).join(", ")}` } : {}),
     });

@@ -93,6 +93,13 @@ export function resolveName(
 
 function knownKey(ctx: CheckContext, name: string, span: Span): string | undefined {
   const key = ctx.catalog.conditionKey(name);
+  // "You can't use a multivalued condition key as a variable": IAM would never substitute it.
+  if (key !== undefined && key.type.startsWith("ArrayOf")) {
+    report(ctx, "UndefinedVariable", span, `\`${name}\` can carry several values, so IAM cannot use it as a policy variable`, {
+      hint: `test it in a condition instead, e.g. \`any ${name} = "..."\``,
+    });
+    return undefined;
+  }
   if (key !== undefined) return name;
   const suggestion = ctx.catalog.suggestConditionKey(name);
   report(ctx, "UndefinedVariable", span, `\`${name}\` is not a known IAM key, so it cannot be a policy variable`, {
