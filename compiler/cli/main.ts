@@ -3,6 +3,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerCatalogCommand } from "./catalogCommand.js";
+import { registerFmtCommand } from "./fmtCommand.js";
 import { registerCheckCommand, registerCompileCommand } from "./compileCommands.js";
 import { registerTestCommand } from "./testCommand.js";
 import { registerImportCommand } from "./importCommand.js";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerCompileCommand(program);
   registerCatalogCommand(program);
   registerTestCommand(program);
+  registerFmtCommand(program);
   registerImportCommand(program);
   registerEvalCommand(program);
   registerWhyCommand(program);

@@ -1,14 +1,14 @@
 /**
  * Printers for names, strings, patterns, values and condition keys: single tokens, written in
- * their canonical spelling, and lists of values (`["a", "b"]`, broken one value per line with a
- * trailing comma when they do not fit).
+ * their canonical spelling, and lists of values (`["a", "b"]`; when a list does not fit, its
+ * values fill the lines between `[` and `]`, indented, with a trailing comma).
  */
-import { doc } from "prettier";
+import { doc, type Doc } from "prettier";
 import { danglingComments, gap, hasLineComment, commentDoc } from "./commentDocs.js";
 import { escapeText, interpolationText, nameText, stringText, tagNameText } from "./names.js";
 import type { NodePrinters } from "./types.js";
 
-const { group, hardline, ifBreak, indent, join, line, softline } = doc.builders;
+const { fill, group, hardline, ifBreak, indent, join, line, softline } = doc.builders;
 
 type ValuePrinters = Pick<
   NodePrinters,
@@ -37,8 +37,13 @@ export const valuePrinters: ValuePrinters = {
       if (!hasLineComment(comments)) return ["[", join(" ", comments.map(commentDoc)), "]"];
       return ["[", indent([hardline, join(hardline, comments.map(commentDoc))]), hardline, "]"];
     }
-    const items = path.map(() => print(), "items");
-    return group(["[", indent([softline, join([",", line], items)]), ifBreak(","), softline, "]"]);
+    const items = node.items;
+    const parts: Doc[] = [];
+    path.each((p, i) => {
+      if (i > 0) parts.push([",", gap(items[i - 1], items[i], line)]);
+      parts.push(print());
+    }, "items");
+    return group(["[", indent([softline, fill(parts)]), ifBreak(","), softline, "]"]);
   },
   Key: (path) => {
     const { node } = path;
