@@ -7,7 +7,7 @@
 import type { IrStatement } from "../ir.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import { quote } from "./iamText.js";
-import { concat, join, mapped, type MappedText } from "./mappedText.js";
+import { concat, mapped, type MappedText } from "./mappedText.js";
 import type { ImportedList, ImportedStatement } from "./policyModel.js";
 import { translateTests, type TranslatedTest } from "./translateCondition.js";
 import { notImportable, type TranslateContext } from "./translateContext.js";
@@ -103,9 +103,4 @@ function expectedStatement(
     conditions: tests.map((t) => t.expected),
     span: s.span,
   };
-}
-
-/** `a, b, c` as one piece (for layouts that keep a list on one line). */
-export function listText(items: readonly MappedText[]): MappedText {
-  return join(items, ", ");
 }

@@ -7,7 +7,7 @@ import type { IamPrincipal } from "../../runtime/policyDocument.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import type { IrStatement } from "../ir.js";
 import { fromIamArn, iamTextOf, quote, renderString, renderWord } from "./iamText.js";
-import { concat, mapped, verbatim, type MappedText } from "./mappedText.js";
+import { mapped, verbatim, type MappedText } from "./mappedText.js";
 import type { ImportedPrincipal, ImportedStatement, Located } from "./policyModel.js";
 import { translateTests } from "./translateCondition.js";
 import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
