@@ -52,9 +52,8 @@ export function translateTrust(ctx: TranslateContext, s: ImportedStatement): Tra
   const tests = translateTests(ctx, s.tests);
   if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principals === undefined || tests === undefined) return undefined;
   if (s.sid !== undefined) {
-    ctx.diagnostics.push(diagnostic("DroppedElement", s.sid.span, "a `trust` has no label, so this `Sid` is kept only as a comment", {
-      hint: "a Sid changes no decision",
-    }));
+    const message = s.sid.text === "" ? "an empty `Sid` is not kept" : "a `trust` has no label, so this `Sid` is kept only as a comment";
+    ctx.diagnostics.push(diagnostic("DroppedElement", s.sid.span, message, { hint: "a Sid changes no decision" }));
   }
   const actionTexts = s.actions.items.map((a) => a.text);
   const fallback = defaultAction(s.principal);

@@ -4,7 +4,15 @@
  * the same way, at the JSON they came from; its warnings pass through, pointing into the JSON.
  */
 import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../../compiler/catalog/index.js";
+import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 import { importPolicy } from "../../compiler/import/index.js";
+import { parseJson } from "../../compiler/import/jsonSource.js";
+import type { ImportedPolicy } from "../../compiler/import/policyModel.js";
+import { translatePolicy, type Translation } from "../../compiler/import/translatePolicy.js";
+import { validateDocument } from "../../compiler/import/validateDocument.js";
+import { verifyImport } from "../../compiler/import/verifyImport.js";
+import type { IamStatement } from "../../runtime/index.js";
 
 interface Found {
   readonly code: string;
@@ -149,5 +157,21 @@ describe("warnings pass through, pointing into the JSON", () => {
     expect(problems.map((p) => [p.code, p.at])).toEqual([["ARP6005", '"x"'], ["ARP6005", '"A"']]);
     expect(arp).toContain("// Id: x");
     expect(arp).toContain("  // Sid: A\n  trust service");
+  });
+});
+
+describe("the round trip's safety net", () => {
+  it("reports a statement whose compiled JSON is not what the translation promised", () => {
+    const json = JSON.stringify(policy(allow({}), allow({ Action: "apprunner:DeleteService" })), null, 2);
+    const parsed = parseJson(json, "p.json");
+    if (!("value" in parsed)) throw new Error("bad fixture");
+    const diagnostics: Diagnostic[] = [];
+    const model = validateDocument(parsed.value, diagnostics) as ImportedPolicy;
+    const translation = translatePolicy(model, { source: "p.json", name: "p", catalog: loadCatalog() }, diagnostics) as Translation;
+    const [first, second] = translation.expected.Statement as IamStatement[];
+    const promised = { ...translation.expected, Statement: [first as IamStatement, { ...(second as IamStatement), Effect: "Deny" as const }] };
+    expect(verifyImport({ ...translation, expected: promised }, model, "p.arp", diagnostics)).toBeUndefined();
+    expect(diagnostics.map((d) => d.code)).toEqual(["ARP6004"]);
+    expect(diagnostics[0]?.span.start).toBe(json.indexOf("{", json.indexOf("}")));
   });
 });
