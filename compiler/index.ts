@@ -20,6 +20,8 @@ export type { Diagnostic, Severity, Span } from "./diagnostics/diagnostic.js";
 export { Codes } from "./diagnostics/codes.js";
 export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
 export type { IrPolicy, IrStatement, IrCondition } from "./ir.js";
+export { importPolicy, type ImportOptions, type ImportResult } from "./import/index.js";
+export { runPolicyTests, type TestRunResult, type ExpectationOutcome } from "./policyTests/runPolicyTests.js";
 
 /** The result of `check`: diagnostics only. */
 export interface CheckResult {
