@@ -1,7 +1,8 @@
 /**
  * Printers for policy tests: `test "name" [for P, ...] { expect ... }`. An expectation is laid
- * out like a statement: `expect <decision> <action>`, then `on`, `as` and `with`, each on its
- * own line (indented by two) when the whole does not fit; `with` entries wrap aligned.
+ * out like a statement, with its clauses filling lines: `expect <decision> <action>`, `on` and
+ * `as` each follow on the same line while they fit, else start a line indented by two; when the
+ * whole does not fit, `with` starts a line, its entries wrapping aligned under the first.
  */
 import { doc, type Doc } from "prettier";
 import { printBlock } from "./blocks.js";
@@ -9,7 +10,7 @@ import { gap, printTrailing } from "./commentDocs.js";
 import { commaFill, keywordItem, keywordList } from "./lists.js";
 import type { Node, NodePrinters } from "./types.js";
 
-const { align, group, indent, line } = doc.builders;
+const { align, fill, group, indent, line } = doc.builders;
 
 type TestPrinters = Pick<NodePrinters, "Test" | "Expect" | "ContextEntry">;
 
@@ -24,13 +25,14 @@ export const testPrinters: TestPrinters = {
     const { node } = path;
     const principal = node.principal;
     const last: Node = principal?.value ?? node.resource;
-    const head: Doc[] = ["expect ", node.decision, " ", print("action")];
-    head.push(indent([line, keywordItem(print, "resource", node.resource, "on", node.resource !== last)]));
+    // `expect <decision> <action>`, `on <resource>`, `as <principal>`: as many per line as fit.
+    const head: Doc[] = [["expect ", node.decision, " ", print("action")]];
+    head.push(gap(node.action, node.resource, line), keywordItem(print, "resource", node.resource, "on", node.resource !== last));
     if (principal !== undefined) {
       const as = principal.form === "arn" ? "as" : `as ${principal.form}`;
-      head.push(indent([line, keywordItem(print, ["principal", "value"], principal.value, as, false)]));
+      head.push(gap(node.resource, principal.value, line), keywordItem(print, ["principal", "value"], principal.value, as, false));
     }
-    const parts: Doc[] = [group(head), printTrailing(last)];
+    const parts: Doc[] = [indent(fill(head)), printTrailing(last)];
     if (node.context.length > 0) parts.push(indent([line, keywordList(path as never, print, "context", "with", undefined)]));
     return group(parts);
   },
