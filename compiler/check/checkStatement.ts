@@ -35,14 +35,14 @@ export function checkStatement(ctx: CheckContext, stmt: Statement): CheckedState
     report(ctx, "MissingResource", stmt.actions.span, `the statement says what it ${stmt.effect === "allow" ? "allows" : "denies"} but not on which resources`, {
       hint: "add `on *` or `on service/NAME/*`",
     });
-    return undefined;
   }
-  const resources = resolveResources(ctx, stmt.resources);
-  if (actions.complete) checkResourceTypes(ctx, actions, resources);
+  const resources = stmt.resources === undefined ? undefined : resolveResources(ctx, stmt.resources);
+  if (actions.complete && resources !== undefined) checkResourceTypes(ctx, actions, resources);
+  // The condition is checked even without resources, so one run reports all of its problems.
   const condition =
     stmt.condition === undefined ? undefined : checkCondition(ctx, stmt.condition, statementActions(actions));
-  if (stmt.effect === "allow" && stmt.condition === undefined) warnAllowAll(ctx, stmt, actions, resources);
-  if (hasNewErrors(ctx, before)) return undefined;
+  if (stmt.effect === "allow" && stmt.condition === undefined && resources !== undefined) warnAllowAll(ctx, stmt, actions, resources);
+  if (hasNewErrors(ctx, before) || resources === undefined) return undefined;
   return {
     source: stmt,
     ...(sid !== undefined ? { sid } : {}),

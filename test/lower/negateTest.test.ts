@@ -345,3 +345,73 @@ describe("and/or over one key, as compiled, agree with the tests they join", () 
     expect(merged).toBeGreaterThan(100);
   });
 });
+
+// ---- whole conditions --------------------------------------------------------------------------
+
+type Formula =
+  | { readonly kind: "test"; readonly source: string; readonly key: KeyCase }
+  | { readonly kind: "not"; readonly operand: Formula }
+  | { readonly kind: "and" | "or"; readonly left: Formula; readonly right: Formula };
+
+const formulaArb: fc.Arbitrary<Formula> = fc.letrec<{ formula: Formula }>((tie) => ({
+  formula: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    sampleArb.map((s): Formula => ({ kind: "test", source: s.source, key: s.key })),
+    tie("formula").map((operand): Formula => ({ kind: "not", operand })),
+    fc.record({ kind: fc.constantFrom("and" as const, "or" as const), left: tie("formula"), right: tie("formula") }),
+  ),
+})).formula;
+
+function source(f: Formula): string {
+  switch (f.kind) {
+    case "test":
+      return f.source;
+    case "not":
+      return `not (${source(f.operand)})`;
+    default:
+      return `(${source(f.left)}) ${f.kind} (${source(f.right)})`;
+  }
+}
+
+function keysOf(f: Formula): KeyCase[] {
+  if (f.kind === "test") return [f.key];
+  if (f.kind === "not") return keysOf(f.operand);
+  return [...keysOf(f.left), ...keysOf(f.right)];
+}
+
+/** The formula's truth from its tests, each compiled and evaluated on its own. */
+function truth(f: Formula, context: Record<string, ContextValue>): boolean {
+  switch (f.kind) {
+    case "test":
+      return allows(compileDoc(f.source)!, context);
+    case "not":
+      return !truth(f.operand, context);
+    case "and":
+      return truth(f.left, context) && truth(f.right, context);
+    case "or":
+      return truth(f.left, context) || truth(f.right, context);
+  }
+}
+
+describe("a whole condition, as compiled, holds where its boolean formula does", () => {
+  it("for random and/or/not over tests of several keys", () => {
+    const withContexts = formulaArb.chain((f) => {
+      const keys = [...new Set(keysOf(f))];
+      const context = fc.tuple(...keys.map(contextArb)).map((parts) => Object.assign({}, ...parts) as Record<string, ContextValue>);
+      return fc.tuple(fc.constant(f), fc.array(context, { minLength: 1, maxLength: 5 }));
+    });
+    let compiled = 0;
+    fc.assert(
+      fc.property(withContexts, ([f, contexts]) => {
+        const doc = compileDoc(source(f));
+        if (doc === undefined) return;
+        compiled++;
+        for (const context of contexts) {
+          expect(allows(doc, context), `${source(f)} with ${JSON.stringify(context)}`).toBe(truth(f, context));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(compiled).toBeGreaterThan(150);
+  });
+});
