@@ -22,6 +22,8 @@ export interface CompileResult {
   readonly roles: readonly CompiledRole[];
   /** Sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The paths of the files given to the compiler. */
+  readonly files: readonly string[];
   /** Every source text by path (inputs, imports and stdlib), for rendering diagnostics. */
   readonly sources: ReadonlyMap<string, string>;
   readonly catalog: { readonly version: string; readonly updatedAt: string };
@@ -60,6 +62,7 @@ export function compileProgram(inputs: readonly SourceInput[], options: CompileO
     policies: ok ? policies : [],
     roles: ok ? roles : [],
     diagnostics: sorted,
+    files: inputs.map((i) => i.path),
     sources: program.sources,
     catalog: { version: program.catalog.version, updatedAt: program.catalog.updatedAt },
   };

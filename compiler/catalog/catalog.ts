@@ -81,6 +81,7 @@ function keyAppliesToAction(key: string, action: CatalogAction): boolean {
     listedKeys.set(action, listed);
   }
   if (listed.has(entry.name.toLowerCase())) return true;
+  if (entry.appliesTo?.some((a) => a.toLowerCase() === action.fullName.toLowerCase())) return true;
   return entry.global && !isActionSpecificGlobalKey(entry.name);
 }
 

@@ -50,6 +50,32 @@ function findInService(service: string, prefix: string, key: string): CatalogCon
   );
 }
 
+/**
+ * The claims IAM makes available from any OpenID Connect provider, as `<provider-url>:<claim>`
+ * (IAM User Guide, "Available keys for AWS web identity federation"): the data lists some
+ * providers' keys but not every provider's, and GitHub Actions' `token.actions.githubusercontent.com:sub`
+ * is among the missing. `amr` is multi-valued.
+ */
+const OIDC_CLAIMS: Readonly<Record<string, CatalogConditionKey["type"]>> = {
+  aud: "String",
+  sub: "String",
+  azp: "String",
+  oaud: "String",
+  amr: "ArrayOfString",
+};
+
+function oidcClaimKey(key: string, prefix: string, rest: string): CatalogConditionKey | undefined {
+  const type = OIDC_CLAIMS[rest.toLowerCase()];
+  if (type === undefined || !/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[\w./-]*)?$/i.test(prefix)) return undefined;
+  return {
+    name: `${prefix}:${rest}`,
+    type,
+    description: `the \`${rest}\` claim of a web identity token from the OpenID Connect provider \`${prefix}\``,
+    global: false,
+    appliesTo: ["sts:AssumeRoleWithWebIdentity"],
+  };
+}
+
 /** Case-insensitive look-up of any condition key; see {@link Catalog.conditionKey}. */
 export function findConditionKey(key: string): CatalogConditionKey | undefined {
   const global = findGlobalKey(key);
@@ -60,5 +86,5 @@ export function findConditionKey(key: string): CatalogConditionKey | undefined {
     const found = findInService(service, parts.prefix, key);
     if (found !== undefined) return found;
   }
-  return undefined;
+  return oidcClaimKey(key, parts.prefix, parts.rest);
 }

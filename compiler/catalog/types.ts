@@ -75,6 +75,8 @@ export interface CatalogConditionKey {
   readonly type: KeyType;
   /** Other types AWS also accepts for the key (e.g. `aws:EpochTime` is Date or Numeric). */
   readonly alternateTypes?: readonly KeyType[];
+  /** Actions the key applies to where the data lists it for none (OpenID Connect claims). */
+  readonly appliesTo?: readonly string[];
   readonly description: string;
   /** True for global keys, usable with every service. */
   readonly global: boolean;

@@ -29,7 +29,8 @@ export function registerCheckCommand(program: Command): void {
       const result = compileFiles(paths, { params: opts.set });
       printDiagnostics(result.diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
       if (result.ok && opts.format === "text") {
-        process.stderr.write(`checked ${result.sources.size} file${result.sources.size === 1 ? "" : "s"}: no errors\n`);
+        const n = result.files.length;
+        process.stderr.write(`checked ${n} file${n === 1 ? "" : "s"}: no errors\n`);
       }
       process.exitCode = result.ok ? EXIT_OK : EXIT_ERRORS;
     });
