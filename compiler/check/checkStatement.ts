@@ -84,12 +84,16 @@ function pascalCase(text: string): string {
 }
 
 function warnAllowAll(ctx: CheckContext, stmt: Statement, actions: ResolvedActions, resources: ResolvedResources): void {
-  const allActions = !actions.except && actions.items.some((a) => a.text === "*");
   const allResources = !resources.negated && resources.items.some((r) => r.arn === "*");
-  if (allActions && allResources) {
+  if (!allResources) return;
+  if (!actions.except && actions.items.some((a) => a.text === "*")) {
     report(ctx, "AllowAllActions", stmt.span, "this statement allows every action of every service on every resource", {
       hint: "name the services or actions, e.g. `apprunner:*`",
     });
+  } else if (actions.except) {
+    // NotAction in an allow grants every action not listed, including those of services AWS adds later.
+    report(ctx, "AllowAllActions", stmt.span,
+      "this statement allows every action of every service except the ones listed, on every resource, including services AWS adds later",
+      { hint: "name the services or actions to allow; keep `* except` for `deny`" });
   }
 }
-
