@@ -7,7 +7,7 @@
 import { doc, type Doc } from "prettier";
 import type { AttachedComment, DanglingMarker, Node } from "./types.js";
 
-const { breakParent, hardline, join, lineSuffix, literalline } = doc.builders;
+const { breakParent, hardline, indent, join, lineSuffix, literalline } = doc.builders;
 
 export function commentsOf(node: Node | undefined): readonly AttachedComment[] {
   return node?.comments ?? [];
@@ -96,4 +96,9 @@ export function startsLine(node: Node | undefined): boolean {
  */
 export function gap(before: Node | undefined, after: Node | undefined, normal: Doc): Doc {
   return endsLine(before) || startsLine(after) ? hardline : normal;
+}
+
+/** `normal` then `rest`; when a line comment forces a break there, `rest` is indented below. */
+export function gapThen(before: Node | undefined, after: Node | undefined, normal: Doc, rest: Doc): Doc {
+  return endsLine(before) || startsLine(after) ? indent([hardline, rest]) : [normal, rest];
 }

@@ -8,7 +8,7 @@
 import { type AstPath, doc, type Doc } from "prettier";
 import type { AndExpr, Condition, OrExpr } from "../../grammar/ast.js";
 import { isTagKeysSetForm, printsQuantifier } from "./comments.js";
-import { gap, inline, leadingComments, ownLines, printLeading, printTrailing, startsLine } from "./commentDocs.js";
+import { gap, gapThen, inline, leadingComments, ownLines, printLeading, printTrailing, startsLine } from "./commentDocs.js";
 import type { NodePrinters, PrintFn } from "./types.js";
 
 const { group, indent, line } = doc.builders;
@@ -51,7 +51,7 @@ export const conditionPrinters: ConditionPrinters = {
     const parts: Doc[] = [];
     if (printsQuantifier(node)) parts.push(node.quantifier!, gap(undefined, node.key, " "));
     const operator = setForm ? (node.quantifier === "all" ? "within" : "include") : node.operator;
-    parts.push(print("key"), gap(node.key, undefined, " "), operator, gap(undefined, node.value, " "), print("value"));
+    parts.push(print("key"), gap(node.key, undefined, " "), operator, gapThen(undefined, node.value, " ", print("value")));
     if (node.ignoreCase) parts.push(gap(node.value, undefined, " "), "ignoring case");
     if (node.ifExists) parts.push(node.ignoreCase ? " " : gap(node.value, undefined, " "), "if exists");
     return parts;
@@ -60,7 +60,7 @@ export const conditionPrinters: ConditionPrinters = {
   Truthy: (path, _options, print) => print("key"),
   Not: (path, _options, print) => {
     const { node } = path;
-    return ["not", gap(undefined, node.operand, " "), path.call((p) => operand(p, print, "Not", true), "operand")];
+    return ["not", gapThen(undefined, node.operand, " ", path.call((p) => operand(p, print, "Not", true), "operand"))];
   },
   And: (path, _options, print) => printChain(path, print, "and"),
   Or: (path, _options, print) => printChain(path, print, "or"),

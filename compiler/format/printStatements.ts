@@ -7,7 +7,7 @@
  */
 import { doc, type Doc } from "prettier";
 import type { Statement } from "../../grammar/ast.js";
-import { gap, printTrailing } from "./commentDocs.js";
+import { gap, gapThen, printTrailing } from "./commentDocs.js";
 import { commaFill, keywordItem, keywordList } from "./lists.js";
 import type { Node, NodePrinters } from "./types.js";
 
@@ -52,7 +52,7 @@ export const statementPrinters: StatementPrinters = {
   Principal: (path, _options, print) => {
     const { node } = path;
     if (node.value === undefined) return node.principalKind;
-    return [node.principalKind, gap(undefined, node.value, " "), print("value")];
+    return [node.principalKind, gapThen(undefined, node.value, " ", print("value"))];
   },
   Use: (path, _options, print) => ["use ", print("name")],
 };

@@ -6,7 +6,7 @@
  */
 import { doc, type Doc } from "prettier";
 import { printBlock } from "./blocks.js";
-import { gap, printTrailing } from "./commentDocs.js";
+import { gap, gapThen, printTrailing } from "./commentDocs.js";
 import { commaFill, keywordItem, keywordList } from "./lists.js";
 import type { Node, NodePrinters } from "./types.js";
 
@@ -38,6 +38,6 @@ export const testPrinters: TestPrinters = {
   },
   ContextEntry: (path, _options, print) => {
     const { node } = path;
-    return [print("key"), gap(node.key, undefined, " "), "=", gap(undefined, node.value, " "), print("value")];
+    return [print("key"), gap(node.key, undefined, " "), "=", gapThen(undefined, node.value, " ", print("value"))];
   },
 };

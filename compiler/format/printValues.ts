@@ -4,7 +4,7 @@
  * values fill the lines between `[` and `]`, indented, with a trailing comma).
  */
 import { doc, type Doc } from "prettier";
-import { danglingComments, gap, hasLineComment, commentDoc } from "./commentDocs.js";
+import { commentDoc, danglingComments, gap, gapThen, hasLineComment } from "./commentDocs.js";
 import { escapeText, interpolationText, nameText, stringText, tagNameText } from "./names.js";
 import type { NodePrinters } from "./types.js";
 
@@ -27,7 +27,7 @@ export const valuePrinters: ValuePrinters = {
   Variable: (path, _options, print) => {
     const { node } = path;
     if (node.defaultValue === undefined) return `$${node.path}`;
-    return [`$${node.path} ??`, gap(undefined, node.defaultValue, " "), print("defaultValue")];
+    return [`$${node.path} ??`, gapThen(undefined, node.defaultValue, " ", print("defaultValue"))];
   },
   List: (path, _options, print) => {
     const { node } = path;

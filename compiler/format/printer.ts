@@ -30,6 +30,21 @@ function print(path: AstPath<Node>, options: ArpOptions, printPath: PrintFn, arg
   return [leading ? printLeading(node) : "", printed, trailing ? printTrailing(node) : ""];
 }
 
+/** Keys holding child nodes (spans and comments are not children). */
+function getVisitorKeys(node: Node, nonTraversable: Set<string>): string[] {
+  return Object.keys(node).filter((key) => {
+    if (nonTraversable.has(key) || key === "span" || key.endsWith("Span")) return false;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    return value !== null && typeof value === "object";
+  });
+}
+
+/** For `prettier --debug-check`: trees compare without spans; comments by their text. */
+function massageAstNode(original: Node, cloned: Record<string, unknown>): void {
+  if (original.kind === "File") cloned.comments = (original.comments ?? []).map((c) => c.text.trimEnd());
+}
+massageAstNode.ignoredProperties = new Set(["span", "effectSpan", "operatorSpan"]);
+
 export const arpPrinter: Printer<Node> = {
   print: print as Printer<Node>["print"],
   canAttachComment,
@@ -37,6 +52,8 @@ export const arpPrinter: Printer<Node> = {
   handleComments: handleComments as Printer<Node>["handleComments"],
   isBlockComment,
   preprocess,
+  getVisitorKeys,
+  massageAstNode: massageAstNode as Printer<Node>["massageAstNode"],
   // Every printer places its children's comments (see `commentDocs.ts`).
   willPrintOwnComments: () => true,
   printComment: (path) => commentDoc(path.node as unknown as AttachedComment),
