@@ -1,6 +1,9 @@
 /** A file with syntax errors is never formatted: the parser throws, with line and column. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ArpSyntaxError, format } from "../../compiler/format/index.js";
+import { layout, programTokens } from "./arbitrary.js";
+import { syntaxErrors } from "./helpers.js";
 
 async function rejection(text: string): Promise<ArpSyntaxError> {
   const error = await format(text, { filepath: "bad.arp" }).then(
@@ -35,5 +38,26 @@ describe("syntax errors", () => {
   it("formats an empty file to nothing", async () => {
     expect(await format("")).toBe("");
     expect(await format("\n\n")).toBe("");
+  });
+
+  it("rejects every random program that an edit broke, and formats every one it did not", async () => {
+    const edited = programTokens
+      .filter((tokens) => tokens.length > 0)
+      .chain((tokens) =>
+        fc.tuple(fc.nat({ max: tokens.length - 1 }), fc.constantFrom("", "(", ",", "{", "}", "=", '"open', ";")).chain(([at, replacement]) =>
+          layout([...tokens.slice(0, at), replacement, ...tokens.slice(at + 1)].filter((t) => t !== ""), true),
+        ),
+      );
+    await fc.assert(
+      fc.asyncProperty(edited, async (text) => {
+        const broken = syntaxErrors(text).length > 0;
+        const outcome = await format(text).then(
+          () => "formatted",
+          (e: unknown) => (e instanceof ArpSyntaxError ? "rejected" : e),
+        );
+        expect(outcome).toBe(broken ? "rejected" : "formatted");
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { format } from "../../compiler/format/index.js";
 import { program } from "./arbitrary.js";
 import { checkFormatting, syntaxErrors } from "./helpers.js";
 
@@ -37,5 +38,18 @@ describe("random programs", () => {
   });
   it("with comments in random places", async () => {
     await fc.assert(fc.asyncProperty(program(true), (text) => checkFormatting(text).then(() => undefined)), { numRuns: 500 });
+  });
+  it("with comments, at a narrow width (nearly everything breaks)", async () => {
+    const narrow = { printWidth: 40 };
+    await fc.assert(fc.asyncProperty(program(true), (text) => checkFormatting(text, narrow).then(() => undefined)), { numRuns: 300 });
+  });
+  it("with Windows line endings", async () => {
+    await fc.assert(
+      fc.asyncProperty(program(true), async (text) => {
+        const lf = await format(text);
+        expect(await format(text.replace(/\n/g, "\r\n"))).toBe(lf);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
