@@ -10,7 +10,7 @@ import { generateEvaluator } from "../../compiler/emit/typescript/index.js";
 import { evaluate } from "../../runtime/index.js";
 import type { PolicyInput, Request } from "../../runtime/index.js";
 import { policySetArb, requestArb } from "./arbitraries.js";
-import { loadEvaluator } from "./support.js";
+import { loadEvaluator, typeCheck } from "./support.js";
 
 export interface DifferentialOptions {
   /** Random policy sets; each gets its own generated module. */
@@ -22,6 +22,8 @@ export interface DifferentialOptions {
   readonly compareExplanations?: boolean;
   /** Shrink a failing case to a small counterexample (slower to fail, easier to read). */
   readonly shrink?: boolean;
+  /** Also type-check every n-th generated module under --strict (about a second each). */
+  readonly typeCheckEvery?: number;
 }
 
 export interface DifferentialReport {
@@ -49,11 +51,18 @@ function mismatch(set: readonly PolicyInput[], request: Request, want: unknown, 
  */
 export async function runDifferential(options: DifferentialOptions): Promise<DifferentialReport> {
   let cases = 0;
+  let sets = 0;
   const started = performance.now();
   const requests = fc.array(requestArb, { minLength: options.requestsPerSet, maxLength: options.requestsPerSet });
   await fc.assert(
     fc.asyncProperty(policySetArb, requests, async (set, batch) => {
-      const evaluator = loadEvaluator(await generateEvaluator(named(set)));
+      const source = await generateEvaluator(named(set));
+      sets++;
+      if (options.typeCheckEvery !== undefined && sets % options.typeCheckEvery === 0) {
+        const problems = typeCheck({ "/virtual/evaluator.ts": source });
+        if (problems.length > 0) throw new Error(`generated module does not type-check:\n${problems.join("\n")}\n${JSON.stringify(set)}`);
+      }
+      const evaluator = loadEvaluator(source);
       for (const request of batch) {
         cases++;
         const want = evaluate(set, request);

@@ -62,6 +62,8 @@ export function typeCheck(files: Readonly<Record<string, string>>): string[] {
   host.fileExists = (name) => virtual.has(name) || realFileExists(name);
   const realReadFile = host.readFile.bind(host);
   host.readFile = (name) => virtual.get(name) ?? realReadFile(name);
+  const realDirectoryExists = host.directoryExists?.bind(host);
+  host.directoryExists = (name) => name === "/virtual" || name.startsWith("/virtual/") || (realDirectoryExists?.(name) ?? false);
   host.writeFile = () => undefined;
   // A package.json marking the virtual tree as ESM, so NodeNext reads `.js` imports as ours.
   virtual.set("/virtual/package.json", JSON.stringify({ type: "module" }));

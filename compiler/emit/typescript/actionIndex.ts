@@ -8,7 +8,8 @@
  */
 import { EmitContext, lit } from "./emitContext.js";
 import type { StatementPlan } from "./model.js";
-import { globShape, hasWildcard, literalText, lowerPieces, matchGlob, parsePattern, type GlobShape } from "./patterns.js";
+import { compileWildcard, type Wildcard } from "../../../runtime/index.js";
+import { globShape, hasWildcard, literalText, lowerPieces, parsePattern, type GlobShape } from "./patterns.js";
 
 /** A statement's Action or NotAction, read once. */
 interface ActionMatcher {
@@ -16,8 +17,13 @@ interface ActionMatcher {
   readonly not: boolean;
   /** Lower-cased wildcard-free names. */
   readonly exact: ReadonlySet<string>;
-  /** Lower-cased wildcard patterns. */
+  /** Lower-cased wildcard patterns, as emitted. */
   readonly globs: readonly GlobShape[];
+  /**
+   * The same patterns compiled by the runtime's own matcher, which decides at generation time
+   * which statements each known action selects: the emitted index cannot disagree with it.
+   */
+  readonly wildcards: readonly Wildcard[];
 }
 
 export interface ActionIndex {
@@ -32,16 +38,21 @@ function matcherOf(statement: StatementPlan): ActionMatcher | undefined {
   if (statement.actions === undefined || statement.malformed !== undefined) return undefined;
   const exact = new Set<string>();
   const globs: GlobShape[] = [];
+  const wildcards: Wildcard[] = [];
   for (const value of statement.actions.values) {
     const pieces = lowerPieces(parsePattern(value, true, false));
-    if (hasWildcard(pieces)) globs.push(globShape(pieces));
-    else exact.add(literalText(pieces));
+    if (!hasWildcard(pieces)) {
+      exact.add(literalText(pieces));
+      continue;
+    }
+    globs.push(globShape(pieces));
+    wildcards.push(compileWildcard([{ text: value, wild: true }], true));
   }
-  return { statement, not: statement.actions.not, exact, globs };
+  return { statement, not: statement.actions.not, exact, globs, wildcards };
 }
 
 function matches(m: ActionMatcher, lower: string): boolean {
-  const hit = m.exact.has(lower) || m.globs.some((g) => matchGlob(lower, g));
+  const hit = m.exact.has(lower) || m.wildcards.some((w) => w.test(lower));
   return hit !== m.not;
 }
 
@@ -59,7 +70,7 @@ function knownNames(statements: readonly StatementPlan[]): Map<string, string> {
 }
 
 /** A glob shape as the emitted `Segment[]` literal. */
-export function shapeLiteral(shape: GlobShape): string {
+function shapeLiteral(shape: GlobShape): string {
   const segments = shape.segments.map((s) =>
     s.holes.length === 0 ? lit(s.text) : `[${[lit(s.text), ...s.holes].join(", ")}]`,
   );

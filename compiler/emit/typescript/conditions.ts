@@ -163,7 +163,7 @@ function compileArn(
   if (!fixed) {
     ctx.use("arnOf");
     const variables = bindVariables(pieces, locals, true);
-    return { expr: `arnLike(x, arnOf(${globParts(pieces, variables)}))`, variables };
+    return { expr: `arnLike(x, arnOf(${globParts(pieces, variables, ctx)}))`, variables };
   }
   const k = components.length;
   splits.add(k);
@@ -264,12 +264,14 @@ function nullBlock(c: ConditionPlan, ctx: EmitContext): string[] {
 
 /** The body of one condition's block in a statement function. */
 export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitContext, locals: Locals): string[] {
-  ctx.use("view", "failCondition");
+  ctx.use("view");
   const info = c.operator.info;
   if (info === undefined) {
+    ctx.use("miss");
     const detail = `unknown condition operator \`${c.operator.written}\``;
     return [`return why === null ? false : miss(why, { kind: "unresolvable", detail: ${lit(detail)} });`];
   }
+  ctx.use("failCondition");
   if (info.family === "null") return nullBlock(c, ctx);
   const test = valueTest(c, info, variables, ctx, locals);
   const { qualifier, ifExists } = c.operator;
@@ -279,25 +281,33 @@ export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitCon
   const init = all || (qualifier === undefined && info.negated);
   const invert = (qualifier === "ForAnyValue" && info.negated) || (all && !info.negated);
   const settles = invert ? `!(${test.positive})` : test.positive;
+  // A value parsed for nothing (every policy value unreadable, or none given) is not parsed.
+  // A value parsed for nothing (every policy value unreadable, or none given) is not parsed.
+  const prepare = test.prepare.filter((line) => new RegExp(`\\b${/^const (\w+)/.exec(line)![1]}\\b`).test(test.positive));
   // ForAllValues treats values that are all "" as no values at all (runtime/conditions.ts).
   const present = all
     ? `values !== undefined && (typeof values === "string" ? values !== "" : values.some((v) => v !== ""))`
     : "values !== undefined";
-  return [
-    `const values = ${viewCall("get", c.lookup)};`,
-    ...resolveVariables(test.variables),
-    `let holds = ${whenMissing};`,
-    `if (${present}) {`,
+  // No policy value can match: a present key settles the condition at its first value, or never.
+  const fixed = test.positive === "false" ? [`holds = ${invert ? !init : init};`] : undefined;
+  const search = fixed ?? [
     ...(init === whenMissing ? [] : [`holds = ${init};`]),
     `const count = typeof values === "string" ? 1 : values.length;`,
     "for (let k = 0; k < count; k++) {",
     `const x = typeof values === "string" ? values : values[k]!;`,
-    ...test.prepare,
+    ...prepare,
     `if (${settles}) {`,
     `holds = ${!init};`,
     "break;",
     "}",
     "}",
+  ];
+  return [
+    `const values = ${viewCall("get", c.lookup)};`,
+    ...resolveVariables(test.variables),
+    `let holds = ${whenMissing};`,
+    `if (${present}) {`,
+    ...search,
     "}",
     `if (!holds) ${failWith(c, test.expected, test.unresolved)}`,
   ];

@@ -6,7 +6,7 @@
  * formatted with prettier; nothing in it depends on time or on hash order, so the same
  * policies always give byte-identical source.
  */
-import { Project, type SourceFile } from "ts-morph";
+import { Project, type SourceFile, type WriterFunction } from "ts-morph";
 import * as prettier from "prettier";
 import { emitActionIndex } from "./actionIndex.js";
 import { EmitContext } from "./emitContext.js";
@@ -55,12 +55,20 @@ function addPublicApi(file: SourceFile): void {
 }
 
 /** Builds the unformatted module text. */
+/** Declarations with a blank line after each, so the formatted module reads in sections. */
+function spaced(declarations: readonly string[]): WriterFunction {
+  return (writer) => {
+    writer.blankLine();
+    for (const d of declarations) if (d !== "") writer.write(d).newLine().blankLine();
+  };
+}
+
 /** Keys the runtime derives from the principal ARN when the context lacks them. */
 const PRINCIPAL_KEYS = new Set(["aws:principalaccount", "aws:principalarn", "aws:principaltype", "aws:userid", "aws:username"]);
 
 function buildModule(statements: readonly StatementPlan[], options: GenerateOptions, policies: readonly PolicySource[]): string {
   const ctx = new EmitContext();
-  ctx.use("view", "miss");
+  ctx.use("view");
   const keys = contextKeys(statements);
   if (keys.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()))) ctx.use("principalKeys");
   const index = emitActionIndex(statements, ctx);
@@ -70,11 +78,16 @@ function buildModule(statements: readonly StatementPlan[], options: GenerateOpti
   file.addStatements(header(options.moduleName ?? "evaluator", policies));
   file.addTypeAliases(typeAliases(index.knownActions, keys));
   file.addInterfaces(interfaces());
-  file.addStatements(helperSources(ctx.helpers));
-  file.addStatements([...ctx.constantDeclarations()]);
-  file.addStatements([...index.declarations]);
-  file.addStatements(functions);
-  file.addStatements([emitStatementTable(statements), ...statementTables(statements)]);
+  file.addStatements(
+    spaced([
+      ...helperSources(ctx.helpers),
+      ctx.constantDeclarations().join("\n"),
+      ...index.declarations,
+      ...functions,
+      emitStatementTable(statements),
+      ...statementTables(statements),
+    ]),
+  );
   addPublicApi(file);
   return file.getFullText();
 }

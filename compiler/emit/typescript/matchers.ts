@@ -125,11 +125,12 @@ function staticSegmentLiteral(segment: Segment): string {
   return holes.length === 0 ? lit(text) : `[${[lit(text), ...holes].join(", ")}]`;
 }
 
-/** The `globOf` part list of a default value: text, 0 for `*`, 1 for `?`. */
-function fallbackParts(fallback: string, fold: boolean): string[] {
-  return parsePattern(fallback, true, false).map((p) =>
+/** The `globOf` part list of a default value (text, 0 for `*`, 1 for `?`), as a constant. */
+function fallbackParts(fallback: string, fold: boolean, ctx: EmitContext): string {
+  const parts = parsePattern(fallback, true, false).map((p) =>
     p.kind === "star" ? "0" : p.kind === "one" ? "1" : lit(p.kind === "text" ? (fold ? p.text.toLowerCase() : p.text) : ""),
   );
+  return ctx.constant("PARTS", "readonly (string | 0 | 1)[]", `[${parts.join(", ")}]`);
 }
 
 /** Binds each variable of `pieces` to a fresh local, in order. */
@@ -141,7 +142,7 @@ export function bindVariables(pieces: readonly Piece[], locals: Locals, wildcard
  * The `globOf`/`arnOf` part list for a pattern whose shape is known only per request: text,
  * 0 for `*`, 1 for `?`, variable values, and a wildcard default spread in when unresolved.
  */
-export function globParts(pieces: readonly Piece[], uses: readonly VariableUse[], fold = false): string {
+export function globParts(pieces: readonly Piece[], uses: readonly VariableUse[], ctx: EmitContext, fold = false): string {
   let k = 0;
   const parts = pieces.map((p) => {
     if (p.kind === "star") return "0";
@@ -150,7 +151,7 @@ export function globParts(pieces: readonly Piece[], uses: readonly VariableUse[]
     const v = uses[k++]!;
     if (!v.wildFallback) return valueOf(v, fold);
     const value = fold ? `${v.local}.toLowerCase()` : v.local;
-    return `...(${v.local} !== undefined ? [${value}] : [${fallbackParts(v.fallback!, fold).join(", ")}])`;
+    return `...(${v.local} !== undefined ? [${value}] : ${fallbackParts(v.fallback!, fold, ctx)})`;
   });
   return `[${parts.join(", ")}]`;
 }
@@ -172,7 +173,7 @@ export function compileMatch(
   const allStatic = segments.every(isStaticSegment);
   if (variables.some((v) => v.wildFallback)) {
     ctx.use("globOf");
-    return { variables, expr: `glob(${subject}, globOf(${globParts(pieces, variables, fold)}))` };
+    return { variables, expr: `glob(${subject}, globOf(${globParts(pieces, variables, ctx, fold)}))` };
   }
   const anyHoles = segments.some((s) => s.holes);
   if (anyHoles || segments.length > 2) {
@@ -183,7 +184,7 @@ export function compileMatch(
     }
     if (anyHoles) {
       ctx.use("globOf");
-      return { variables, expr: `glob(${subject}, globOf(${globParts(pieces, variables, fold)}))` };
+      return { variables, expr: `glob(${subject}, globOf(${globParts(pieces, variables, ctx, fold)}))` };
     }
     return { variables, expr: `glob(${subject}, [${segments.map((s) => segmentString(s, fold)).join(", ")}])` };
   }

@@ -94,11 +94,6 @@ export function patternText(pieces: readonly Piece[]): string {
   return pieces.map((p) => (p.kind === "text" ? p.text : p.kind === "star" ? "*" : p.kind === "one" ? "?" : "")).join("");
 }
 
-/** True when the pieces hold no variable, so the pattern is fixed at generation time. */
-export function isStatic(pieces: readonly Piece[]): boolean {
-  return pieces.every((p) => p.kind !== "var");
-}
-
 /** True when the pieces hold a wildcard. */
 export function hasWildcard(pieces: readonly Piece[]): boolean {
   return pieces.some((p) => p.kind === "star" || p.kind === "one");
@@ -110,12 +105,11 @@ export function literalText(pieces: readonly Piece[]): string {
 }
 
 /**
- * A static glob split at its stars: `segments[0]` must match at the start, the last segment at
- * the end, and the ones between in order; `?` inside a segment is a one-character hole whose
- * offsets are listed in `holes`. With no star there is one segment that must match the whole
- * string. This is the shape the generated glob helper takes, and it is matched greedily
- * (leftmost) segment by segment, which is exact for `*`-separated fixed-length segments and
- * never backtracks.
+ * A static glob split at its stars, the shape the generated `glob` helper takes: `segments[0]`
+ * must match at the start, the last segment at the end, and the ones between in order; `?`
+ * inside a segment is a one-character hole whose offsets are listed in `holes`. With no star
+ * there is one segment that must match the whole string. Matching it leftmost, segment by
+ * segment, is exact for star-separated fixed-length segments and never backtracks.
  */
 export interface GlobShape {
   readonly segments: readonly GlobSegment[];
@@ -148,42 +142,6 @@ export function globShape(pieces: readonly Piece[]): GlobShape {
   }
   segments.push({ text, holes });
   return { segments };
-}
-
-/** Matches `s` against a glob shape; the generation-time twin of the emitted `glob` helper. */
-export function matchGlob(s: string, shape: GlobShape): boolean {
-  const segs = shape.segments;
-  const first = segs[0]!;
-  if (segs.length === 1) return s.length === first.text.length && segmentAt(s, 0, first);
-  const last = segs[segs.length - 1]!;
-  if (s.length < first.text.length + last.text.length) return false;
-  if (!segmentAt(s, 0, first) || !segmentAt(s, s.length - last.text.length, last)) return false;
-  let pos = first.text.length;
-  const end = s.length - last.text.length;
-  for (let k = 1; k < segs.length - 1; k++) {
-    const found = findSegment(s, pos, end, segs[k]!);
-    if (found < 0) return false;
-    pos = found + segs[k]!.text.length;
-  }
-  return true;
-}
-
-function segmentAt(s: string, at: number, seg: GlobSegment): boolean {
-  const t = seg.text;
-  let h = 0;
-  for (let i = 0; i < t.length; i++) {
-    if (h < seg.holes.length && seg.holes[h] === i) {
-      h++;
-      continue;
-    }
-    if (s.charCodeAt(at + i) !== t.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-function findSegment(s: string, from: number, end: number, seg: GlobSegment): number {
-  for (let at = from; at + seg.text.length <= end; at++) if (segmentAt(s, at, seg)) return at;
-  return -1;
 }
 
 /** Lower-cases the text of pieces (for case-insensitive matching such as actions). */

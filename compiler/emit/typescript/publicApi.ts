@@ -6,6 +6,7 @@
 import type { OptionalKind, TypeAliasDeclarationStructure, InterfaceDeclarationStructure } from "ts-morph";
 import { lit } from "./emitContext.js";
 import type { StatementPlan } from "./model.js";
+import { allowsVariables } from "./operators.js";
 import { parsePattern } from "./patterns.js";
 
 function union(names: readonly string[]): string {
@@ -22,7 +23,8 @@ export function contextKeys(statements: readonly StatementPlan[]): string[] {
   for (const s of statements) {
     for (const c of s.conditions) {
       add(c.key);
-      if (s.variables) c.values.forEach((v) => variableKeys(v).forEach(add));
+      const family = c.operator.info?.family;
+      if (s.variables && family !== undefined && allowsVariables(family)) c.values.forEach((v) => variableKeys(v).forEach(add));
     }
     if (s.variables) (s.resources?.values ?? []).forEach((v) => variableKeys(v).forEach(add));
   }
@@ -139,6 +141,11 @@ export function statementTables(statements: readonly StatementPlan[]): string[] 
 }
 
 const MISS_RECORD = `
+/** Where a statement records why it did not apply, for explain(); authorize() passes none. */
+interface Why {
+  reason: StatementMiss["reason"] | undefined;
+}
+
 /**
  * A statement miss, with the fields in the runtime's order. Written out rather than spread:
  * object spread is a slow path in V8, and explain() builds one record per statement.

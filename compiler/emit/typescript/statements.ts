@@ -55,7 +55,7 @@ function unresolvableResource(varying: readonly CompiledMatch[]): string[] {
 }
 
 /** Lines testing Resource or NotResource; empty when every resource matches. */
-export function emitResourceCheck(s: StatementPlan, ctx: EmitContext, locals: Locals): string[] {
+function emitResourceCheck(s: StatementPlan, ctx: EmitContext, locals: Locals): string[] {
   if (s.resources === undefined) return [];
   const matches = compileResources(s, ctx, locals);
   const fixed = matches.filter((m) => m.variables.length === 0);
@@ -65,6 +65,8 @@ export function emitResourceCheck(s: StatementPlan, ctx: EmitContext, locals: Lo
   const test = staticTest(fixed, ctx);
   const lines = ["const r = q.resource;"];
   if (s.resources.not) {
+    // An empty NotResource excludes nothing.
+    if (test === undefined && varying.length === 0) return [];
     if (test !== undefined) lines.push(`if (${test}) ${resourceMiss("NotResource")}`);
     if (varying.length === 0) return lines;
     lines.push(...resolveVariables(varying.flatMap((m) => m.variables)));
@@ -99,7 +101,8 @@ export function emitStatementFunction(s: StatementPlan, ctx: EmitContext): strin
   const usesWhy = body.some((line) => /\bwhy\b/.test(line));
   const usesView = body.some((line) => /\bq\./.test(line));
   const params = `${usesView ? "q" : "_q"}: View, ${usesWhy ? "why" : "_why"}: Why | null`;
-  ctx.use("view", "miss");
+  ctx.use("view");
+  if (body.some((line) => line.includes("miss("))) ctx.use("miss");
   return `/** ${describe(s)} */\nfunction statement${s.global}(${params}): boolean {\n${body.join("\n")}\n}`;
 }
 
