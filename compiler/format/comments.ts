@@ -15,12 +15,14 @@
  * - Elsewhere, as prettier does: a comment on its own line leads the next node, one at the end
  *   of a line trails the previous one, one between two nodes on a line leads the next node if
  *   only spaces or `(` separate them, else trails the previous one.
+ *   Once a comment between two nodes leads the next one, the later ones there do too (order).
  * - A comment that would lead the first part of a node (or trail its last part) leads (trails)
  *   the node itself, so dropping or adding parentheses cannot move it into another group.
+ * - After attachment (`preprocess`), comments that trail a node after a line comment, so on
+ *   lines of their own, lead the next node instead, as they would when the output is read.
  */
 import { util } from "prettier";
-import type { AnyNode, Comment, SourceFile } from "../../grammar/ast.js";
-import type { Comparison } from "../../grammar/ast.js";
+import type { AnyNode, Comment, Comparison, SourceFile } from "../../grammar/ast.js";
 import type { AttachedComment, Node } from "./types.js";
 
 /** `tag keys within [...]` / `tag keys include [...]`: `all`/`any` + `in` on tag keys, written without the quantifier. */
@@ -298,15 +300,14 @@ function anchorChildren(node: Node): Node[] {
  * next node it stays where it is, which is also where it would attach again.
  */
 export function preprocess(root: Node): Node {
-  const visit = (node: Node, parent: Node | undefined): void => {
+  const visit = (node: Node): void => {
     const children = anchorChildren(node);
     children.forEach((child, i) => {
       moveCommentsAfterLineComment(child, children[i + 1], node, root);
-      visit(child, node);
+      visit(child);
     });
-    void parent;
   };
-  visit(root, undefined);
+  visit(root);
   return root;
 }
 
