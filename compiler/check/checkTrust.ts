@@ -11,14 +11,12 @@ import type { IrStatement } from "../ir.js";
 import { lowerStatement } from "../lower/lowerStatement.js";
 import type { CatalogAction } from "../catalog/index.js";
 import { checkCondition } from "./checkConditions.js";
-import type { CheckedCondition } from "./checkedCondition.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
+import { warnIfOpenTrust } from "./openTrust.js";
 import { resolveParts } from "./resolveTemplate.js";
 
 type PrincipalField = "AWS" | "Service" | "Federated";
 
-/** Keys whose test narrows `anyone` to a known set of callers. */
-const NARROWING_KEYS = /^(aws:PrincipalOrgID|aws:PrincipalOrgPaths|aws:PrincipalAccount|aws:PrincipalArn|aws:SourceAccount|aws:SourceArn|aws:SourceOrgID|sts:ExternalId)$/i;
 
 export function checkTrust(ctx: CheckContext, trust: TrustDecl): IrStatement[] {
   const before = ctx.diagnostics.length;
@@ -26,7 +24,7 @@ export function checkTrust(ctx: CheckContext, trust: TrustDecl): IrStatement[] {
   const actions = trustActions(ctx, trust);
   const condition =
     trust.condition === undefined ? undefined : checkCondition(ctx, trust.condition, actions.map((a) => a.action));
-  if (principal !== undefined) warnIfOpen(ctx, trust, principal, condition);
+  if (principal !== undefined) warnIfOpenTrust(ctx, trust, principal, condition);
   if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principal === undefined) return [];
   const lowered = lowerStatement(ctx, {
     source: { kind: "Statement", effect: "allow", effectSpan: trust.span, actions: { kind: "Actions", except: false, items: [], span: trust.span }, span: trust.span },
@@ -129,25 +127,4 @@ function principalEntry(ctx: CheckContext, ref: PrincipalRef): { field: Principa
 function invalid(ctx: CheckContext, ref: PrincipalRef, message: string): undefined {
   report(ctx, "InvalidTrust", ref.value?.span ?? ref.span, message);
   return undefined;
-}
-
-function mentionedKeys(cond: CheckedCondition | undefined): string[] {
-  if (cond === undefined) return [];
-  switch (cond.kind) {
-    case "Test":
-      return [cond.test.key];
-    case "Not":
-      return mentionedKeys(cond.operand);
-    case "And":
-    case "Or":
-      return cond.operands.flatMap(mentionedKeys);
-  }
-}
-
-function warnIfOpen(ctx: CheckContext, trust: TrustDecl, principal: IamPrincipal, cond: CheckedCondition | undefined): void {
-  const open = principal === "*" || (typeof principal === "object" && [principal.AWS].flat().includes("*"));
-  if (!open || mentionedKeys(cond).some((k) => NARROWING_KEYS.test(k))) return;
-  report(ctx, "OpenTrust", trust.span, "this trust lets any principal of every AWS account assume the role", {
-    hint: "name the accounts or roles, or add a condition such as `aws:PrincipalOrgID = \"o-...\"`",
-  });
 }
