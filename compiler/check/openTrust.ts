@@ -20,9 +20,13 @@ const EXCLUDING = /^(StringNot|ArnNot|NotIp|NumericNot|DateNot|Null$)/;
 /** Providers whose `aud` is the same for every user, so only `sub` tells callers apart. */
 const SHARED_AUDIENCE = new Set(["token.actions.githubusercontent.com"]);
 
-/** A test that admits only callers with a given value: positive, and false on a missing key. */
+/**
+ * A test that admits only callers with a given value: positive, false on a missing key, and
+ * not a bare `*` (`sub like "*"` admits every token).
+ */
 function admitsOnly(t: ConditionTest, key: (name: string) => boolean): boolean {
-  return key(t.key) && !t.ifExists && t.quantifier !== "ForAllValues" && !EXCLUDING.test(t.operator);
+  return key(t.key) && !t.ifExists && t.quantifier !== "ForAllValues" && !EXCLUDING.test(t.operator) &&
+    !t.values.some((v) => /^[*?]*\*[*?]*$/.test(v));
 }
 
 /** True when every statement the condition lowers to holds such a test. */
