@@ -116,6 +116,7 @@ describe("importable fixtures", () => {
       "team-services",
       "trust-cognito",
       "trust-cross-account",
+      "trust-github-oidc",
       "trust-tag-session",
       "variables",
     ]);
