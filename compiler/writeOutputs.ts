@@ -4,8 +4,8 @@
  * succeeded are they renamed into place. On failure the temporaries are removed and the
  * existing outputs stay untouched.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 
 export interface OutputFile {
   /** File name relative to the output directory. */
@@ -13,8 +13,21 @@ export interface OutputFile {
   readonly text: string;
 }
 
+/**
+ * Creates `dir` and its missing parents one level at a time. Node 20's `mkdirSync(recursive)`
+ * never returns on some file systems (`/proc`) when a level cannot be created; this throws.
+ */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
 export function writeOutputsAtomically(outDir: string, files: readonly OutputFile[]): void {
-  mkdirSync(outDir, { recursive: true });
+  makeDirectory(outDir);
   const staged: { temp: string; final: string }[] = [];
   try {
     for (const f of files) {

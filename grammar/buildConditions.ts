@@ -3,6 +3,7 @@
  * one node with two or more operands; a single operand is returned as itself, so parentheses
  * leave no trace in the tree.
  */
+import { diagnostic } from "../compiler/diagnostics/codes.js";
 import type {
   Comparison,
   CompareOperator,
@@ -86,6 +87,13 @@ function buildCondTest(ctx: BuildContext, node: CondTestCstNode, at: number): Co
       ifExists: false,
       span,
     };
+  }
+  const quantifierToken = first(c.Any) ?? first(c.All);
+  if (quantifierToken !== undefined) {
+    // Dropping it silently would change meaning: `all K exists` is not `K exists` in IAM.
+    ctx.diagnostics.push(diagnostic("UnexpectedToken", tokenSpan(ctx, quantifierToken, span.start),
+      `\`${quantifierToken.image}\` qualifies a comparison such as \`${quantifierToken.image} ${key.name || "K"} in [...]\`, not ${c.Exists || c.Missing ? "`exists` or `missing`" : "a bare key"}`,
+      { hint: "remove it, or compare the key with values" }));
   }
   if (c.Exists || c.Missing) return { kind: "Exists", key, missing: c.Missing !== undefined, span };
   return { kind: "Truthy", key, span };

@@ -30,7 +30,7 @@ function renderCatalog(found: Found): string {
   if (found.actions.length > 0) {
     lines.push(pc.bold(`Actions (${found.actions.length})`));
     for (const a of found.actions) {
-      const types = a.resourceTypes.length > 0 ? a.resourceTypes.join(", ") : "*";
+      const types = a.resourceTypes.length > 0 ? a.resourceTypes.map((r) => r.name).join(", ") : "*";
       lines.push(`  ${a.fullName}  ${pc.dim(`[${a.accessLevel}] on ${types}`)}`);
       if (a.description) lines.push(`      ${pc.dim(a.description)}`);
     }

@@ -48,8 +48,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/** `arp catalog | head` closes the pipe early: that is the reader's choice, not an error. */
+function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+}
+
 const isEntry = process.argv[1] !== undefined && /(?:arp(?:\.js)?|main\.ts)$/.test(process.argv[1]);
 if (isEntry) {
+  exitQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

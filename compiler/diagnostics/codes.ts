@@ -86,7 +86,6 @@ export const Codes = {
   FileNotFound: def("ARP9001", "error", "a path that does not exist or holds no `.arp` file"),
   FileUnreadable: def("ARP9002", "error", "a file that cannot be read"),
   OutputFailed: def("ARP9003", "error", "output that could not be written"),
-  InvalidSetting: def("ARP9004", "error", "a malformed `--set name=value`"),
 } as const satisfies Record<string, CodeInfo>;
 
 export type CodeName = keyof typeof Codes;

@@ -1,11 +1,13 @@
 // The golden corpus: each `<case>.arp` sits beside what it must produce. `<case>.json` holds
-// the compiled policies (name → document) when it compiles; `<case>.diagnostics.txt` holds
-// the rendered diagnostics when there are any. A first line `// set: a=1 b=2` sets parameters.
+// the compiled policies (name → document) and role bundles (`<Role>.role` → bundle) when it
+// compiles; `<case>.diagnostics.txt` holds the rendered diagnostics when there are any,
+// including failed `test` expectations. A first line `// set: a=1 b=2` sets parameters.
 // `npm run golden` rewrites the expectations; review the diff like code.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compile } from "../../compiler/index.js";
+import { compile, runPolicyTests } from "../../compiler/index.js";
 import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
+import { sortDiagnostics, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
 
 export const CORPUS_DIR = new URL(".", import.meta.url).pathname;
 
@@ -28,17 +30,29 @@ function settings(text: string): Record<string, string> {
   return Object.fromEntries(m[1]!.trim().split(/\s+/).map((kv) => kv.split("=") as [string, string]));
 }
 
+function key(d: Diagnostic): string {
+  return `${d.code}@${d.span.file}:${d.span.start}-${d.span.end}:${d.message}`;
+}
+
 export function runCase(name: string): CorpusOutcome {
   const path = `${name}.arp`;
   const text = readFileSync(join(CORPUS_DIR, path), "utf8");
-  const result = compile({ path, text }, { params: settings(text) });
-  const out: { json?: string; diagnostics?: string; codes: string[] } = { codes: result.diagnostics.map((d) => d.code) };
+  const input = { path, text };
+  const result = compile(input, { params: settings(text) });
+  // Files with `test` blocks also run them, so test failures have goldens too.
+  const tests = result.ok && /^\s*test\s/m.test(text) ? runPolicyTests([input], { params: settings(text) }) : undefined;
+  const seen = new Set(result.diagnostics.map(key));
+  const diagnostics = sortDiagnostics([...result.diagnostics, ...(tests?.diagnostics ?? []).filter((d) => !seen.has(key(d)))]);
+  const out: { json?: string; diagnostics?: string; codes: string[] } = { codes: diagnostics.map((d) => d.code) };
   if (result.ok) {
-    const byName = Object.fromEntries(result.policies.map((p) => [p.name, p.document]));
+    const byName = Object.fromEntries([
+      ...result.policies.map((p) => [p.name, p.document] as const),
+      ...result.roles.map((r) => [`${r.name}.role`, JSON.parse(r.json) as unknown] as const),
+    ]);
     out.json = `${JSON.stringify(byName, null, 2)}\n`;
   }
-  if (result.diagnostics.length > 0) {
-    out.diagnostics = `${renderDiagnostics(result.diagnostics, result.sources, { color: false })}\n`;
+  if (diagnostics.length > 0) {
+    out.diagnostics = `${renderDiagnostics(diagnostics, result.sources, { color: false })}\n`;
   }
   return out;
 }
