@@ -21,6 +21,7 @@ export { Codes } from "./diagnostics/codes.js";
 export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
 export type { IrPolicy, IrStatement, IrCondition } from "./ir.js";
 export { importPolicy, type ImportOptions, type ImportResult } from "./import/index.js";
+export type { FormatOptions } from "./format/index.js";
 export { runPolicyTests, type TestRunResult, type ExpectationOutcome } from "./policyTests/runPolicyTests.js";
 
 /** The result of `check`: diagnostics only. */
@@ -107,4 +108,15 @@ export async function writeOutputs(result: CompileResult, outDir: string, target
   const files: OutputFile[] = targets.includes("json") ? outputFiles(result) : [];
   if (targets.includes("ts")) files.push({ name: EVALUATOR_FILE, text: await generateEvaluatorModule(result) });
   writeOutputsAtomically(outDir, files);
+}
+
+/**
+ * Formats `.arp` source in arp's canonical layout (docs/formatting.md).
+ * @throws `ArpSyntaxError` (with every diagnostic) when the text does not parse: a file with
+ *   syntax errors is never reformatted.
+ */
+export async function format(text: string, options: import("./format/index.js").FormatOptions = {}): Promise<string> {
+  // prettier loads only for callers that format.
+  const formatter = await import("./format/index.js");
+  return formatter.format(text, options);
 }
