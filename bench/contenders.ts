@@ -10,8 +10,10 @@ import { compilePolicySet } from "../runtime/index.js";
 import type { Decision, Request } from "../runtime/index.js";
 import { authorize as handwritten10 } from "./handwritten10.js";
 
+/** A contender's decision function. */
 export type Decide = (request: Request) => Decision;
 
+/** One evaluator the benchmark compares. */
 export interface Contender {
   readonly name: string;
   /** Policy sizes it can decide; every size when absent. */
@@ -45,6 +47,7 @@ async function importGenerated(policy: PolicySource, tag: string): Promise<Gener
   return (await import(pathToFileURL(moduleFile(policy, tag)).href)) as GeneratedModule;
 }
 
+/** Every contender, in table order; add iam-simulate, cedar-wasm, ... here. */
 export const CONTENDERS: readonly Contender[] = [
   {
     name: "hand-written",

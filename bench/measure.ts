@@ -19,6 +19,7 @@ function collect(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** One contender on one policy. */
 export interface Measurement {
   readonly decisionsPerSecond: number;
   /** Heap retained by the prepared evaluator (after GC), bytes. */

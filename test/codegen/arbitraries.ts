@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import type { ContextValue, IamConditionBlock, IamStatement, PolicyInput, Request } from "../../runtime/index.js";
 
+/** Real actions the policies name. */
 export const ACTIONS = [
   "apprunner:CreateService",
   "apprunner:DeleteService",
@@ -45,6 +46,7 @@ const ACTION_PATTERNS = [
 /** Actions requests use: known ones in any case, and names no policy spells out. */
 const REQUEST_ACTIONS = [...ACTIONS, "apprunner:describeservice", "APPRUNNER:LISTSERVICES", "apprunner:AssociateCustomDomain", "ec2:RunInstances", "s3:GetObjectAcl", "apprunner:"];
 
+/** Resources requests name, and the ARNs random patterns are made from. */
 export const RESOURCES = [
   "arn:aws:apprunner:us-east-1:123456789012:service/web/8fe1e10304f84fd2b0df550fe98a71fa",
   "arn:aws:apprunner:us-east-1:123456789012:service/api/0b8f9bd3a2c54a6a9f4ba6d2e1f0c7aa",
@@ -257,6 +259,7 @@ const contextArb: fc.Arbitrary<Record<string, ContextValue>> = fc
     return context;
   });
 
+/** A random request: principal, action, resource and a context with multi-valued and oddly cased keys. */
 export const requestArb: fc.Arbitrary<Request> = fc.record({
   principal: fc.constantFrom(...PRINCIPALS),
   action: fc.constantFrom(...REQUEST_ACTIONS),

@@ -18,7 +18,7 @@ describe("generated evaluator vs runtime interpreter", () => {
   }, 180_000);
 
   it("random policy sets generate modules that type-check under --strict", async () => {
-    const sets = fc.sample(policySetArb, { numRuns: 3, seed: 20261125 }) as PolicySource[][];
+    const sets = fc.sample(policySetArb, { numRuns: 8, seed: 20261125 }) as PolicySource[][];
     const files: Record<string, string> = {};
     for (const [i, set] of sets.entries()) files[`/virtual/evaluator${i}.ts`] = await generateEvaluator(set);
     expect(typeCheck(files)).toEqual([]);

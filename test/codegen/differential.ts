@@ -12,6 +12,7 @@ import type { PolicyInput, Request } from "../../runtime/index.js";
 import { policySetArb, requestArb } from "./arbitraries.js";
 import { loadEvaluator, typeCheck } from "./support.js";
 
+/** How large a differential run is. */
 export interface DifferentialOptions {
   /** Random policy sets; each gets its own generated module. */
   readonly sets: number;
@@ -26,6 +27,7 @@ export interface DifferentialOptions {
   readonly typeCheckEvery?: number;
 }
 
+/** What a differential run checked. */
 export interface DifferentialReport {
   /** Decisions compared. */
   readonly cases: number;

@@ -26,6 +26,7 @@ interface ActionMatcher {
   readonly wildcards: readonly Wildcard[];
 }
 
+/** What the action index contributes to the module. */
 export interface ActionIndex {
   /** Every action named in the policies, as first written, ordered by lower-cased name. */
   readonly knownActions: readonly string[];
@@ -165,7 +166,6 @@ const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>([
   );
   const patterns = patternEntries(ms);
   if (patterns.length > 0) {
-    ctx.use("glob");
     declarations.push(
       `/** Statements with action wildcards or NotAction, for action names not known when generating. */
 const ACTION_PATTERNS: readonly { readonly statement: number; readonly deny: boolean; readonly not: boolean; readonly globs: readonly (readonly Segment[])[] }[] = [${patterns.join(", ")}];`,

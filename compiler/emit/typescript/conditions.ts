@@ -58,7 +58,9 @@ const COMPARE: Readonly<Record<string, string>> = {
   greaterThanEquals: ">=",
 };
 
-function anyOf(terms: readonly string[]): string {
+/** The disjunction of tests, each once (a policy may list a value twice). */
+function anyOf(tests: readonly string[]): string {
+  const terms = [...new Set(tests)];
   if (terms.length === 0) return "false";
   return terms.length === 1 ? terms[0]! : terms.map((t) => `(${t})`).join(" || ");
 }
@@ -101,7 +103,7 @@ function compileValues(
 
 /** Joins value tests; many literal values become one Set look-up. */
 function positiveOf(values: readonly CompiledValue[], subject: string, ctx: EmitContext): string {
-  const exact = values.filter((v) => v.exact !== undefined).map((v) => v.exact!);
+  const exact = [...new Set(values.filter((v) => v.exact !== undefined).map((v) => v.exact!))];
   const others = values.filter((v) => v.exact === undefined).map((v) => v.test);
   if (exact.length > 6) {
     const set = ctx.constant("SET", "ReadonlySet<string>", `new Set([${exact.join(", ")}])`);
@@ -161,7 +163,6 @@ function compileArn(
   const components = arnComponents(pieces);
   const fixed = components.every((comp, i) => i === 5 || comp.every((p) => p.kind !== "var"));
   if (!fixed) {
-    ctx.use("arnOf");
     const variables = bindVariables(pieces, locals, true);
     return { expr: `arnLike(x, arnOf(${globParts(pieces, variables, ctx)}))`, variables };
   }
@@ -179,7 +180,6 @@ function compileArn(
 
 /** ARN operators: colon-separated components, each a glob. */
 function arnTest(c: ConditionPlan, variables: boolean, ctx: EmitContext, locals: Locals): ValueTest {
-  ctx.use("arn");
   const splits = new Set<number>();
   const values = compileValues(c, variables, true, (pieces) => compileArn(pieces, ctx, locals, splits));
   return {
@@ -203,7 +203,6 @@ function fixedTest(c: ConditionPlan, prepare: string, terms: readonly string[], 
 
 function orderedTest(c: ConditionPlan, info: OperatorInfo, ctx: EmitContext): ValueTest {
   const numeric = info.family === "numeric";
-  ctx.use(numeric ? "number" : "date");
   const op = COMPARE[info.comparison]!;
   // NaN never compares true, so an unreadable policy value is simply dropped.
   const terms = c.values
@@ -214,18 +213,17 @@ function orderedTest(c: ConditionPlan, info: OperatorInfo, ctx: EmitContext): Va
 }
 
 function binaryTest(c: ConditionPlan, ctx: EmitContext): ValueTest {
-  ctx.use("binary");
   const terms = [...new Set(c.values.map(readBinary))].map((b) => `bytes === ${lit(b)}`);
   return fixedTest(c, "const bytes = binaryBytes(x);", terms, ctx);
 }
 
 function ipTest(c: ConditionPlan, ctx: EmitContext): ValueTest {
-  ctx.use("ip");
   const ranges = c.values.flatMap((v) => {
     const r = readCidr(v);
     return r === undefined ? [] : [ctx.constant("RANGE", "Cidr", `{ groups: [${r.groups.join(", ")}], prefix: ${r.prefix} }`)];
   });
-  const test = ranges.length === 0 ? "false" : `address !== undefined && (${ranges.map((r) => `inRange(address, ${r})`).join(" || ")})`;
+  const unique = [...new Set(ranges)];
+  const test = unique.length === 0 ? "false" : `address !== undefined && (${unique.map((r) => `inRange(address, ${r})`).join(" || ")})`;
   return fixedTest(c, "const address = parseIpAddress(x);", [test], ctx);
 }
 
@@ -264,14 +262,11 @@ function nullBlock(c: ConditionPlan, ctx: EmitContext): string[] {
 
 /** The body of one condition's block in a statement function. */
 export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitContext, locals: Locals): string[] {
-  ctx.use("view");
   const info = c.operator.info;
   if (info === undefined) {
-    ctx.use("miss");
     const detail = `unknown condition operator \`${c.operator.written}\``;
     return [`return why === null ? false : miss(why, { kind: "unresolvable", detail: ${lit(detail)} });`];
   }
-  ctx.use("failCondition");
   if (info.family === "null") return nullBlock(c, ctx);
   const test = valueTest(c, info, variables, ctx, locals);
   const { qualifier, ifExists } = c.operator;

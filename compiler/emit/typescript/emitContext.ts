@@ -1,20 +1,12 @@
 /**
- * State shared by the emitters while one module is generated: which helpers the code calls,
- * and module-level constants hoisted out of statement functions so they are built once at load
- * rather than per request. Constants are deduplicated by their text and named in order of
+ * State shared by the emitters while one module is generated: module-level constants hoisted
+ * out of statement functions so they are built once at load rather than per request. Constants are deduplicated by their text and named in order of
  * first use, so the same input always yields the same names.
  */
-import type { HelperName } from "./helpers.js";
-
+/** The constants hoisted while one module is generated. */
 export class EmitContext {
-  readonly helpers = new Set<HelperName>();
   private readonly constants = new Map<string, string>();
   private readonly declarations: string[] = [];
-
-  /** Marks a helper as used by the generated code. */
-  use(...names: HelperName[]): void {
-    for (const name of names) this.helpers.add(name);
-  }
 
   /**
    * Returns the name of a module-level constant holding `initializer` (of `type`), declaring
@@ -30,9 +22,14 @@ export class EmitContext {
     return name;
   }
 
-  /** The hoisted constant declarations, in order of first use. */
-  constantDeclarations(): readonly string[] {
-    return this.declarations;
+  /**
+   * The hoisted constant declarations that `code` refers to, in order of first use. A pattern
+   * may be compiled and then not emitted (a Resource list holding `*` needs no test), so its
+   * constants are dropped rather than left unused.
+   */
+  constantDeclarations(code: string): readonly string[] {
+    const used = new Set(withoutProse(code).match(/\b[A-Z]+\d+\b/g) ?? []);
+    return this.declarations.filter((d) => used.has(/^const (\w+)/.exec(d)![1]!));
   }
 }
 
@@ -48,4 +45,43 @@ export function lit(s: string): string {
 export function viewCall(method: "get" | "variable", lowerKey: string): string {
   const ascii = /^[\x00-\x7f]*$/.test(lowerKey);
   return ascii ? `q.${method}(${lit(lowerKey)})` : `q.${method}(${lit(lowerKey)}, false)`;
+}
+
+/**
+ * Generated code with its string literals, template literals and comments blanked out: what is
+ * left names only identifiers, so scanning it for uses cannot be fooled by policy text or prose.
+ * One pass, so a quote inside a comment or `//` inside a string is read correctly.
+ */
+export function withoutProse(code: string): string {
+  let out = "";
+  let i = 0;
+  while (i < code.length) {
+    const ch = code[i]!;
+    const next = code[i + 1];
+    let end = i + 1;
+    if (ch === '"' || ch === "'" || ch === "`") end = closingQuote(code, i);
+    else if (ch === "/" && next === "/") end = lineEnd(code, i);
+    else if (ch === "/" && next === "*") end = blockEnd(code, i);
+    out += end === i + 1 ? ch : " ";
+    i = end;
+  }
+  return out;
+}
+
+function closingQuote(code: string, open: number): number {
+  for (let i = open + 1; i < code.length; i++) {
+    if (code[i] === "\\") i++;
+    else if (code[i] === code[open]) return i + 1;
+  }
+  return code.length;
+}
+
+function lineEnd(code: string, from: number): number {
+  const end = code.indexOf("\n", from);
+  return end < 0 ? code.length : end;
+}
+
+function blockEnd(code: string, from: number): number {
+  const end = code.indexOf("*/", from + 2);
+  return end < 0 ? code.length : end + 2;
 }

@@ -17,6 +17,7 @@ import { emitStatementFunction, emitStatementTable } from "./statements.js";
 
 export type { PolicySource } from "./model.js";
 
+/** Options of `generateEvaluator`. */
 export interface GenerateOptions {
   /** Named in the module's header comment; defaults to `evaluator`. */
   readonly moduleName?: string;
@@ -68,9 +69,8 @@ const PRINCIPAL_KEYS = new Set(["aws:principalaccount", "aws:principalarn", "aws
 
 function buildModule(statements: readonly StatementPlan[], options: GenerateOptions, policies: readonly PolicySource[]): string {
   const ctx = new EmitContext();
-  ctx.use("view");
   const keys = contextKeys(statements);
-  if (keys.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()))) ctx.use("principalKeys");
+  const principalKeys = keys.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()));
   const index = emitActionIndex(statements, ctx);
   const functions = statements.map((s) => emitStatementFunction(s, ctx));
   const project = new Project({ useInMemoryFileSystem: true });
@@ -78,16 +78,11 @@ function buildModule(statements: readonly StatementPlan[], options: GenerateOpti
   file.addStatements(header(options.moduleName ?? "evaluator", policies));
   file.addTypeAliases(typeAliases(index.knownActions, keys));
   file.addInterfaces(interfaces());
-  file.addStatements(
-    spaced([
-      ...helperSources(ctx.helpers),
-      ctx.constantDeclarations().join("\n"),
-      ...index.declarations,
-      ...functions,
-      emitStatementTable(statements),
-      ...statementTables(statements),
-    ]),
-  );
+  const code = [...index.declarations, ...functions, emitStatementTable(statements), ...statementTables(statements)];
+  const text = code.join("\n");
+  const constants = ctx.constantDeclarations(text).join("\n");
+  const helpers = helperSources([constants, text, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys);
+  file.addStatements(spaced([...helpers, constants, ...code]));
   addPublicApi(file);
   return file.getFullText();
 }

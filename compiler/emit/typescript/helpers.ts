@@ -1,60 +1,60 @@
 /**
  * The small runtime functions a generated evaluator may need, as TypeScript source snippets.
- * Each helper names the helpers it calls; the generator emits only those the policies use,
- * plus their dependencies, in this file's order, so output is stable and holds no dead code.
+ * A helper is emitted exactly when the rest of the module names one of the identifiers it
+ * provides (or a helper that is emitted needs it), found by scanning the finished code: no
+ * emitter has to remember to ask for one, and none is left unused. Output order is this
+ * file's, so it is stable.
  */
 
+import { withoutProse } from "./emitContext.js";
 import { ARN, ARN_OF, GLOB, GLOB_OF } from "./snippetsMatching.js";
 import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
 
-export type HelperName =
-  | "view"
-  | "principalKeys"
-  | "glob"
-  | "globOf"
-  | "number"
-  | "date"
-  | "ip"
-  | "binary"
-  | "arn"
-  | "arnOf"
-  | "miss"
-  | "failCondition";
-
 interface Helper {
-  readonly requires: readonly HelperName[];
+  /** Identifiers the snippet declares that other code calls. */
+  readonly provides: readonly string[];
+  /** Helpers the snippet itself calls. */
+  readonly requires: readonly string[];
   readonly source: string;
 }
 
-const HELPERS: Readonly<Record<HelperName, Helper>> = {
-  view: { requires: [], source: VIEW },
-  principalKeys: { requires: ["view"], source: PRINCIPAL_KEYS },
-  glob: { requires: [], source: GLOB },
-  globOf: { requires: ["glob"], source: GLOB_OF },
-  number: { requires: [], source: NUMBER },
-  date: { requires: [], source: DATE },
-  ip: { requires: [], source: IP },
-  binary: { requires: [], source: BINARY },
-  arn: { requires: [], source: ARN },
-  arnOf: { requires: ["arn", "globOf"], source: ARN_OF },
-  miss: { requires: [], source: MISS },
-  failCondition: { requires: ["miss"], source: FAIL_CONDITION },
+const HELPERS: Readonly<Record<string, Helper>> = {
+  view: { provides: ["View"], requires: [], source: VIEW },
+  glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
+  globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },
+  number: { provides: ["parseDecimal"], requires: [], source: NUMBER },
+  date: { provides: ["parseIamDate"], requires: [], source: DATE },
+  ip: { provides: ["parseIpAddress", "inRange", "Cidr"], requires: [], source: IP },
+  binary: { provides: ["binaryBytes"], requires: [], source: BINARY },
+  arn: { provides: ["arnParts"], requires: [], source: ARN },
+  arnOf: { provides: ["arnOf", "arnLike"], requires: ["arn", "globOf"], source: ARN_OF },
+  miss: { provides: ["miss"], requires: [], source: MISS },
+  failCondition: { provides: ["failCondition"], requires: ["miss"], source: FAIL_CONDITION },
 };
 
-const ORDER = Object.keys(HELPERS) as HelperName[];
+/** The identifiers `code` uses outside string literals and comments. */
+function identifiers(code: string): Set<string> {
+  return new Set(withoutProse(code).match(/[A-Za-z_$][\w$]*/g) ?? []);
+}
 
-/** The source of the named helpers and everything they call, in a fixed order. */
-export function helperSources(used: ReadonlySet<HelperName>): string[] {
-  const closed = new Set<HelperName>();
-  const visit = (name: HelperName): void => {
+/**
+ * The source of every helper `code` calls, and of what those call, in a fixed order.
+ * `principalKeys` says whether a statement reads a key IAM derives from the principal ARN; the
+ * view then derives them, and otherwise derives none.
+ */
+export function helperSources(code: string, principalKeys: boolean): string[] {
+  const used = identifiers(code);
+  const closed = new Set<string>();
+  const visit = (name: string): void => {
     if (closed.has(name)) return;
     closed.add(name);
-    HELPERS[name].requires.forEach(visit);
+    HELPERS[name]!.requires.forEach(visit);
   };
-  used.forEach(visit);
-  const sources = ORDER.filter((name) => closed.has(name)).map((name) => HELPERS[name].source.trim());
-  // The view calls principalKeysOf; when no statement reads a derived key it derives none.
-  if (closed.has("view") && !closed.has("principalKeys")) sources.splice(1, 0, NO_PRINCIPAL_KEYS.trim());
+  for (const [name, helper] of Object.entries(HELPERS)) if (helper.provides.some((id) => used.has(id))) visit(name);
+  const sources = Object.keys(HELPERS)
+    .filter((name) => closed.has(name))
+    .map((name) => HELPERS[name]!.source.trim());
+  if (closed.has("view")) sources.splice(1, 0, (principalKeys ? PRINCIPAL_KEYS : NO_PRINCIPAL_KEYS).trim());
   return sources;
 }

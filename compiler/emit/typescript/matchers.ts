@@ -21,6 +21,7 @@ export interface VariableUse {
   readonly wildFallback: boolean;
 }
 
+/** A pattern compiled to an expression over a subject. */
 export interface CompiledMatch {
   /** Variables to resolve before `expr` is evaluated. */
   readonly variables: readonly VariableUse[];
@@ -29,6 +30,7 @@ export interface CompiledMatch {
   readonly exact?: string;
 }
 
+/** How a pattern is matched. */
 export interface MatchOptions {
   /** Lower-case text and variable values (the subject must already be lower-case). */
   readonly fold?: boolean;
@@ -172,18 +174,15 @@ export function compileMatch(
   const segments = segmentsOf(pieces, locals, options, variables);
   const allStatic = segments.every(isStaticSegment);
   if (variables.some((v) => v.wildFallback)) {
-    ctx.use("globOf");
     return { variables, expr: `glob(${subject}, globOf(${globParts(pieces, variables, ctx, fold)}))` };
   }
   const anyHoles = segments.some((s) => s.holes);
   if (anyHoles || segments.length > 2) {
-    ctx.use("glob");
     if (allStatic) {
       const shape = ctx.constant("GLOB", "readonly Segment[]", `[${segments.map(staticSegmentLiteral).join(", ")}]`);
       return { variables, expr: `glob(${subject}, ${shape})` };
     }
     if (anyHoles) {
-      ctx.use("globOf");
       return { variables, expr: `glob(${subject}, globOf(${globParts(pieces, variables, ctx, fold)}))` };
     }
     return { variables, expr: `glob(${subject}, [${segments.map((s) => segmentString(s, fold)).join(", ")}])` };
@@ -207,7 +206,6 @@ function prefixSuffix(subject: string, head: Segment, tail: Segment, fold: boole
     const min = staticLength(head) + staticLength(tail);
     return `${subject}.length >= ${min} && ${subject}.startsWith(${segmentString(head, fold)}) && ${subject}.endsWith(${segmentString(tail, fold)})`;
   }
-  ctx.use("glob");
   return `glob(${subject}, [${segmentString(head, fold)}, ${segmentString(tail, fold)}])`;
 }
 

@@ -25,6 +25,7 @@ export interface ConditionPlan {
   readonly values: readonly string[];
 }
 
+/** One statement of the input, flattened and normalised. */
 export interface StatementPlan {
   /** Position in the flattened list of all statements; fixes evaluation and report order. */
   readonly global: number;

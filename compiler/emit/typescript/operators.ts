@@ -4,6 +4,7 @@
  * table; adding an operator is one row.
  */
 
+/** The operator families of the IAM condition operators page. */
 export type Family = "string" | "numeric" | "date" | "bool" | "binary" | "ip" | "arn" | "null";
 
 /** How one request value is tested against one policy value. */
@@ -19,6 +20,7 @@ export type Comparison =
   | "arnLike"
   | "null";
 
+/** What a base operator does. */
 export interface OperatorInfo {
   readonly family: Family;
   readonly comparison: Comparison;
@@ -60,6 +62,7 @@ const OPERATORS: Readonly<Record<string, OperatorInfo>> = {
   Null: op("null", "null"),
 };
 
+/** A set qualifier, or undefined for a plain operator. */
 export type SetQualifier = "ForAllValues" | "ForAnyValue" | undefined;
 
 /** A condition operator as written, taken apart. */

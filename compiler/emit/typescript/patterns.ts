@@ -115,6 +115,7 @@ export interface GlobShape {
   readonly segments: readonly GlobSegment[];
 }
 
+/** One star-separated segment of a static glob. */
 export interface GlobSegment {
   /** The segment's characters; a hole's character is a placeholder and never compared. */
   readonly text: string;

@@ -158,6 +158,7 @@ function missRecord(ref: StatementRef, effect: "Allow" | "Deny", reason: Stateme
   return source === undefined ? { policy, index, sid, effect, reason } : { policy, index, sid, source, effect, reason };
 }`;
 
+/** The body of the emitted `authorize`: candidates by action, Deny statements first. */
 export const AUTHORIZE_BODY = `
 const candidates = candidatesFor(request.action);
 if (candidates === NO_CANDIDATES) return "ImplicitDeny";
@@ -168,6 +169,7 @@ const allow = candidates.allow;
 for (let k = 0; k < allow.length; k++) if (STATEMENTS[allow[k]!]!(q, null)) return "Allow";
 return "ImplicitDeny";`;
 
+/** The body of the emitted `explain`: every statement, in order, with why it missed. */
 export const EXPLAIN_BODY = `
 const candidates = candidatesFor(request.action);
 const actionMatches = new Uint8Array(STATEMENTS.length);

@@ -4,6 +4,7 @@
  * components. Each is TypeScript source that helpers.ts emits only when the policies need it.
  */
 
+/** Emitted source: the `Segment` type and the linear `glob` matcher. */
 export const GLOB = `
 /**
  * A glob split at its stars: a plain string, or [text, ...offsets of one-character holes].
@@ -57,6 +58,7 @@ function glob(s: string, segments: readonly Segment[]): boolean {
 }
 `;
 
+/** Emitted source: `globOf`, glob segments built per request from variable values. */
 export const GLOB_OF = `
 /**
  * Builds glob segments from parts known only per request: strings are literal text (variable
@@ -83,6 +85,7 @@ function globOf(parts: readonly (string | 0 | 1)[]): Segment[] {
 }
 `;
 
+/** Emitted source: `arnParts`, a request value split into ARN components. */
 export const ARN = `
 /**
  * ARN operators compare colon-separated components one by one, each a glob, so a \`*\` never
@@ -103,6 +106,7 @@ function arnParts(s: string, components: number): string[] | undefined {
 }
 `;
 
+/** Emitted source: `arnOf`/`arnLike`, for ARN patterns whose components depend on a variable. */
 export const ARN_OF = `
 /**
  * An ARN pattern known only per request (a variable before its sixth component): glob parts

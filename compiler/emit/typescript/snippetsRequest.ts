@@ -4,6 +4,7 @@
  * Each is TypeScript source that helpers.ts emits only when the policies need it.
  */
 
+/** Emitted source: `sameKey` and the `View` class every statement reads the request through. */
 export const VIEW = `
 /** Whether a context key as given names the lower-cased \`key\` (condition keys are case-insensitive). */
 function sameKey(name: string, key: string, ascii: boolean): boolean {
@@ -69,6 +70,7 @@ class View {
 }
 `;
 
+/** Emitted source: a `principalKeysOf` that derives nothing, when no statement reads such a key. */
 export const NO_PRINCIPAL_KEYS = `
 /** No statement reads a key IAM derives from the principal, so none is derived. */
 const NO_PRINCIPAL_KEYS: ReadonlyMap<string, string> = new Map();
@@ -78,6 +80,7 @@ function principalKeysOf(_principal: string): ReadonlyMap<string, string> {
 }
 `;
 
+/** Emitted source: `principalKeysOf`, the keys IAM derives from the principal ARN. */
 export const PRINCIPAL_KEYS = `
 /**
  * Keys IAM derives from the caller (aws:username, aws:PrincipalArn, ...), from the principal
@@ -114,6 +117,7 @@ function principalKeysOf(principal: string): ReadonlyMap<string, string> {
 }
 `;
 
+/** Emitted source: `miss`, which records why a statement did not apply. */
 export const MISS = `
 /** Records why a statement did not apply, and says it did not. */
 function miss(why: Why, reason: StatementMiss["reason"]): false {
@@ -122,6 +126,7 @@ function miss(why: Why, reason: StatementMiss["reason"]): false {
 }
 `;
 
+/** Emitted source: `failCondition`, the record of a condition that did not hold. */
 export const FAIL_CONDITION = `
 /**
  * Records a failed condition. Values whose variables had no value were dropped from

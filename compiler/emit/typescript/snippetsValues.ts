@@ -4,6 +4,7 @@
  * that helpers.ts emits only when a condition of that family appears.
  */
 
+/** Emitted source: `parseDecimal`, as runtime/operators/numeric.ts reads numbers. */
 export const NUMBER = `
 /** An integer or decimal as IAM's numeric operators read it; NaN for anything else. */
 function parseDecimal(s: string): number {
@@ -11,6 +12,7 @@ function parseDecimal(s: string): number {
 }
 `;
 
+/** Emitted source: `parseIamDate`, as runtime/operators/date.ts reads dates, with a fast path. */
 export const DATE = `
 /** Days in a month of the proleptic Gregorian calendar (for years from 100 on). */
 function daysInMonth(year: number, month: number): number {
@@ -78,6 +80,7 @@ function parseIamDate(s: string): number {
 }
 `;
 
+/** Emitted source: `parseIpAddress` and `inRange`, as runtime/operators/ip.ts reads addresses. */
 export const IP = `
 /** An IP range: 2 (IPv4) or 8 (IPv6) 16-bit groups and a prefix length in bits. */
 interface Cidr {
@@ -136,6 +139,7 @@ function inRange(address: readonly number[], range: Cidr): boolean {
 }
 `;
 
+/** Emitted source: `binaryBytes`, as runtime/operators/binary.ts compares base-64 values. */
 export const BINARY = `
 /**
  * BinaryEquals compares bytes: a valid base-64 value is decoded (so two encodings of the same

@@ -23,8 +23,8 @@ function compileResources(s: StatementPlan, ctx: EmitContext, locals: Locals): C
 
 /** One test over every pattern fixed at generation time; a Set when they are many literals. */
 function staticTest(matches: readonly CompiledMatch[], ctx: EmitContext): string | undefined {
-  const exact = matches.filter((m) => m.exact !== undefined).map((m) => m.exact!);
-  const others = matches.filter((m) => m.exact === undefined).map((m) => m.expr);
+  const exact = [...new Set(matches.filter((m) => m.exact !== undefined).map((m) => m.exact!))];
+  const others = [...new Set(matches.filter((m) => m.exact === undefined).map((m) => m.expr))];
   const terms =
     exact.length > 6
       ? [`${ctx.constant("SET", "ReadonlySet<string>", `new Set([${exact.join(", ")}])`)}.has(r)`, ...others]
@@ -61,7 +61,6 @@ function emitResourceCheck(s: StatementPlan, ctx: EmitContext, locals: Locals): 
   const fixed = matches.filter((m) => m.variables.length === 0);
   const varying = matches.filter((m) => m.variables.length > 0);
   if (!s.resources.not && fixed.some((m) => m.expr === "true")) return [];
-  ctx.use("miss");
   const test = staticTest(fixed, ctx);
   const lines = ["const r = q.resource;"];
   if (s.resources.not) {
@@ -96,13 +95,15 @@ function describe(s: StatementPlan): string {
 export function emitStatementFunction(s: StatementPlan, ctx: EmitContext): string {
   const locals = new Locals();
   const body = [...emitResourceCheck(s, ctx, locals)];
-  for (const c of s.conditions) body.push("{", ...emitCondition(c, s.variables, ctx, locals), "}");
-  body.push("return true;");
+  for (const c of s.conditions) {
+    body.push("{", ...emitCondition(c, s.variables, ctx, locals), "}");
+    // An unknown operator ends the statement: conditions after it are never evaluated.
+    if (c.operator.info === undefined) break;
+  }
+  if (s.conditions.every((c) => c.operator.info !== undefined)) body.push("return true;");
   const usesWhy = body.some((line) => /\bwhy\b/.test(line));
   const usesView = body.some((line) => /\bq\./.test(line));
   const params = `${usesView ? "q" : "_q"}: View, ${usesWhy ? "why" : "_why"}: Why | null`;
-  ctx.use("view");
-  if (body.some((line) => line.includes("miss("))) ctx.use("miss");
   return `/** ${describe(s)} */\nfunction statement${s.global}(${params}): boolean {\n${body.join("\n")}\n}`;
 }
 

@@ -3,7 +3,7 @@
  * base-64), so the generated code compares against constants instead of re-parsing the policy
  * on every request. Numbers, dates and ranges are read by the runtime's own parsers, so a
  * policy value means the same to both evaluators; request values are read by the emitted
- * twins in helpers.ts, which the differential tests hold to the runtime.
+ * twins in snippetsValues.ts, which the differential tests hold to the runtime.
  */
 export { parseDecimal as readNumber } from "../../../runtime/operators/numeric.js";
 export { parseIamDate as readDate } from "../../../runtime/operators/date.js";
@@ -12,7 +12,7 @@ export { parseCidr as readCidr } from "../../../runtime/operators/ip.js";
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/** See `binaryBytes` in helpers.ts: decoded bytes, or text that can never equal bytes. */
+/** See `binaryBytes` in snippetsValues.ts: decoded bytes, or text that can never equal bytes. */
 export function readBinary(s: string): string {
   if (!BASE64.test(s)) return "\u0000text:" + s;
   let out = "";
