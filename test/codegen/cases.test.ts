@@ -72,6 +72,19 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    note: "an empty Resource matches nothing, an empty NotResource excludes nothing, NotResource * excludes all",
+    statements: [
+      allow({ Action: "a:Empty", Resource: [] }),
+      allow({ Action: "a:NotEmpty", NotResource: [] }),
+      allow({ Action: "a:NotAll", NotResource: "*", Condition: { StringEquals: { "aws:username": "alice" } } }),
+    ],
+    requests: [
+      [{ action: "a:Empty" }, "ImplicitDeny"],
+      [{ action: "a:NotEmpty", resource: WEB }, "Allow"],
+      [{ action: "a:NotAll", resource: WEB }, "ImplicitDeny"],
+    ],
+  },
+  {
     note: "several condition keys AND, several values OR; key names are case-insensitive",
     statements: [when({ StringEquals: { "aws:ResourceTag/team": ["web", "api"], "aws:RequestTag/env": "dev" } })],
     requests: [

@@ -54,29 +54,41 @@ function unresolvableResource(varying: readonly CompiledMatch[]): string[] {
   ];
 }
 
-/** Lines testing Resource or NotResource; empty when every resource matches. */
-function emitResourceCheck(s: StatementPlan, ctx: EmitContext, locals: Locals): string[] {
-  if (s.resources === undefined) return [];
+/** A resource test: lines to run, or `never` when no resource can match (`NotResource: "*"`). */
+type ResourceCheck = { readonly lines: readonly string[] } | { readonly never: "Resource" | "NotResource" };
+
+/** Tests Resource or NotResource against `r`; no lines when every resource matches. */
+function emitResourceCheck(s: StatementPlan, ctx: EmitContext, locals: Locals): ResourceCheck {
+  if (s.resources === undefined) return { lines: [] };
   const matches = compileResources(s, ctx, locals);
   const fixed = matches.filter((m) => m.variables.length === 0);
   const varying = matches.filter((m) => m.variables.length > 0);
-  if (!s.resources.not && fixed.some((m) => m.expr === "true")) return [];
-  const test = staticTest(fixed, ctx);
-  const lines = ["const r = q.resource;"];
+  const everything = fixed.some((m) => m.expr === "true");
   if (s.resources.not) {
+    if (everything) return { never: "NotResource" };
     // An empty NotResource excludes nothing.
-    if (test === undefined && varying.length === 0) return [];
-    if (test !== undefined) lines.push(`if (${test}) ${resourceMiss("NotResource")}`);
-    if (varying.length === 0) return lines;
-    lines.push(...resolveVariables(varying.flatMap((m) => m.variables)));
-    lines.push(`if (${varying.map(dynamicTest).join(" || ")}) ${resourceMiss("NotResource")}`);
-    return lines;
+    if (matches.length === 0) return { lines: [] };
+  } else {
+    if (everything) return { lines: [] };
+    if (matches.length === 0) return { never: "Resource" };
   }
-  if (varying.length === 0) {
-    lines.push(`if (!(${test ?? "false"})) ${resourceMiss("Resource")}`);
-    return lines;
-  }
-  lines.push("resource: {");
+  return { lines: ["const r = q.resource;", ...(s.resources.not ? notResourceLines : resourceLines)(fixed, varying, ctx)] };
+}
+
+function notResourceLines(fixed: readonly CompiledMatch[], varying: readonly CompiledMatch[], ctx: EmitContext): string[] {
+  const lines: string[] = [];
+  const test = staticTest(fixed, ctx);
+  if (test !== undefined) lines.push(`if (${test}) ${resourceMiss("NotResource")}`);
+  if (varying.length === 0) return lines;
+  lines.push(...resolveVariables(varying.flatMap((m) => m.variables)));
+  lines.push(`if (${varying.map(dynamicTest).join(" || ")}) ${resourceMiss("NotResource")}`);
+  return lines;
+}
+
+function resourceLines(fixed: readonly CompiledMatch[], varying: readonly CompiledMatch[], ctx: EmitContext): string[] {
+  const test = staticTest(fixed, ctx);
+  if (varying.length === 0) return [`if (!(${test})) ${resourceMiss("Resource")}`];
+  const lines = ["resource: {"];
   if (test !== undefined) lines.push(`if (${test}) break resource;`);
   lines.push(...resolveVariables(varying.flatMap((m) => m.variables)));
   lines.push(`if (${varying.map(dynamicTest).join(" || ")}) break resource;`);
@@ -94,13 +106,19 @@ function describe(s: StatementPlan): string {
 /** The declaration of statement `s`'s function, named `statement<global index>`. */
 export function emitStatementFunction(s: StatementPlan, ctx: EmitContext): string {
   const locals = new Locals();
-  const body = [...emitResourceCheck(s, ctx, locals)];
+  const resources = emitResourceCheck(s, ctx, locals);
+  if ("never" in resources) return statementFunction(s, [resourceMiss(resources.never)]);
+  const body = [...resources.lines];
   for (const c of s.conditions) {
     body.push("{", ...emitCondition(c, s.variables, ctx, locals), "}");
     // An unknown operator ends the statement: conditions after it are never evaluated.
     if (c.operator.info === undefined) break;
   }
   if (s.conditions.every((c) => c.operator.info !== undefined)) body.push("return true;");
+  return statementFunction(s, body);
+}
+
+function statementFunction(s: StatementPlan, body: readonly string[]): string {
   const usesWhy = body.some((line) => /\bwhy\b/.test(line));
   const usesView = body.some((line) => /\bq\./.test(line));
   const params = `${usesView ? "q" : "_q"}: View, ${usesWhy ? "why" : "_why"}: Why | null`;
