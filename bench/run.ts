@@ -47,8 +47,16 @@ async function prepareAll(policy: PolicySource, requests: readonly Request[], ex
   const size = [policy.document.Statement].flat().length;
   for (const contender of CONTENDERS) {
     if (contender.sizes !== undefined && !contender.sizes.includes(size)) continue;
-    await contender.build?.(policy);
-    const { value: decide, setupBytes } = await prepared(() => contender.load(policy));
+    let loaded: { value: Decide; setupBytes: number };
+    try {
+      await contender.build?.(policy);
+      loaded = await prepared(() => contender.load(policy));
+    } catch (error) {
+      // A contender may not handle every policy (say, one it cannot translate): report, skip.
+      console.error(`${contender.name} cannot decide the ${size}-statement policy: ${(error as Error).message}`);
+      continue;
+    }
+    const { value: decide, setupBytes } = loaded;
     const wrong = disagreements(decide, requests, expected);
     if (wrong > 0) {
       console.error(`${contender.name} disagrees with the runtime on ${wrong} of ${requests.length} requests (${size} statements); not timed`);
@@ -119,9 +127,13 @@ async function warmUp(pool: Awaited<ReturnType<typeof actionPool>>): Promise<voi
   const policy = { ...policyOf(1, pool), name: "warmup" };
   const requests = requestsFor(policy, pool, 100);
   for (const contender of CONTENDERS) {
-    await contender.build?.(policy);
-    const decide = await contender.load(policy);
-    for (const r of requests) decide(r);
+    try {
+      await contender.build?.(policy);
+      const decide = await contender.load(policy);
+      for (const r of requests) decide(r);
+    } catch {
+      // Reported when the contender is measured.
+    }
   }
 }
 
