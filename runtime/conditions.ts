@@ -16,7 +16,8 @@
  * - `ForAllValues`: "returns true if there are no context keys in the request or if the
  *   context key value resolves to a null dataset, such as an empty string."
  * - `ForAnyValue`: "For no matching context key or if the key does not exist, the condition
- *   returns false."
+ *   returns false", and likewise "if the requested context keys resolve to an empty data set
+ *   (for example, an empty string)".
  * - Variables: "When you use a variable with no value in the condition element …
  *   `StringEquals` or `StringLike` do not match … Inverted condition operators like
  *   `StringNotEquals` or `StringNotLike` do match against a null value". A value whose
@@ -96,7 +97,8 @@ export function evaluateCondition(
     if (condition.values.some((v) => v.prepared === isNull)) return undefined;
     return failed(condition, context, actual);
   }
-  if (actual === undefined || (parsed.set === "all" && actual.every((v) => v === ""))) {
+  // Both set operators read values that are all "" as a null data set, like a missing key.
+  if (actual === undefined || (parsed.set !== "none" && actual.every((v) => v === ""))) {
     return holdsWhenMissing(parsed) ? undefined : failed(condition, context, actual);
   }
   const { prepared } = resolveValues(condition, context);

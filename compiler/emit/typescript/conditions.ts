@@ -8,7 +8,7 @@
  * - a plain operator holds when any request value matches; its negated form is the exact
  *   negation of that; `ForAnyValue:` needs one request value that passes, `ForAllValues:`
  *   needs every one to (negated operators NOR the policy values);
- * - a missing key: true under `IfExists` or `ForAllValues:` (also when every value is ""),
+ * - a missing key: true under `IfExists` or `ForAllValues:` (for both set operators, also when every value is ""),
  *   false under `ForAnyValue:`, else true exactly for negated operators;
  * - a policy value whose variable has no value is dropped, and named in the explanation.
  */
@@ -277,10 +277,9 @@ export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitCon
   const invert = (qualifier === "ForAnyValue" && info.negated) || (all && !info.negated);
   const settles = invert ? `!(${test.positive})` : test.positive;
   // A value parsed for nothing (every policy value unreadable, or none given) is not parsed.
-  // A value parsed for nothing (every policy value unreadable, or none given) is not parsed.
   const prepare = test.prepare.filter((line) => new RegExp(`\\b${/^const (\w+)/.exec(line)![1]}\\b`).test(test.positive));
-  // ForAllValues treats values that are all "" as no values at all (runtime/conditions.ts).
-  const present = all
+  // Set operators treat values that are all "" as no values at all (runtime/conditions.ts).
+  const present = qualifier !== undefined
     ? `values !== undefined && (typeof values === "string" ? values !== "" : values.some((v) => v !== ""))`
     : "values !== undefined";
   // No policy value can match: a present key settles the condition at its first value, or never.
