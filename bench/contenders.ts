@@ -9,6 +9,8 @@ import { generateEvaluator, type PolicySource } from "../compiler/emit/typescrip
 import { compilePolicySet } from "../runtime/index.js";
 import type { Decision, Request } from "../runtime/index.js";
 import { authorize as handwritten10 } from "./handwritten10.js";
+import { cedarWasm } from "./contenders/cedar.js";
+import { iamSimulate } from "./contenders/iamSimulate.js";
 
 /** A contender's decision function. */
 export type Decide = (request: Request) => Decision;
@@ -74,4 +76,6 @@ export const CONTENDERS: readonly Contender[] = [
       return (request) => set.evaluate(request).decision;
     },
   },
+  iamSimulate,
+  cedarWasm,
 ];
