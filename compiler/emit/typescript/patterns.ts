@@ -3,6 +3,7 @@
  * literal text, wildcards and policy variables, so the emitters can decide once how to match
  * it (equality, prefix, suffix, or the linear glob helper) instead of re-parsing per request.
  */
+import { parseTemplate } from "../../../runtime/variables.js";
 
 /** One piece of a pattern string, in order. */
 export type Piece =
@@ -15,14 +16,12 @@ export type Piece =
   /** `${key}` or `${key, 'default'}`, resolved from the request context. */
   | { readonly kind: "var"; readonly key: string; readonly written: string; readonly fallback?: string };
 
-/** The escapes IAM predefines so a pattern can say `*`, `?` or `$` literally. */
-const ESCAPES: Readonly<Record<string, string>> = { "*": "*", "?": "?", $: "$" };
-
 /**
  * Splits `source` into pieces. `wildcards` says whether `*` and `?` are wildcards here (Resource
  * and *Like values) or plain characters (StringEquals). `variables` is false for policies in
  * the 2008-10-17 language and for operators that take no variables, where `${...}` is text.
- * The scan follows runtime/variables.ts: malformed `${` stays literal text.
+ * The `${...}` scan is the runtime's own (`parseTemplate`), so both read a policy alike:
+ * malformed `${` stays literal text, and escapes such as `${*}` are never wildcards.
  */
 export function parsePattern(source: string, wildcards: boolean, variables: boolean): Piece[] {
   const pieces: Piece[] = [];
@@ -37,56 +36,17 @@ export function parsePattern(source: string, wildcards: boolean, variables: bool
       else pieces.push({ kind: "text", text: ch });
     }
   };
-  if (!variables) {
-    addText(source, true);
-    return pieces;
-  }
-  let i = 0;
-  while (i < source.length) {
-    const open = source.indexOf("${", i);
-    if (open < 0) {
-      addText(source.slice(i), true);
-      break;
-    }
-    const reference = parseReference(source, open + 2);
-    if (reference === undefined) {
-      addText(source.slice(i, open + 2), true);
-      i = open + 2;
-      continue;
-    }
-    addText(source.slice(i, open), true);
-    if (typeof reference.piece === "string") addText(reference.piece, false);
-    else pieces.push(reference.piece);
-    i = reference.end;
+  for (const part of parseTemplate(source, variables).parts) {
+    if ("lowerName" in part) {
+      pieces.push({
+        kind: "var",
+        key: part.lowerName,
+        written: part.name,
+        ...(part.fallback !== undefined ? { fallback: part.fallback } : {}),
+      });
+    } else addText(part.text, part.wild);
   }
   return pieces;
-}
-
-/** What follows `${`: `name}`, `name, 'default'}` or an escape; undefined when malformed. */
-function parseReference(source: string, start: number): { piece: Piece | string; end: number } | undefined {
-  let j = start;
-  while (j < source.length && source[j] !== "}" && source[j] !== ",") j++;
-  if (j >= source.length) return undefined;
-  const written = source.slice(start, j).trim();
-  if (written === "") return undefined;
-  if (source[j] === "}") {
-    const escaped = ESCAPES[written];
-    if (escaped !== undefined) return { piece: escaped, end: j + 1 };
-    return { piece: { kind: "var", key: written.toLowerCase(), written }, end: j + 1 };
-  }
-  const open = skipSpaces(source, j + 1);
-  if (source[open] !== "'") return undefined;
-  const close = source.indexOf("'", open + 1);
-  if (close < 0) return undefined;
-  const end = skipSpaces(source, close + 1);
-  if (source[end] !== "}") return undefined;
-  const fallback = source.slice(open + 1, close);
-  return { piece: { kind: "var", key: written.toLowerCase(), written, fallback }, end: end + 1 };
-}
-
-function skipSpaces(source: string, i: number): number {
-  while (source[i] === " ") i++;
-  return i;
 }
 
 /** The text a pattern stands for when it has no variables, escapes applied (for messages). */
