@@ -10,7 +10,7 @@ import { operator, type OperatorImpl } from "./types.js";
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
 
 /** The decoded bytes as a binary string, or the input prefixed so it cannot equal any bytes. */
-function bytes(text: string): string {
+export function bytes(text: string): string {
   return BASE64.test(text) ? atob(text) : `\u0000text:${text}`;
 }
 
