@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { compileFiles, EVALUATOR_FILE, writeOutputs, type Target } from "../index.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
-import { printDiagnostics, useColor, type OutputFormat } from "./report.js";
+import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
 import { collectSetting, UsageError } from "./settings.js";
 
 interface CommonOptions {
@@ -15,10 +15,6 @@ function common(cmd: Command): Command {
   return cmd
     .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, {})
     .addOption(formatOption());
-}
-
-function colorOf(cmd: Command): boolean {
-  return useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
 }
 
 export function registerCheckCommand(program: Command): void {

@@ -10,7 +10,7 @@ import type { ContextValue, EvaluationResult, PolicyInput, Request } from "../..
 import { compileFiles, type CompileResult } from "../index.js";
 import { suggestStatement } from "../why/suggestStatement.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
-import { printDiagnostics, useColor, type OutputFormat } from "./report.js";
+import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
 import { collectSetting, UsageError } from "./settings.js";
 
 /** Commander's collector for repeatable `--context key=value`; a repeated key becomes a list. */
@@ -40,7 +40,7 @@ function policyInputs(result: CompileResult): PolicyInput[] {
 /** Compiles the files; on errors prints them and returns undefined. */
 function compiled(paths: string[], opts: EvalOptions, cmd: Command): CompileResult | undefined {
   const result = compileFiles(paths, { params: opts.set });
-  const color = useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
+  const color = colorOf(cmd);
   if (!result.ok) {
     printDiagnostics(result.diagnostics, result.sources, { format: opts.format, color });
     process.exitCode = EXIT_ERRORS;
@@ -78,7 +78,7 @@ export function registerEvalCommand(program: Command): void {
       if (result === undefined) return;
       const request: Request = { principal: opts.principal, action: opts.action, resource: opts.resource, context: opts.context };
       const evaluation = compilePolicySet(policyInputs(result)).evaluate(request);
-      printResult(request, evaluation, opts.format, useColor((cmd.optsWithGlobals() as { color?: boolean }).color));
+      printResult(request, evaluation, opts.format, colorOf(cmd));
       process.exitCode = evaluation.decision === "Allow" ? EXIT_OK : EXIT_ERRORS;
     });
 }
@@ -114,7 +114,7 @@ export function registerWhyCommand(program: Command): void {
       const resource = opts.resource ?? resourceOf(denial.resource, denial.principal, opts.set);
       const request: Request = { principal: denial.principal, action: denial.action, resource, context: opts.context };
       const evaluation = compilePolicySet(policyInputs(result)).evaluate(request);
-      const color = useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
+      const color = colorOf(cmd);
       printResult(request, evaluation, opts.format, color);
       if (opts.format === "text") process.stdout.write(`${remedy(evaluation, request, opts.set)}\n`);
       process.exitCode = EXIT_OK;

@@ -11,7 +11,7 @@ import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { ArpSyntaxError, format } from "../format/index.js";
 import { loadSources } from "../loadSources.js";
 import { EXIT_ERRORS, EXIT_OK } from "./options.js";
-import { printDiagnostics, useColor } from "./report.js";
+import { printDiagnostics, colorOf } from "./report.js";
 
 export interface FmtOutcome {
   /** Files whose formatting differs from their text: rewritten, or (with `check`) listed. */
@@ -69,7 +69,7 @@ export function registerFmtCommand(program: Command): void {
     .action(async (paths: string[], opts: { check?: boolean }, cmd: Command) => {
       const check = opts.check === true;
       const outcome = await formatFiles(paths, check);
-      const color = useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
+      const color = colorOf(cmd);
       for (const path of outcome.changed) process.stdout.write(`${path}\n`);
       printDiagnostics(outcome.diagnostics, outcome.sources, { format: "text", color });
       if (check && outcome.changed.length > 0) {

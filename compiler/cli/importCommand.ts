@@ -12,7 +12,7 @@ import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.
 import { importPolicy, type ImportResult } from "../import/index.js";
 import { writeOutputsAtomically, type OutputFile } from "../writeOutputs.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
-import { useColor, type OutputFormat } from "./report.js";
+import { colorOf, type OutputFormat } from "./report.js";
 
 /** Where the command reads and writes; the real process by default, in memory in tests. */
 export interface ImportIo {
@@ -45,7 +45,7 @@ export function registerImportCommand(program: Command): void {
     .option("-o, --out <dir>", "write <name>.arp per input into this directory instead of printing")
     .addOption(formatOption())
     .action((files: string[], opts: { out?: string; format: OutputFormat }, cmd: Command) => {
-      const color = useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
+      const color = colorOf(cmd);
       process.exitCode = runImport(files, { ...opts, color }, processIo);
     });
 }

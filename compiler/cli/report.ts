@@ -1,4 +1,5 @@
 /** Prints diagnostics in the format the user chose and decides the exit code. */
+import type { Command } from "commander";
 import pc from "picocolors";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
@@ -12,6 +13,11 @@ export interface ReportOptions {
 
 export function useColor(flag: boolean | undefined): boolean {
   return flag !== false && pc.isColorSupported && process.stderr.isTTY === true;
+}
+
+/** Whether a command's output is coloured: the global `--no-color` flag, then the terminal. */
+export function colorOf(cmd: Command): boolean {
+  return useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
 }
 
 /** Writes diagnostics to stderr (text) or stdout (json). */

@@ -5,7 +5,7 @@ import { loadSources } from "../loadSources.js";
 import { runPolicyTests } from "../policyTests/runPolicyTests.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
-import { printDiagnostics, useColor, type OutputFormat } from "./report.js";
+import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
 import { collectSetting } from "./settings.js";
 
 export function registerTestCommand(program: Command): void {
@@ -19,7 +19,7 @@ export function registerTestCommand(program: Command): void {
       const loaded = loadSources(paths);
       const result = runPolicyTests(loaded.sources, { params: opts.set });
       const diagnostics = sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]);
-      const color = useColor((cmd.optsWithGlobals() as { color?: boolean }).color);
+      const color = colorOf(cmd);
       printDiagnostics(diagnostics, result.sources, { format: opts.format, color });
       const passed = result.outcomes.filter((o) => o.passed).length;
       const failed = result.outcomes.length - passed;
