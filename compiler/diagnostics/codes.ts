@@ -64,6 +64,8 @@ export const Codes = {
   EmptyPolicy: def("ARP4007", "error", "a policy without statements"),
   AllowAllActions: def("ARP4008", "warning", "an `allow` of every action on every resource"),
   MissingResource: def("ARP4009", "error", "a statement of an identity policy without `on <resources>`"),
+  InvalidRoleName: def("ARP4010", "error", "a role name IAM does not accept (1-64 letters, digits and `+=,.@_-`)"),
+  OutputNameCollision: def("ARP4011", "error", "two outputs, or an output and one of arp's own files, that would be written to the same file"),
 
   // ---- ARP5xxx: modules, roles and tests ------------------------------------------------
   UnknownImport: def("ARP5001", "error", "an imported file or policy that does not exist"),
@@ -86,6 +88,8 @@ export const Codes = {
   FileNotFound: def("ARP9001", "error", "a path that does not exist or holds no `.arp` file"),
   FileUnreadable: def("ARP9002", "error", "a file that cannot be read"),
   OutputFailed: def("ARP9003", "error", "output that could not be written"),
+  NotUtf8: def("ARP9004", "error", "a file that is not valid UTF-8"),
+  InputTooLarge: def("ARP9005", "error", "an input over one of arp's documented size bounds"),
 } as const satisfies Record<string, CodeInfo>;
 
 export type CodeName = keyof typeof Codes;
