@@ -21,7 +21,7 @@ export function readFixture(name: string): string {
   return readFileSync(new URL(`${name}.json`, FIXTURES), "utf8");
 }
 
-const REFERENCE = new URL("../../../shared/reference/how-app-runner-works-with-iam.md", import.meta.url);
+const REFERENCE = new URL("../fixtures/reference/how-app-runner-works-with-iam.md", import.meta.url);
 
 /** The policies printed in "How App Runner works with IAM", named after their headings. */
 export function referencePolicies(): { name: string; json: string }[] {

@@ -1,11 +1,11 @@
 // The stdlib must compile to exactly the policies AWS prints in "How App Runner works with
-// IAM" (shared/reference/how-app-runner-works-with-iam.md): same statements, effects,
+// IAM" (vendored in test/fixtures/reference/how-app-runner-works-with-iam.md): same statements, effects,
 // actions, resources and conditions; key order aside.
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileFiles } from "../../compiler/index.js";
 
-const PAGE = new URL("../../../shared/reference/how-app-runner-works-with-iam.md", import.meta.url);
+const PAGE = new URL("../fixtures/reference/how-app-runner-works-with-iam.md", import.meta.url);
 
 /** The first JSON code block after the heading whose text starts with `heading`. */
 function jsonAfter(markdown: string, heading: string): unknown {
