@@ -1,9 +1,9 @@
 // End-to-end runs of the `arp` command: exit codes, all-or-nothing output, eval and why.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/tempDir.js";
 
 const BIN = new URL("../../bin/arp.js", import.meta.url).pathname;
 
@@ -13,7 +13,7 @@ function arp(args: string[], cwd = process.cwd()) {
 }
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), "arp-cli-"));
+  return tempDir("arp-cli-");
 }
 
 describe("arp CLI", () => {

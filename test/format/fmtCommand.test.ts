@@ -4,11 +4,11 @@
  * examples and the stdlib are kept formatted.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatFiles } from "../../compiler/cli/fmtCommand.js";
+import { tempDir } from "../support/tempDir.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const BIN = join(ROOT, "bin/arp.js");
@@ -23,7 +23,7 @@ const PRETTY = "policy P {\n  allow apprunner:ListServices on *\n}\n";
 const BROKEN = "policy P {\n  allow apprunner:ListServices on * when\n}\n";
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "arp-fmt-"));
+  const dir = tempDir("arp-fmt-");
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -3,12 +3,12 @@
  * code frames into the JSON, exit 1 on any error.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runImport, type ImportIo } from "../../compiler/cli/importCommand.js";
 import { readFixture } from "./support.js";
+import { tempDir } from "../support/tempDir.js";
 
 interface Run {
   readonly code: number;
@@ -33,9 +33,7 @@ function run(files: string[], options: { out?: string; format?: "text" | "json";
   return { code, stdout, stderr };
 }
 
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), "arp-import-"));
-}
+const importDir = (): string => tempDir("arp-import-");
 
 describe("arp import", () => {
   it("prints the .arp of each input", () => {
@@ -61,7 +59,7 @@ describe("arp import", () => {
   });
 
   it("writes <name>.arp per input into --out", () => {
-    const out = tempDir();
+    const out = importDir();
     const r = run(["fixtures/other-services.json"], { out });
     expect(r.code).toBe(0);
     expect(readdirSync(out)).toEqual(["other-services.arp"]);
@@ -70,7 +68,7 @@ describe("arp import", () => {
   });
 
   it("writes nothing when any input has an error, and leaves existing files alone", () => {
-    const out = tempDir();
+    const out = importDir();
     writeFileSync(join(out, "team-services.arp"), "// before\n");
     const r = run(["fixtures/team-services.json", "fixtures/type-mismatch.json"], { out });
     expect(r.code).toBe(1);
@@ -79,13 +77,13 @@ describe("arp import", () => {
   });
 
   it("reports a missing file (ARP9001)", () => {
-    const r = run([join(tempDir(), "nope.json")]);
+    const r = run([join(importDir(), "nope.json")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error ARP9001");
   });
 
   it("refuses two inputs that would be written to one file", () => {
-    const dir = tempDir();
+    const dir = importDir();
     for (const sub of ["a", "b"]) {
       execFileSync("mkdir", ["-p", join(dir, sub)]);
       writeFileSync(join(dir, sub, "p.json"), readFixture("not-resource"));
