@@ -219,7 +219,7 @@ function carryOver(from: string, to: string, fs: FsOps): void {
     try {
       fs.link(from, to);
     } catch (e) {
-      throw new Error(`cannot keep \`${from}\`, which arp did not write, in the new output directory: ${(e as Error).message}`);
+      throw new Error(`cannot keep \`${from}\`, which arp did not write, in the new output directory: ${(e as Error).message}`, { cause: e });
     }
   }
 }
