@@ -84,7 +84,7 @@ export function checkOutputNames(outputs: readonly OutputName[], diagnostics: Di
     if (prior.kind === o.kind) continue;
     diagnostics.push(diagnostic("OutputNameCollision", o.span,
       `${label} and ${prior.kind} \`${prior.name}\` would both be written to \`${file}\``, {
-        hint: "file names ignore case on macOS and Windows: rename one of them",
+        hint: "a policy is written to `<Name>.json` and a role to `<Name>.role.json`, ignoring case as macOS and Windows do: rename one of them",
         related: [{ message: `${prior.kind} \`${prior.name}\` is written to \`${fileNameOf(prior)}\``, span: prior.span }],
       }));
   }

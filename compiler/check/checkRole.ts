@@ -52,6 +52,7 @@ function firstBad(text: string, allowed: RegExp): string | undefined {
 
 function describeChar(c: string): string {
   const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+  if (c === " ") return `a space (${code})`;
   return /^[\x21-\x7e]$/.test(c) ? `\`${c}\` (${code})` : code;
 }
 
