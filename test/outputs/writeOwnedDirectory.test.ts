@@ -64,7 +64,7 @@ describe("writeOwnedDirectory", () => {
     const inode = statSync(join(out, "README.md")).ino;
     const report = writeOwnedDirectory(out, NEW);
     expect(snapshot(out)).toEqual({ ...asRecord(NEW), ...foreign });
-    expect(report.removed.sort()).toEqual(["Old.json", "evaluator.ts"]);
+    expect([...report.removed].sort()).toEqual(["Old.json", "evaluator.ts"]);
     expect(report.recovered).toBeUndefined();
     expect(statSync(join(out, "README.md")).ino).toBe(inode);
     expect(readdirSync(parent)).toEqual(["out"]);
@@ -205,7 +205,7 @@ describe("writeOwnedDirectory after a crash", () => {
     expect(existsSync(out)).toBe(false);
     const report = writeOwnedDirectory(out, NEW);
     expect(report.recovered).toMatch(/interrupted: restored the previous outputs/);
-    expect(report.removed.sort()).toEqual(["Old.json", "evaluator.ts"]);
+    expect([...report.removed].sort()).toEqual(["Old.json", "evaluator.ts"]);
     expect(snapshot(out)).toEqual({ ...asRecord(NEW), ...foreign });
   });
 
