@@ -19,7 +19,8 @@
  * is present in `<dir>` too.
  *   An output name that exists in `<dir>` but is not listed in the old manifest is refused:
  * arp does not replace a file it did not write. Needs write access to `<dir>`'s parent and
- * `<dir>` not to be a mount point; one compile per directory at a time.
+ * `<dir>` not to be a mount point, nor to hold the current directory; one compile per
+ * directory at a time.
  *
  * `addFiles` (arp import, into a user's directory): nothing is ever deleted. Each file is
  * written to an exclusive random temporary name beside its final name, then renamed over it;
@@ -32,7 +33,7 @@
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import type { Stats } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { filesClaimedBy, MANIFEST_NAME } from "./manifest.js";
 
 export interface OutputFile {
@@ -135,6 +136,7 @@ function removeQuietly(fs: FsOps, path: string): void {
 export function writeOwnedDirectory(outDir: string, files: readonly OutputFile[], fs: FsOps = realFs): WriteReport {
   assertPlainFileNames(outDir, files);
   const target = resolveTarget(outDir, fs);
+  refuseWorkingDirectory(outDir, target, fs);
   const recovered = recover(target, fs);
   const existing = fs.lstat(target);
   if (existing !== undefined && !existing.isDirectory()) throw new Error(`\`${outDir}\` exists and is not a directory`);
@@ -168,6 +170,22 @@ function resolveTarget(outDir: string, fs: FsOps): string {
   if (fs.lstat(abs) !== undefined) return fs.realpath(abs);
   makeDirectory(dirname(abs), fs);
   return join(fs.realpath(dirname(abs)), basename(abs));
+}
+
+/**
+ * Switching the directory that holds the working directory would leave this process (and the
+ * shell that started it) in a deleted directory, and carry a whole project over file by file.
+ */
+function refuseWorkingDirectory(outDir: string, target: string, fs: FsOps): void {
+  let cwd: string;
+  try {
+    cwd = fs.realpath(process.cwd());
+  } catch {
+    return; // no working directory to protect
+  }
+  if (cwd === target || cwd.startsWith(target.endsWith(sep) ? target : `${target}${sep}`)) {
+    throw new Error(`\`${outDir}\` is or contains the current directory; give arp an output directory of its own (e.g. \`build/iam\`)`);
+  }
 }
 
 /** `.<name>.arp-`: the prefix of the staging and backup siblings of `target`. */

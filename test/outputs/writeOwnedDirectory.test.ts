@@ -4,7 +4,7 @@
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { realFs, writeOwnedDirectory, type FsOps, type OutputFile } from "../../compiler/writeOutputs.js";
 
 const dirs: string[] = [];
@@ -99,6 +99,19 @@ describe("writeOwnedDirectory", () => {
     expect(() => writeOwnedDirectory(out, NEW)).toThrow(/not written by arp/);
     expect(snapshot(out)).toEqual(before);
     expect(before).toMatchObject(foreign);
+  });
+
+  it("refuses an output directory that holds the current directory", () => {
+    const { out } = populated();
+    const before = snapshot(out);
+    mkdirSync(join(out, "cfn", "deep"));
+    for (const cwd of [out, join(out, "cfn", "deep")]) {
+      vi.spyOn(process, "cwd").mockReturnValue(cwd);
+      expect(() => writeOwnedDirectory(out, NEW)).toThrow(/current directory/);
+      vi.restoreAllMocks();
+    }
+    rmSync(join(out, "cfn", "deep"), { recursive: true });
+    expect(snapshot(out)).toEqual(before);
   });
 
   it("refuses names that are not plain file names, before touching the disk", () => {
