@@ -6,7 +6,7 @@
  * it lists and no longer writes, and never touches anything it does not list.
  */
 import type { CompileResult } from "./compileProgram.js";
-import { MANIFEST_NAME, policyFileName, roleFileName } from "./outputNames.js";
+import { EVALUATOR_FILE, MANIFEST_NAME, policyFileName, roleFileName } from "./outputNames.js";
 
 export { MANIFEST_NAME };
 export const ARP_VERSION = "0.1.0";
@@ -47,7 +47,7 @@ function defaultFiles(result: CompileResult): string[] {
 
 /**
  * The file names a manifest says arp wrote: its `files` list, or for a manifest written before
- * that list existed, each policy's and role's `output`. Anything that is not a string is
+ * that list existed, each policy's and role's `output` and `evaluator.ts`. Anything that is not a string is
  * ignored; an unreadable manifest claims nothing (so nothing is removed on its word).
  */
 export function filesClaimedBy(manifestJson: string): string[] {
@@ -62,7 +62,8 @@ export function filesClaimedBy(manifestJson: string): string[] {
   const strings = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === "string") : []);
   if (Array.isArray(m.files)) return strings(m.files);
   const outputs = (xs: unknown): unknown[] => (Array.isArray(xs) ? xs.map((x) => (x as { output?: unknown } | null)?.output) : []);
-  return [...strings(outputs(m.policies)), ...strings(outputs(m.roles)), MANIFEST_NAME];
+  // Those manifests did not say whether `--target ts` ran; an evaluator.ts beside one is arp's.
+  return [...strings(outputs(m.policies)), ...strings(outputs(m.roles)), MANIFEST_NAME, EVALUATOR_FILE];
 }
 
 function sidOf(statements: unknown, index: number): { sid?: string } {

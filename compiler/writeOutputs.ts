@@ -8,19 +8,21 @@
  * manifest does not list is carried over as a hard link (directories are rebuilt with hard
  * links inside, symbolic links are re-created, never followed). Files the old manifest lists
  * and this compile does not write are not carried over: stale outputs disappear. Then two
- * renames switch the sets: `<dir>` → `.<dir>.arp-old-<random>`, the new one → `<dir>`, and
- * the old one is removed. A reader sees the old complete set, then (for the instant between
- * the renames) no directory, then the new complete set.
+ * renames switch the sets: `<dir>` → `.<dir>.arp-old-<random>`, the new one → `<dir>`. Top-level
+ * entries arp did not write that appeared in the old directory meanwhile are moved over, and
+ * the old directory is renamed to `-del-` and deleted. A reader sees the old complete set,
+ * then (for the instant between the renames) no directory, then the new complete set.
  *   On any failure before the switch, the staging directory is removed and `<dir>` is exactly
- * as it was. A crash (kill -9, power loss) leaves siblings that the next write recovers from
- * before doing anything, and says so: a leftover `-new-` is removed (it only duplicates
- * files); with `<dir>` missing, a leftover `-old-` is renamed back; with `<dir>` present (the
- * crash came after the switch), it is removed once every entry it holds that arp did not write
- * is present in `<dir>` too.
+ * as it was. A crash (kill -9, power loss) leaves siblings that the next write resolves before
+ * doing anything, and says so: a leftover `-new-` or `-del-` is deleted (the first only
+ * duplicates files, the second was being deleted); with `<dir>` missing, a leftover `-old-` is
+ * renamed back; with `<dir>` present (the crash came after the switch), what the `-old-` holds
+ * that arp did not write and `<dir>` lacks is moved over, and the rest deleted.
  *   An output name that exists in `<dir>` but is not listed in the old manifest is refused:
- * arp does not replace a file it did not write. Needs write access to `<dir>`'s parent and
- * `<dir>` not to be a mount point, nor to hold the current directory; one compile per
- * directory at a time.
+ * arp does not replace a file it did not write. Needs write access to `<dir>`'s parent, and
+ * `<dir>` must not be a mount point nor hold the current directory. One compile per directory
+ * at a time: a second one running at once may delete the first one's staging directory (the
+ * first then fails, leaving `<dir>` as it was).
  *
  * `addFiles` (arp import, into a user's directory): nothing is ever deleted. Each file is
  * written to an exclusive random temporary name beside its final name, then renamed over it;
@@ -167,6 +169,7 @@ export function writeOwnedDirectory(outDir: string, files: readonly OutputFile[]
 /** The real directory to replace: a symbolic link to a directory is kept, and its target replaced. */
 function resolveTarget(outDir: string, fs: FsOps): string {
   const abs = resolve(outDir);
+  if (dirname(abs) === abs) throw new Error(`\`${outDir}\` is the root directory; give arp an output directory of its own`);
   if (fs.lstat(abs) !== undefined) return fs.realpath(abs);
   makeDirectory(dirname(abs), fs);
   return join(fs.realpath(dirname(abs)), basename(abs));
@@ -242,7 +245,12 @@ function carryOver(from: string, to: string, fs: FsOps): void {
   }
 }
 
-/** The two renames; on failure of the second, the first is undone. */
+/**
+ * The two renames; on failure of the second, the first is undone. Then the old directory goes:
+ * first whatever arp did not write and appeared in it while the new set was staged is moved
+ * over, then it is renamed to `-del-` (so a crash while deleting cannot leave a half-deleted
+ * backup that looks like one to restore) and deleted.
+ */
 function switchDirectories(target: string, staging: string, fs: FsOps): void {
   const backup = join(dirname(target), `${siblingPrefix(target)}old-${randomSuffix()}`);
   try {
@@ -258,13 +266,25 @@ function switchDirectories(target: string, staging: string, fs: FsOps): void {
     removeQuietly(fs, staging);
     throw e;
   }
-  removeQuietly(fs, backup);
+  discardBackup(backup, target, fs);
+}
+
+/** Deletes `backup` once nothing in it is missing from `target`; otherwise leaves it for recovery. */
+function discardBackup(backup: string, target: string, fs: FsOps): void {
+  try {
+    for (const entry of foreignEntriesMissingFrom(backup, target, fs)) fs.rename(join(backup, entry), join(target, entry));
+    const doomed = join(dirname(target), `${siblingPrefix(target)}del-${randomSuffix()}`);
+    fs.rename(backup, doomed);
+    removeQuietly(fs, doomed);
+  } catch {
+    // The new set is in place; the next write resolves the backup (or says what needs a person).
+  }
 }
 
 /**
  * Resolves what an interrupted write left beside `target` (see the top of this file).
  * @returns a sentence saying what was done, or undefined when nothing was left.
- * @throws when a leftover backup holds files that `target` lacks: a person must look.
+ * @throws when the leftovers cannot be resolved (several backups and no `target`, a failed move).
  */
 function recover(target: string, fs: FsOps): string | undefined {
   const parent = dirname(target);
@@ -272,8 +292,11 @@ function recover(target: string, fs: FsOps): string | undefined {
   const siblings = fs.readdir(parent).filter((n) => n.startsWith(prefix)).sort();
   const stagings = siblings.filter((n) => n.startsWith(`${prefix}new-`)).map((n) => join(parent, n));
   const backups = siblings.filter((n) => n.startsWith(`${prefix}old-`)).map((n) => join(parent, n));
-  if (stagings.length === 0 && backups.length === 0) return undefined;
+  const doomed = siblings.filter((n) => n.startsWith(`${prefix}del-`)).map((n) => join(parent, n));
+  if (stagings.length === 0 && backups.length === 0 && doomed.length === 0) return undefined;
   const done: string[] = [];
+  for (const d of doomed) fs.remove(d);
+  if (doomed.length > 0) done.push(`finished deleting ${doomed.map((d) => `\`${d}\``).join(", ")}`);
   if (fs.lstat(target) === undefined && backups.length > 0) {
     if (backups.length > 1) throw new Error(`\`${target}\` is missing and several earlier outputs are left beside it (${backups.join(", ")}): restore one by hand`);
     fs.rename(backups[0] as string, target);
@@ -283,12 +306,10 @@ function recover(target: string, fs: FsOps): string | undefined {
   for (const s of stagings) fs.remove(s);
   if (stagings.length > 0) done.push(`removed the unfinished outputs in ${stagings.map((s) => `\`${s}\``).join(", ")}`);
   for (const b of backups) {
-    const missing = foreignEntriesMissingFrom(b, target, fs);
-    if (missing.length > 0) {
-      throw new Error(`\`${b}\`, left by an interrupted compile, holds ${missing.map((m) => `\`${m}\``).join(", ")} that \`${target}\` lacks: move what you need, then delete it`);
-    }
+    const moved = foreignEntriesMissingFrom(b, target, fs);
+    for (const entry of moved) fs.rename(join(b, entry), join(target, entry));
     fs.remove(b);
-    done.push(`removed the previous outputs left in \`${b}\``);
+    done.push(`removed the previous outputs left in \`${b}\`${moved.length > 0 ? ` after moving ${moved.map((m) => `\`${m}\``).join(", ")} (not written by arp) into \`${target}\`` : ""}`);
   }
   return `an earlier compile was interrupted: ${done.join("; ")}`;
 }

@@ -65,6 +65,6 @@ describe("writeOutputs", () => {
     expect(filesClaimedBy("{not json")).toEqual([]);
     expect(filesClaimedBy('{"files": ["a.json", 3, null]}')).toEqual(["a.json"]);
     expect(filesClaimedBy('{"policies": [{"output": "Old.json"}], "roles": [{"output": "R.role.json"}]}'))
-      .toEqual(["Old.json", "R.role.json", "arp.manifest.json"]);
+      .toEqual(["Old.json", "R.role.json", "arp.manifest.json", "evaluator.ts"]);
   });
 });

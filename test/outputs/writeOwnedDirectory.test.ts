@@ -70,6 +70,24 @@ describe("writeOwnedDirectory", () => {
     expect(readdirSync(parent)).toEqual(["out"]);
   });
 
+  it("keeps a file that appears in the directory while the new set is staged", () => {
+    const { out, foreign } = populated();
+    let first = true;
+    const fs = new Proxy(realFs, {
+      get(target, key: keyof FsOps) {
+        const real = target[key] as (...args: unknown[]) => unknown;
+        if (key !== "rename") return real;
+        return (...args: unknown[]) => {
+          if (first) writeFileSync(join(out, "late.txt"), "late\n"); // just before the switch
+          first = false;
+          return real(...args);
+        };
+      },
+    });
+    writeOwnedDirectory(out, NEW, fs);
+    expect(snapshot(out)).toEqual({ ...asRecord(NEW), ...foreign, "late.txt": "late\n" });
+  });
+
   it("writes the same bytes every time, and rewriting changes nothing", () => {
     const a = join(tempDir(), "a");
     const b = join(tempDir(), "b");
@@ -222,12 +240,15 @@ describe("writeOwnedDirectory after a crash", () => {
     expect(snapshot(out)).toEqual({ ...asRecord(NEW), ...foreign });
   });
 
-  it("keeps a leftover backup that holds a file the output directory lacks", () => {
-    const { parent, out } = populated();
+  it("moves what a leftover backup holds that arp did not write and the directory lacks", () => {
+    const { parent, out, foreign } = populated();
     const backup = join(parent, ".out.arp-old-0123456789abcdef");
     mkdirSync(backup);
     writeFileSync(join(backup, "only-here.txt"), "precious\n");
-    expect(() => writeOwnedDirectory(out, NEW)).toThrow(/only-here\.txt/);
-    expect(readFileSync(join(backup, "only-here.txt"), "utf8")).toBe("precious\n");
+    writeFileSync(join(backup, "README.md"), "older copy\n");
+    const report = writeOwnedDirectory(out, NEW);
+    expect(report.recovered).toMatch(/after moving `only-here\.txt`/);
+    expect(snapshot(out)).toEqual({ ...asRecord(NEW), ...foreign, "only-here.txt": "precious\n" });
+    expect(readdirSync(parent)).toEqual(["out"]);
   });
 });
