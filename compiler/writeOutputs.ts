@@ -269,16 +269,26 @@ function switchDirectories(target: string, staging: string, fs: FsOps): void {
   discardBackup(backup, target, fs);
 }
 
-/** Deletes `backup` once nothing in it is missing from `target`; otherwise leaves it for recovery. */
+/** `discard`, leaving whatever fails to the next write's recovery: the new set is in place. */
 function discardBackup(backup: string, target: string, fs: FsOps): void {
   try {
-    for (const entry of foreignEntriesMissingFrom(backup, target, fs)) fs.rename(join(backup, entry), join(target, entry));
-    const doomed = join(dirname(target), `${siblingPrefix(target)}del-${randomSuffix()}`);
-    fs.rename(backup, doomed);
-    removeQuietly(fs, doomed);
+    discard(backup, target, fs);
   } catch {
-    // The new set is in place; the next write resolves the backup (or says what needs a person).
+    // The next write resolves the backup (or says what needs a person).
   }
+}
+
+/**
+ * Moves into `target` what `backup` holds that arp did not write and `target` lacks, then
+ * renames `backup` to `-del-` and deletes it. @returns the names moved.
+ */
+function discard(backup: string, target: string, fs: FsOps): string[] {
+  const moved = foreignEntriesMissingFrom(backup, target, fs);
+  for (const entry of moved) fs.rename(join(backup, entry), join(target, entry));
+  const doomed = join(dirname(target), `${siblingPrefix(target)}del-${randomSuffix()}`);
+  fs.rename(backup, doomed);
+  removeQuietly(fs, doomed);
+  return moved;
 }
 
 /**
@@ -306,9 +316,7 @@ function recover(target: string, fs: FsOps): string | undefined {
   for (const s of stagings) fs.remove(s);
   if (stagings.length > 0) done.push(`removed the unfinished outputs in ${stagings.map((s) => `\`${s}\``).join(", ")}`);
   for (const b of backups) {
-    const moved = foreignEntriesMissingFrom(b, target, fs);
-    for (const entry of moved) fs.rename(join(b, entry), join(target, entry));
-    fs.remove(b);
+    const moved = discard(b, target, fs);
     done.push(`removed the previous outputs left in \`${b}\`${moved.length > 0 ? ` after moving ${moved.map((m) => `\`${m}\``).join(", ")} (not written by arp) into \`${target}\`` : ""}`);
   }
   return `an earlier compile was interrupted: ${done.join("; ")}`;
