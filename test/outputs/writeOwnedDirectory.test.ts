@@ -218,6 +218,33 @@ describe("writeOwnedDirectory after a crash", () => {
     expect(recoveries).toBeGreaterThan(0);
   });
 
+  it("recovers when the recovery itself is interrupted at any step", () => {
+    /** Leaves the state of a crash between the two renames: no `out`, a backup and a staging. */
+    const crashBetweenRenames = (out: string): void => {
+      let renames = 0;
+      const fs = new Proxy(realFs, {
+        get: (t, k: keyof FsOps) => (...a: unknown[]) => {
+          if (renames >= 1) throw new Crash("crashed");
+          if (k === "rename") renames += 1;
+          return (t[k] as (...x: unknown[]) => unknown)(...a);
+        },
+      });
+      expect(() => writeOwnedDirectory(out, NEW, fs)).toThrow(Crash);
+    };
+    for (let k = 0; k < 12; k++) {
+      const { parent, out, foreign } = populated();
+      crashBetweenRenames(out);
+      try {
+        writeOwnedDirectory(out, NEW, crashing(k).fs);
+      } catch (e) {
+        expect(e instanceof Crash || (e as Error).cause instanceof Crash).toBe(true);
+      }
+      writeOwnedDirectory(out, NEW);
+      expect(snapshot(out)).toEqual({ ...asRecord(NEW), ...foreign });
+      expect(readdirSync(parent)).toEqual(["out"]);
+    }
+  });
+
   it("says how it recovered when the crash came between the two renames", () => {
     const { parent, out, foreign } = populated();
     // Run until the first rename (out → backup) is done and the second has not happened.
