@@ -7,6 +7,7 @@
 import type { RoleDecl, TrustDecl } from "../grammar/ast.js";
 import type { IamPolicyDocument } from "../runtime/policyDocument.js";
 import { assemble, buildPolicy, checkSids, type CompiledPolicy } from "./buildPolicy.js";
+import { checkRoleDescription, checkRoleName } from "./check/checkRole.js";
 import { checkTrust } from "./check/checkTrust.js";
 import { resolveParts } from "./check/resolveTemplate.js";
 import type { CheckContext } from "./check/context.js";
@@ -38,6 +39,9 @@ const MANAGED_ARN = /^arn:[^:]+:iam::(aws|\d{12}):policy\/.+$/;
 export function buildRole(program: Program, file: SourceFile, role: RoleDecl): CompiledRole | undefined {
   const ctx = program.contexts.get(file) as CheckContext;
   const before = program.diagnostics.length;
+  const description = role.description?.parts.map((p) => (p.kind === "Text" ? p.text : "")).join("");
+  checkRoleName(role, program.diagnostics);
+  checkRoleDescription(role, description, program.diagnostics);
   const trusts = role.items.filter((i): i is TrustDecl => i.kind === "Trust");
   if (trusts.length === 0) {
     program.diagnostics.push(diagnostic("InvalidTrust", role.name.span, `role \`${role.name.name}\` trusts nobody: add a \`trust\``, {
@@ -77,7 +81,6 @@ export function buildRole(program: Program, file: SourceFile, role: RoleDecl): C
   }
   checkInlineSize(program, role, inlinePolicies);
   if (program.diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
-  const description = role.description?.parts.map((p) => (p.kind === "Text" ? p.text : "")).join("");
   return {
     name: role.name.name,
     file: file.span.file,

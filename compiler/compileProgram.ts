@@ -8,7 +8,8 @@ import { buildPolicy, type CompiledPolicy } from "./buildPolicy.js";
 import { buildRole, type CompiledRole } from "./buildRole.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
 import { diagnostic } from "./diagnostics/codes.js";
-import { buildProgram, type CompileOptions, type SourceInput } from "./program.js";
+import { checkOutputNames, type OutputName } from "./outputNames.js";
+import { buildProgram, type CompileOptions, type Program, type SourceInput } from "./program.js";
 
 export type { CompileOptions, SourceInput, CompiledPolicy, CompiledRole };
 export { MANAGED_POLICY_LIMIT } from "./buildPolicy.js";
@@ -55,6 +56,7 @@ export function compileProgram(inputs: readonly SourceInput[], options: CompileO
       if (role !== undefined) roles.push(role);
     }
   }
+  checkOutputNames(outputNames(program, [...roleNames.values()]), program.diagnostics);
   const sorted = sortDiagnostics(program.diagnostics);
   const ok = !hasErrors(sorted);
   return {
@@ -66,4 +68,16 @@ export function compileProgram(inputs: readonly SourceInput[], options: CompileO
     sources: program.sources,
     catalog: { version: program.catalog.version, updatedAt: program.catalog.updatedAt },
   };
+}
+
+/** Every name of the inputs that becomes a file: standalone policies and roles. */
+function outputNames(program: Program, roles: readonly RoleDecl[]): OutputName[] {
+  const order = new Map(program.inputs.map((f, i) => [f.span.file, i]));
+  const orderOf = (file: string): number => order.get(file) ?? -1;
+  return [
+    ...program.policies
+      .filter((p) => p.role === undefined && order.has(p.file.span.file))
+      .map((p) => ({ kind: "policy" as const, name: p.name, span: p.nameSpan, order: orderOf(p.file.span.file) })),
+    ...roles.map((r) => ({ kind: "role" as const, name: r.name.name, span: r.name.span, order: orderOf(r.name.span.file) })),
+  ];
 }

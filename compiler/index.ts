@@ -12,8 +12,12 @@ import { compileProgram, type CompileOptions, type CompileResult, type SourceInp
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import { loadSources } from "./loadSources.js";
-import { manifestText, MANIFEST_NAME } from "./manifest.js";
-import { writeOutputsAtomically, type OutputFile } from "./writeOutputs.js";
+import { manifestText } from "./manifest.js";
+import { EVALUATOR_FILE, MANIFEST_NAME, policyFileName, roleFileName } from "./outputNames.js";
+import { writeOwnedDirectory, type OutputFile, type WriteReport } from "./writeOutputs.js";
+
+export { EVALUATOR_FILE, MANIFEST_NAME };
+export type { OutputFile, WriteReport };
 
 export type { CompileOptions, CompileResult, CompiledPolicy, CompiledRole, SourceInput } from "./compileProgram.js";
 export type { Diagnostic, Severity, Span } from "./diagnostics/diagnostic.js";
@@ -67,22 +71,23 @@ export function checkFiles(paths: readonly string[], options: CompileOptions = {
 }
 
 /**
- * The files `writeOutputs` writes: `<Name>.json` per policy, `<Name>.role.json` per role, and
- * `arp.manifest.json`.
+ * The files `writeOutputs` writes for the `json` target: `<Name>.json` per policy,
+ * `<Name>.role.json` per role, and `arp.manifest.json`.
  */
 export function outputFiles(result: CompileResult): OutputFile[] {
+  const files = jsonFiles(result);
+  return [...files, { name: MANIFEST_NAME, text: manifestText(result, files.map((f) => f.name)) }];
+}
+
+function jsonFiles(result: CompileResult): OutputFile[] {
   return [
-    ...result.policies.map((p) => ({ name: `${p.name}.json`, text: p.json })),
-    ...result.roles.map((r) => ({ name: `${r.name}.role.json`, text: r.json })),
-    { name: MANIFEST_NAME, text: manifestText(result) },
+    ...result.policies.map((p) => ({ name: policyFileName(p.name), text: p.json })),
+    ...result.roles.map((r) => ({ name: roleFileName(r.name), text: r.json })),
   ];
 }
 
 /** What `arp compile --target` can produce. */
 export type Target = "json" | "ts";
-
-/** The name of the generated evaluator module in the output directory. */
-export const EVALUATOR_FILE = "evaluator.ts";
 
 /**
  * The standalone TypeScript evaluator for every policy of a successful result (including the
@@ -99,15 +104,20 @@ export async function generateEvaluatorModule(result: CompileResult): Promise<st
 }
 
 /**
- * Writes the outputs of a successful result into `outDir`, all or nothing: the IAM JSON
- * (target `json`) and the evaluator module (target `ts`).
- * @throws when `result.ok` is false: a failed compilation never produces output.
+ * Writes the outputs of a successful result into `outDir`: the IAM JSON (target `json`), the
+ * evaluator module (target `ts`) and, always, `arp.manifest.json`, which lists them. The old set
+ * is replaced by the new one at once; files an earlier compile wrote and this one does not are
+ * removed, and files arp did not write are kept (see compiler/writeOutputs.ts).
+ * @returns what was removed, and what an interrupted earlier compile left and how it was resolved.
+ * @throws when `result.ok` is false (a failed compilation never produces output), or when the
+ *   outputs cannot be written; `outDir` is then as it was.
  */
-export async function writeOutputs(result: CompileResult, outDir: string, targets: readonly Target[] = ["json"]): Promise<void> {
+export async function writeOutputs(result: CompileResult, outDir: string, targets: readonly Target[] = ["json"]): Promise<WriteReport> {
   if (!result.ok) throw new Error("refusing to write outputs of a compilation with errors");
-  const files: OutputFile[] = targets.includes("json") ? outputFiles(result) : [];
+  const files: OutputFile[] = targets.includes("json") ? jsonFiles(result) : [];
   if (targets.includes("ts")) files.push({ name: EVALUATOR_FILE, text: await generateEvaluatorModule(result) });
-  writeOutputsAtomically(outDir, files);
+  files.push({ name: MANIFEST_NAME, text: manifestText(result, files.map((f) => f.name)) });
+  return writeOwnedDirectory(outDir, files);
 }
 
 /**

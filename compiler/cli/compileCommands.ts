@@ -1,6 +1,7 @@
 /** `arp check` and `arp compile`. */
 import type { Command } from "commander";
-import { compileFiles, EVALUATOR_FILE, writeOutputs, type Target } from "../index.js";
+import { compileFiles, EVALUATOR_FILE, writeOutputs, type Target, type WriteReport } from "../index.js";
+import { policyFileName, roleFileName } from "../outputNames.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
@@ -53,24 +54,30 @@ export function registerCompileCommand(program: Command): void {
       const result = compileFiles(paths, { params: opts.set });
       let diagnostics = result.diagnostics;
       let ok = result.ok;
+      let report: WriteReport | undefined;
       if (ok) {
         try {
-          await writeOutputs(result, opts.out, opts.target);
+          report = await writeOutputs(result, opts.out, opts.target);
         } catch (e) {
           ok = false;
           diagnostics = [...diagnostics, diagnostic("OutputFailed", { file: opts.out, start: 0, end: 0 },
             `cannot write to \`${opts.out}\`: ${(e as Error).message}`)];
         }
       }
+      // Said even with --format json (on stderr): a recovery changed the output directory.
+      if (report?.recovered !== undefined) process.stderr.write(`${report.recovered}\n`);
       printDiagnostics(diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
       if (ok && opts.format === "text") {
         const names = [
-          ...(opts.target.includes("json") ? [...result.policies.map((p) => `${p.name}.json`), ...result.roles.map((r) => `${r.name}.role.json`)] : []),
+          ...(opts.target.includes("json") ? [...result.policies.map((p) => policyFileName(p.name)), ...result.roles.map((r) => roleFileName(r.name))] : []),
           ...(opts.target.includes("ts") ? [EVALUATOR_FILE] : []),
         ];
         const count = `${result.policies.length} polic${result.policies.length === 1 ? "y" : "ies"}` +
           (result.roles.length > 0 ? ` and ${result.roles.length} role${result.roles.length === 1 ? "" : "s"}` : "");
         process.stderr.write(`wrote ${count} to ${opts.out}: ${names.join(", ")}\n`);
+        if (report !== undefined && report.removed.length > 0) {
+          process.stderr.write(`removed what an earlier compile wrote and this one did not: ${report.removed.join(", ")}\n`);
+        }
       }
       process.exitCode = ok ? EXIT_OK : EXIT_ERRORS;
     });

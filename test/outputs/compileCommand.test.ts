@@ -1,0 +1,76 @@
+// `arp compile` in-process: a name that would escape --out is an error and nothing is written;
+// stale outputs are removed and said; an interrupted earlier compile is recovered and said.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../compiler/cli/main.js";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "arp-cli-"));
+  dirs.push(d);
+  return d;
+}
+
+async function arp(args: string[]): Promise<{ code: number; stderr: string }> {
+  let stderr = "";
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+  process.exitCode = undefined;
+  const code = await main([...args, "--no-color"]);
+  vi.restoreAllMocks();
+  return { code, stderr };
+}
+
+const TRUST = 'trust service "build.apprunner.amazonaws.com"';
+
+describe("arp compile", () => {
+  it("writes nothing for a role name that would leave --out", async () => {
+    const root = tempDir();
+    const src = join(root, "src");
+    mkdirSync(src);
+    writeFileSync(join(src, "r.arp"), `role "../../escaped-role" { ${TRUST} }\n`);
+    const r = await arp(["compile", src, "--out", join(root, "build", "sub")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("ARP4010");
+    expect(readdirSync(root)).toEqual(["src"]);
+  });
+
+  it("removes stale outputs and recovers from an interrupted compile, saying so", async () => {
+    const root = tempDir();
+    const file = join(root, "p.arp");
+    const out = join(root, "out");
+    writeFileSync(file, "policy Old { allow apprunner:ListServices on * }\n");
+    expect((await arp(["compile", file, "--out", out])).code).toBe(0);
+    writeFileSync(file, "policy New { allow apprunner:ListServices on * }\n");
+    mkdirSync(join(root, ".out.arp-new-0000000000000000")); // what a crash while staging leaves
+    const r = await arp(["compile", file, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/earlier compile was interrupted: removed the unfinished outputs/);
+    expect(r.stderr).toMatch(/removed what an earlier compile wrote and this one did not: Old\.json/);
+    expect(readdirSync(root).sort()).toEqual(["out", "p.arp"]);
+    expect(readdirSync(out).sort()).toEqual(["New.json", "arp.manifest.json"]);
+  });
+
+  it("reports ARP9003 and keeps a file it did not write at an output name", async () => {
+    const root = tempDir();
+    const file = join(root, "p.arp");
+    const out = join(root, "out");
+    mkdirSync(out);
+    writeFileSync(join(out, "P.json"), "mine\n");
+    writeFileSync(file, "policy P { allow apprunner:ListServices on * }\n");
+    const r = await arp(["compile", file, "--out", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("ARP9003");
+    expect(readdirSync(out)).toEqual(["P.json"]);
+  });
+});
