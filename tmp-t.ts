@@ -1,6 +1,9 @@
 import { check } from "./compiler/index.js";
-for (const n of [32, 33, 40]) {
-  const terms = Array.from({ length: n }, (_, i) => `tag t${i} = "v"`).join(" or ");
-  const r = check(`allow apprunner:DescribeService on service/* when ${terms}\n`);
-  console.log(n, r.diagnostics.map(d => d.code + " " + d.message.slice(0, 80)));
-}
+const name = "toString";
+const source = [
+  `policy ${name} { allow apprunner:DescribeService on service/${name}/* when tag ${name} = "${name}" and principal tag ${name} = "${name}" }`,
+  `role ${name} { trust service "build.apprunner.amazonaws.com"\n  policy ${name} { allow apprunner:ListServices on * }\n  attach ${name} }`,
+  "",
+].join("\n");
+console.log(check(source).diagnostics.map(d => d.code + " " + d.message));
+console.log(check(`allow ${name}:Describe on *\n`).diagnostics.map(d => d.code + " " + d.message));
