@@ -41,15 +41,22 @@ class PartsBuilder {
  */
 function splitTemplate(ctx: BuildContext, source: string, base: number, decodeEscapes: boolean): TemplatePart[] {
   const out = new PartsBuilder(ctx);
+  // Once a `${` has no `}` after it, neither has any later one: they are text, reported once,
+  // and the rest of the source is not searched again (which made `"${${${…"` quadratic).
+  let unclosed = false;
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
     if (decodeEscapes && c === "\\" && i + 1 < source.length) {
       out.addText(decodeEscape(ctx, source[i + 1]!, base + i), base + i);
       i += 2;
+    } else if (c === "$" && source[i + 1] === "{" && unclosed) {
+      out.addText("${", base + i);
+      i += 2;
     } else if (c === "$" && source[i + 1] === "{") {
       const close = source.indexOf("}", i + 2);
       if (close < 0) {
+        unclosed = true;
         ctx.diagnostics.push(
           diagnostic("MalformedInterpolation", makeSpan(ctx, base + i, base + i + 2), "`${` is not closed with `}`", {
             hint: "write `${name}` or `${name, 'default'}`, or `\\$` for a literal `$` in a string",
