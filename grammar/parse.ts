@@ -87,16 +87,16 @@ function runParser(tokens: readonly IToken[], budget: number): { cst: FileCstNod
   }
 }
 
-const characterHints: Readonly<Record<string, string>> = {
+const characterHints: ReadonlyMap<string, string> = new Map(Object.entries({
   ";": "arp needs no `;`: a statement ends where the next one begins",
   $: "a variable is `$name`, an interpolation `${name}`",
-};
+}));
 
 function reportLexingErrors(ctx: BuildContext, errors: readonly ILexingError[]): void {
   for (const error of errors) {
     const span = makeSpan(ctx, error.offset, error.offset + Math.max(1, error.length));
     const found = ctx.text.slice(span.start, span.end);
-    const hint = characterHints[found[0] ?? ""];
+    const hint = characterHints.get(found[0] ?? "");
     const message = `unexpected ${found.length > 1 ? "characters" : "character"} \`${found}\``;
     ctx.diagnostics.push(diagnostic("UnexpectedCharacter", span, message, hint !== undefined ? { hint } : {}));
   }

@@ -11,7 +11,7 @@ import { type BuildContext, emptySpan, isReal, makeSpan, tokenSpan } from "./bui
 import { isClosedString } from "./lexPatterns.js";
 import { StringLiteral as StringToken } from "./tokens.js";
 
-const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", n: "\n", t: "\t", $: "$" };
+const ESCAPES: ReadonlyMap<string, string> = new Map([['"', '"'], ["\\", "\\"], ["n", "\n"], ["t", "\t"], ["$", "$"]]);
 
 /** Accumulates parts, merging adjacent text so `a\tb` is one TextPart. */
 class PartsBuilder {
@@ -79,7 +79,7 @@ function splitTemplate(ctx: BuildContext, source: string, base: number, decodeEs
 }
 
 function decodeEscape(ctx: BuildContext, escaped: string, at: number): string {
-  const decoded = ESCAPES[escaped];
+  const decoded = ESCAPES.get(escaped);
   if (decoded !== undefined) return decoded;
   ctx.diagnostics.push(
     diagnostic("InvalidEscape", makeSpan(ctx, at, at + 2), `unknown escape \`\\${escaped}\` in a string`, {
