@@ -1,4 +1,7 @@
 import { check } from "./compiler/index.js";
-console.log(check(`allow apprunner:AssociateWebAcl on service/web/*, arn:aws:wafv2:us-east-1:123456789012:regional/webacl/acl/1\n`).diagnostics.map(d=>d.code+d.message));
-console.log(check(`allow apprunner:DescribeService on service/web/*, arn:aws:wafv2:us-east-1:123456789012:regional/webacl/acl/1\n`).diagnostics.map(d=>d.code+d.message));
-console.log(check(`allow apprunner:AssociateWebAcl on arn:aws:wafv2:us-east-1:123456789012:regional/webacl/acl/1\n`).diagnostics.map(d=>d.code+d.message));
+for (const n of [1, 1, 20]) {
+  const src = Array.from({length: n}, (_, i) => `allow ec2:${"Describe".repeat(2000)}${i} on *`).join("\n");
+  const t0 = performance.now();
+  const r = check(src);
+  console.log(n, Math.round(performance.now() - t0), "ms", r.diagnostics.length);
+}
