@@ -4,7 +4,7 @@
 // between 2048 characters and 10,240 characters, depending on what entity the policy is
 // attached to" — so the per-string bound refuses nothing IAM would accept.
 import { describe, expect, it } from "vitest";
-import { check } from "../../compiler/index.js";
+import { check, importPolicy } from "../../compiler/index.js";
 import { parse } from "../../grammar/index.js";
 import { MAX_SOURCE_CHARS, MAX_TOKEN_CHARS } from "../../grammar/inputLimits.js";
 
@@ -45,5 +45,15 @@ describe("input size bounds", () => {
   it("reports an unclosed `${` once per string, however many follow it", () => {
     const result = check(`allow apprunner:DescribeService on service/* when tag team = "${"${".repeat(5000)}"\n`);
     expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP1007"]);
+  });
+
+  it("refuses JSON over the file bound before parsing it", () => {
+    const statement = { Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" };
+    const count = Math.ceil(MAX_SOURCE_CHARS / JSON.stringify(statement).length) + 1;
+    const json = JSON.stringify({ Version: "2012-10-17", Statement: Array.from({ length: count }, () => statement) });
+    expect(json.length).toBeGreaterThan(MAX_SOURCE_CHARS);
+    const result = importPolicy(json, { file: "big.json" });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP9005"]);
+    expect(result.arp).toBeUndefined();
   });
 });
