@@ -9,7 +9,23 @@ import type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
 import { diagnostic } from "./diagnostics/codes.js";
 import { literalText } from "./check/resolveTemplate.js";
 
-export const BUILTIN_PARAMS: Readonly<Record<string, string>> = { partition: "aws", region: "*", account: "*" };
+/** The built-in parameters and their defaults. A `Map`: a name such as `toString` finds nothing here. */
+export const BUILTIN_PARAMS: ReadonlyMap<string, string> = new Map([
+  ["partition", "aws"],
+  ["region", "*"],
+  ["account", "*"],
+]);
+
+/**
+ * The value set for `name`, reading only the settings' own properties: `--set` and the API's
+ * `params` are plain objects, where `settings["constructor"]` would otherwise find
+ * `Object.prototype.constructor` and compile its source text into a policy.
+ */
+export function settingFor(settings: Readonly<Record<string, string>>, name: string): string | undefined {
+  if (!Object.hasOwn(settings, name)) return undefined;
+  const value: unknown = settings[name];
+  return typeof value === "string" ? value : undefined;
+}
 
 /** Where settings that came from the command line or the API are reported. */
 export const SETTINGS_SPAN: Span = { file: "<settings>", start: 0, end: 0 };
@@ -50,7 +66,7 @@ export function fileParams(
   diagnostics: Diagnostic[],
 ): Map<string, ParamValue> {
   const params = new Map<string, ParamValue>();
-  for (const [name, value] of Object.entries(BUILTIN_PARAMS)) params.set(name, { name, value: settings[name] ?? value });
+  for (const [name, value] of BUILTIN_PARAMS) params.set(name, { name, value: settingFor(settings, name) ?? value });
   const declared = new Map<string, ParamDecl>();
   for (const decl of declarations(file)) {
     const name = decl.name.name;
@@ -62,8 +78,9 @@ export function fileParams(
       continue;
     }
     declared.set(name, decl);
-    const fromFile = settings[name] === undefined ? defaultText(decl, diagnostics) : undefined;
-    const value = settings[name] ?? fromFile ?? (decl.defaultValue === undefined ? BUILTIN_PARAMS[name] : undefined);
+    const set = settingFor(settings, name);
+    const fromFile = set === undefined ? defaultText(decl, diagnostics) : undefined;
+    const value = set ?? fromFile ?? (decl.defaultValue === undefined ? BUILTIN_PARAMS.get(name) : undefined);
     if (value === undefined) {
       if (decl.defaultValue === undefined) {
         diagnostics.push(diagnostic("ParameterWithoutValue", decl.span, `parameter \`${name}\` has no value`, {
@@ -84,13 +101,13 @@ export function checkSettings(
   settings: Readonly<Record<string, string>>,
   diagnostics: Diagnostic[],
 ): void {
-  const known = new Set(Object.keys(BUILTIN_PARAMS));
+  const known = new Set(BUILTIN_PARAMS.keys());
   for (const f of files) for (const d of declarations(f)) known.add(d.name.name);
   for (const name of Object.keys(settings).sort()) {
-    checkSettingValue(name, settings[name] ?? "", diagnostics);
+    checkSettingValue(name, settingFor(settings, name) ?? "", diagnostics);
     if (!known.has(name)) {
       diagnostics.push(diagnostic("UndefinedParameter", SETTINGS_SPAN, `\`${name}\` is set but no file declares \`param ${name}\``, {
-        hint: `built-in parameters are ${Object.keys(BUILTIN_PARAMS).map((n) => `\`${n}\``).join(", ")}`,
+        hint: `built-in parameters are ${[...BUILTIN_PARAMS.keys()].map((n) => `\`${n}\``).join(", ")}`,
       }));
     }
   }

@@ -12,6 +12,7 @@ import { type BuildContext, isReal, makeSpan, tokenSpan } from "./buildContext.j
 import type { FileCstNode } from "./cst.js";
 import { buildSourceFile } from "./cstToAst.js";
 import { isClosedString } from "./lexPatterns.js";
+import { reportLongTokens, sourceTooLarge } from "./inputLimits.js";
 import { limitNesting, MAX_CONDITION_DEPTH } from "./nestingLimit.js";
 import { arpParser } from "./parser.js";
 import { setSyntaxErrorBudget, TooManySyntaxErrors } from "./parserMessages.js";
@@ -28,9 +29,15 @@ export interface ParseResult {
  * `[0, text.length]`. With syntax errors the AST holds everything that could be recognized.
  */
 export function parse(text: string, file: string): ParseResult {
+  const tooLarge = sourceTooLarge(text, file);
+  if (tooLarge !== undefined) {
+    const span = { file, start: 0, end: 0 };
+    return { ast: { kind: "File", items: [], comments: [], span }, diagnostics: [tooLarge] };
+  }
   const ctx: BuildContext = { file, text, diagnostics: [] };
   const lexed = arpLexer.tokenize(text);
   reportLexingErrors(ctx, lexed.errors);
+  reportLongTokens(ctx, lexed.tokens);
   reportStringTokens(ctx, lexed.tokens);
   const comments = buildComments(ctx, lexed.groups[COMMENTS_GROUP] ?? []);
   const { tokens, firstDropped } = limitNesting(lexed.tokens);
@@ -80,16 +87,16 @@ function runParser(tokens: readonly IToken[], budget: number): { cst: FileCstNod
   }
 }
 
-const characterHints: Readonly<Record<string, string>> = {
+const characterHints: ReadonlyMap<string, string> = new Map(Object.entries({
   ";": "arp needs no `;`: a statement ends where the next one begins",
   $: "a variable is `$name`, an interpolation `${name}`",
-};
+}));
 
 function reportLexingErrors(ctx: BuildContext, errors: readonly ILexingError[]): void {
   for (const error of errors) {
     const span = makeSpan(ctx, error.offset, error.offset + Math.max(1, error.length));
     const found = ctx.text.slice(span.start, span.end);
-    const hint = characterHints[found[0] ?? ""];
+    const hint = characterHints.get(found[0] ?? "");
     const message = `unexpected ${found.length > 1 ? "characters" : "character"} \`${found}\``;
     ctx.diagnostics.push(diagnostic("UnexpectedCharacter", span, message, hint !== undefined ? { hint } : {}));
   }

@@ -11,7 +11,7 @@ import { type BuildContext, emptySpan, isReal, makeSpan, tokenSpan } from "./bui
 import { isClosedString } from "./lexPatterns.js";
 import { StringLiteral as StringToken } from "./tokens.js";
 
-const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", n: "\n", t: "\t", $: "$" };
+const ESCAPES: ReadonlyMap<string, string> = new Map([['"', '"'], ["\\", "\\"], ["n", "\n"], ["t", "\t"], ["$", "$"]]);
 
 /** Accumulates parts, merging adjacent text so `a\tb` is one TextPart. */
 class PartsBuilder {
@@ -41,15 +41,22 @@ class PartsBuilder {
  */
 function splitTemplate(ctx: BuildContext, source: string, base: number, decodeEscapes: boolean): TemplatePart[] {
   const out = new PartsBuilder(ctx);
+  // Once a `${` has no `}` after it, neither has any later one: they are text, reported once,
+  // and the rest of the source is not searched again (which made `"${${${…"` quadratic).
+  let unclosed = false;
   let i = 0;
   while (i < source.length) {
     const c = source[i]!;
     if (decodeEscapes && c === "\\" && i + 1 < source.length) {
       out.addText(decodeEscape(ctx, source[i + 1]!, base + i), base + i);
       i += 2;
+    } else if (c === "$" && source[i + 1] === "{" && unclosed) {
+      out.addText("${", base + i);
+      i += 2;
     } else if (c === "$" && source[i + 1] === "{") {
       const close = source.indexOf("}", i + 2);
       if (close < 0) {
+        unclosed = true;
         ctx.diagnostics.push(
           diagnostic("MalformedInterpolation", makeSpan(ctx, base + i, base + i + 2), "`${` is not closed with `}`", {
             hint: "write `${name}` or `${name, 'default'}`, or `\\$` for a literal `$` in a string",
@@ -72,7 +79,7 @@ function splitTemplate(ctx: BuildContext, source: string, base: number, decodeEs
 }
 
 function decodeEscape(ctx: BuildContext, escaped: string, at: number): string {
-  const decoded = ESCAPES[escaped];
+  const decoded = ESCAPES.get(escaped);
   if (decoded !== undefined) return decoded;
   ctx.diagnostics.push(
     diagnostic("InvalidEscape", makeSpan(ctx, at, at + 2), `unknown escape \`\\${escaped}\` in a string`, {

@@ -2,7 +2,7 @@
  * ARN patterns against the reference's ARN templates: splitting into the six ARN parts and
  * deciding whether a pattern can denote a resource type.
  */
-import { patternTokens, patternsIntersect, templateTokens, variableAt, type Token } from "./wildcard.js";
+import { patternTokens, patternsIntersect, templateTokens, variableScanner, type Token } from "./wildcard.js";
 
 /** The six parts of an ARN: `arn:partition:service:region:account:resource`. */
 export interface ArnParts {
@@ -21,8 +21,9 @@ export interface ArnParts {
 export function splitArn(text: string): ArnParts | undefined {
   const parts: string[] = [];
   let start = 0;
+  const variableAt = variableScanner(text);
   for (let i = 0; i < text.length && parts.length < 5; i++) {
-    const variable = text.charAt(i) === "$" ? variableAt(text, i) : undefined;
+    const variable = text.charAt(i) === "$" ? variableAt(i) : undefined;
     if (variable !== undefined) i += variable.length - 1;
     else if (text.charAt(i) === ":") {
       parts.push(text.slice(start, i));

@@ -10,7 +10,7 @@ import { iamDataPackage, rawServiceNames } from "./iamData.js";
 import { allServices, knownService, serviceActions, serviceResourceTypes } from "./serviceData.js";
 import { suggestAction, suggestConditionKey, suggestResourceType, suggestService } from "./suggest.js";
 import type { Catalog, CatalogAction, CatalogConditionKey, CatalogResourceType } from "./types.js";
-import { hasWildcard, wildcardRegExp } from "./wildcard.js";
+import { hasWildcard, replaceVariables, wildcardMatcher } from "./wildcard.js";
 
 /** Services whose prefix matches a wildcard (or a policy variable, which may be anything). */
 function servicesMatching(pattern: string): readonly string[] {
@@ -18,8 +18,8 @@ function servicesMatching(pattern: string): readonly string[] {
     const known = knownService(pattern);
     return known === undefined ? [] : [known];
   }
-  const regex = wildcardRegExp(pattern.replace(/\$\{[^}]*\}/g, "*"));
-  return allServices().filter((s) => regex.test(s));
+  const matches = wildcardMatcher(replaceVariables(pattern, "*"));
+  return allServices().filter(matches);
 }
 
 let everyAction: readonly CatalogAction[] | undefined;
@@ -37,8 +37,8 @@ function matchActions(pattern: string): readonly CatalogAction[] {
   const services = servicesMatching(pattern.slice(0, colon));
   const namePattern = pattern.slice(colon + 1);
   if (namePattern === "*") return services.flatMap((s) => serviceActions(s).list);
-  const regex = wildcardRegExp(namePattern);
-  return services.flatMap((s) => serviceActions(s).list.filter((a) => regex.test(a.name)));
+  const matches = wildcardMatcher(namePattern);
+  return services.flatMap((s) => serviceActions(s).list.filter((a) => matches(a.name)));
 }
 
 function action(fullName: string): CatalogAction | undefined {

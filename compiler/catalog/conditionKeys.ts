@@ -7,6 +7,7 @@ import { findGlobalKey } from "./globalKeys.js";
 import { rawConditionPatterns, rawUnassociatedConditions } from "./iamData.js";
 import { knownService, serviceConditionKeys, templateKeyPattern } from "./serviceData.js";
 import type { CatalogConditionKey } from "./types.js";
+import { conditionPatternMatcher } from "./conditionPattern.js";
 
 /** The services whose data defines keys with this prefix. */
 export function servicesForKeyPrefix(prefix: string): readonly string[] {
@@ -29,10 +30,12 @@ export function splitKey(key: string): { prefix: string; rest: string } | undefi
 
 /** Instances listed in `conditionPatterns.json` (e.g. `iam:ResourceTag/.+?`). */
 function byConditionPattern(service: string, prefix: string, key: string): CatalogConditionKey | undefined {
-  const patterns = rawConditionPatterns()[prefix.toLowerCase()];
-  if (patterns === undefined) return undefined;
-  for (const [source, template] of Object.entries(patterns)) {
-    if (new RegExp(`^${source}$`, "i").test(key)) {
+  const all = rawConditionPatterns();
+  const lower = prefix.toLowerCase();
+  // The prefix is policy text: `constructor:x` must not find Object.prototype.constructor.
+  if (!Object.hasOwn(all, lower)) return undefined;
+  for (const [source, template] of Object.entries(all[lower]!)) {
+    if (conditionPatternMatcher(source)?.(key) === true) {
       const entry = serviceConditionKeys(service).byName.get(template.toLowerCase());
       if (entry !== undefined) return entry;
     }
@@ -56,16 +59,16 @@ function findInService(service: string, prefix: string, key: string): CatalogCon
  * providers' keys but not every provider's, and GitHub Actions' `token.actions.githubusercontent.com:sub`
  * is among the missing. `amr` is multi-valued.
  */
-const OIDC_CLAIMS: Readonly<Record<string, CatalogConditionKey["type"]>> = {
-  aud: "String",
-  sub: "String",
-  azp: "String",
-  oaud: "String",
-  amr: "ArrayOfString",
-};
+const OIDC_CLAIMS: ReadonlyMap<string, CatalogConditionKey["type"]> = new Map([
+  ["aud", "String"],
+  ["sub", "String"],
+  ["azp", "String"],
+  ["oaud", "String"],
+  ["amr", "ArrayOfString"],
+]);
 
 function oidcClaimKey(key: string, prefix: string, rest: string): CatalogConditionKey | undefined {
-  const type = OIDC_CLAIMS[rest.toLowerCase()];
+  const type = OIDC_CLAIMS.get(rest.toLowerCase());
   if (type === undefined || !/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[\w./-]*)?$/i.test(prefix)) return undefined;
   return {
     name: `${prefix}:${rest}`,

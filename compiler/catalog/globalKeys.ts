@@ -14,15 +14,15 @@ export interface GlobalConditionKey extends CatalogConditionKey {
 }
 
 /** Corrections to iam-data's types, per the IAM User Guide. */
-const TYPE_CORRECTIONS: Readonly<Record<string, { type: KeyType; alternateTypes?: readonly KeyType[] }>> = {
+const TYPE_CORRECTIONS: ReadonlyMap<string, { type: KeyType; alternateTypes?: readonly KeyType[] }> = new Map(Object.entries({
   "aws:sourcevpcarn": { type: "ARN" },
   "aws:epochtime": { type: "Date", alternateTypes: ["Numeric"] },
-};
+}));
 
 /** Keys that apply only where the reference lists them for an action or resource type. */
 const ACTION_SPECIFIC = new Set(["aws:requesttag/${tagkey}", "aws:resourcetag/${tagkey}", "aws:tagkeys"]);
 
-const DESCRIPTIONS: Readonly<Record<string, string>> = {
+const DESCRIPTIONS: ReadonlyMap<string, string> = new Map(Object.entries({
   "aws:principalarn": "ARN of the principal that made the request",
   "aws:principalaccount": "account of the principal that made the request",
   "aws:principalorgpaths": "AWS Organizations paths of the principal's account",
@@ -82,7 +82,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   "aws:sourceorgid": "AWS Organizations ID of the source resource's account",
   "aws:useragent": "HTTP User-Agent of the requester's client",
   "aws:ismcpserviceaction": "whether the action is called through an AWS MCP server",
-};
+}));
 
 let keys: readonly GlobalConditionKey[] | undefined;
 let byName: ReadonlyMap<string, GlobalConditionKey> | undefined;
@@ -101,12 +101,12 @@ function build(): readonly GlobalConditionKey[] {
     if (raw === undefined) return [];
     const name = canonicalName(raw.key);
     const lower = name.toLowerCase();
-    const correction = TYPE_CORRECTIONS[lower];
+    const correction = TYPE_CORRECTIONS.get(lower);
     const entry: GlobalConditionKey = {
       name,
       type: correction?.type ?? toKeyType(raw.type),
       ...(correction?.alternateTypes ? { alternateTypes: correction.alternateTypes } : {}),
-      description: DESCRIPTIONS[lower] ?? raw.description,
+      description: DESCRIPTIONS.get(lower) ?? raw.description,
       global: true,
       category: raw.category,
     };

@@ -31,4 +31,4 @@ export {
   type ServiceSummary,
 } from "./listCatalog.js";
 export { splitArn, type ArnParts } from "./arn.js";
-export { wildcardRegExp } from "./wildcard.js";
+export { replaceVariables, wildcardMatcher } from "./wildcard.js";

@@ -9,7 +9,7 @@ import { loadCatalog } from "./catalog.js";
 import { globalConditionKeys, globalKeyByName } from "./globalKeys.js";
 import { allServices, compareNames, serviceConditionKeys, serviceResourceTypes } from "./serviceData.js";
 import type { CatalogAction, CatalogConditionKey, CatalogResourceType, KeyType } from "./types.js";
-import { hasWildcard, wildcardRegExp } from "./wildcard.js";
+import { hasWildcard, wildcardMatcher } from "./wildcard.js";
 
 /** The most entries any one list of a search result holds. */
 export const SEARCH_LIMIT = 200;
@@ -83,10 +83,7 @@ function listService(service: string, withGlobals: boolean): CatalogListing {
 
 /** Case-insensitive: a wildcard match when `word` has `*` or `?`, otherwise a substring test. */
 function matcher(word: string): (text: string) => boolean {
-  if (hasWildcard(word)) {
-    const regex = wildcardRegExp(word);
-    return (text) => regex.test(text);
-  }
+  if (hasWildcard(word)) return wildcardMatcher(word);
   const lower = word.toLowerCase();
   return (text) => text.toLowerCase().includes(lower);
 }

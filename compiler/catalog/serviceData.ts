@@ -2,6 +2,7 @@
  * Per-service catalog data: each service's actions, resource types and condition keys,
  * converted from the raw iam-data files on first use and cached for the process.
  */
+import { compileWildcard, type PatternToken } from "../../runtime/wildcard.js";
 import { rawActions, rawConditionKeys, rawResourceTypes, rawServiceNames, type RawAction } from "./iamData.js";
 import { toKeyType, type CatalogAction, type CatalogConditionKey, type CatalogResourceType } from "./types.js";
 
@@ -13,7 +14,7 @@ export interface Indexed<T> {
 
 /** A service's condition keys, with the templated ones (`${TagKey}`, `<key>`) as matchers. */
 export interface ServiceKeys extends Indexed<CatalogConditionKey> {
-  readonly templated: readonly { readonly pattern: RegExp; readonly key: CatalogConditionKey }[];
+  readonly templated: readonly { readonly pattern: KeyMatcher; readonly key: CatalogConditionKey }[];
 }
 
 let sortedServices: readonly string[] | undefined;
@@ -91,13 +92,25 @@ export function isTemplatedKey(name: string): boolean {
   return /\$\{[^}]*\}|<[^>]*>/.test(name);
 }
 
-/** A matcher for concrete instances of a templated key: each placeholder is one or more characters. */
-export function templateKeyPattern(name: string): RegExp {
-  const source = name
-    .split(/\$\{[^}]*\}|<[^>]*>/)
-    .map((piece) => piece.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&"))
-    .join(".+");
-  return new RegExp(`^${source}$`, "i");
+/**
+ * A case-insensitive matcher for concrete instances of a templated key: each placeholder is
+ * one or more characters (`?*`). The key's own text is matched literally, with the runtime's
+ * linear wildcard matcher rather than a regular expression, so a long key written in a policy
+ * costs linear time against every template.
+ */
+export function templateKeyPattern(name: string): KeyMatcher {
+  const tokens: PatternToken[] = [];
+  name.split(/\$\{[^}]*\}|<[^>]*>/).forEach((piece, i) => {
+    if (i > 0) tokens.push({ text: "?*", wild: true });
+    tokens.push({ text: piece, wild: false });
+  });
+  const compiled = compileWildcard(tokens, true);
+  return { test: (key) => compiled.test(key.toLowerCase()) };
+}
+
+/** Tests a concrete name; see {@link templateKeyPattern}. */
+export interface KeyMatcher {
+  readonly test: (name: string) => boolean;
 }
 
 /** A known service's condition keys. */

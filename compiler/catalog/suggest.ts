@@ -30,7 +30,11 @@ function closestCandidate(text: string, candidates: Iterable<Candidate>): string
   let best: string | undefined;
   let bestDistance = maxDistance(text) + 1;
   for (const c of candidates) {
-    const d = distance(lower, c.compare.toLowerCase()) + (c.penalty ?? 0);
+    const compare = c.compare.toLowerCase();
+    // The edit distance is at least the difference in length: skipping on it keeps a long
+    // name (up to a token's 16,384 characters) from costing its length times every candidate's.
+    if (Math.abs(compare.length - lower.length) >= bestDistance) continue;
+    const d = distance(lower, compare) + (c.penalty ?? 0);
     if (d < bestDistance) {
       best = c.suggest;
       bestDistance = d;

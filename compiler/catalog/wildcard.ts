@@ -1,3 +1,5 @@
+import { compileWildcard } from "../../runtime/wildcard.js";
+
 /**
  * IAM wildcard matching. Action names and condition-key names match case-insensitively with
  * `*` (any run) and `?` (one character); ARN patterns are compared with ARN templates by asking
@@ -9,15 +11,32 @@ export function hasWildcard(text: string): boolean {
   return /[*?]/.test(text);
 }
 
-/** Compiles an IAM wildcard pattern to an anchored, case-insensitive regular expression. */
-export function wildcardRegExp(pattern: string): RegExp {
-  let source = "";
-  for (const ch of pattern) {
-    if (ch === "*") source += "[\\s\\S]*";
-    else if (ch === "?") source += "[\\s\\S]";
-    else source += ch.replace(/[\\^$.|+()[\]{}]/g, "\\$&");
+/**
+ * A case-insensitive test of a name against an IAM wildcard pattern (`*` any run, `?` one
+ * character), with the runtime's linear matcher: no regular expression is built from the
+ * pattern, so a pattern such as `**********Z` costs O(name + pattern) per name, not the
+ * exponential backtracking of `^.*.*.*…Z$`.
+ */
+export function wildcardMatcher(pattern: string): (name: string) => boolean {
+  const compiled = compileWildcard([{ text: pattern, wild: true }], true);
+  return (name) => compiled.test(name.toLowerCase());
+}
+
+/**
+ * Replaces each `${...}` in `text` (up to the first `}` after it, as the regular expression
+ * `/\$\{[^}]*\}/g` would) with `replacement`, in one pass: a run of `${` with no closing
+ * `}` does not make the scan quadratic.
+ */
+export function replaceVariables(text: string, replacement: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf("${", from);
+    const close = open < 0 ? -1 : text.indexOf("}", open + 2);
+    if (close < 0) return out + text.slice(from);
+    out += text.slice(from, open) + replacement;
+    from = close + 1;
   }
-  return new RegExp(`^${source}$`, "i");
 }
 
 /** The characters one token can stand for: any, exactly one, or any but one separator. */
@@ -30,7 +49,7 @@ export interface Token {
 }
 
 const ANY: CharSet = { kind: "any" };
-const IAM_ESCAPES: Readonly<Record<string, string>> = { "${*}": "*", "${?}": "?", "${$}": "$" };
+const IAM_ESCAPES: ReadonlyMap<string, string> = new Map([["${*}", "*"], ["${?}", "?"], ["${$}", "$"]]);
 
 /**
  * Tokenises a policy's ARN pattern: `*` and `?` are wildcards, `${*}` `${?}` `${$}` are
@@ -38,11 +57,12 @@ const IAM_ESCAPES: Readonly<Record<string, string>> = { "${*}": "*", "${?}": "?"
  */
 export function patternTokens(text: string): Token[] {
   const tokens: Token[] = [];
+  const variableAt = variableScanner(text);
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
-    const variable = ch === "$" ? variableAt(text, i) : undefined;
+    const variable = ch === "$" ? variableAt(i) : undefined;
     if (variable !== undefined) {
-      const escaped = IAM_ESCAPES[variable];
+      const escaped = IAM_ESCAPES.get(variable);
       tokens.push(escaped !== undefined ? literal(escaped) : { kind: "run", set: ANY });
       i += variable.length - 1;
     } else if (ch === "*") tokens.push({ kind: "run", set: ANY });
@@ -59,9 +79,10 @@ export function patternTokens(text: string): Token[] {
  */
 export function templateTokens(text: string, atEnd = ""): Token[] {
   const tokens: Token[] = [];
+  const variableAt = variableScanner(text);
   for (let i = 0; i < text.length; i++) {
     const ch = text.charAt(i);
-    const variable = ch === "$" ? variableAt(text, i) : undefined;
+    const variable = ch === "$" ? variableAt(i) : undefined;
     if (variable !== undefined) {
       const next = i + variable.length === text.length ? atEnd : text.charAt(i + variable.length);
       const set: CharSet = next === "/" || next === ":" ? { kind: "not", ch: next } : ANY;
@@ -79,9 +100,24 @@ function literal(ch: string): Token {
 
 /** The `${...}` starting at `i`, or undefined when there is none. */
 export function variableAt(text: string, i: number): string | undefined {
-  if (!text.startsWith("${", i)) return undefined;
-  const end = text.indexOf("}", i + 2);
-  return end < 0 ? undefined : text.slice(i, end + 1);
+  return variableScanner(text)(i);
+}
+
+/**
+ * {@link variableAt} for a left-to-right scan of one text: once no `}` follows some position,
+ * later calls answer without searching again, so scanning `${${${…` stays linear.
+ */
+export function variableScanner(text: string): (i: number) => string | undefined {
+  let noCloseFrom = text.length + 1;
+  return (i) => {
+    if (!text.startsWith("${", i) || i + 2 >= noCloseFrom) return undefined;
+    const end = text.indexOf("}", i + 2);
+    if (end < 0) {
+      noCloseFrom = i + 2;
+      return undefined;
+    }
+    return text.slice(i, end + 1);
+  };
 }
 
 function overlap(a: CharSet, b: CharSet): boolean {

@@ -5,7 +5,7 @@
  */
 import type { Comparison, Condition, ExistsTest, TruthyTest } from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
-import type { CatalogAction } from "../catalog/index.js";
+import { replaceVariables, type CatalogAction } from "../catalog/index.js";
 import type { CheckedCondition, ConditionTest } from "./checkedCondition.js";
 import { checkValues } from "./checkValues.js";
 import { report, type CheckContext } from "./context.js";
@@ -85,7 +85,7 @@ function reportOperatorMismatch(ctx: CheckContext, c: Comparison, keyName: strin
 }
 
 function hasBareWildcard(value: string): boolean {
-  return /[*?]/.test(value.replace(/\$\{[^}]*\}/g, ""));
+  return /[*?]/.test(replaceVariables(value, ""));
 }
 
 function checkQuantifier(ctx: CheckContext, c: Comparison, keyName: string, multi: boolean): void {

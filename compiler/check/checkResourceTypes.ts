@@ -8,24 +8,41 @@ import { report, type CheckContext } from "./context.js";
 import type { ResolvedAction, ResolvedActions } from "./resolveActions.js";
 import type { ResolvedResource, ResolvedResources } from "./resolveResources.js";
 
-function canActOn(action: CatalogAction, type: CatalogResourceType): boolean {
-  return (
-    action.service.toLowerCase() === type.service.toLowerCase() &&
-    action.resourceTypes.some((rt) => rt.name.toLowerCase() === type.name.toLowerCase())
-  );
-}
+/** Whether an action can act on at least one of a statement's resources. */
+type Fits = (action: CatalogAction) => boolean;
 
 /**
- * Resource types are looked up again with the action's service as a hint: some services act
- * on another service's ARNs (App Runner's `webacl` is a `wafv2` ARN).
+ * An action fits when one of the resources denotes a type of the action's own service that
+ * the action lists. A resource's types are looked up again with the action's service as a
+ * hint, since some services act on another service's ARNs (App Runner's `webacl` is a
+ * `wafv2` ARN). The type names are gathered once per service, so a statement costs
+ * O(services × resources + actions): asking per action and resource made `ec2:*` (hundreds
+ * of actions) on a list of a thousand resources take minutes.
  */
-function fitsAny(ctx: CheckContext, action: CatalogAction, resources: readonly ResolvedResource[]): boolean {
-  return resources.some(
-    (r) =>
-      r.types === undefined ||
-      r.types.some((t) => canActOn(action, t)) ||
-      ctx.catalog.resourceTypesForArn(r.arn, action.service).some((t) => canActOn(action, t)),
-  );
+function fitter(ctx: CheckContext, resources: readonly ResolvedResource[]): Fits {
+  if (resources.some((r) => r.types === undefined)) return () => true;
+  const namesByService = new Map<string, ReadonlySet<string>>();
+  const namesFor = (service: string): ReadonlySet<string> => {
+    const lower = service.toLowerCase();
+    let names = namesByService.get(lower);
+    if (names === undefined) {
+      const found = new Set<string>();
+      const add = (t: CatalogResourceType) => {
+        if (t.service.toLowerCase() === lower) found.add(t.name.toLowerCase());
+      };
+      for (const r of resources) {
+        r.types?.forEach(add);
+        ctx.catalog.resourceTypesForArn(r.arn, service).forEach(add);
+      }
+      names = found;
+      namesByService.set(lower, names);
+    }
+    return names;
+  };
+  return (action) => {
+    const names = namesFor(action.service);
+    return names.size > 0 && action.resourceTypes.some((rt) => names.has(rt.name.toLowerCase()));
+  };
 }
 
 export function checkResourceTypes(ctx: CheckContext, actions: ResolvedActions, resources: ResolvedResources): void {
@@ -34,15 +51,16 @@ export function checkResourceTypes(ctx: CheckContext, actions: ResolvedActions, 
   if (specific.length === 0) return;
   let mismatch = false;
   if (specific.every((r) => r.types !== undefined)) {
-    for (const item of actions.items) if (!checkOne(ctx, item, specific)) mismatch = true;
+    const fits = fitter(ctx, specific);
+    for (const item of actions.items) if (!checkOne(ctx, fits, item, specific)) mismatch = true;
   }
   // A mismatch already says which resources are wrong; a foreign one on top would repeat it.
   if (!mismatch) for (const r of specific) checkForeignResource(ctx, actions, r);
 }
 
 /** Reports an action no resource fits; returns whether the action fits one. */
-function checkOne(ctx: CheckContext, item: ResolvedAction, resources: readonly ResolvedResource[]): boolean {
-  if (item.matches.some((a) => fitsAny(ctx, a, resources))) return true;
+function checkOne(ctx: CheckContext, fits: Fits, item: ResolvedAction, resources: readonly ResolvedResource[]): boolean {
+  if (item.matches.some(fits)) return true;
   const shown = resources.map((r) => `\`${r.pattern.text}\``).join(", ");
   const [only] = item.matches;
   if (!item.isWildcard && only !== undefined && only.wildcardOnly) {
@@ -70,7 +88,7 @@ function checkForeignResource(ctx: CheckContext, actions: ResolvedActions, r: Re
   const services = new Set(all.map((a) => a.service.toLowerCase()));
   const service = (r.types[0] as CatalogResourceType).service;
   if (r.types.some((t) => services.has(t.service.toLowerCase()))) return;
-  if (all.some((a) => fitsAny(ctx, a, [r]))) return;
+  if (all.some(fitter(ctx, [r]))) return;
   report(ctx, "ServiceNotInArn", r.pattern.span,
     `\`${r.pattern.text}\` belongs to \`${service}\`, but no action of this statement does: it matches nothing here`,
     { hint: `move it to a statement with \`${service}:\` actions, or remove it` });

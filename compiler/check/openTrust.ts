@@ -26,7 +26,15 @@ const SHARED_AUDIENCE = new Set(["token.actions.githubusercontent.com"]);
  */
 function admitsOnly(t: ConditionTest, key: (name: string) => boolean): boolean {
   return key(t.key) && !t.ifExists && t.quantifier !== "ForAllValues" && !EXCLUDING.test(t.operator) &&
-    !t.values.some((v) => /^[*?]*\*[*?]*$/.test(v));
+    !t.values.some(matchesEverything);
+}
+
+/**
+ * Only wildcards, at least one of them `*`: `"*"`, `"?*"`. Written without the backtracking
+ * `/^[*?]*\*[*?]*$/`, which is quadratic on a long run of stars followed by anything else.
+ */
+function matchesEverything(value: string): boolean {
+  return value.includes("*") && /^[*?]*$/.test(value);
 }
 
 /** True when every statement the condition lowers to holds such a test. */

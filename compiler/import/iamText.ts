@@ -84,7 +84,10 @@ export function fromIamText(text: string, variables: boolean): ArpPart[] | TextP
   for (const part of parseTemplate(text, variables).parts) {
     if (!("name" in part)) {
       if (part.wild) pushText(parts, part.text);
-      else parts.push({ kind: "var", name: part.text });
+      // An escape must be one of IAM's three; anything else (`${toString}` read through an
+      // inherited property) is refused rather than carried into the arp text.
+      else if (typeof part.text === "string" && ESCAPE_NAMES.has(part.text)) parts.push({ kind: "var", name: part.text });
+      else return { problem: "this text holds a `${...}` that is neither an IAM escape nor a policy variable" };
       continue;
     }
     if (!part.name.includes(":")) {
@@ -201,12 +204,19 @@ export function iamTextOf(parts: readonly ArpPart[], params: ImportParams): stri
     .map((p) => {
       if (p.kind === "text") return literalText(p.text);
       if (ESCAPE_NAMES.has(p.name)) return `\${${p.name}}`;
-      const param = params[p.name as keyof ImportParams];
+      const param = paramValue(params, p.name);
       if (param !== undefined) return param;
       const iamKey = iamKeyOf(p.name);
       return p.fallback === undefined ? `\${${iamKey}}` : `\${${iamKey}, '${p.fallback}'}`;
     })
     .join("");
+}
+
+/** The value of a declared parameter, reading own properties only (a name may be `toString`). */
+function paramValue(params: ImportParams, name: string): string | undefined {
+  if (!Object.hasOwn(params, name)) return undefined;
+  const value: unknown = params[name as keyof ImportParams];
+  return typeof value === "string" ? value : undefined;
 }
 
 /** The IAM key behind an alias, or the name itself when it is an IAM key. */

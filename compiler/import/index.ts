@@ -9,6 +9,7 @@
  */
 import { basename } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { sourceTooLarge } from "../../grammar/inputLimits.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import { loadCatalog } from "../catalog/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
@@ -56,6 +57,13 @@ export function importPolicy(json: string, options: ImportOptions): ImportResult
   const sources = new Map([[file, json]]);
   const diagnostics: Diagnostic[] = [];
   const done = (extra: Partial<ImportResult> = {}): ImportResult => ({ diagnostics: sortDiagnostics(diagnostics), sources, name, ...extra });
+  // The same bound as an `.arp` file: IAM's largest policy is 10,240 characters, and every
+  // later step (translation, the round-trip compile) grows with the document.
+  const tooLarge = sourceTooLarge(json, file);
+  if (tooLarge !== undefined) {
+    diagnostics.push(tooLarge);
+    return done();
+  }
   const parsed = parseJson(json, file);
   if ("error" in parsed) {
     diagnostics.push(parsed.error);

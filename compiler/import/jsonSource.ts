@@ -56,7 +56,7 @@ export type JsonParseResult = { readonly value: JsonNode } | { readonly error: D
 /** Deeper nesting than any policy needs; it keeps the recursion far from the stack limit. */
 const MAX_DEPTH = 256;
 
-const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+const ESCAPES: ReadonlyMap<string, string> = new Map([['"', '"'], ["\\", "\\"], ["/", "/"], ["b", "\b"], ["f", "\f"], ["n", "\n"], ["r", "\r"], ["t", "\t"]]);
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
@@ -226,7 +226,7 @@ class JsonReader {
       this.pos = at + 6;
       return String.fromCharCode(parseInt(hex, 16));
     }
-    const decoded = e === undefined ? undefined : ESCAPES[e];
+    const decoded = e === undefined ? undefined : ESCAPES.get(e);
     if (decoded === undefined) {
       throw new JsonSyntaxError(at, at + 2, `\`\\${e ?? ""}\` is not a JSON escape`, 'JSON escapes are `\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` and `\\uXXXX`');
     }

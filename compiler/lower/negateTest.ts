@@ -21,7 +21,7 @@ export interface NegationError {
 export type Negation = { readonly dnf: Dnf } | NegationError;
 
 /** Operators whose result is true when the key is missing, paired with their positive twin. */
-const NEGATED_TWIN: Readonly<Record<string, string>> = {
+const NEGATED_TWIN: ReadonlyMap<string, string> = new Map(Object.entries({
   StringNotEquals: "StringEquals",
   StringNotEqualsIgnoreCase: "StringEqualsIgnoreCase",
   StringNotLike: "StringLike",
@@ -30,14 +30,12 @@ const NEGATED_TWIN: Readonly<Record<string, string>> = {
   NotIpAddress: "IpAddress",
   NumericNotEquals: "NumericEquals",
   DateNotEquals: "DateEquals",
-};
+}));
 
-const POSITIVE_TWIN: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(NEGATED_TWIN).map(([neg, pos]) => [pos, neg]),
-);
+const POSITIVE_TWIN: ReadonlyMap<string, string> = new Map([...NEGATED_TWIN].map(([neg, pos]) => [pos, neg]));
 
 /** Order comparisons whose complement is another positive comparison. */
-const COMPLEMENT: Readonly<Record<string, string>> = {
+const COMPLEMENT: ReadonlyMap<string, string> = new Map(Object.entries({
   NumericLessThan: "NumericGreaterThanEquals",
   NumericLessThanEquals: "NumericGreaterThan",
   NumericGreaterThan: "NumericLessThanEquals",
@@ -46,7 +44,7 @@ const COMPLEMENT: Readonly<Record<string, string>> = {
   DateLessThanEquals: "DateGreaterThan",
   DateGreaterThan: "DateLessThanEquals",
   DateGreaterThanEquals: "DateLessThan",
-};
+}));
 
 function keyPresent(t: ConditionTest): ConditionTest {
   return { operator: "Null", ifExists: false, key: t.key, values: ["false"], span: t.span };
@@ -55,10 +53,10 @@ function keyPresent(t: ConditionTest): ConditionTest {
 export function negateTest(t: ConditionTest): Negation {
   if (t.quantifier !== undefined) return negateQuantified(t);
   if (t.operator === "Null") return single({ ...t, values: [t.values[0] === "true" ? "false" : "true"] });
-  const positive = NEGATED_TWIN[t.operator];
+  const positive = NEGATED_TWIN.get(t.operator);
   // A negated operator already holds when the key is missing, so its negation needs the key.
   if (positive !== undefined) return single({ ...t, operator: positive, ifExists: false });
-  const negated = POSITIVE_TWIN[t.operator];
+  const negated = POSITIVE_TWIN.get(t.operator);
   if (negated !== undefined) return requireKeyIfExists(t, { ...t, operator: negated, ifExists: false });
   const complement = complementOf(t);
   if ("error" in complement) return complement;
@@ -80,7 +78,7 @@ function requireKeyIfExists(original: ConditionTest, negated: ConditionTest): Ne
 
 /** Order comparisons and Bool: the test that holds on exactly the present values `t` rejects. */
 function complementOf(t: ConditionTest): { readonly test: ConditionTest } | NegationError {
-  const complement = t.operator === "Bool" ? "Bool" : COMPLEMENT[t.operator];
+  const complement = t.operator === "Bool" ? "Bool" : COMPLEMENT.get(t.operator);
   if (complement === undefined) return { error: `arp cannot negate \`${t.operator}\``, span: t.span };
   if (t.values.length !== 1) {
     return {
@@ -102,7 +100,7 @@ function complementOf(t: ConditionTest): { readonly test: ConditionTest } | Nega
  */
 function negateQuantified(t: ConditionTest): Negation {
   const quantifier = t.quantifier === "ForAnyValue" ? "ForAllValues" : "ForAnyValue";
-  const twin = NEGATED_TWIN[t.operator] ?? POSITIVE_TWIN[t.operator];
+  const twin = NEGATED_TWIN.get(t.operator) ?? POSITIVE_TWIN.get(t.operator);
   if (twin !== undefined) return requireKeyIfExists(t, { ...t, operator: twin, quantifier, ifExists: false });
   const complement = complementOf(t);
   if ("error" in complement) return complement;

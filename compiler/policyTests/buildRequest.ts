@@ -32,17 +32,18 @@ export function buildRequest(ctx: CheckContext, expectation: Expectation): Reque
   const action = actionOf(ctx, expectation.action);
   const resource = resourceOf(ctx, expectation.resource);
   const principal = principalOf(ctx, expectation);
-  const context: Record<string, ContextValue> = {};
+  const context = new Map<string, ContextValue>();
   for (const entry of expectation.context) {
     const key = resolveKey(ctx, entry.key, []);
     if (key === undefined) continue;
     const { family, multi } = familyOf(key.type);
     const values = checkValues(ctx, entry.value, family === "Bool" || family === "String" ? family : "String", key.name);
     if (values === undefined) continue;
-    context[key.name] = multi || entry.value.kind === "List" ? values : (values[0] as string);
+    context.set(key.name, multi || entry.value.kind === "List" ? values : (values[0] as string));
   }
   if (ctx.diagnostics.length > before || action === undefined || resource === undefined || principal === undefined) return undefined;
-  return { principal, action, resource, context };
+  // `Object.fromEntries` defines own properties, so no key name (even `__proto__`) reaches a prototype.
+  return { principal, action, resource, context: Object.fromEntries(context) };
 }
 
 function actionOf(ctx: CheckContext, pattern: Pattern): string | undefined {

@@ -13,7 +13,8 @@ export function resourceAsArp(resource: string, params: Readonly<Record<string, 
   const [, partition, region, account, rest] = m;
   // A parameter left at `*` expands to a wildcard, which covers any value in the ARN.
   const agrees = (name: string, value: string | undefined, fallback: string) => {
-    const param = params[name] ?? fallback;
+    // Own properties only: the names are fixed, but `params` comes from the command line.
+    const param = (Object.hasOwn(params, name) ? params[name] : undefined) ?? fallback;
     return param === "*" || param === value;
   };
   if (agrees("partition", partition, "aws") && agrees("region", region, "*") && agrees("account", account, "*")) {
