@@ -2,9 +2,10 @@
 import type { Command } from "commander";
 import { compileFiles, EVALUATOR_FILE, writeOutputs, type Target } from "../index.js";
 import { diagnostic } from "../diagnostics/codes.js";
+import { terminalText } from "../diagnostics/terminalText.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
-import { collectSetting, UsageError } from "./settings.js";
+import { collectSetting, emptyTable, UsageError } from "./settings.js";
 
 interface CommonOptions {
   readonly set: Record<string, string>;
@@ -13,7 +14,7 @@ interface CommonOptions {
 
 function common(cmd: Command): Command {
   return cmd
-    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, {})
+    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption());
 }
 
@@ -70,7 +71,7 @@ export function registerCompileCommand(program: Command): void {
         ];
         const count = `${result.policies.length} polic${result.policies.length === 1 ? "y" : "ies"}` +
           (result.roles.length > 0 ? ` and ${result.roles.length} role${result.roles.length === 1 ? "" : "s"}` : "");
-        process.stderr.write(`wrote ${count} to ${opts.out}: ${names.join(", ")}\n`);
+        process.stderr.write(`wrote ${count} to ${terminalText(opts.out)}: ${terminalText(names.join(", "))}\n`);
       }
       process.exitCode = ok ? EXIT_OK : EXIT_ERRORS;
     });

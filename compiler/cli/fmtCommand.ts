@@ -8,6 +8,7 @@
 import { renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { terminalText } from "../diagnostics/terminalText.js";
 import { ArpSyntaxError, format } from "../format/index.js";
 import { loadSources } from "../loadSources.js";
 import { EXIT_ERRORS, EXIT_OK } from "./options.js";
@@ -70,7 +71,7 @@ export function registerFmtCommand(program: Command): void {
       const check = opts.check === true;
       const outcome = await formatFiles(paths, check);
       const color = colorOf(cmd);
-      for (const path of outcome.changed) process.stdout.write(`${path}\n`);
+      for (const path of outcome.changed) process.stdout.write(`${terminalText(path)}\n`);
       printDiagnostics(outcome.diagnostics, outcome.sources, { format: "text", color });
       if (check && outcome.changed.length > 0) {
         const files = outcome.changed.length === 1 ? "1 file is" : `${outcome.changed.length} files are`;
