@@ -4,7 +4,7 @@
  * options, huge generated text, and control characters in arguments and file names.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -218,5 +218,18 @@ describe("huge generated text", () => {
     const text = joinPieces(pieces, ",");
     expect(text.length).toBe(200_000 * 3 - 1);
     expect(text.segments[199_999]).toEqual({ start: 599_997, end: 599_999, origin: { file: "f", start: 199_999, end: 200_000 } });
+  });
+});
+
+describe("files reached through `import`", () => {
+  it("are read like the command line's own: a device or a Latin-1 file is refused at the import", async () => {
+    const dir = tmp();
+    symlinkSync("/dev/null", join(dir, "device.arp"));
+    writeFileSync(join(dir, "latin.arp"), Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0x0a]));
+    writeFileSync(join(dir, "main.arp"), 'import "./device"\nimport "./latin"\nallow apprunner:ListServices on *\n');
+    const r = await runInProcess(["check", join(dir, "main.arp")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/main\.arp:1:8 - error ARP9002: cannot read `[^`]*device\.arp`: it is not a regular file/);
+    expect(r.stderr).toMatch(/main\.arp:2:8 - error ARP9004/);
   });
 });
