@@ -14,6 +14,9 @@ export interface CliFuzzOptions {
   readonly seed?: number;
   /** Cases known to fail for reasons outside the CLI, each named in a comment where it is passed. */
   readonly exclude?: (c: CliCase) => boolean;
+  /** Called with each case that took longer than `slowMs` (a hang shows up here before it ends). */
+  readonly onSlow?: (c: CliCase, milliseconds: number) => void;
+  readonly slowMs?: number;
 }
 
 /**
@@ -40,7 +43,10 @@ export async function runCliFuzz(command: CliCommand, options: CliFuzzOptions): 
   const exclude = options.exclude ?? (() => false);
   await fc.assert(
     fc.asyncProperty(cliCase(command).filter((c) => !exclude(c)), async (c) => {
+      const started = Date.now();
       const { run, problem } = await runCase(c);
+      const took = Date.now() - started;
+      if (took > (options.slowMs ?? 5000)) options.onSlow?.(c, took);
       if (problem !== undefined) {
         throw new Error(`${problem}\n${describeCase(c)}\nexit ${run.code}\nstdout: ${run.stdout.slice(0, 1500)}\nstderr: ${run.stderr.slice(0, 1500)}`);
       }
