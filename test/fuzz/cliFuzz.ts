@@ -17,6 +17,8 @@ export interface CliFuzzOptions {
   /** Called with each case that took longer than `slowMs` (a hang shows up here before it ends). */
   readonly onSlow?: (c: CliCase, milliseconds: number) => void;
   readonly slowMs?: number;
+  /** Called before each case runs: a run that never ends can still name the case it is in. */
+  readonly onCase?: (c: CliCase) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function runCliFuzz(command: CliCommand, options: CliFuzzOptions): 
   const exclude = options.exclude ?? (() => false);
   await fc.assert(
     fc.asyncProperty(cliCase(command).filter((c) => !exclude(c)), async (c) => {
+      options.onCase?.(c);
       const started = Date.now();
       const { run, problem } = await runCase(c);
       const took = Date.now() - started;

@@ -10,6 +10,9 @@
  *
  * Prints what was checked and the time taken; exits 1 on the first failure, printing the case.
  */
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runDifferential } from "../codegen/differential.js";
 import { CLI_COMMANDS, describeCase, knownOutsideCli, runCliFuzz } from "./cliFuzz.js";
 
@@ -45,16 +48,22 @@ if (args.only !== "cli") {
 }
 
 if (args.only !== "differential") {
+  // The case in progress, so that one that never ends can be found and replayed.
+  const current = join(tmpdir(), `arp-fuzz-current-${process.pid}.txt`);
+  const seed = args.seed ?? Date.now() % 2 ** 31;
+  console.log(`CLI fuzz with seed ${seed}; the case in progress is kept in ${current}`);
   for (const command of CLI_COMMANDS) {
     const started = Date.now();
     // knownOutsideCli: wildcards with many `*` hang in the catalog matcher (issue #8, item 6).
     await runCliFuzz(command, {
       numRuns: args.cliRuns,
       exclude: knownOutsideCli,
+      onCase: (c) => writeFileSync(current, `${describeCase(c)}\n${JSON.stringify(c)}\n`),
       onSlow: (c, ms) => console.log(`slow (${(ms / 1000).toFixed(1)} s):\n${describeCase(c).slice(0, 600)}`),
-      ...(args.seed !== undefined ? { seed: args.seed } : {}),
+      seed,
     });
     const name = command === "meta" ? "--version/--help" : command;
     console.log(`arp ${name}: ${args.cliRuns} hostile cases, exit codes 0-2 only, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
+  rmSync(current, { force: true });
 }
