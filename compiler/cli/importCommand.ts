@@ -9,12 +9,18 @@ import pc from "picocolors";
 import { diagnostic } from "../diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
+import { terminalText } from "../diagnostics/terminalText.js";
 import { importPolicy, type ImportResult } from "../import/index.js";
+import { decodeUtf8, readSourceFile, SourceReadError } from "../loadSources.js";
 import { writeOutputsAtomically, type OutputFile } from "../writeOutputs.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
+import { loneSurrogates } from "./loneSurrogates.js";
 import { colorOf, type OutputFormat } from "./report.js";
 
-/** Where the command reads and writes; the real process by default, in memory in tests. */
+/**
+ * Where the command reads and writes; the real process by default, in memory in tests. The
+ * readers may throw {@link SourceReadError} to report why a file cannot be read.
+ */
 export interface ImportIo {
   readStdin(): string;
   readFile(path: string): string;
@@ -29,9 +35,11 @@ export interface ImportCommandOptions {
 }
 
 const processIo: ImportIo = {
-  readStdin: () => readFileSync(0, "utf8"),
-  readFile: (path) => readFileSync(path, "utf8"),
-  stdout: (text) => process.stdout.write(text),
+  readStdin: () => decodeUtf8(readFileSync(0), STDIN),
+  readFile: (path) => readSourceFile(path),
+  // The `.arp` is kept byte for byte when redirected; on a terminal, control characters
+  // from the JSON's strings are shown escaped rather than obeyed.
+  stdout: (text) => process.stdout.write(process.stdout.isTTY === true ? terminalText(text, { keep: "\n\t" }) : text),
   stderr: (text) => process.stderr.write(text),
 };
 
@@ -65,9 +73,19 @@ function loadAndImport(files: readonly string[], io: ImportIo): Loaded {
     try {
       text = path === "-" ? (stdin ??= io.readStdin()) : io.readFile(path);
     } catch (e) {
+      if (e instanceof SourceReadError) {
+        loaded.diagnostics.push(e.diagnostic);
+        continue;
+      }
       const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
       loaded.diagnostics.push(diagnostic(missing ? "FileNotFound" : "FileUnreadable", { file, start: 0, end: 0 },
         missing ? `\`${path}\` does not exist` : `cannot read \`${path}\`: ${(e as Error).message}`));
+      continue;
+    }
+    const lone = loneSurrogates(text, file);
+    if (lone.length > 0) {
+      loaded.diagnostics.push(...lone);
+      loaded.sources.set(file, text);
       continue;
     }
     const result = importPolicy(text, { file });
@@ -119,7 +137,7 @@ export function runImport(files: readonly string[], options: ImportCommandOption
   if (options.out === undefined) io.stdout(outputs.map((f) => f.text).join("\n"));
   else if (options.format === "text") {
     const paint = options.color ? pc.green : (s: string) => s;
-    io.stderr(`${paint(`imported ${outputs.length} file${outputs.length === 1 ? "" : "s"}`)} to ${options.out}: ${outputs.map((f) => f.name).join(", ")}\n`);
+    io.stderr(`${paint(`imported ${outputs.length} file${outputs.length === 1 ? "" : "s"}`)} to ${terminalText(options.out)}: ${terminalText(outputs.map((f) => f.name).join(", "))}\n`);
   }
   return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 /**
- * The `arp` command line. Exit codes: 0 success, 1 errors in the input, 2 usage errors.
+ * The `arp` command line. Exit codes: 0 success, 1 errors in the input (or output that could
+ * not be written), 2 usage errors, 70 an internal error: a bug in arp, never an input's fault.
  */
 import { Command, CommanderError } from "commander";
 import { registerCatalogCommand } from "./catalogCommand.js";
@@ -8,9 +9,9 @@ import { registerCheckCommand, registerCompileCommand } from "./compileCommands.
 import { registerTestCommand } from "./testCommand.js";
 import { registerImportCommand } from "./importCommand.js";
 import { registerEvalCommand, registerWhyCommand } from "./evalCommands.js";
-import { EXIT_OK, EXIT_USAGE } from "./options.js";
+import { terminalLines, terminalText } from "../diagnostics/terminalText.js";
+import { EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from "./options.js";
 import { UsageError } from "./settings.js";
-
 
 export function buildProgram(): Command {
   const program = new Command("arp")
@@ -18,7 +19,8 @@ export function buildProgram(): Command {
     .version("0.1.0")
     .option("--no-color", "disable colour")
     .exitOverride()
-    .configureOutput({ outputError: (text, write) => write(text) })
+    // Commander's errors quote the arguments ("unknown option '...'"): escape what they quote.
+    .configureOutput({ outputError: (text, write) => write(terminalLines(text)) })
     .showHelpAfterError("(run `arp --help` for usage)");
   registerCheckCommand(program);
   registerCompileCommand(program);
@@ -31,7 +33,13 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * Runs `arp` with `argv` (the arguments after `arp`) and returns the exit code. Never throws:
+ * an exception no command expected is reported as an internal error (exit 70) in one line,
+ * with the stack only when `ARP_DEBUG` is set.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
+  process.exitCode = undefined;
   const program = buildProgram();
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -41,31 +49,67 @@ export async function main(argv: readonly string[]): Promise<number> {
       return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(`error: ${terminalText(e.message)}\n`);
       return EXIT_USAGE;
     }
-    throw e;
+    reportInternalError(e);
+    return EXIT_INTERNAL;
   }
 }
 
-/** `arp catalog | head` closes the pipe early: that is the reader's choice, not an error. */
-function exitQuietlyOnClosedPipe(): void {
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(0);
-    throw e;
+/** One line naming the failure and asking for a report; the stack with `ARP_DEBUG=1`. */
+export function reportInternalError(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  const stack = e instanceof Error && e.stack !== undefined && debugging() ? `\n${e.stack}` : "";
+  try {
+    process.stderr.write(`internal error: ${terminalText(message)}\n` +
+      "this is a bug in arp: please report it with the command and input that caused it (set ARP_DEBUG=1 for details)" +
+      `${terminalLines(stack)}\n`);
+  } catch {
+    // stderr itself is gone: the exit code still says what happened
+  }
+}
+
+function debugging(): boolean {
+  const flag = process.env.ARP_DEBUG;
+  return flag !== undefined && flag !== "" && flag !== "0";
+}
+
+/**
+ * Failures writing to stdout or stderr end the process without a stack trace: a reader that
+ * closes the pipe early (`arp catalog | head`) chose to, so that exits 0; a full disk (ENOSPC)
+ * or an I/O error (EIO) means the output is incomplete, so that exits 1 with a one-line note
+ * on stderr when stderr still works.
+ */
+function exitQuietlyOnStreamErrors(): void {
+  const onError = (stream: "stdout" | "stderr") => (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(EXIT_OK);
+    if (stream === "stdout") {
+      try {
+        process.stderr.write(`error: cannot write to standard output: ${terminalText(e.code ?? e.message)}\n`);
+      } catch {
+        // stderr failed too
+      }
+    }
+    process.exit(EXIT_ERRORS);
+  };
+  process.stdout.on("error", onError("stdout"));
+  process.stderr.on("error", onError("stderr"));
+}
+
+/** Anything thrown outside `main` (a stream callback, a timer) is still one line, not a trace. */
+function exitOnUncaught(): void {
+  process.on("uncaughtException", (e) => {
+    reportInternalError(e);
+    process.exit(EXIT_INTERNAL);
   });
 }
 
 const isEntry = process.argv[1] !== undefined && /(?:arp(?:\.js)?|main\.ts)$/.test(process.argv[1]);
 if (isEntry) {
-  exitQuietlyOnClosedPipe();
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exitCode = 70;
-    },
-  );
+  exitQuietlyOnStreamErrors();
+  exitOnUncaught();
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -6,14 +6,14 @@ import { runPolicyTests } from "../policyTests/runPolicyTests.js";
 import { sortDiagnostics } from "../diagnostics/diagnostic.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
-import { collectSetting } from "./settings.js";
+import { collectSetting, emptyTable } from "./settings.js";
 
 export function registerTestCommand(program: Command): void {
   program
     .command("test")
     .description("run the policy tests (`test \"...\" { expect ... }`) in .arp files")
     .argument("[paths...]", ".arp files or directories", ["."])
-    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, {})
+    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption())
     .action((paths: string[], opts: { set: Record<string, string>; format: OutputFormat }, cmd: Command) => {
       const loaded = loadSources(paths);

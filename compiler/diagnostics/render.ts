@@ -9,10 +9,15 @@
  *
  * A span over several lines is underlined to the end of its first line; an empty span gets
  * one `^` where the missing text would go.
+ *
+ * Everything that comes from users (messages, file names, source lines, hints) is passed
+ * through `terminalText` here, at the one place it meets the terminal; JSON output through
+ * `terminalJson`.
  */
 import pc from "picocolors";
 import type { Diagnostic, Severity, Span } from "./diagnostic.js";
 import { type LineMap, lineMapOf } from "./sourceText.js";
+import { terminalJson, terminalText } from "./terminalText.js";
 
 /** How to render text diagnostics. */
 export interface RenderOptions {
@@ -35,29 +40,30 @@ export function renderDiagnostics(
 function renderOne(d: Diagnostic, sources: ReadonlyMap<string, string>, c: Colors): string {
   const text = sources.get(d.span.file);
   const map = text === undefined ? undefined : lineMapOf(text);
-  const header = `${c.cyan(where(d.span, map))} - ${severityColor(c, d.severity)(d.severity)} ${c.gray(d.code)}: ${d.message}`;
+  const header = `${c.cyan(where(d.span, map))} - ${severityColor(c, d.severity)(d.severity)} ${c.gray(d.code)}: ${terminalText(d.message)}`;
   const lines = [header];
   const frame = map === undefined ? [] : codeFrame(map, d.span, c, d.severity);
   const gutter = frame.length > 0 ? " ".repeat(gutterWidth(map!, d.span)) : "";
   if (frame.length > 0) lines.push("", ...frame);
   if (d.hint !== undefined) {
     // A hint may span lines (a test failure carries the evaluator's explanation): keep them aligned.
-    const [first, ...rest] = d.hint.split("\n");
+    const [first, ...rest] = d.hint.split("\n").map((line) => terminalText(line));
     lines.push(`${gutter} ${c.bold("= help:")} ${first}`);
     for (const line of rest) lines.push(`${gutter}         ${line}`);
   }
   for (const r of d.related ?? []) {
     const relatedMap = sources.has(r.span.file) ? lineMapOf(sources.get(r.span.file)!) : undefined;
-    lines.push(`${gutter} ${c.bold("= note:")} ${c.cyan(where(r.span, relatedMap))}: ${r.message}`);
+    lines.push(`${gutter} ${c.bold("= note:")} ${c.cyan(where(r.span, relatedMap))}: ${terminalText(r.message)}`);
   }
   return lines.join("\n");
 }
 
 /** `file:line:col`, or just `file` when its text is unknown. */
 function where(span: Span, map: LineMap | undefined): string {
-  if (map === undefined) return span.file;
+  const file = terminalText(span.file);
+  if (map === undefined) return file;
   const { line, column } = map.position(span.start);
-  return `${span.file}:${line}:${column}`;
+  return `${file}:${line}:${column}`;
 }
 
 function gutterWidth(map: LineMap, span: Span): number {
@@ -67,20 +73,42 @@ function gutterWidth(map: LineMap, span: Span): number {
 /** The span's first line with a line-number gutter, and `^` under the span. */
 function codeFrame(map: LineMap, span: Span, c: Colors, severity: Severity): string[] {
   const { line, column } = map.position(span.start);
-  const source = map.lineText(line);
-  const from = column - 1;
+  const full = map.lineText(line);
+  const fullFrom = column - 1;
   const sameLine = map.position(span.end).line === line;
-  const to = sameLine ? Math.min(source.length, from + (span.end - span.start)) : source.length;
-  // Copy tabs from the source so the carets line up however wide the terminal shows a tab.
-  const indent = source.slice(0, from).replace(/[^\t]/g, " ");
-  const carets = "^".repeat(Math.max(1, to - from));
+  const fullTo = sameLine ? Math.min(full.length, fullFrom + (span.end - span.start)) : full.length;
+  const { source, from, to } = clip(full, fullFrom, fullTo);
+  // Copy tabs from the source so the carets line up however wide the terminal shows a tab;
+  // measure the escaped text, which is what the terminal shows.
+  const shown = (text: string) => terminalText(text, { keep: "\t" });
+  const indent = shown(source.slice(0, from)).replace(/[^\t]/g, " ");
+  const carets = "^".repeat(Math.max(1, shown(source.slice(from, to)).length));
   const width = gutterWidth(map, span);
   const number = String(line).padStart(width);
   const bar = c.blue("|");
   return [
-    `${c.blue(number)} ${bar} ${source}`.trimEnd(),
+    `${c.blue(number)} ${bar} ${shown(source)}`.trimEnd(),
     `${" ".repeat(width)} ${bar} ${indent}${severityColor(c, severity)(carets)}`,
   ];
+}
+
+/** Longest source line a code frame shows whole; a longer one is cut around the span. */
+const FRAME_WIDTH = 240;
+/** How much of the line before the span a cut frame keeps. */
+const FRAME_LEAD = 40;
+
+/**
+ * A window of at most `FRAME_WIDTH` characters of `source` around `[from, to)`, marked `…` where
+ * cut: a one-line file of megabytes would otherwise be printed once per diagnostic in it.
+ */
+function clip(source: string, from: number, to: number): { source: string; from: number; to: number } {
+  if (source.length <= FRAME_WIDTH) return { source, from, to };
+  const start = Math.max(0, Math.min(from - FRAME_LEAD, source.length - FRAME_WIDTH));
+  const end = Math.min(source.length, start + FRAME_WIDTH);
+  const before = start > 0 ? "…" : "";
+  const after = end < source.length ? "…" : "";
+  const shift = before.length - start;
+  return { source: `${before}${source.slice(start, end)}${after}`, from: from + shift, to: Math.min(to, end) + shift };
 }
 
 function severityColor(c: Colors, severity: Severity): (s: string) => string {
@@ -112,7 +140,7 @@ export interface JsonDiagnostic {
 
 /** A stable JSON array (2-space indent) of the diagnostics with 1-based positions. */
 export function renderJson(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
-  return JSON.stringify(diagnostics.map((d) => toJson(d, sources)), null, 2);
+  return terminalJson(JSON.stringify(diagnostics.map((d) => toJson(d, sources)), null, 2));
 }
 
 function toJson(d: Diagnostic, sources: ReadonlyMap<string, string>): JsonDiagnostic {

@@ -4,7 +4,7 @@
  * lists wrapped at commas, and each further test of a `when` on an `and` line.
  */
 import { renderName, quote, type ImportParams } from "./iamText.js";
-import { concat, join, type MappedText, type Piece } from "./mappedText.js";
+import { concat, concatAll, join, type MappedText, type Piece } from "./mappedText.js";
 import type { StatementPieces } from "./translateStatement.js";
 import type { TrustPieces } from "./translateTrust.js";
 
@@ -27,7 +27,7 @@ function wrapList(first: MappedText, items: readonly MappedText[], continuation:
     pieces.push(item, comma);
     column += item.length + comma.length;
   });
-  return concat(...pieces);
+  return concatAll(pieces);
 }
 
 function lastLineLength(text: string): number {
@@ -57,7 +57,7 @@ export function layoutStatement(s: StatementPieces): MappedText {
   const head = wrapList(concat(INDENT, s.head), s.actions, `${INDENT}    `);
   const onPrefix = `${INDENT}  ${s.resourceWord}`;
   const resources = wrapList(concat(`\n${onPrefix}`), s.resources, " ".repeat(onPrefix.length + 1));
-  return concat(head, resources, ...whenLines(s.tests, INDENT));
+  return concatAll([head, resources, ...whenLines(s.tests, INDENT)]);
 }
 
 export function layoutTrust(t: TrustPieces): MappedText {
@@ -67,7 +67,7 @@ export function layoutTrust(t: TrustPieces): MappedText {
   if (fits(line.text)) return concat(comment, line);
   const head = wrapList(concat(INDENT, "trust"), t.principals, `${INDENT}      `);
   const actions = t.actions !== undefined ? wrapList(concat(`\n${INDENT}  to`), t.actions, `${INDENT}     `) : "";
-  return concat(comment, head, actions, ...whenLines(t.tests, INDENT));
+  return concatAll([comment, head, actions, ...whenLines(t.tests, INDENT)]);
 }
 
 /** What goes above the policy or role: where it came from, and the parameters. */

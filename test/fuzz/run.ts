@@ -1,19 +1,69 @@
 /**
- * `npm run fuzz [sets] [requests-per-set] [seed]`: the differential property of
- * test/codegen (generated evaluator vs runtime interpreter, whole explanations compared) with
- * many more cases than CI runs, type-checking every 10th generated module too. Prints the
- * number of decisions compared and the time taken.
+ * `npm run fuzz [sets] [requests-per-set] [seed] [--seed N] [--cli N] [--only differential|cli]`:
+ *
+ * - the differential property of test/codegen (generated evaluator vs runtime interpreter,
+ *   whole explanations compared) with many more cases than CI runs, type-checking every 10th
+ *   generated module too;
+ * - the CLI property of test/cli/fuzz.test.ts (every command on hostile files and arguments
+ *   exits 0, 1 or 2, with no stack trace, writing nothing outside its directory), `--cli N`
+ *   cases per command (500 by default).
+ *
+ * Prints what was checked and the time taken; exits 1 on the first failure, printing the case.
  */
+import { rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runDifferential } from "../codegen/differential.js";
+import { CLI_COMMANDS, describeCase, knownOutsideCli, runCliFuzz } from "./cliFuzz.js";
 
-const [sets = 2000, requestsPerSet = 100, seed] = process.argv.slice(2).map(Number);
+function parseArgs(argv: readonly string[]) {
+  const positional: number[] = [];
+  let cliRuns = 500;
+  let only: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--cli") cliRuns = Number(argv[++i]);
+    else if (a === "--only") only = argv[++i];
+    else if (a === "--seed") positional[2] = Number(argv[++i]);
+    else positional.push(Number(a));
+  }
+  const [sets = 2000, requestsPerSet = 100, seed] = positional;
+  if (!Number.isInteger(cliRuns) || cliRuns < 0) throw new Error("--cli takes a number of cases per command");
+  if (only !== undefined && only !== "differential" && only !== "cli") throw new Error("--only takes `differential` or `cli`");
+  return { sets, requestsPerSet, seed: seed !== undefined && !Number.isNaN(seed) ? seed : undefined, cliRuns, only };
+}
 
-const report = await runDifferential({
-  sets,
-  requestsPerSet,
-  compareExplanations: true,
-  shrink: true,
-  typeCheckEvery: 10,
-  ...(seed !== undefined && !Number.isNaN(seed) ? { seed } : {}),
-});
-console.log(`${report.cases} decisions agreed across ${sets} policy sets in ${(report.milliseconds / 1000).toFixed(1)} s`);
+const args = parseArgs(process.argv.slice(2));
+
+if (args.only !== "cli") {
+  const report = await runDifferential({
+    sets: args.sets,
+    requestsPerSet: args.requestsPerSet,
+    compareExplanations: true,
+    shrink: true,
+    typeCheckEvery: 10,
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+  });
+  console.log(`${report.cases} decisions agreed across ${args.sets} policy sets in ${(report.milliseconds / 1000).toFixed(1)} s`);
+}
+
+if (args.only !== "differential") {
+  // The case in progress, so that one that never ends can be found and replayed.
+  const current = join(tmpdir(), `arp-fuzz-current-${process.pid}.txt`);
+  const seed = args.seed ?? Date.now() % 2 ** 31;
+  console.log(`CLI fuzz with seed ${seed}; the case in progress is kept in ${current}`);
+  for (const command of CLI_COMMANDS) {
+    const started = Date.now();
+    // knownOutsideCli: wildcards with many `*` hang in the catalog matcher (issue #8, item 6).
+    await runCliFuzz(command, {
+      numRuns: args.cliRuns,
+      exclude: knownOutsideCli,
+      onCase: (c) => writeFileSync(current, `${describeCase(c)}\n${JSON.stringify(c)}\n`),
+      onSlow: (c, ms) => console.log(`slow (${(ms / 1000).toFixed(1)} s):\n${describeCase(c).slice(0, 600)}`),
+      seed,
+    });
+    const name = command === "meta" ? "--version/--help" : command;
+    console.log(`arp ${name}: ${args.cliRuns} hostile cases, exit codes 0-2 only, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  rmSync(current, { force: true });
+}
