@@ -83,11 +83,10 @@ function checkContext(context: unknown): ReadonlyMap<string, CheckedValue> {
   const table = new Map<string, CheckedValue>();
   const record = context as Readonly<Record<string, unknown>>;
   for (const key of keys) {
-    const field = `context[${JSON.stringify(key)}]`;
     if (key === "" || key.length > REQUEST_LIMITS.maxStringLength) {
-      throw new InvalidRequestError(field, `key must be non-empty and at most ${REQUEST_LIMITS.maxStringLength} characters`);
+      throw new InvalidRequestError(fieldOf(key), `key must be non-empty and at most ${REQUEST_LIMITS.maxStringLength} characters`);
     }
-    const value = checkValue(record[key], field);
+    const value = checkValue(record[key], key);
     // "Condition key names are not case-sensitive": the last spelling in key order wins.
     const lower = key.toLowerCase();
     if (value === undefined) table.delete(lower);
@@ -96,34 +95,40 @@ function checkContext(context: unknown): ReadonlyMap<string, CheckedValue> {
   return table;
 }
 
+/** `context["key"]`, or `context["key"][i]` for one value of an array. Built only to throw. */
+function fieldOf(key: string, index?: number): string {
+  return `context[${JSON.stringify(key)}]${index === undefined ? "" : `[${index}]`}`;
+}
+
 /** One context value; undefined when the key counts as absent. */
-function checkValue(value: unknown, field: string): CheckedValue | undefined {
+function checkValue(value: unknown, key: string): CheckedValue | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value)) return scalar(value, field);
+  if (!Array.isArray(value)) return scalar(value, key, undefined);
   const length = value.length;
   if (length > REQUEST_LIMITS.maxValuesPerKey) {
-    throw new InvalidRequestError(field, `has more than ${REQUEST_LIMITS.maxValuesPerKey} values`);
+    throw new InvalidRequestError(fieldOf(key), `has more than ${REQUEST_LIMITS.maxValuesPerKey} values`);
   }
   if (length === 0) return EMPTY;
-  const out = new Array<string>(length);
+  const out: string[] = [];
   for (let i = 0; i < length; i++) {
-    if (!Object.hasOwn(value, i)) throw new InvalidRequestError(field, `has a hole at index ${i}`);
-    out[i] = scalar(value[i], `${field}[${i}]`);
+    if (!Object.hasOwn(value, i)) throw new InvalidRequestError(fieldOf(key), `has a hole at index ${i}`);
+    out.push(scalar(value[i], key, i));
   }
   return out;
 }
 
 /** A string, finite number or boolean as the string IAM compares; anything else throws. */
-function scalar(value: unknown, field: string): string {
+function scalar(value: unknown, key: string, index: number | undefined): string {
   let text: string;
   if (typeof value === "string") text = value;
   else if (typeof value === "number" && Number.isFinite(value)) text = String(value);
   else if (typeof value === "boolean") text = value ? "true" : "false";
   else {
-    throw new InvalidRequestError(field, `must be a string, a finite number, a boolean or an array of them, not ${describe(value)}`);
+    const what = `must be a string, a finite number, a boolean or an array of them, not ${describe(value)}`;
+    throw new InvalidRequestError(fieldOf(key, index), what);
   }
   if (text.length > REQUEST_LIMITS.maxStringLength) {
-    throw new InvalidRequestError(field, `is longer than ${REQUEST_LIMITS.maxStringLength} characters`);
+    throw new InvalidRequestError(fieldOf(key, index), `is longer than ${REQUEST_LIMITS.maxStringLength} characters`);
   }
   return text;
 }

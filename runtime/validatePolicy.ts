@@ -18,8 +18,9 @@
  *   numbers (0-9)" and "In IAM, the `Sid` value must be unique within a JSON policy" (Sid).
  * - Principal: "You cannot use the `Principal` element in an identity-based policy" and it "is
  *   required … in trust policies for IAM roles" (Principal, Grammar notes). A document whose
- *   statements name a `Principal` is read as a role trust policy: every statement names one and
- *   none names a `Resource` (the resource is the role). `Principal` is checked, not evaluated.
+ *   statements name a `Principal` and no `Resource` is read as a role trust policy (the
+ *   resource is the role), and then every statement must name one; any other document is an
+ *   identity policy. `Principal` is checked, not evaluated.
  * - `Version`: "2012-10-17" or "2008-10-17" (Grammar); without it variables are literal text.
  *   `Id` is accepted: it changes no decision.
  */
@@ -158,7 +159,10 @@ function validateDocument(document: Obj, name: string, sources: (SourceLocation 
     if (!Object.hasOwn(items, i) || !isObject(item)) return site.at(i).fail("", `a statement must be an object, not ${kind(item)}`);
     return item;
   });
-  const trust = objects.some((s) => own(s, "Principal") !== undefined || own(s, "NotPrincipal") !== undefined);
+  const names = (element: string, negated: string) => (s: Obj) => own(s, element) !== undefined || own(s, negated) !== undefined;
+  // A trust policy names principals and no resource (the resource is the role); anything else
+  // is read as an identity policy, where a Principal is refused.
+  const trust = objects.some(names("Principal", "NotPrincipal")) && !objects.some(names("Resource", "NotResource"));
   const variables = version === "2012-10-17";
   const statements = objects.map((s, i) => validateStatement(s, site.at(i), trust, variables));
   checkSids(statements, site);
@@ -179,9 +183,6 @@ function validateStatement(statement: Obj, site: Site, trust: boolean, variables
   checkEach(actions, actionElement ?? "Action", site, (a) => a === "*" || ACTION.test(a), "must be * or service:action");
   checkPrincipal(statement, site, trust);
   const [resourceElement, resources] = pair(statement, "Resource", "NotResource", site, !trust);
-  if (trust && resourceElement !== undefined) {
-    site.fail(resourceElement, "is not used in a role trust policy (a document whose statements name a Principal)");
-  }
   checkEach(resources, resourceElement ?? "Resource", site, (r) => r === "*" || r.startsWith("arn:"), "must be * or an ARN");
   const condition = own(statement, "Condition");
   const conditions = condition === undefined ? [] : validateCondition(condition, site, variables);
@@ -250,6 +251,9 @@ function checkPrincipal(statement: Obj, site: Site, trust: boolean): void {
   if (p === undefined && np === undefined) {
     if (trust) site.fail("Principal", "is required in every statement of a role trust policy");
     return;
+  }
+  if (!trust) {
+    site.fail(p !== undefined ? "Principal" : "NotPrincipal", "cannot be used in an identity-based policy (a document with a Resource)");
   }
   const element = p !== undefined ? "Principal" : "NotPrincipal";
   const value = p ?? np;

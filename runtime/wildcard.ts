@@ -59,12 +59,16 @@ interface Segment {
  */
 interface ShiftAnd {
   readonly words: number;
+  /** Masks of ASCII characters by code (most ARNs and keys are ASCII): no map lookup. */
+  readonly ascii: readonly Uint32Array[];
   readonly masks: ReadonlyMap<number, Uint32Array>;
   /** The mask of a character the segment does not name: only its `?` positions. */
   readonly other: Uint32Array;
 }
 
 interface Parts {
+  /** The fewest characters a matching value has: every segment's length. */
+  readonly minLength: number;
   readonly head: Segment;
   /** Undefined when the pattern has no star: then `head` must match the whole value. */
   readonly tail: Segment | undefined;
@@ -118,8 +122,10 @@ function splitAtStars(tokens: readonly PatternToken[], ignoreCase: boolean): Par
     }
   }
   const built = segments.map((s) => buildSegment(s.text, s.any));
-  if (built.length === 1) return { head: built[0]!, tail: undefined, middles: [] };
+  const minLength = built.reduce((sum, s) => sum + s.text.length, 0);
+  if (built.length === 1) return { minLength, head: built[0]!, tail: undefined, middles: [] };
   return {
+    minLength,
     head: built[0]!,
     tail: built[built.length - 1]!,
     // Consecutive stars leave empty middles, which match anywhere: drop them.
@@ -146,7 +152,8 @@ function shiftAndTables(text: string, any: Uint8Array): ShiftAnd {
     if (mask === undefined) masks.set(c, (mask = other.slice()));
     mask[i >>> 5]! |= 1 << (i & 31);
   }
-  return { words, masks, other };
+  const ascii = Array.from({ length: 128 }, (_, c) => masks.get(c) ?? other);
+  return { words, ascii, masks, other };
 }
 
 /** KMP: fail[i] is the length of the longest proper border of text[0..i]. */
@@ -181,8 +188,9 @@ function matchParts(parts: Parts, value: string, meter: Meter | undefined): bool
   if (tail === undefined) {
     return value.length === head.text.length && matchAt(head, value, 0, meter);
   }
+  // A value shorter than the pattern's literal characters cannot match: no search at all.
+  if (value.length < parts.minLength) return false;
   const limit = value.length - tail.text.length;
-  if (limit < head.text.length) return false;
   if (!matchAt(head, value, 0, meter) || !matchAt(tail, value, limit, meter)) return false;
   let pos = head.text.length;
   for (const segment of middles) {
@@ -237,12 +245,13 @@ function shiftAndFind(
   limit: number,
   meter: Meter | undefined,
 ): number {
-  const { words, masks, other } = tables;
+  const { words, ascii, masks, other } = tables;
   const lastWord = (m - 1) >>> 5;
   const lastBit = 1 << ((m - 1) & 31);
   const state = new Uint32Array(words);
   for (let i = from; i < limit; i++) {
-    const mask = masks.get(value.charCodeAt(i)) ?? other;
+    const c = value.charCodeAt(i);
+    const mask = c < 128 ? ascii[c]! : (masks.get(c) ?? other);
     // state = ((state << 1) | 1) & mask, across words, carrying each word's top bit up.
     let carry = 1;
     for (let w = 0; w < words; w++) {
