@@ -25,15 +25,14 @@
  *   alternative and a negated one is satisfied by it.
  *
  * Choices where the docs are silent: a plain (unqualified) operator on a multivalued key holds
- * if any request value matches, and its negated form is the exact negation of that; an
- * unknown operator makes the statement not apply (for a Deny too — AWS rejects such a policy
- * when it is saved, so the case only arises for hand-written input), reported as
- * "unresolvable".
+ * if any request value matches, and its negated form is the exact negation of that. Unknown
+ * operators and values an operator cannot compare never get here: `validatePolicy` rejects
+ * the policy, as IAM does.
  */
 import type { ContextLookup } from "./context.js";
-import { parseOperator, type OperatorImpl, type ParsedOperator } from "./operators/index.js";
-import type { IamConditionBlock } from "./policyDocument.js";
+import type { OperatorImpl, ParsedOperator } from "./operators/index.js";
 import type { ConditionFailure } from "./types.js";
+import type { ValidCondition } from "./validatePolicy.js";
 import { parseTemplate, resolveTemplate, staticTokens, type Template } from "./variables.js";
 
 /** One policy value of a condition, prepared once when it has no variables. */
@@ -50,37 +49,25 @@ export interface CompiledCondition {
   /** The key as written. */
   readonly key: string;
   readonly lowerKey: string;
-  /** Undefined for an unknown operator. */
-  readonly parsed: ParsedOperator | undefined;
+  readonly parsed: ParsedOperator;
   readonly values: readonly CompiledValue[];
 }
 
-/** Why a condition did not hold. */
-export type ConditionMiss =
-  | { readonly kind: "failed"; readonly failure: ConditionFailure }
-  | { readonly kind: "unknown-operator"; readonly operator: string };
-
-/** Flattens a `Condition` block into (operator, key) pairs, in document order. */
+/** Compiles validated (operator, key) pairs, in document order. */
 export function compileConditions(
-  block: IamConditionBlock | undefined,
+  conditions: readonly ValidCondition[],
   variablesEnabled: boolean,
 ): CompiledCondition[] {
-  const conditions: CompiledCondition[] = [];
-  for (const [operator, keys] of Object.entries(block ?? {})) {
-    const parsed = parseOperator(operator);
-    const substitute = variablesEnabled && parsed !== undefined && parsed.impl.variables;
-    for (const [key, raw] of Object.entries(keys)) {
-      const texts = (Array.isArray(raw) ? raw : [raw]).map(String);
-      const values = texts.map((text) => compileValue(parseTemplate(text, substitute), parsed));
-      conditions.push({ operator, key, lowerKey: key.toLowerCase(), parsed, values });
-    }
-  }
-  return conditions;
+  return conditions.map(({ operator, key, parsed, values }) => {
+    const substitute = variablesEnabled && parsed.impl.variables;
+    const compiled = values.map((text) => compileValue(parseTemplate(text, substitute), parsed));
+    return { operator, key, lowerKey: key.toLowerCase(), parsed, values: compiled };
+  });
 }
 
-function compileValue(template: Template, parsed: ParsedOperator | undefined): CompiledValue {
+function compileValue(template: Template, parsed: ParsedOperator): CompiledValue {
   const tokens = staticTokens(template);
-  if (parsed === undefined || tokens === undefined) return { template, prepared: undefined };
+  if (tokens === undefined) return { template, prepared: undefined };
   return { template, prepared: parsed.impl.prepare(template.text, tokens) };
 }
 
@@ -88,9 +75,8 @@ function compileValue(template: Template, parsed: ParsedOperator | undefined): C
 export function evaluateCondition(
   condition: CompiledCondition,
   context: ContextLookup,
-): ConditionMiss | undefined {
+): ConditionFailure | undefined {
   const { parsed } = condition;
-  if (parsed === undefined) return { kind: "unknown-operator", operator: condition.operator };
   const actual = context.values(condition.lowerKey);
   if (parsed.impl.family === "Null") {
     const isNull = actual === undefined ? "true" : "false";
@@ -142,7 +128,7 @@ interface ResolvedValues {
 /** Substitutes variables, dropping values whose variables have no value. */
 function resolveValues(condition: CompiledCondition, context: ContextLookup): ResolvedValues {
   const result: ResolvedValues = { prepared: [], expected: [], unresolved: [] };
-  const impl = condition.parsed!.impl;
+  const impl = condition.parsed.impl;
   for (const { template, prepared } of condition.values) {
     if (!template.hasVariables) {
       result.prepared.push(prepared);
@@ -165,17 +151,16 @@ function failed(
   condition: CompiledCondition,
   context: ContextLookup,
   actual: readonly string[] | undefined,
-): ConditionMiss {
+): ConditionFailure {
   const { expected, unresolved } =
-    condition.parsed!.impl.family === "Null"
+    condition.parsed.impl.family === "Null"
       ? { expected: condition.values.map((v) => v.template.text), unresolved: [] }
       : resolveValues(condition, context);
-  const failure: ConditionFailure = {
+  return {
     operator: condition.operator,
     key: condition.key,
     expected,
     ...(actual === undefined ? {} : { actual }),
     ...(unresolved.length === 0 ? {} : { unresolved }),
   };
-  return { kind: "failed", failure };
 }

@@ -1,11 +1,11 @@
 /**
  * The request context as the evaluator reads it: keys matched case-insensitively ("Condition
  * key names are not case-sensitive", IAM JSON policy elements: Condition), principal keys
- * derived from the caller's ARN when absent, built lazily because most statements are
- * decided by their Action alone.
+ * derived from the caller's ARN when absent. It reads only the table `checkRequest` built
+ * from the request's own properties, never the caller's object.
  */
 import { principalKeys } from "./principal.js";
-import type { Request } from "./types.js";
+import type { CheckedRequest } from "./request.js";
 
 /** Principal-derived keys by principal ARN; principals repeat across requests. */
 const derivedByPrincipal = new Map<string, ReadonlyMap<string, string>>();
@@ -21,52 +21,36 @@ function derivedKeys(principal: string): ReadonlyMap<string, string> {
   return keys;
 }
 
-interface Entry {
-  readonly values: readonly string[];
-  /** True for a key given as an array: such a key cannot be used as a policy variable. */
-  readonly multivalued: boolean;
-}
-
-/** Case-insensitive, lazily built view of a request's context. */
+/** Case-insensitive view of a checked request's context. */
 export class ContextLookup {
-  private entries: ReadonlyMap<string, Entry> | undefined;
   private derived: ReadonlyMap<string, string> | undefined;
 
-  constructor(private readonly request: Request) {}
+  constructor(private readonly request: CheckedRequest) {}
 
   /**
-   * The key's values, or undefined when the key is absent. An empty array counts as absent:
-   * it carries no value to compare, and `Null` calls such a key null.
+   * The key's values, or undefined when the key is absent. An empty array counts as absent
+   * (and hides a key derived from the principal): it carries no value to compare, and `Null`
+   * calls such a key null.
    */
   values(lowerKey: string): readonly string[] | undefined {
-    const entry = this.entry(lowerKey);
-    return entry === undefined || entry.values.length === 0 ? undefined : entry.values;
+    const own = this.request.context.get(lowerKey);
+    if (own !== undefined) return typeof own === "string" ? [own] : own.length === 0 ? undefined : own;
+    const value = this.derivedValue(lowerKey);
+    return value === undefined ? undefined : [value];
   }
 
-  /** The value of a single-valued key, for policy variables; undefined otherwise. */
+  /**
+   * The value of a single-valued key, for policy variables; undefined otherwise. A key given
+   * as an array is multivalued ("You can't use a multivalued condition key as a variable").
+   */
   single(lowerKey: string): string | undefined {
-    const entry = this.entry(lowerKey);
-    return entry === undefined || entry.multivalued ? undefined : entry.values[0];
+    const own = this.request.context.get(lowerKey);
+    if (own !== undefined) return typeof own === "string" ? own : undefined;
+    return this.derivedValue(lowerKey);
   }
 
-  /** The request's own entry, else one derived from the principal ARN. */
-  private entry(lowerKey: string): Entry | undefined {
-    const own = this.table().get(lowerKey);
-    if (own !== undefined) return own;
+  private derivedValue(lowerKey: string): string | undefined {
     this.derived ??= derivedKeys(this.request.principal);
-    const value = this.derived.get(lowerKey);
-    return value === undefined ? undefined : { values: [value], multivalued: false };
-  }
-
-  private table(): ReadonlyMap<string, Entry> {
-    if (this.entries !== undefined) return this.entries;
-    // Rebuilt per request (not cached by object): a caller may reuse and mutate a context.
-    const entries = new Map<string, Entry>();
-    for (const [key, value] of Object.entries(this.request.context ?? {})) {
-      const multivalued = typeof value !== "string";
-      entries.set(key.toLowerCase(), { values: multivalued ? value : [value], multivalued });
-    }
-    this.entries = entries;
-    return entries;
+    return this.derived.get(lowerKey);
   }
 }

@@ -3,21 +3,30 @@
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
  * "By default, all requests are implicitly denied", "An explicit allow in an identity-based or
  * resource-based policy overrides this default", "An explicit deny in any policy overrides any
- * allows." Only identity-based policies are modelled: no SCPs, boundaries, session or
- * resource policies, and `Principal`/`NotPrincipal` are not evaluated.
+ * allows." Only identity-based policies and role trust policies are modelled: no SCPs,
+ * boundaries, session or other resource policies, and a trust policy's
+ * `Principal`/`NotPrincipal` is validated but not evaluated.
+ *
+ * Every entry point validates before deciding: the policies (`PolicyValidationError` for a
+ * document IAM rejects) and the request (`InvalidRequestError`, see `request.ts`).
  *
  * Every statement is examined (not only until the first Deny) so that the result names all
  * deciding statements and says why each other one did not apply.
  */
 import { ContextLookup } from "./context.js";
-import type { IamPolicyDocument, IamStatement } from "./policyDocument.js";
+import { deepFreeze } from "./freeze.js";
+import { checkRequest, type CheckedRequest } from "./request.js";
 import { actionApplies, compileStatement, remainingMiss, type CompiledStatement } from "./statement.js";
-import type { EvaluationResult, PolicyInput, Request, StatementMiss, StatementRef } from "./types.js";
+import type { EvaluationResult, PolicyInput, RequestInput, StatementMiss, StatementRef } from "./types.js";
+import { validatePolicies, type ValidPolicy } from "./validatePolicy.js";
 
 /** A policy set compiled once and evaluated many times. */
 export interface PolicySet {
-  /** Decides one request. */
-  evaluate(request: Request): EvaluationResult;
+  /**
+   * Decides one request. Throws `InvalidRequestError` (and decides nothing) when the request
+   * breaks the request contract.
+   */
+  evaluate(request: RequestInput): EvaluationResult;
   /** The number of statements across all policies. */
   readonly statementCount: number;
 }
@@ -39,9 +48,13 @@ const PLAN_CACHE_SLOTS = 1_000_000;
 /** Beyond this many applying statements, one compaction pass beats repeated splices. */
 const SPLICE_LIMIT = 8;
 
-/** Compiles policies once: wildcards, condition values and prebuilt miss records. */
+/**
+ * Validates and compiles policies once: wildcards, condition values and prebuilt miss records.
+ * Throws `PolicyValidationError` for any document IAM would reject. The set is a snapshot:
+ * changing the policies afterwards does not change it.
+ */
 export function compilePolicySet(policies: readonly PolicyInput[]): PolicySet {
-  const statements = policies.flatMap((policy, i) => compilePolicy(policy, i));
+  const statements = validatePolicies(policies).flatMap(compilePolicy);
   const plans = new Map<string, ActionPlan>();
   const limit = Math.max(16, Math.floor(PLAN_CACHE_SLOTS / Math.max(1, statements.length)));
   const planFor = (lowerAction: string): ActionPlan => {
@@ -55,14 +68,16 @@ export function compilePolicySet(policies: readonly PolicyInput[]): PolicySet {
   };
   return {
     statementCount: statements.length,
-    evaluate: (request) => decide(statements, planFor(request.action.toLowerCase()), request),
+    evaluate: (request) => {
+      const checked = checkRequest(request);
+      return decide(statements, planFor(checked.action.toLowerCase()), checked);
+    },
   };
 }
 
 function planAction(statements: readonly CompiledStatement[], lowerAction: string): ActionPlan {
   const candidates: number[] = [];
   const skeleton = statements.map((statement, i) => {
-    if (statement.malformed !== undefined) return statement.malformed;
     if (!actionApplies(statement, lowerAction)) return statement.actionMiss;
     candidates.push(i);
     return undefined;
@@ -73,13 +88,23 @@ function planAction(statements: readonly CompiledStatement[], lowerAction: strin
 const compiledSets = new WeakMap<readonly PolicyInput[], PolicySet>();
 
 /**
- * Evaluates a request against identity policies. The compiled form is cached by the identity
- * of the `policies` array, so pass the same array to reuse it (and do not mutate it).
+ * Evaluates a request against identity policies (and role trust policies).
+ *
+ * Throws `PolicyValidationError` for a document IAM would reject and `InvalidRequestError`
+ * for a request that breaks the request contract, before deciding anything.
+ *
+ * The compiled form is cached by the identity of the `policies` array. So that the cache can
+ * never serve a stale decision, the first call with an array deep-freezes it: the array, each
+ * policy, document, statement and every value inside them. Changing them afterwards throws a
+ * TypeError (in strict-mode code) instead of being silently ignored; build a new array to
+ * change the policies, or use `compilePolicySet`, which takes a snapshot and leaves the
+ * objects as they are.
  */
-export function evaluate(policies: readonly PolicyInput[], request: Request): EvaluationResult {
+export function evaluate(policies: readonly PolicyInput[], request: RequestInput): EvaluationResult {
   let set = compiledSets.get(policies);
   if (set === undefined) {
     set = compilePolicySet(policies);
+    deepFreeze(policies);
     compiledSets.set(policies, set);
   }
   return set.evaluate(request);
@@ -88,7 +113,7 @@ export function evaluate(policies: readonly PolicyInput[], request: Request): Ev
 function decide(
   statements: readonly CompiledStatement[],
   plan: ActionPlan,
-  request: Request,
+  request: CheckedRequest,
 ): EvaluationResult {
   const context = new ContextLookup(request);
   const denies: StatementRef[] = [];
@@ -121,25 +146,15 @@ function removeApplied(slots: (StatementMiss | undefined)[], applied: readonly n
   return slots as StatementMiss[];
 }
 
-function compilePolicy(policy: PolicyInput, position: number): CompiledStatement[] {
-  const named = "document" in policy;
-  const document: IamPolicyDocument = named ? policy.document : policy;
-  const name = named ? policy.name : `policy[${position}]`;
-  const sources = named ? policy.sources : undefined;
-  const statements: IamStatement[] = Array.isArray(document.Statement)
-    ? document.Statement
-    : [document.Statement];
-  // "Variables were introduced in version 2012-10-17. … variables like ${aws:username} are
-  // treated as literal strings in the policy" otherwise.
-  const variables = document.Version === "2012-10-17";
-  return statements.map((statement, index) => {
-    const source = sources?.[index];
+function compilePolicy(policy: ValidPolicy): CompiledStatement[] {
+  return policy.statements.map((statement, index) => {
+    const source = policy.sources[index];
     const ref: StatementRef = {
-      policy: name,
+      policy: policy.name,
       index,
-      ...(statement.Sid === undefined ? {} : { sid: statement.Sid }),
+      ...(statement.sid === undefined ? {} : { sid: statement.sid }),
       ...(source === undefined ? {} : { source }),
     };
-    return compileStatement(statement, Object.freeze(ref), variables);
+    return compileStatement(statement, Object.freeze(ref), policy.variables);
   });
 }

@@ -4,21 +4,29 @@
  * apply. Deterministic: statements appear in policy order, then statement order.
  */
 import { formatDenial } from "./denial.js";
-import type { ConditionFailure, EvaluationResult, Request, StatementMiss, StatementRef } from "./types.js";
+import { checkRequest } from "./request.js";
+import type { ConditionFailure, EvaluationResult, Request, RequestInput, StatementMiss, StatementRef } from "./types.js";
 
-const HEADLINES: Readonly<Record<EvaluationResult["decision"], string>> = {
-  Allow: "Allow: a statement allows the request and none denies it",
-  ExplicitDeny: "ExplicitDeny: a Deny statement applies, which overrides any Allow",
-  ImplicitDeny: "ImplicitDeny: no statement allows the request",
-};
+const HEADLINES: ReadonlyMap<EvaluationResult["decision"], string> = new Map([
+  ["Allow", "Allow: a statement allows the request and none denies it"],
+  ["ExplicitDeny", "ExplicitDeny: a Deny statement applies, which overrides any Allow"],
+  ["ImplicitDeny", "ImplicitDeny: no statement allows the request"],
+]);
 
-/** Explains an evaluation result in several lines of plain text. */
-export function explain(result: EvaluationResult, request: Request): string {
+/**
+ * Explains an evaluation result in several lines of plain text. Throws `InvalidRequestError`
+ * when the request breaks the request contract, as `evaluate` does.
+ */
+export function explain(result: EvaluationResult, request: RequestInput): string {
+  // Read the checked copy, never the caller's object again.
+  const checked = checkRequest(request);
+  const headline = HEADLINES.get(result.decision);
+  if (headline === undefined) throw new TypeError(`explain: unknown decision ${JSON.stringify(result.decision)}`);
   const lines = [
-    `decision: ${HEADLINES[result.decision]}`,
-    `request: \`${request.principal}\` performs \`${request.action}\` on \`${request.resource}\``,
+    `decision: ${headline}`,
+    `request: \`${checked.principal}\` performs \`${checked.action}\` on \`${checked.resource}\``,
   ];
-  if (result.decision !== "Allow") lines.push(`aws would say: ${formatDenial(request, result.decision)}`);
+  if (result.decision !== "Allow") lines.push(`aws would say: ${formatDenial(checked, result.decision)}`);
   section(
     lines,
     "decided by:",
@@ -32,7 +40,7 @@ export function explain(result: EvaluationResult, request: Request): string {
   section(
     lines,
     "did not apply:",
-    result.notApplied.map((miss) => `${describe(miss, miss.effect)}: ${why(miss, request)}`),
+    result.notApplied.map((miss) => `${describe(miss, miss.effect)}: ${why(miss, checked)}`),
   );
   return lines.join("\n");
 }
@@ -50,7 +58,7 @@ function describe(ref: StatementRef, effect: "Allow" | "Deny"): string {
   return `${effect} ${name} in policy \`${ref.policy}\`${where}`;
 }
 
-function why(miss: StatementMiss, request: Request): string {
+function why(miss: StatementMiss, request: Pick<Request, "action" | "resource">): string {
   const { reason } = miss;
   switch (reason.kind) {
     case "action":

@@ -1,9 +1,12 @@
 /**
  * The arp runtime: an IAM-faithful evaluator of identity policy documents, with no
- * dependencies. See `evaluate.ts` for the decision rules and `conditions.ts` for conditions.
+ * dependencies. See `evaluate.ts` for the decision rules, `conditions.ts` for conditions,
+ * `validatePolicy.ts` for the documents it refuses and `request.ts` for the request contract.
  */
 export { compilePolicySet, evaluate, type PolicySet } from "./evaluate.js";
 export { explain } from "./explain.js";
+export { InvalidRequestError, REQUEST_LIMITS } from "./request.js";
+export { PolicyValidationError } from "./policyError.js";
 export { formatDenial, parseDenial, type Denial } from "./denial.js";
 export {
   compileWildcard,

@@ -8,17 +8,17 @@
  *   single character." (IAM JSON policy elements: Resource). Matching is case-sensitive, as
  *   for `StringLike`/`ArnLike`, and `*` may span colons (`arn:aws:ec2:*` covers every EC2 ARN).
  * - NotAction / NotResource: the statement applies to everything except what is listed.
- * - A statement with neither Resource nor NotResource (a role trust policy) applies to any
- *   resource; one with neither Action nor NotAction applies to no action (choice: "Statements
- *   must include either an Action or NotAction element", so such a statement is malformed).
+ * - A statement with neither Resource nor NotResource (only valid in a role trust policy)
+ *   applies to any resource. Malformed statements never reach this module: `validatePolicy`
+ *   rejects them.
  * - A variable with no value: "the resource that includes a policy variable with no value
  *   will not match any resource" (Policy variables with no value) — in NotResource such an
  *   entry therefore excludes nothing.
  */
 import { compileConditions, evaluateCondition, type CompiledCondition } from "./conditions.js";
 import type { ContextLookup } from "./context.js";
-import type { IamStatement, OneOrMany } from "./policyDocument.js";
 import type { StatementMiss, StatementRef } from "./types.js";
+import type { ValidStatement } from "./validatePolicy.js";
 import { formatVariable, parseTemplate, resolveTemplate, staticTokens, type Template } from "./variables.js";
 import { compileWildcard, type Wildcard } from "./wildcard.js";
 
@@ -32,45 +32,29 @@ interface ResourceEntry {
 export interface CompiledStatement {
   readonly ref: StatementRef;
   readonly effect: "Allow" | "Deny";
-  readonly actionElement: "Action" | "NotAction" | undefined;
+  readonly actionElement: "Action" | "NotAction";
   readonly actions: readonly Wildcard[];
   readonly resourceElement: "Resource" | "NotResource" | undefined;
   readonly resources: readonly ResourceEntry[];
   readonly conditions: readonly CompiledCondition[];
-  /** Set when the statement can never apply (e.g. an unknown Effect). */
-  readonly malformed: StatementMiss | undefined;
   readonly actionMiss: StatementMiss;
   readonly resourceMiss: StatementMiss;
 }
 
-/** Compiles one statement; `variables` is false for policy Version 2008-10-17. */
+/** Compiles one validated statement; `variables` is false for policy Version 2008-10-17. */
 export function compileStatement(
-  statement: IamStatement,
+  statement: ValidStatement,
   ref: StatementRef,
   variables: boolean,
 ): CompiledStatement {
-  const effect = statement.Effect === "Deny" ? "Deny" : "Allow";
-  const actionElement =
-    statement.Action !== undefined ? "Action" : statement.NotAction !== undefined ? "NotAction" : undefined;
-  const resourceElement =
-    statement.Resource !== undefined
-      ? "Resource"
-      : statement.NotResource !== undefined
-        ? "NotResource"
-        : undefined;
-  const actions = list(statement.Action ?? statement.NotAction).map((a) =>
-    compileWildcard([{ text: a, wild: true }], true),
-  );
-  const resources = list(statement.Resource ?? statement.NotResource).map((r) => {
+  const { effect, actionElement, resourceElement } = statement;
+  const actions = statement.actions.map((a) => compileWildcard([{ text: a, wild: true }], true));
+  const resources = statement.resources.map((r) => {
     const template = parseTemplate(r, variables);
     const tokens = staticTokens(template);
     return { template, wildcard: tokens === undefined ? undefined : compileWildcard(tokens) };
   });
   const miss = (reason: StatementMiss["reason"]): StatementMiss => Object.freeze({ ...ref, effect, reason });
-  const malformed =
-    statement.Effect === "Allow" || statement.Effect === "Deny"
-      ? undefined
-      : miss({ kind: "unresolvable", detail: `unknown Effect \`${String(statement.Effect)}\`` });
   return {
     ref,
     effect,
@@ -78,11 +62,8 @@ export function compileStatement(
     actions,
     resourceElement,
     resources,
-    conditions: compileConditions(statement.Condition, variables),
-    malformed,
-    actionMiss: miss(
-      actionElement === undefined ? { kind: "action" } : { kind: "action", element: actionElement },
-    ),
+    conditions: compileConditions(statement.conditions, variables),
+    actionMiss: miss({ kind: "action", element: actionElement }),
     resourceMiss: miss(
       resourceElement === undefined ? { kind: "resource" } : { kind: "resource", element: resourceElement },
     ),
@@ -91,7 +72,6 @@ export function compileStatement(
 
 /** Whether the statement's Action/NotAction covers an already lower-cased action. */
 export function actionApplies(statement: CompiledStatement, lowerAction: string): boolean {
-  if (statement.actionElement === undefined) return false;
   let listed = false;
   for (const pattern of statement.actions) {
     if (pattern.test(lowerAction)) {
@@ -111,15 +91,8 @@ export function remainingMiss(
   const resourceMiss = resourceCheck(statement, resource, context);
   if (resourceMiss !== undefined) return resourceMiss;
   for (const condition of statement.conditions) {
-    const miss = evaluateCondition(condition, context);
-    if (miss === undefined) continue;
-    if (miss.kind === "unknown-operator") {
-      return withReason(statement, {
-        kind: "unresolvable",
-        detail: `unknown condition operator \`${miss.operator}\``,
-      });
-    }
-    const { failure } = miss;
+    const failure = evaluateCondition(condition, context);
+    if (failure === undefined) continue;
     if (failure.unresolved === undefined) return withReason(statement, { kind: "condition", failure });
     const names = failure.unresolved.map((n) => `\`${formatVariable(n)}\``).join(", ");
     const detail = `condition ${failure.operator} ${failure.key}: variable ${names} has no value`;
@@ -162,8 +135,4 @@ function resourceCheck(
 
 function withReason(statement: CompiledStatement, reason: StatementMiss["reason"]): StatementMiss {
   return { ...statement.ref, effect: statement.effect, reason };
-}
-
-function list(value: OneOrMany<string> | undefined): string[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }

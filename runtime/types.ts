@@ -26,6 +26,15 @@ export type PolicyInput =
 /** A context value: one string, or several for a multi-valued key such as `aws:TagKeys`. */
 export type ContextValue = string | readonly string[];
 
+/** What a JSON-parsed context may carry besides strings: read as IAM reads it (`7200` is `"7200"`). */
+export type ContextScalar = string | number | boolean;
+
+/**
+ * A context value as a request may give it: a string, finite number or boolean, an array of
+ * them (multivalued), or `undefined` (the key is absent). See the request contract in README.
+ */
+export type ContextInput = ContextScalar | readonly ContextScalar[] | undefined;
+
 export interface Request {
   /** The caller's ARN, e.g. `arn:aws:iam::123456789012:user/marymajor`. */
   readonly principal: string;
@@ -33,8 +42,16 @@ export interface Request {
   readonly action: string;
   /** The resource ARN, or `*` for actions without resource-level permissions. */
   readonly resource: string;
-  /** Condition keys (matched case-insensitively) to their values. */
+  /** Condition keys (matched case-insensitively) to their values; only own keys are read. */
   readonly context?: Readonly<Record<string, ContextValue>>;
+}
+
+/**
+ * A request as the entry points take it: a `Request` whose context may also carry what JSON
+ * parsing gives (numbers, booleans) and `undefined` for an absent key.
+ */
+export interface RequestInput extends Omit<Request, "context"> {
+  readonly context?: Readonly<Record<string, ContextInput>> | undefined;
 }
 
 export type Decision = "Allow" | "ImplicitDeny" | "ExplicitDeny";

@@ -46,7 +46,12 @@ export type Resolution =
   | { readonly ok: true; readonly text: string; readonly tokens: readonly PatternToken[] }
   | { readonly ok: false; readonly unresolved: readonly string[] };
 
-const ESCAPES: Readonly<Record<string, string>> = { "*": "*", "?": "?", $: "$" };
+/** A Map, not an object: `${constructor}` or `${__proto__}` must not find `Object.prototype`'s. */
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ["*", "*"],
+  ["?", "?"],
+  ["$", "$"],
+]);
 
 /** Parses `${…}` references; with `enabled` false (policy Version 2008-10-17) all is text. */
 export function parseTemplate(source: string, enabled = true): Template {
@@ -111,7 +116,7 @@ export function formatVariable(name: string): string {
 }
 
 function isVariable(part: PatternToken | VariableRef): part is VariableRef {
-  return "name" in part;
+  return Object.hasOwn(part, "name");
 }
 
 /** Parses what follows `${`: `name}`, `name, 'default'}` or an escape. */
@@ -125,7 +130,7 @@ function parseReference(
   const name = source.slice(start, j).trim();
   if (name === "") return undefined;
   if (source[j] === "}") {
-    const escaped = ESCAPES[name];
+    const escaped = ESCAPES.get(name);
     if (escaped !== undefined) return { part: { text: escaped, wild: false }, end: j + 1 };
     return { part: { name, lowerName: name.toLowerCase() }, end: j + 1 };
   }

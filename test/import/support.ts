@@ -118,7 +118,9 @@ function actionsFor(pattern: string): string[] {
 function instantiate(pattern: string, fillers: readonly string[]): string {
   let i = 0;
   const next = (): string => fillers[i++ % Math.max(1, fillers.length)] ?? "";
-  return pattern.replace(/\$\{[^}]*\}|\*|\?/g, (m) => (m === "?" ? "q" : next()));
+  const value = pattern.replace(/\$\{[^}]*\}|\*|\?/g, (m) => (m === "?" ? "q" : next()));
+  // The runtime refuses an empty resource (request contract); `*` with filler "" asks for "*".
+  return value === "" ? "*" : value;
 }
 
 function mutations(value: string): string[] {

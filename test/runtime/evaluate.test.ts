@@ -3,7 +3,7 @@
  * "Action" [action], "Resource" [resource] and "NotResource" [notresource] of the IAM User Guide.
  */
 import { describe, expect, it } from "vitest";
-import { compilePolicySet, evaluate, formatDenial } from "../../runtime/index.js";
+import { compilePolicySet, evaluate, formatDenial, PolicyValidationError } from "../../runtime/index.js";
 import type { IamStatement, PolicyInput } from "../../runtime/index.js";
 import { MARY, decide, policy, request, run } from "./support.js";
 
@@ -62,9 +62,8 @@ describe("Action and NotAction", () => {
     expect(decide([allowAll, statement], { action: "sts:GetCallerIdentity" })).toBe("Allow");
   });
 
-  it("a statement with neither Action nor NotAction applies to nothing", () => {
-    const result = run([{ Effect: "Allow", Resource: "*" }]);
-    expect(result.notApplied[0]!.reason).toEqual({ kind: "action" });
+  it('[action] "Statements must include either an Action or NotAction element": a statement with neither is refused', () => {
+    expect(() => run([{ Effect: "Allow", Resource: "*" }])).toThrow(PolicyValidationError);
   });
 });
 
@@ -138,16 +137,14 @@ describe("why a statement did not apply", () => {
     });
   });
 
-  it("choice: an unknown operator makes the statement not apply, even a Deny, and says so", () => {
+  it("an unknown operator is refused, even in a Deny (IAM rejects the policy; a skipped Deny would let the Allow through)", () => {
     const deny: IamStatement = { Effect: "Deny", Action: "*", Resource: "*", Condition: { StringEqualz: { "aws:username": "x" } } };
-    const result = run([allowAll, deny]);
-    expect(result.decision).toBe("Allow");
-    expect(result.notApplied[0]!.reason).toEqual({ kind: "unresolvable", detail: "unknown condition operator `StringEqualz`" });
+    expect(() => run([allowAll, deny])).toThrow(expect.objectContaining({ name: "PolicyValidationError", statement: 1, element: "Condition.StringEqualz" }));
   });
 
-  it("a statement whose Effect is neither Allow nor Deny never applies", () => {
+  it('[effect] "The Effect value is case sensitive": Effect "allow" is refused, not skipped', () => {
     const odd = { Effect: "allow", Action: "*", Resource: "*" } as unknown as IamStatement;
-    expect(run([odd]).notApplied[0]!.reason).toEqual({ kind: "unresolvable", detail: "unknown Effect `allow`" });
+    expect(() => run([odd])).toThrow(expect.objectContaining({ name: "PolicyValidationError", statement: 0, element: "Effect" }));
   });
 });
 
@@ -173,12 +170,12 @@ describe("policy inputs and compilation", () => {
     }
   });
 
-  it("evaluate caches the compiled set by the identity of the policies array", () => {
+  it("evaluate caches the compiled set by the identity of the policies array, which it freezes so the cache cannot go stale", () => {
     const policies: PolicyInput[] = [policy(allowAll)];
     expect(evaluate(policies, request()).decision).toBe("Allow");
-    policies.push(policy(denyAll));
+    expect(() => policies.push(policy(denyAll))).toThrow(TypeError);
     expect(evaluate(policies, request()).decision).toBe("Allow");
-    expect(evaluate([...policies], request()).decision).toBe("ExplicitDeny");
+    expect(evaluate([...policies, policy(denyAll)], request()).decision).toBe("ExplicitDeny");
   });
 
   it("the same action asked twice uses the cached action index and still decides per resource", () => {

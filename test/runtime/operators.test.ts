@@ -45,7 +45,7 @@ const numericCases: OperatorCase[] = [
   { note: "NumericLessThan: \"Less than\" matching, strict", operator: "NumericLessThan", key: "s3:max-keys", policyValues: "10", context: { "s3:max-keys": "10" }, want: false },
   { note: "NumericGreaterThan: \"Greater than\" matching", operator: "NumericGreaterThan", key: "aws:MultiFactorAuthAge", policyValues: "3600", context: { "aws:MultiFactorAuthAge": "3601" }, want: true },
   { note: "NumericGreaterThanEquals: \"Greater than or equals\" matching", operator: "NumericGreaterThanEquals", key: "aws:MultiFactorAuthAge", policyValues: "3600", context: { "aws:MultiFactorAuthAge": "3600" }, want: true },
-  { note: "choice: a value that is not a number never compares", operator: "NumericEquals", key: "s3:max-keys", policyValues: "ten", context: { "s3:max-keys": "10" }, want: false },
+  { note: "choice: a request value that is not a number never compares", operator: "NumericEquals", key: "s3:max-keys", policyValues: "10", context: { "s3:max-keys": "ten" }, want: false },
 ];
 
 const dateCases: OperatorCase[] = [
@@ -57,7 +57,7 @@ const dateCases: OperatorCase[] = [
   { note: "DateLessThanEquals: Matching at or before", operator: "DateLessThanEquals", key: "aws:CurrentTime", policyValues: "2013-06-30T00:00:00Z", context: { "aws:CurrentTime": "2013-06-30T00:00:00Z" }, want: true },
   { note: "DateGreaterThanEquals: Matching at or after", operator: "DateGreaterThanEquals", key: "aws:CurrentTime", policyValues: "2013-06-30T00:00:00Z", context: { "aws:CurrentTime": "2013-06-29T23:59:59Z" }, want: false },
   { note: `DateNotEquals, key absent: ${NEGATED_MISSING}`, operator: "DateNotEquals", key: "aws:CurrentTime", policyValues: "2020-01-01", context: {}, want: true },
-  { note: "choice: an unparsable date never compares", operator: "DateLessThan", key: "aws:CurrentTime", policyValues: "yesterday", context: { "aws:CurrentTime": "2020-01-01T00:00:00Z" }, want: false },
+  { note: "choice: an unparsable request date never compares", operator: "DateLessThan", key: "aws:CurrentTime", policyValues: "2020-01-01T00:00:00Z", context: { "aws:CurrentTime": "yesterday" }, want: false },
 ];
 
 const boolCases: OperatorCase[] = [

@@ -3,7 +3,7 @@
  * (docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
  */
 import { describe, expect, it } from "vitest";
-import { evaluate } from "../../runtime/index.js";
+import { evaluate, PolicyValidationError } from "../../runtime/index.js";
 import { principalKeys } from "../../runtime/principal.js";
 import { parseTemplate, resolveTemplate } from "../../runtime/variables.js";
 import { decide, policy, request, run } from "./support.js";
@@ -152,9 +152,9 @@ describe("substitution in conditions", () => {
     expect(decide([statement], anonymous)).toBe("ImplicitDeny");
   });
 
-  it("[ops] Numeric: Policy variables – Not supported, so ${…} stays literal text", () => {
+  it("[ops] Numeric: Policy variables – Not supported, so ${…} stays literal text, which is not a number: the policy is refused", () => {
     const statement = { Effect: "Allow" as const, Action: "*", Resource: "*", Condition: { NumericEquals: { "s3:max-keys": "${example:limit}" } } };
-    expect(decide([statement], { context: { "s3:max-keys": "5", "example:limit": "5" } })).toBe("ImplicitDeny");
+    expect(() => decide([statement], { context: { "s3:max-keys": "5", "example:limit": "5" } })).toThrow(PolicyValidationError);
   });
 
   it("[ops] ARN: Policy variables – Supported", () => {

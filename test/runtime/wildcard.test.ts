@@ -71,6 +71,19 @@ describe("semantics", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("agrees with the reference on long ?-segments that span several 32-bit words (fast-check)", () => {
+    const segment = fc.string({ unit: fc.constantFrom("a", "b", "?", "?"), minLength: 30, maxLength: 70 });
+    const value = fc.string({ unit: fc.constantFrom("a", "b"), maxLength: 160 });
+    fc.assert(
+      fc.property(segment, segment, value, (s1, s2, v) => {
+        const pattern = `*${s1}*${s2}*`;
+        expect(matchWildcard(pattern, v)).toBe(reference(pattern, v));
+        expect(matchWildcard(`*${s1}*`, v)).toBe(reference(`*${s1}*`, v));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe("linear time on adversarial patterns", () => {
@@ -93,12 +106,19 @@ describe("linear time on adversarial patterns", () => {
     });
   }
 
-  it("a middle segment with ? is searched naively: O(n·q) for q its length, still not exponential", () => {
-    const q = 20;
-    const pattern = `*${"a".repeat(q - 2)}?b*`; // one middle segment of length q
-    const { steps, matched } = wildcardSteps(pattern, as);
-    expect(matched).toBe(false);
-    expect(steps).toBeLessThanOrEqual(n * q);
+  // Bound stated in wildcard.ts: a middle segment with `?` is found by Shift-And, one 32-bit
+  // word of state per 32 pattern characters per scanned character: O(n·⌈q/32⌉), not O(n·q).
+  for (const q of [20, 100, 2000]) {
+    it(`a middle segment with ? of length ${q}: at most n·⌈q/32⌉ + m word steps`, () => {
+      const pattern = `*${"a".repeat(q - 2)}?b*`; // one middle segment of length q
+      const { steps, matched } = wildcardSteps(pattern, as);
+      expect(matched).toBe(false);
+      expect(steps).toBeLessThanOrEqual(n * Math.ceil(q / 32) + pattern.length);
+    });
+  }
+
+  it("a pattern needing more characters than the value has is rejected without a search", () => {
+    expect(wildcardSteps(`*${"?".repeat(n + 1)}*`, as)).toEqual({ matched: false, steps: 0 });
   });
 
   it("adversarial matches of 10k characters complete quickly", () => {
