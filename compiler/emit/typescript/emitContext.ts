@@ -33,9 +33,24 @@ export class EmitContext {
   }
 }
 
-/** A string as a TypeScript literal. */
+/** A string as a TypeScript literal (JSON's quoting is valid TypeScript for every string). */
 export function lit(s: string): string {
   return JSON.stringify(s);
+}
+
+/**
+ * Text from a policy (a name, a Sid, a file path) made safe inside a generated comment: it can
+ * neither end the comment (`*` then `/`) nor start a new line (a `//` comment ends at any line
+ * terminator, U+2028 and U+2029 included), and control characters are shown as escapes.
+ * Comments are for people; the exact text is in the module's string literals.
+ */
+export function commentText(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\*\//g, "*\\/");
+}
+
+/** Whether generated `code` uses the identifier `name` (outside strings and comments). */
+export function usesIdentifier(code: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(withoutProse(code));
 }
 
 /**
