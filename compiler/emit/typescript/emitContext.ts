@@ -68,19 +68,25 @@ export function viewCall(method: "get" | "variable", lowerKey: string): string {
  * One pass, so a quote inside a comment or `//` inside a string is read correctly.
  */
 export function withoutProse(code: string): string {
-  let out = "";
+  // Runs of code are copied whole and each literal or comment becomes one space: the text can
+  // be megabytes for large policy sets, so nothing is appended a character at a time.
+  const out: string[] = [];
+  let from = 0;
   let i = 0;
   while (i < code.length) {
-    const ch = code[i]!;
-    const next = code[i + 1];
+    const ch = code.charCodeAt(i);
     let end = i + 1;
-    if (ch === '"' || ch === "'" || ch === "`") end = closingQuote(code, i);
-    else if (ch === "/" && next === "/") end = lineEnd(code, i);
-    else if (ch === "/" && next === "*") end = blockEnd(code, i);
-    out += end === i + 1 ? ch : " ";
+    if (ch === 34 || ch === 39 || ch === 96) end = closingQuote(code, i);
+    else if (ch === 47 && code.charCodeAt(i + 1) === 47) end = lineEnd(code, i);
+    else if (ch === 47 && code.charCodeAt(i + 1) === 42) end = blockEnd(code, i);
+    if (end !== i + 1) {
+      out.push(code.slice(from, i), " ");
+      from = end;
+    }
     i = end;
   }
-  return out;
+  out.push(code.slice(from));
+  return out.join("");
 }
 
 function closingQuote(code: string, open: number): number {

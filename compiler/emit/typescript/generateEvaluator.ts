@@ -7,7 +7,8 @@
  */
 import * as prettier from "prettier";
 import { emitActionIndex } from "./actionIndex.js";
-import { commentText, EmitContext } from "./emitContext.js";
+import { commentText, EmitContext, withoutProse } from "./emitContext.js";
+import { indentLines, PRETTIER_LIMIT } from "./layout.js";
 import { printFunctions, printInterfaces, printTypeAliases, type FunctionSpec } from "./declarations.js";
 import { helperSources } from "./helpers.js";
 import { planStatements, type PolicySource, type StatementPlan } from "./model.js";
@@ -20,6 +21,12 @@ export type { PolicySource } from "./model.js";
 export interface GenerateOptions {
   /** Named in the module's header comment; defaults to `evaluator`. */
   readonly moduleName?: string;
+  /**
+   * Modules whose unformatted text is longer than this many characters are laid out by the
+   * generator instead of prettier, which needs minutes and gigabytes for thousands of
+   * statements; defaults to 1,000,000 (about 1,500 statements).
+   */
+  readonly prettierLimit?: number;
 }
 
 /** The module comment; policy names are made safe for a comment (they are policy text). */
@@ -55,26 +62,35 @@ const PUBLIC_FUNCTIONS: readonly FunctionSpec[] = [
 const PRINCIPAL_KEYS = new Set(["aws:principalaccount", "aws:principalarn", "aws:principaltype", "aws:userid", "aws:username"]);
 
 /** Builds the unformatted module text: header, types, helpers, constants, statements, public functions. */
-function buildModule(statements: readonly StatementPlan[], options: GenerateOptions, policies: readonly PolicySource[]): string {
+function buildModule(
+  statements: readonly StatementPlan[],
+  options: GenerateOptions,
+  policies: readonly PolicySource[],
+): { readonly text: string; readonly format: boolean } {
   const ctx = new EmitContext();
   const keys = contextKeys(statements);
   const principalKeys = keys.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()));
   const index = emitActionIndex(statements, ctx);
   const functions = statements.map((s) => emitStatementFunction(s, ctx));
   const code = [...index.declarations, ...functions, emitStatementTable(statements), ...statementTables(statements)];
-  const text = code.join("\n");
-  const constants = ctx.constantDeclarations(text).join("\n");
-  const helpers = helperSources([constants, text, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys);
+  const all = code.join("\n");
+  const constants = ctx.constantDeclarations(all).join("\n");
+  const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys);
   // Declarations with a blank line after each, so the formatted module reads in sections.
-  const body = [...helpers, constants, ...code].filter((d) => d !== "").map((d) => `${d}\n`);
-  return [
-    header(options.moduleName ?? "evaluator", policies),
-    printTypeAliases(typeAliases(index.knownActions, keys)),
-    printInterfaces(interfaces()),
-    "",
-    body.join("\n"),
-    printFunctions(PUBLIC_FUNCTIONS),
-  ].join("\n") + "\n";
+  const parts = (laidOut: boolean): string => {
+    const generated = laidOut ? code.map((d) => indentLines(d, withoutProse)) : code;
+    const body = [...helpers, constants, ...generated].filter((d) => d !== "").map((d) => `${d}\n`);
+    return [
+      header(options.moduleName ?? "evaluator", policies),
+      printTypeAliases(typeAliases(index.knownActions, keys)),
+      printInterfaces(interfaces()),
+      "",
+      body.join("\n"),
+      printFunctions(PUBLIC_FUNCTIONS),
+    ].join("\n") + "\n";
+  };
+  const text = parts(false);
+  return text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
 }
 
 /**
@@ -89,6 +105,8 @@ export async function generateEvaluator(
   policies: readonly PolicySource[],
   options: GenerateOptions = {},
 ): Promise<string> {
-  const text = buildModule(planStatements(policies), options, policies);
-  return prettier.format(text, { parser: "typescript", printWidth: 100 });
+  const { text, format } = buildModule(planStatements(policies), options, policies);
+  // Prettier needs minutes and gigabytes for thousands of statements: large modules keep the
+  // emitter's own layout (deterministic too), small ones are formatted.
+  return format ? prettier.format(text, { parser: "typescript", printWidth: 100 }) : text;
 }
