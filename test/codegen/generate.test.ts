@@ -95,6 +95,25 @@ describe("generateEvaluator: the module", () => {
     expect(await prettier.format(first, { parser: "typescript", printWidth: 100 })).toBe(first);
   });
 
+  it("lays out a module above the prettier limit itself: indented, deterministic, type-checks, decides as prettier's", async () => {
+    const formatted = await generateEvaluator(EVERYTHING);
+    const laidOut = await generateEvaluator(EVERYTHING, { prettierLimit: 0 });
+    expect(await generateEvaluator(structuredClone(EVERYTHING), { prettierLimit: 0 })).toBe(laidOut);
+    expect(laidOut).not.toBe(formatted);
+    expect(laidOut).toMatch(/\nfunction statement1\(q: View, why: Why \| null\): boolean \{\n  const r = q\.resource;\n/);
+    expect(typeCheck({ "/virtual/evaluator.ts": laidOut })).toEqual([]);
+    const a = loadEvaluator(formatted);
+    const b = loadEvaluator(laidOut);
+    const request = {
+      principal: "arn:aws:iam::123456789012:user/alice",
+      action: "apprunner:DeleteService",
+      resource: "arn:aws:apprunner:us-east-1:123456789012:service/web/x",
+      context: { "aws:PrincipalTag/role": "dev", "aws:SourceIp": "10.0.0.1" },
+    };
+    expect(b.explain(request)).toEqual(a.explain(request));
+    expect(b.explain({ ...request, action: "apprunner:UpdateService" })).toEqual(a.explain({ ...request, action: "apprunner:UpdateService" }));
+  });
+
   it("names the policies' actions and context keys in its types", async () => {
     const source = await generateEvaluator(EVERYTHING);
     const action = /export type Action =([^;]*);/.exec(source)?.[1]?.replace(/\s+/g, " ").trim();

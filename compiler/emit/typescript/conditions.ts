@@ -12,7 +12,7 @@
  *   false under `ForAnyValue:`, else true exactly for negated operators;
  * - a policy value whose variable has no value is dropped, and named in the explanation.
  */
-import { EmitContext, lit, viewCall } from "./emitContext.js";
+import { EmitContext, lit, usesIdentifier, viewCall } from "./emitContext.js";
 import {
   allResolved,
   bindVariables,
@@ -277,7 +277,7 @@ export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitCon
   const invert = (qualifier === "ForAnyValue" && info.negated) || (all && !info.negated);
   const settles = invert ? `!(${test.positive})` : test.positive;
   // A value parsed for nothing (every policy value unreadable, or none given) is not parsed.
-  const prepare = test.prepare.filter((line) => new RegExp(`\\b${/^const (\w+)/.exec(line)![1]}\\b`).test(test.positive));
+  const prepare = test.prepare.filter((line) => usesIdentifier(test.positive, /^const (\w+)/.exec(line)![1]!));
   // Set operators treat values that are all "" as no values at all (runtime/conditions.ts).
   const present = qualifier !== undefined
     ? `values !== undefined && (typeof values === "string" ? values !== "" : values.some((v) => v !== ""))`

@@ -33,9 +33,24 @@ export class EmitContext {
   }
 }
 
-/** A string as a TypeScript literal. */
+/** A string as a TypeScript literal (JSON's quoting is valid TypeScript for every string). */
 export function lit(s: string): string {
   return JSON.stringify(s);
+}
+
+/**
+ * Text from a policy (a name, a Sid, a file path) made safe inside a generated comment: it can
+ * neither end the comment (`*` then `/`) nor start a new line (a `//` comment ends at any line
+ * terminator, U+2028 and U+2029 included), and control characters are shown as escapes.
+ * Comments are for people; the exact text is in the module's string literals.
+ */
+export function commentText(s: string): string {
+  return s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/\*\//g, "*\\/");
+}
+
+/** Whether generated `code` uses the identifier `name` (outside strings and comments). */
+export function usesIdentifier(code: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(withoutProse(code));
 }
 
 /**
@@ -53,19 +68,25 @@ export function viewCall(method: "get" | "variable", lowerKey: string): string {
  * One pass, so a quote inside a comment or `//` inside a string is read correctly.
  */
 export function withoutProse(code: string): string {
-  let out = "";
+  // Runs of code are copied whole and each literal or comment becomes one space: the text can
+  // be megabytes for large policy sets, so nothing is appended a character at a time.
+  const out: string[] = [];
+  let from = 0;
   let i = 0;
   while (i < code.length) {
-    const ch = code[i]!;
-    const next = code[i + 1];
+    const ch = code.charCodeAt(i);
     let end = i + 1;
-    if (ch === '"' || ch === "'" || ch === "`") end = closingQuote(code, i);
-    else if (ch === "/" && next === "/") end = lineEnd(code, i);
-    else if (ch === "/" && next === "*") end = blockEnd(code, i);
-    out += end === i + 1 ? ch : " ";
+    if (ch === 34 || ch === 39 || ch === 96) end = closingQuote(code, i);
+    else if (ch === 47 && code.charCodeAt(i + 1) === 47) end = lineEnd(code, i);
+    else if (ch === 47 && code.charCodeAt(i + 1) === 42) end = blockEnd(code, i);
+    if (end !== i + 1) {
+      out.push(code.slice(from, i), " ");
+      from = end;
+    }
     i = end;
   }
-  return out;
+  out.push(code.slice(from));
+  return out.join("");
 }
 
 function closingQuote(code: string, open: number): number {

@@ -8,7 +8,7 @@
 
 import { withoutProse } from "./emitContext.js";
 import { ARN, ARN_OF, GLOB, GLOB_OF } from "./snippetsMatching.js";
-import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VIEW } from "./snippetsRequest.js";
+import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VALIDATE, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
 
 interface Helper {
@@ -20,7 +20,8 @@ interface Helper {
 }
 
 const HELPERS: Readonly<Record<string, Helper>> = {
-  view: { provides: ["View"], requires: [], source: VIEW },
+  validate: { provides: ["InvalidRequestError", "requestRecord", "requestString", "contextKeysOf", "contextValue"], requires: [], source: VALIDATE },
+  view: { provides: ["View"], requires: ["validate"], source: VIEW },
   glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },
   number: { provides: ["parseDecimal"], requires: [], source: NUMBER },
@@ -52,9 +53,9 @@ export function helperSources(code: string, principalKeys: boolean): string[] {
     HELPERS[name]!.requires.forEach(visit);
   };
   for (const [name, helper] of Object.entries(HELPERS)) if (helper.provides.some((id) => used.has(id))) visit(name);
-  const sources = Object.keys(HELPERS)
-    .filter((name) => closed.has(name))
-    .map((name) => HELPERS[name]!.source.trim());
-  if (closed.has("view")) sources.splice(1, 0, (principalKeys ? PRINCIPAL_KEYS : NO_PRINCIPAL_KEYS).trim());
+  const names = Object.keys(HELPERS).filter((name) => closed.has(name));
+  const sources = names.map((name) => HELPERS[name]!.source.trim());
+  const view = names.indexOf("view");
+  if (view >= 0) sources.splice(view + 1, 0, (principalKeys ? PRINCIPAL_KEYS : NO_PRINCIPAL_KEYS).trim());
   return sources;
 }

@@ -3,7 +3,7 @@
  * runtime/types.ts, so a generated module and the interpreter are interchangeable), the
  * statement reference table explanations cite, and `authorize` / `explain`.
  */
-import type { OptionalKind, TypeAliasDeclarationStructure, InterfaceDeclarationStructure } from "ts-morph";
+import type { InterfaceSpec, PropertySpec, TypeAliasSpec } from "./declarations.js";
 import { lit } from "./emitContext.js";
 import type { StatementPlan } from "./model.js";
 import { allowsVariables } from "./operators.js";
@@ -36,29 +36,27 @@ function variableKeys(value: string): string[] {
 }
 
 /** The exported type aliases. */
-export function typeAliases(actions: readonly string[], keys: readonly string[]): OptionalKind<TypeAliasDeclarationStructure>[] {
+export function typeAliases(actions: readonly string[], keys: readonly string[]): TypeAliasSpec[] {
   return [
-    { name: "Action", isExported: true, type: union(actions), docs: ["Every action the policies name. `Request.action` also takes any other name."] },
-    { name: "ContextKey", isExported: true, type: union(keys), docs: ["Every condition key and policy variable the policies read."] },
-    { name: "ContextValue", isExported: true, type: "string | readonly string[]", docs: ["One value, or several for a multi-valued key such as `aws:TagKeys`."] },
-    { name: "Decision", isExported: true, type: `"Allow" | "ImplicitDeny" | "ExplicitDeny"` },
+    { name: "Action", type: union(actions), docs: ["Every action the policies name. `Request.action` also takes any other name."] },
+    { name: "ContextKey", type: union(keys), docs: ["Every condition key and policy variable the policies read."] },
+    { name: "ContextValue", type: "string | readonly string[]", docs: ["One value, or several for a multi-valued key such as `aws:TagKeys`."] },
+    { name: "Decision", type: `"Allow" | "ImplicitDeny" | "ExplicitDeny"` },
   ];
 }
 
-const p = (name: string, type: string, hasQuestionToken = false, docs?: string) => ({
+const p = (name: string, type: string, optional = false, docs?: string): PropertySpec => ({
   name,
   type,
-  isReadonly: true,
-  hasQuestionToken,
+  optional,
   ...(docs !== undefined ? { docs: [docs] } : {}),
 });
 
 /** The exported interfaces, shaped as runtime/types.ts's. */
-export function interfaces(): OptionalKind<InterfaceDeclarationStructure>[] {
+export function interfaces(): InterfaceSpec[] {
   return [
     {
       name: "Request",
-      isExported: true,
       properties: [
         p("principal", "string", false, "The caller's ARN."),
         p("action", "Action | (string & {})", false, "`service:Action`, matched case-insensitively."),
@@ -71,15 +69,13 @@ export function interfaces(): OptionalKind<InterfaceDeclarationStructure>[] {
         ),
       ],
     },
-    { name: "SourceLocation", isExported: true, properties: [p("file", "string"), p("line", "number"), p("column", "number")] },
+    { name: "SourceLocation", properties: [p("file", "string"), p("line", "number"), p("column", "number")] },
     {
       name: "StatementRef",
-      isExported: true,
       properties: [p("policy", "string"), p("index", "number"), p("sid", "string", true), p("source", "SourceLocation", true)],
     },
     {
       name: "ConditionFailure",
-      isExported: true,
       properties: [
         p("operator", "string"),
         p("key", "string"),
@@ -90,7 +86,6 @@ export function interfaces(): OptionalKind<InterfaceDeclarationStructure>[] {
     },
     {
       name: "StatementMiss",
-      isExported: true,
       extends: ["StatementRef"],
       properties: [
         p("effect", `"Allow" | "Deny"`),
@@ -102,7 +97,6 @@ export function interfaces(): OptionalKind<InterfaceDeclarationStructure>[] {
     },
     {
       name: "EvaluationResult",
-      isExported: true,
       properties: [
         p("decision", "Decision"),
         p("matched", "readonly StatementRef[]", false, "The statements that decided."),
@@ -160,9 +154,9 @@ function missRecord(ref: StatementRef, effect: "Allow" | "Deny", reason: Stateme
 
 /** The body of the emitted `authorize`: candidates by action, Deny statements first. */
 export const AUTHORIZE_BODY = `
-const candidates = candidatesFor(request.action);
-if (candidates === NO_CANDIDATES) return "ImplicitDeny";
 const q = new View(request);
+const candidates = candidatesFor(q.action);
+if (candidates === NO_CANDIDATES) return "ImplicitDeny";
 const deny = candidates.deny;
 for (let k = 0; k < deny.length; k++) if (STATEMENTS[deny[k]!]!(q, null)) return "ExplicitDeny";
 const allow = candidates.allow;
@@ -171,11 +165,11 @@ return "ImplicitDeny";`;
 
 /** The body of the emitted `explain`: every statement, in order, with why it missed. */
 export const EXPLAIN_BODY = `
-const candidates = candidatesFor(request.action);
+const q = new View(request);
+const candidates = candidatesFor(q.action);
 const actionMatches = new Uint8Array(STATEMENTS.length);
 for (const i of candidates.deny) actionMatches[i] = 1;
 for (const i of candidates.allow) actionMatches[i] = 1;
-const q = new View(request);
 const denied: StatementRef[] = [];
 const allowed: StatementRef[] = [];
 const notApplied: StatementMiss[] = [];

@@ -4,6 +4,103 @@
  * Each is TypeScript source that helpers.ts emits only when the policies need it.
  */
 
+/**
+ * Emitted source: `InvalidRequestError` and the checks that read a request once, as the runtime
+ * does (see the request contract in the README): a request is validated before anything is
+ * decided, so a malformed one throws rather than ever deciding.
+ */
+export const VALIDATE = `
+/**
+ * Thrown by authorize() and explain() for a request that is not well formed; nothing is decided.
+ * \`field\` names where the problem is: "request", "principal", "action", "resource", "context",
+ * or a context key as \`context["aws:SourceIp"]\`.
+ */
+export class InvalidRequestError extends TypeError {
+  readonly field: string;
+  constructor(field: string, problem: string) {
+    super(\`invalid request: \${field} \${problem}\`);
+    this.name = "InvalidRequestError";
+    this.field = field;
+  }
+}
+
+/** Bounds on a request, as the runtime's REQUEST_LIMITS. */
+const MAX_STRING_LENGTH = 8192;
+const MAX_CONTEXT_KEYS = 1024;
+const MAX_VALUES_PER_KEY = 1024;
+
+/** No context keys: the view of a request without a context. */
+const NO_KEYS: readonly string[] = [];
+
+/** A request field that must be a non-empty primitive string. */
+function requestString(value: unknown, field: string): string {
+  if (typeof value !== "string" || value.length === 0) throw new InvalidRequestError(field, "must be a non-empty string");
+  if (value.length > MAX_STRING_LENGTH) throw new InvalidRequestError(field, \`must be at most \${MAX_STRING_LENGTH} characters\`);
+  return value;
+}
+
+/** The field name of a context key, as errors name it. */
+function keyField(key: string): string {
+  return "context[" + JSON.stringify(key) + "]";
+}
+
+/**
+ * One context value as IAM text: a string as given, a finite number as \`String(n)\` and a
+ * boolean as "true"/"false" (what JSON-parsed numeric, date and Bool keys mean); else it throws.
+ */
+function scalarValue(value: unknown, key: string): string {
+  let text: string;
+  if (typeof value === "string") text = value;
+  else if (typeof value === "number" && Number.isFinite(value)) text = String(value);
+  else if (typeof value === "boolean") text = value ? "true" : "false";
+  else throw new InvalidRequestError(keyField(key), "must be a string, a finite number, a boolean or an array of them");
+  if (text.length > MAX_STRING_LENGTH) throw new InvalidRequestError(keyField(key), \`must be at most \${MAX_STRING_LENGTH} characters\`);
+  return text;
+}
+
+/**
+ * A context value read once: undefined when absent, a string, or a copy of a real array (its
+ * own elements only: a hole would read through the prototype) holding strings.
+ */
+function contextValue(value: unknown, key: string): ContextValue | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return scalarValue(value, key);
+  const length = value.length;
+  if (length > MAX_VALUES_PER_KEY) throw new InvalidRequestError(keyField(key), \`must have at most \${MAX_VALUES_PER_KEY} values\`);
+  const values: string[] = [];
+  for (let i = 0; i < length; i++) {
+    if (!Object.prototype.hasOwnProperty.call(value, i)) throw new InvalidRequestError(keyField(key), "must not have holes");
+    values.push(scalarValue(value[i], key));
+  }
+  return values;
+}
+
+/** The request as an object whose fields are read once; a request that is not one throws. */
+function requestRecord(request: unknown): { readonly [field: string]: unknown } {
+  if (typeof request !== "object" || request === null || Array.isArray(request)) {
+    throw new InvalidRequestError("request", "must be a non-null, non-array object");
+  }
+  return request as { readonly [field: string]: unknown };
+}
+
+/** The context's own enumerable keys (never inherited ones); none when it is absent. */
+function contextKeysOf(context: unknown): readonly string[] {
+  if (context === undefined) return NO_KEYS;
+  if (typeof context !== "object" || context === null || Array.isArray(context)) {
+    throw new InvalidRequestError("context", "must be a non-null, non-array object");
+  }
+  const keys = Object.keys(context);
+  if (keys.length > MAX_CONTEXT_KEYS) throw new InvalidRequestError("context", \`must have at most \${MAX_CONTEXT_KEYS} keys\`);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key.length === 0 || key.length > MAX_STRING_LENGTH) {
+      throw new InvalidRequestError(keyField(key), \`must be a key of 1 to \${MAX_STRING_LENGTH} characters\`);
+    }
+  }
+  return keys;
+}
+`;
+
 /** Emitted source: `sameKey` and the `View` class every statement reads the request through. */
 export const VIEW = `
 /** Whether a context key as given names the lower-cased \`key\` (condition keys are case-insensitive). */
@@ -22,34 +119,57 @@ function sameKey(name: string, key: string, ascii: boolean): boolean {
 }
 
 /**
- * The request as statements read it. A key look-up scans the context's few keys in place
- * rather than re-keying the whole context per request; as in the runtime, the last spelling
- * of a key wins, an empty array counts as absent, and a key given as an array is no variable.
+ * The request as statements read it, validated and read exactly once when the view is built
+ * (a getter or proxy cannot answer differently later), from own properties only. A key
+ * look-up scans the context's few keys in place rather than re-keying the whole context per
+ * request; as in the runtime, the last spelling of a key wins, an empty array counts as
+ * absent, and a key given as an array is no variable.
+ * @throws InvalidRequestError when the request is malformed
  */
 class View {
+  readonly principal: string;
+  readonly action: string;
   readonly resource: string;
-  private readonly request: Request;
+  /** The context's own keys, and their values (undefined for an absent one) at the same index. */
+  private readonly names: readonly string[];
+  private readonly values: readonly (ContextValue | undefined)[];
   private derived: ReadonlyMap<string, string> | undefined = undefined;
   constructor(request: Request) {
-    this.resource = request.resource;
-    this.request = request;
+    const fields = requestRecord(request);
+    this.principal = requestString(fields.principal, "principal");
+    this.action = requestString(fields.action, "action");
+    this.resource = requestString(fields.resource, "resource");
+    const context = fields.context;
+    const names = contextKeysOf(context);
+    this.names = names;
+    if (names.length === 0) {
+      this.values = NO_KEYS;
+      return;
+    }
+    // Object.values reads the same own keys in the same order, faster than a keyed read each;
+    // the array is then normalised in place, so a string value (the usual) allocates nothing.
+    const values = Object.values(context as object) as unknown[];
+    if (values.length !== names.length) throw new InvalidRequestError("context", "must not change while it is read");
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i];
+      if (typeof value !== "string" || value.length > MAX_STRING_LENGTH) values[i] = contextValue(value, names[i]!);
+    }
+    this.values = values as (ContextValue | undefined)[];
   }
   /** The value of a key as given (\`key\` lower-cased; \`ascii\` when it is plain ASCII). */
   private given(key: string, ascii: boolean): ContextValue | undefined {
-    const context = this.request.context;
+    const names = this.names;
     let found: ContextValue | undefined;
-    if (context !== undefined) {
-      for (const name in context) {
-        if (!sameKey(name, key, ascii)) continue;
-        const value = context[name];
-        if (value !== undefined) found = value;
-      }
+    for (let i = 0; i < names.length; i++) {
+      if (!sameKey(names[i]!, key, ascii)) continue;
+      const value = this.values[i];
+      if (value !== undefined) found = value;
     }
     return found;
   }
   /** A key the context lacks, derived from the principal ARN when IAM would (computed once). */
   private principalKey(key: string): string | undefined {
-    if (this.derived === undefined) this.derived = principalKeysOf(this.request.principal);
+    if (this.derived === undefined) this.derived = principalKeysOf(this.principal);
     return this.derived.get(key);
   }
   /**

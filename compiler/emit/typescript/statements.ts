@@ -5,7 +5,7 @@
  * `why` when explain() asks, and costs nothing more than a null check when authorize() does.
  */
 import { emitCondition } from "./conditions.js";
-import { EmitContext, lit } from "./emitContext.js";
+import { commentText, EmitContext, lit, usesIdentifier } from "./emitContext.js";
 import { allResolved, compileMatch, Locals, required, resolveVariables, type CompiledMatch } from "./matchers.js";
 import type { StatementPlan } from "./model.js";
 import { parsePattern } from "./patterns.js";
@@ -96,11 +96,11 @@ function resourceLines(fixed: readonly CompiledMatch[], varying: readonly Compil
   return lines;
 }
 
-/** A one-line description of a statement for the comment above its function. */
+/** A one-line description of a statement for the comment above its function, policy text made safe there. */
 function describe(s: StatementPlan): string {
   const sid = s.sid !== undefined ? ` (${s.sid})` : "";
   const where = s.source !== undefined ? ` — ${s.source.file}:${s.source.line}` : "";
-  return `${s.effect} statement ${s.index} of ${s.policy}${sid}${where}`.replace(/\*\//g, "*\\/");
+  return commentText(`${s.effect} statement ${s.index} of ${s.policy}${sid}${where}`);
 }
 
 /** The declaration of statement `s`'s function, named `statement<global index>`. */
@@ -119,10 +119,11 @@ export function emitStatementFunction(s: StatementPlan, ctx: EmitContext): strin
 }
 
 function statementFunction(s: StatementPlan, body: readonly string[]): string {
-  const usesWhy = body.some((line) => /\bwhy\b/.test(line));
-  const usesView = body.some((line) => /\bq\./.test(line));
+  const code = body.join("\n");
+  const usesWhy = usesIdentifier(code, "why");
+  const usesView = usesIdentifier(code, "q");
   const params = `${usesView ? "q" : "_q"}: View, ${usesWhy ? "why" : "_why"}: Why | null`;
-  return `/** ${describe(s)} */\nfunction statement${s.global}(${params}): boolean {\n${body.join("\n")}\n}`;
+  return `/** ${describe(s)} */\nfunction statement${s.global}(${params}): boolean {\n${code}\n}`;
 }
 
 /** The table of statement functions, indexed by global statement index. */
