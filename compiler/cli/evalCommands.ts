@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import pc from "picocolors";
-import { compilePolicySet, explain, parseDenial } from "../../runtime/index.js";
+import { compilePolicySet, explain, InvalidRequestError, parseDenial } from "../../runtime/index.js";
 import type { ContextValue, EvaluationResult, PolicyInput, Request } from "../../runtime/types.js";
 import { terminalJson, terminalLines } from "../diagnostics/terminalText.js";
 import { compileFiles, type CompileResult } from "../index.js";
@@ -13,6 +13,20 @@ import { suggestStatement } from "../why/suggestStatement.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
 import { collectSetting, emptyTable, entryOf, UsageError, withEntry, type NameTable } from "./settings.js";
+
+/**
+ * Decides `request` against the compiled policies. The runtime refuses a malformed request
+ * (an empty `--resource`, a value over its bounds): that is the command line's mistake, a
+ * usage error, not a decision.
+ */
+function decide(result: CompileResult, request: Request): EvaluationResult {
+  try {
+    return compilePolicySet(policyInputs(result)).evaluate(request);
+  } catch (e) {
+    if (e instanceof InvalidRequestError) throw new UsageError(e.message);
+    throw e;
+  }
+}
 
 /** Commander's collector for repeatable `--context key=value`; a repeated key becomes a list. */
 export function collectContext(raw: string, previous: NameTable<ContextValue>): NameTable<ContextValue> {
@@ -79,7 +93,7 @@ export function registerEvalCommand(program: Command): void {
       const result = compiled(paths, opts, cmd);
       if (result === undefined) return;
       const request: Request = { principal: opts.principal, action: opts.action, resource: opts.resource, context: opts.context };
-      const evaluation = compilePolicySet(policyInputs(result)).evaluate(request);
+      const evaluation = decide(result, request);
       printResult(request, evaluation, opts.format, colorOf(cmd));
       process.exitCode = evaluation.decision === "Allow" ? EXIT_OK : EXIT_ERRORS;
     });
@@ -115,7 +129,7 @@ export function registerWhyCommand(program: Command): void {
       if (result === undefined) return;
       const resource = opts.resource ?? resourceOf(denial.resource, denial.principal, opts.set);
       const request: Request = { principal: denial.principal, action: denial.action, resource, context: opts.context };
-      const evaluation = compilePolicySet(policyInputs(result)).evaluate(request);
+      const evaluation = decide(result, request);
       const color = colorOf(cmd);
       printResult(request, evaluation, opts.format, color);
       if (opts.format === "text") process.stdout.write(`${terminalLines(remedy(evaluation, request, opts.set))}\n`);

@@ -233,3 +233,21 @@ describe("files reached through `import`", () => {
     expect(r.stderr).toMatch(/main\.arp:2:8 - error ARP9004/);
   });
 });
+
+describe("requests the evaluator refuses", () => {
+  it("an empty --resource for eval or why is a usage error (exit 2), not an internal error", async () => {
+    const dir = tmp();
+    const file = join(dir, "p.arp");
+    writeFileSync(file, POLICY);
+    const message = "User: arn:aws:iam::123456789012:user/alice is not authorized to perform: apprunner:ListServices on resource: x";
+    for (const argv of [
+      ["eval", file, "--principal", "arn:aws:iam::123456789012:user/alice", "--action", "apprunner:ListServices", "--resource", ""],
+      ["why", message, file, "--resource", ""],
+    ]) {
+      const r = await runInProcess(argv);
+      expect(r.code, argv[0]).toBe(2);
+      expect(r.stderr).toContain("invalid request: resource");
+      expect(r.stderr).not.toContain("internal error");
+    }
+  });
+});

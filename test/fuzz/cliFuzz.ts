@@ -21,19 +21,6 @@ export interface CliFuzzOptions {
   readonly onCase?: (c: CliCase) => void;
 }
 
-/**
- * Cases that fail for reasons outside the command line, left out until they are fixed where
- * they are (each names its issue): remove a shape here once its fix lands.
- *
- * - A wildcard with five or more `*` in one word (`allow ec2:**********Z on *`, `arp catalog
- *   'ec2:*******Z'`) runs for minutes in the catalog's wildcard matcher (issue #8, item 6).
- */
-export function knownOutsideCli(c: CliCase): boolean {
-  const manyStars = /(?:\*[^\s*]*){5,}/;
-  return c.argv.some((a) => manyStars.test(a)) ||
-    c.files.some((f) => manyStars.test(typeof f.content === "string" ? f.content : Buffer.from(f.content).toString("latin1")));
-}
-
 /** A case printed so that it can be replayed by hand. */
 export function describeCase(c: CliCase): string {
   const files = c.files.map((f) => `  ${JSON.stringify(f.name)}: ${typeof f.content === "string" ? JSON.stringify(f.content.slice(0, 2000)) : `bytes ${Buffer.from(f.content).toString("hex").slice(0, 400)}`}`);
