@@ -165,6 +165,7 @@ let cliCheck: Run;
 let cliCheckBad: Run;
 let cliCompile: Run;
 let tscNodeNext: Run;
+let tscNode16: Run;
 let tscBundler: Run;
 let tscNode10: Run;
 
@@ -206,11 +207,16 @@ beforeAll(async () => {
   cliCheckBad = await run("npx", ["--no", "arp", "check", "broken.arp"], app);
   cliCompile = await run("npx", ["--no", "arp", "compile", "policies", "--out", "cli-out", "--target", "json,ts"], app);
 
+  // The nodenext run also checks every declaration file the package ships or pulls in; the
+  // other resolutions differ only in which files they find, so they skip that (slow) part.
+  // Unresolved imports and untyped (any) imports are errors in the consumer's own files either way.
   const strict = ["--strict", "--noEmit", "--target", "es2022"];
+  const resolutionOnly = [...strict, "--skipLibCheck"];
   const evaluator = "out/evaluator.ts";
   tscNodeNext = await run(process.execPath, [TSC, ...strict, "--module", "nodenext", "--moduleResolution", "nodenext", evaluator, "typed.mts", "typed.cts"], app);
-  tscBundler = await run(process.execPath, [TSC, ...strict, "--module", "esnext", "--moduleResolution", "bundler", evaluator, "typed-bundler.ts"], app);
-  tscNode10 = await run(process.execPath, [TSC, ...strict, "--module", "commonjs", "--moduleResolution", "node10", "typed-node10.ts"], app);
+  tscNode16 = await run(process.execPath, [TSC, ...resolutionOnly, "--module", "node16", "--moduleResolution", "node16", "typed.mts", "typed.cts"], app);
+  tscBundler = await run(process.execPath, [TSC, ...resolutionOnly, "--module", "esnext", "--moduleResolution", "bundler", evaluator, "typed-bundler.ts"], app);
+  tscNode10 = await run(process.execPath, [TSC, ...resolutionOnly, "--module", "commonjs", "--moduleResolution", "node10", "typed-node10.ts"], app);
 }, SETUP_TIMEOUT);
 
 // Removing an installed node_modules takes seconds on a loaded machine.
@@ -221,12 +227,15 @@ afterAll(async () => {
 const app = (...parts: string[]): string => join(work, "app", ...parts);
 
 describe("the packed tarball", () => {
-  it("ships the built JavaScript and the stdlib, not the tests or the build's bookkeeping", () => {
+  it("ships the built JavaScript and the stdlib, not TypeScript sources, tests or the build's bookkeeping", () => {
     const paths = new Set(packed.files.map((f) => f.path));
     for (const expected of ["bin/arp.js", "dist/compiler/index.js", "dist/compiler/index.d.ts", "dist/runtime/index.js", "dist/cjs/runtime/index.js", "dist/cjs/package.json", "dist/grammar/cst.d.ts", "prettier/plugin.js", "stdlib/AppRunnerRoles.arp"]) {
       expect(paths, expected).toContain(expected);
     }
     expect([...paths].filter((p) => p.startsWith("test/") || p.startsWith("bench/") || p.includes(".tsbuildinfo"))).toEqual([]);
+    // A shipped .ts source would win over the declarations under some resolutions (node10 finds
+    // runtime/index.ts for "arp/runtime") and be type-checked with the consumer's settings.
+    expect([...paths].filter((p) => p.endsWith(".ts") && !p.endsWith(".d.ts"))).toEqual([]);
   });
 
   it("installs without TypeScript loaders or compilers at run time", () => {
@@ -269,6 +278,11 @@ describe("a consumer project", () => {
   it("(d) type-checks the evaluator and the package's types under nodenext resolution (ESM and CJS)", () => {
     expect(tscNodeNext.stdout + tscNodeNext.stderr).toBe("");
     expect(tscNodeNext.code).toBe(0);
+  });
+
+  it("finds the package's types under node16 resolution (ESM and CJS)", () => {
+    expect(tscNode16.stdout + tscNode16.stderr).toBe("");
+    expect(tscNode16.code).toBe(0);
   });
 
   it("(d) type-checks the evaluator and the package's types under bundler resolution", () => {
