@@ -164,6 +164,7 @@ let requireScript: Run;
 let cliCheck: Run;
 let cliCheckBad: Run;
 let cliCompile: Run;
+let prettierRun: Run;
 let tscNodeNext: Run;
 let tscNode16: Run;
 let tscBundler: Run;
@@ -205,6 +206,8 @@ beforeAll(async () => {
   requireScript = await run(process.execPath, ["evaluate.js"], app);
   cliCheck = await run("npx", ["--no", "arp", "check", "policies/team.arp"], app);
   cliCheckBad = await run("npx", ["--no", "arp", "check", "broken.arp"], app);
+  writeFileSync(join(app, "messy.arp"), POLICY.replace("  use", "    use  ").replace("deny", "deny   "));
+  prettierRun = await run("npx", ["--no", "--", "prettier", "--plugin", "arp/prettier", "messy.arp"], app);
   cliCompile = await run("npx", ["--no", "arp", "compile", "policies", "--out", "cli-out", "--target", "json,ts"], app);
 
   // The nodenext run also checks every declaration file the package ships or pulls in; the
@@ -273,6 +276,11 @@ describe("a consumer project", () => {
     expect(cliCompile.stdout + cliCompile.stderr).toMatch(/^wrote 1 policy/);
     expect(readFileSync(app("cli-out/Team.json"), "utf8")).toBe(readFileSync(app("out/Team.json"), "utf8"));
     expect(readFileSync(app("cli-out/evaluator.ts"), "utf8")).toBe(readFileSync(app("out/evaluator.ts"), "utf8"));
+  });
+
+  it("formats .arp through prettier with the arp/prettier plugin", () => {
+    expect(prettierRun.stderr).toBe("");
+    expect(prettierRun.stdout).toBe(POLICY);
   });
 
   it("(d) type-checks the evaluator and the package's types under nodenext resolution (ESM and CJS)", () => {
