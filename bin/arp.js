@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// arp is written in TypeScript; tsx loads it without a build step.
-import { register } from "tsx/esm/api";
-
-register();
-await import("../compiler/cli/main.ts");
+// The arp command line, run from the JavaScript that `npm run build` (also `prepare`) writes
+// to dist/: no TypeScript loader at run time.
+import "../dist/compiler/cli/main.js";

@@ -3,12 +3,33 @@
  * managed App Runner policies. Their names can be used (`use`, `attach`) from any file
  * without an import; a user's own definition of the same name takes precedence.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SourceFile } from "../grammar/ast.js";
 import { parse } from "../grammar/parse.js";
 
-export const STDLIB_DIR = fileURLToPath(new URL("../stdlib/", import.meta.url));
+/** The name in arp's own package.json, which marks the package root. */
+const PACKAGE_NAME = "arp";
+
+/**
+ * arp's package root, found by walking up from this module to the package.json named `arp`.
+ * This module runs from `compiler/stdlib.ts` (sources under tsx or vitest) and from
+ * `dist/compiler/stdlib.js` (the built package), at different depths; the caller's working
+ * directory plays no part.
+ */
+function packageRoot(from: string): string {
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown }).name === PACKAGE_NAME) {
+      return dir;
+    }
+    if (dirname(dir) === dir) throw new Error(`internal error: no ${PACKAGE_NAME} package.json above ${from}`);
+  }
+}
+
+/** The directory of the stdlib's `.arp` files, with a trailing separator. */
+export const STDLIB_DIR = join(packageRoot(fileURLToPath(import.meta.url)), "stdlib") + sep;
 
 export interface Stdlib {
   readonly files: readonly SourceFile[];

@@ -1,10 +1,4 @@
-// arp's prettier plugin, for `prettier --plugin arp/prettier --write "**/*.arp"`.
-// arp ships as TypeScript: tsx loads the plugin's sources without a build step.
-import { register } from "tsx/esm/api";
-
-register();
-
-const plugin = await import("../compiler/format/plugin.ts");
-
-export const { languages, parsers, printers, options, defaultOptions } = plugin;
-export default plugin.default;
+// arp's prettier plugin, for `prettier --plugin arp/prettier --write "**/*.arp"`: the built
+// plugin in dist/, re-exported from the path the docs and the package's exports name.
+export * from "../dist/compiler/format/plugin.js";
+export { default } from "../dist/compiler/format/plugin.js";
