@@ -94,7 +94,7 @@ export type Target = "json" | "ts";
  * roles' inline policies): `authorize(request)` and `explain(request)`, importing nothing.
  */
 export async function generateEvaluatorModule(result: CompileResult): Promise<string> {
-  // ts-morph and prettier take about a second to load: only commands that emit TypeScript pay.
+  // prettier takes about a second to load: only commands that emit TypeScript pay.
   const { generateEvaluator } = await import("./emit/typescript/index.js");
   const policies = [
     ...result.policies,
