@@ -118,6 +118,19 @@ describe("generated evaluator: invalid requests (issue #8's cases)", () => {
     expect(outcome(base(Object.fromEntries(Array.from({ length: 1025 }, (_, i) => [`k${i}`, "v"]))))).toBe("throws context");
   });
 
+  it("reads only the request's own fields: a missing resource is never filled from a polluted Object.prototype", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    try {
+      proto.resource = "*";
+      proto.context = { "aws:PrincipalTag/role": "admin" };
+      expect(outcome({ principal, action: "apprunner:PauseService" })).toBe("throws resource");
+      expect(outcome({ principal, action: "apprunner:PauseService", resource: "*" })).toBe("ImplicitDeny");
+    } finally {
+      delete proto.resource;
+      delete proto.context;
+    }
+  });
+
   it("reads only own context keys: neither an object's prototype nor a polluted Object.prototype decides", () => {
     expect(outcome(base({ "aws:PrincipalTag/role": "admin", "aws:MultiFactorAuthPresent": "true" }))).toBe("Allow");
     const action = { principal, action: "apprunner:PauseService", resource: "*" };

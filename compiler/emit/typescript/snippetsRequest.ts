@@ -83,6 +83,11 @@ function requestRecord(request: unknown): { readonly [field: string]: unknown } 
   return request as { readonly [field: string]: unknown };
 }
 
+/** A request field the request holds itself: an inherited (perhaps polluted) one never counts. */
+function ownField(fields: { readonly [field: string]: unknown }, name: string): unknown {
+  return Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
+}
+
 /** The context's own enumerable keys (never inherited ones); none when it is absent. */
 function contextKeysOf(context: unknown): readonly string[] {
   if (context === undefined) return NO_KEYS;
@@ -136,10 +141,10 @@ class View {
   private derived: ReadonlyMap<string, string> | undefined = undefined;
   constructor(request: Request) {
     const fields = requestRecord(request);
-    this.principal = requestString(fields.principal, "principal");
-    this.action = requestString(fields.action, "action");
-    this.resource = requestString(fields.resource, "resource");
-    const context = fields.context;
+    this.principal = requestString(ownField(fields, "principal"), "principal");
+    this.action = requestString(ownField(fields, "action"), "action");
+    this.resource = requestString(ownField(fields, "resource"), "resource");
+    const context = ownField(fields, "context");
     const names = contextKeysOf(context);
     this.names = names;
     if (names.length === 0) {
