@@ -4,14 +4,14 @@
  * options, huge generated text, and control characters in arguments and file names.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { reportInternalError } from "../../compiler/cli/main.js";
 import { loneSurrogates } from "../../compiler/cli/loneSurrogates.js";
 import { join as joinPieces, mapped } from "../../compiler/import/mappedText.js";
 import { runInProcess } from "../fuzz/cliHarness.js";
+import { tempDir } from "../support/tempDir.js";
 
 const BIN = new URL("../../bin/arp.js", import.meta.url).pathname;
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -20,15 +20,6 @@ const IAM = (value: string) =>
   `{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "apprunner:ListServices", "Resource": "*",\n` +
   ` "Condition": {"StringEquals": {"aws:PrincipalTag/team": "${value}"}}}}\n`;
 
-const dirs: string[] = [];
-function tmp(): string {
-  const dir = mkdtempSync(join(tmpdir(), "arp-hostile-"));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 function spawnArp(args: string[], stdout: "pipe" | number = "pipe") {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 8000, stdio: ["ignore", stdout, "pipe"], env: { ...process.env, NO_COLOR: "1" } });
@@ -37,7 +28,7 @@ function spawnArp(args: string[], stdout: "pipe" | number = "pipe") {
 
 describe("special files are refused, not read", () => {
   it("a FIFO given to check is ARP9002 at once, without waiting for a writer", () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     const fifo = join(dir, "pipe.arp");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
     const check = spawnArp(["check", fifo]);
@@ -56,7 +47,7 @@ describe("special files are refused, not read", () => {
   });
 
   it("a directory given to import is ARP9002", async () => {
-    const r = await runInProcess(["import", tmp()]);
+    const r = await runInProcess(["import", tempDir("arp-hostile-")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error ARP9002");
   });
@@ -66,7 +57,7 @@ describe("files that are not UTF-8 are refused with ARP9004", () => {
   const latin1 = Buffer.concat([Buffer.from("allow apprunner:ListServices on * // caf"), Buffer.from([0xe9]), Buffer.from("\n")]);
 
   it("arp fmt never rewrites a Latin-1 file", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     const file = join(dir, "latin.arp");
     writeFileSync(file, latin1);
     const r = await runInProcess(["fmt", file]);
@@ -78,7 +69,7 @@ describe("files that are not UTF-8 are refused with ARP9004", () => {
   });
 
   it("arp check and arp import refuse it too", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     writeFileSync(join(dir, "latin.arp"), latin1);
     writeFileSync(join(dir, "latin.json"), Buffer.concat([Buffer.from(IAM("caf")), Buffer.from([0xff])]));
     for (const argv of [["check", join(dir, "latin.arp")], ["import", join(dir, "latin.json")]]) {
@@ -89,7 +80,7 @@ describe("files that are not UTF-8 are refused with ARP9004", () => {
   });
 
   it("a UTF-8 file with a byte-order mark still reads", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     writeFileSync(join(dir, "bom.arp"), `\ufeff${POLICY}`);
     expect((await runInProcess(["check", dir])).stderr).not.toContain("ARP9004");
   });
@@ -97,7 +88,7 @@ describe("files that are not UTF-8 are refused with ARP9004", () => {
 
 describe("arp import of lone surrogates", () => {
   it("refuses them at the escape, writing nothing, instead of claiming a round trip", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     writeFileSync(join(dir, "lone.json"), IAM("a\\ud800b"));
     const r = await runInProcess(["import", join(dir, "lone.json"), "--out", join(dir, "out")]);
     expect(r.code).toBe(1);
@@ -131,7 +122,7 @@ describe("prototype names in options", () => {
   const request = ["--principal", "arn:aws:iam::123456789012:user/a", "--action", "apprunner:ListServices", "--resource", "*", "--format", "json"];
 
   it("--context constructor, __proto__ and toString are context keys like any other", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     writeFileSync(join(dir, "p.arp"), POLICY);
     const r = await runInProcess(["eval", dir, ...request,
       "--context", "constructor=x", "--context", "constructor=y", "--context", "__proto__=p", "--context", "toString=t"]);
@@ -144,7 +135,7 @@ describe("prototype names in options", () => {
   });
 
   it("--set toString sets a parameter named toString", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     writeFileSync(join(dir, "p.arp"), 'param toString\nallow apprunner:DescribeService on "service/${toString}/*"\n');
     const out = join(dir, "out");
     const r = await runInProcess(["compile", join(dir, "p.arp"), "--out", out, "--set", "toString=web"]);
@@ -153,7 +144,7 @@ describe("prototype names in options", () => {
   });
 
   it("--set of an undeclared prototype name is ARP2009, not a crash", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     writeFileSync(join(dir, "p.arp"), POLICY);
     for (const name of ["__proto__", "constructor", "valueOf"]) {
       const r = await runInProcess(["check", dir, "--set", `${name}=x`]);
@@ -165,7 +156,7 @@ describe("prototype names in options", () => {
 
 describe("control characters from users are escaped on the terminal", () => {
   it("in a file name, a .arp string and --principal", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     mkdirSync(join(dir, "d"));
     const name = join(dir, "d", "\u001b[2Jevil\u202e.arp");
     writeFileSync(name, 'allow apprunner:ListServices on "\u001b]0;pwned\u0007"\n');
@@ -223,7 +214,7 @@ describe("huge generated text", () => {
 
 describe("files reached through `import`", () => {
   it("are read like the command line's own: a device or a Latin-1 file is refused at the import", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     symlinkSync("/dev/null", join(dir, "device.arp"));
     writeFileSync(join(dir, "latin.arp"), Buffer.from([0x2f, 0x2f, 0x20, 0xe9, 0x0a]));
     writeFileSync(join(dir, "main.arp"), 'import "./device"\nimport "./latin"\nallow apprunner:ListServices on *\n');
@@ -236,7 +227,7 @@ describe("files reached through `import`", () => {
 
 describe("requests the evaluator refuses", () => {
   it("an empty --resource for eval or why is a usage error (exit 2), not an internal error", async () => {
-    const dir = tmp();
+    const dir = tempDir("arp-hostile-");
     const file = join(dir, "p.arp");
     writeFileSync(file, POLICY);
     const message = "User: arn:aws:iam::123456789012:user/alice is not authorized to perform: apprunner:ListServices on resource: x";

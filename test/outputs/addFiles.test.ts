@@ -1,20 +1,11 @@
 // import's writer: adds or replaces its own files in a user's directory, never deletes anything
 // else, never follows a planted symbolic link, and undoes what it renamed when a rename fails.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addFiles, realFs, writeOwnedDirectory, type FsOps } from "../../compiler/writeOutputs.js";
+import { tempDir } from "../support/tempDir.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "arp-add-"));
-  dirs.push(d);
-  return d;
-}
 
 function failingRename(nth: number): FsOps {
   let calls = 0;
@@ -33,7 +24,7 @@ function failingRename(nth: number): FsOps {
 
 describe("addFiles", () => {
   it("adds and replaces its files and leaves every other file alone", () => {
-    const dir = tempDir();
+    const dir = tempDir("arp-add-");
     writeFileSync(join(dir, "a.arp"), "old a\n");
     writeFileSync(join(dir, "notes.txt"), "mine\n");
     addFiles(dir, [{ name: "a.arp", text: "new a\n" }, { name: "b.arp", text: "b\n" }]);
@@ -43,7 +34,7 @@ describe("addFiles", () => {
   });
 
   it("puts back what it replaced when a later rename fails, and leaves no temporary", () => {
-    const dir = tempDir();
+    const dir = tempDir("arp-add-");
     writeFileSync(join(dir, "a.arp"), "old a\n");
     writeFileSync(join(dir, "c.arp"), "old c\n");
     const files = [{ name: "a.arp", text: "new a\n" }, { name: "b.arp", text: "b\n" }, { name: "c.arp", text: "new c\n" }];
@@ -54,7 +45,7 @@ describe("addFiles", () => {
   });
 
   it("refuses names that are not plain file names and writes nothing outside", () => {
-    const parent = tempDir();
+    const parent = tempDir("arp-add-");
     const dir = join(parent, "in");
     mkdirSync(dir);
     for (const name of ["../escaped.arp", "x/../../y.arp", "..", "", "a\\b.arp"]) {
@@ -72,8 +63,8 @@ describe("planted symbolic links", () => {
   }
 
   it("are not followed by import's writer", () => {
-    const dir = tempDir();
-    const victim = join(tempDir(), "victim.txt");
+    const dir = tempDir("arp-add-");
+    const victim = join(tempDir("arp-add-"), "victim.txt");
     writeFileSync(victim, "untouched\n");
     plant(dir, ["a.arp"], victim);
     addFiles(dir, [{ name: "a.arp", text: "a\n" }]);
@@ -82,10 +73,10 @@ describe("planted symbolic links", () => {
   });
 
   it("are not followed by compile's writer, and are kept as links", () => {
-    const parent = tempDir();
+    const parent = tempDir("arp-add-");
     const out = join(parent, "out");
     mkdirSync(out);
-    const victim = join(tempDir(), "victim.txt");
+    const victim = join(tempDir("arp-add-"), "victim.txt");
     writeFileSync(victim, "untouched\n");
     plant(out, ["P.json", "arp.manifest.json"], victim);
     writeOwnedDirectory(out, [{ name: "P.json", text: "{}\n" }, { name: "arp.manifest.json", text: '{"files":["P.json","arp.manifest.json"]}\n' }]);
@@ -94,8 +85,8 @@ describe("planted symbolic links", () => {
   });
 
   it("make exclusive create fail instead of writing through them", () => {
-    const dir = tempDir();
-    const victim = join(tempDir(), "victim.txt");
+    const dir = tempDir("arp-add-");
+    const victim = join(tempDir("arp-add-"), "victim.txt");
     writeFileSync(victim, "untouched\n");
     symlinkSync(victim, join(dir, "link"));
     expect(() => realFs.writeExclusive(join(dir, "link"), "evil")).toThrow(/EEXIST/);

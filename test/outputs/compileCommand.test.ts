@@ -1,22 +1,15 @@
 // `arp compile` in-process: a name that would escape --out is an error and nothing is written;
 // stale outputs are removed and said; an interrupted earlier compile is recovered and said.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../compiler/cli/main.js";
+import { tempDir } from "../support/tempDir.js";
 
-const dirs: string[] = [];
 afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   vi.restoreAllMocks();
   process.exitCode = undefined;
 });
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "arp-cli-"));
-  dirs.push(d);
-  return d;
-}
 
 async function arp(args: string[]): Promise<{ code: number; stderr: string }> {
   let stderr = "";
@@ -35,7 +28,7 @@ const TRUST = 'trust service "build.apprunner.amazonaws.com"';
 
 describe("arp compile", () => {
   it("writes nothing for a role name that would leave --out", async () => {
-    const root = tempDir();
+    const root = tempDir("arp-cli-");
     const src = join(root, "src");
     mkdirSync(src);
     writeFileSync(join(src, "r.arp"), `role "../../escaped-role" { ${TRUST} }\n`);
@@ -46,7 +39,7 @@ describe("arp compile", () => {
   });
 
   it("removes stale outputs and recovers from an interrupted compile, saying so", async () => {
-    const root = tempDir();
+    const root = tempDir("arp-cli-");
     const file = join(root, "p.arp");
     const out = join(root, "out");
     writeFileSync(file, "policy Old { allow apprunner:ListServices on * }\n");
@@ -62,7 +55,7 @@ describe("arp compile", () => {
   });
 
   it("reports ARP9003 and keeps a file it did not write at an output name", async () => {
-    const root = tempDir();
+    const root = tempDir("arp-cli-");
     const file = join(root, "p.arp");
     const out = join(root, "out");
     mkdirSync(out);

@@ -1,23 +1,14 @@
 // `writeOutputs` through the compiler: the manifest lists what a compile wrote, and the next
 // compile removes those it no longer writes (#11: a renamed policy left `<Old>.json`, `--target
 // json` left `evaluator.ts`) while keeping everything arp did not write.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { compile, outputFiles, writeOutputs } from "../../compiler/index.js";
 import { filesClaimedBy, manifestText } from "../../compiler/manifest.js";
 import { writeOwnedDirectory } from "../../compiler/writeOutputs.js";
+import { tempDir } from "../support/tempDir.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "arp-compile-"));
-  dirs.push(d);
-  return d;
-}
 
 const TRUST = 'trust service "build.apprunner.amazonaws.com"';
 function compiled(text: string) {
@@ -28,7 +19,7 @@ function compiled(text: string) {
 
 describe("writeOutputs", () => {
   it("removes the file of a renamed policy and keeps the user's files", async () => {
-    const out = join(tempDir(), "out");
+    const out = join(tempDir("arp-compile-"), "out");
     await writeOutputs(compiled(`policy Old { allow apprunner:ListServices on * }\nrole R { ${TRUST} }`), out);
     writeFileSync(join(out, ".gitignore"), "*\n");
     expect(readdirSync(out).sort()).toEqual([".gitignore", "Old.json", "R.role.json", "arp.manifest.json"]);
@@ -39,7 +30,7 @@ describe("writeOutputs", () => {
   });
 
   it("removes an evaluator.ts an earlier compile wrote when only json is asked for", async () => {
-    const out = join(tempDir(), "out");
+    const out = join(tempDir("arp-compile-"), "out");
     const result = compiled("policy P { allow apprunner:ListServices on * }");
     // What `--target json,ts` leaves (the evaluator's text does not matter here).
     writeOwnedDirectory(out, [
@@ -53,7 +44,7 @@ describe("writeOutputs", () => {
   });
 
   it("lists every file it wrote in the manifest, and writes the same bytes as outputFiles", async () => {
-    const out = join(tempDir(), "out");
+    const out = join(tempDir("arp-compile-"), "out");
     const result = compiled(`policy P { allow apprunner:ListServices on * }\nrole R { ${TRUST} }`);
     await writeOutputs(result, out);
     const manifest = readFileSync(join(out, "arp.manifest.json"), "utf8");

@@ -1,21 +1,12 @@
 // compile's writer: the output directory switches from the old complete set to the new one at
 // once, stale outputs go, files arp did not write stay (same inode), and a crash at any point
 // leaves a state the next write recovers from.
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { realFs, writeOwnedDirectory, type FsOps, type OutputFile } from "../../compiler/writeOutputs.js";
+import { tempDir } from "../support/tempDir.js";
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), "arp-out-"));
-  dirs.push(d);
-  return d;
-}
 
 function manifest(names: readonly string[]): OutputFile {
   return { name: "arp.manifest.json", text: `${JSON.stringify({ files: [...names, "arp.manifest.json"].sort() })}\n` };
@@ -49,7 +40,7 @@ function asRecord(files: readonly OutputFile[]): Record<string, string> {
 
 /** An output directory holding OLD plus a user's file and directory. */
 function populated(): { parent: string; out: string; foreign: Record<string, string> } {
-  const parent = tempDir();
+  const parent = tempDir("arp-out-");
   const out = join(parent, "out");
   writeOwnedDirectory(out, OLD);
   writeFileSync(join(out, "README.md"), "mine\n");
@@ -89,8 +80,8 @@ describe("writeOwnedDirectory", () => {
   });
 
   it("writes the same bytes every time, and rewriting changes nothing", () => {
-    const a = join(tempDir(), "a");
-    const b = join(tempDir(), "b");
+    const a = join(tempDir("arp-out-"), "a");
+    const b = join(tempDir("arp-out-"), "b");
     writeOwnedDirectory(a, NEW);
     writeOwnedDirectory(b, NEW);
     expect(snapshot(a)).toEqual(snapshot(b));
@@ -99,7 +90,7 @@ describe("writeOwnedDirectory", () => {
   });
 
   it("keeps the directory's mode and replaces the target of a symbolic link, not the link", () => {
-    const parent = tempDir();
+    const parent = tempDir("arp-out-");
     const real = join(parent, "real");
     writeOwnedDirectory(real, OLD);
     realFs.chmod(real, 0o750);
@@ -133,7 +124,7 @@ describe("writeOwnedDirectory", () => {
   });
 
   it("refuses names that are not plain file names, before touching the disk", () => {
-    const parent = tempDir();
+    const parent = tempDir("arp-out-");
     const out = join(parent, "sub", "out");
     for (const name of ["../escaped.json", "../../x", "a/b.json", "a\\b.json", "..", ".", "", "x\0y", "/etc/passwd"]) {
       expect(() => writeOwnedDirectory(out, [{ name, text: "x" }])).toThrow(/internal error/);
