@@ -44,15 +44,19 @@ export const Codes = {
   WildcardOnlyAction: def("ARP2013", "error", "a specific ARN given to an action that supports only `*`"),
   ServiceNotInArn: def("ARP2014", "warning", "a resource ARN of a service none of the statement's actions belongs to"),
   DuplicateParameter: def("ARP2015", "error", "a parameter declared twice"),
+  VariableInArnPrefix: def("ARP2016", "error", "a policy variable before the fifth colon of a resource ARN, where IAM does not substitute it"),
 
   // ---- ARP3xxx: types ------------------------------------------------------------------
   OperatorTypeMismatch: def("ARP3001", "error", "an operator that does not fit the condition key's type"),
   InvalidValue: def("ARP3002", "error", "a value of the wrong type for the key (bad CIDR, date, number, boolean)"),
-  MultiValuedKeyNeedsQuantifier: def("ARP3003", "warning", "a multi-valued key tested without `any` or `all`"),
+  MultiValuedKeyNeedsQuantifier: def("ARP3003", "error", "a multi-valued key tested without `any` or `all`"),
   QuantifierOnSingleValuedKey: def("ARP3004", "warning", "`any`/`all` on a key that carries one value"),
   NotExpressible: def("ARP3005", "error", "a condition IAM cannot express (explained in the message)"),
   TooManyStatements: def("ARP3006", "error", "`or`/`not` expand to more statements than arp allows"),
   WildcardInEquality: def("ARP3007", "warning", "a `*` or `?` in a value compared with `=`, where it is matched literally"),
+  IfExistsAfterQuantifier: def("ARP3008", "warning", "`if exists` after `any` or `all`, where it changes nothing"),
+  AmbiguousDate: def("ARP3009", "warning", "an all-digit date value, which IAM may read as a year or as epoch seconds"),
+  EmptyValue: def("ARP3010", "warning", "a comparison with `\"\"`, which IAM reads as a null value"),
 
   // ---- ARP4xxx: policy structure and IAM limits -----------------------------------------
   DuplicateSid: def("ARP4001", "error", "two statements of one policy share a `Sid`"),
@@ -66,6 +70,7 @@ export const Codes = {
   MissingResource: def("ARP4009", "error", "a statement of an identity policy without `on <resources>`"),
   InvalidRoleName: def("ARP4010", "error", "a role name IAM does not accept (1-64 letters, digits and `+=,.@_-`)"),
   OutputNameCollision: def("ARP4011", "error", "two outputs, or an output and one of arp's own files, that would be written to the same file"),
+  CharacterNotAllowed: def("ARP4012", "error", "a character IAM does not accept in a policy (only tab, line feed, carriage return and U+0020 to U+00FF)"),
 
   // ---- ARP5xxx: modules, roles and tests ------------------------------------------------
   UnknownImport: def("ARP5001", "error", "an imported file or policy that does not exist"),
@@ -90,6 +95,7 @@ export const Codes = {
   OutputFailed: def("ARP9003", "error", "output that could not be written"),
   NotUtf8: def("ARP9004", "error", "a file that is not valid UTF-8"),
   InputTooLarge: def("ARP9005", "error", "an input over one of arp's documented size bounds"),
+  InvalidOutput: def("ARP9006", "error", "a document arp built that IAM would reject: an internal error, reported at the statement it came from"),
 } as const satisfies Record<string, CodeInfo>;
 
 export type CodeName = keyof typeof Codes;
