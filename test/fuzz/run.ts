@@ -1,41 +1,50 @@
 /**
- * `npm run fuzz [sets] [requests-per-set] [seed] [--seed N] [--cli N] [--only differential|cli]`:
+ * `npm run fuzz [sets] [requests-per-set] [seed] [--seed N] [--cli N] [--lowering N]
+ *  [--only differential|cli|lowering]`:
  *
  * - the differential property of test/codegen (generated evaluator vs runtime interpreter,
  *   whole explanations compared) with many more cases than CI runs, type-checking every 10th
  *   generated module too;
  * - the CLI property of test/cli/fuzz.test.ts (every command on hostile files and arguments
  *   exits 0, 1 or 2, with no stack trace, writing nothing outside its directory), `--cli N`
- *   cases per command (500 by default).
+ *   cases per command (500 by default);
+ * - the lowering property of test/properties (random `and`/`or`/`not` conditions compiled by
+ *   arp decide, on every request of their domain, as their `.arp` meaning), `--lowering N`
+ *   conditions (2,000 by default), each failure class printed once, shrunk.
  *
- * Prints what was checked and the time taken; exits 1 on the first failure, printing the case.
+ * Prints what was checked and the time taken; exits 1 on the first failure, printing the case
+ * (the lowering property prints every class of failure it met before exiting 1).
  */
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runDifferential } from "../codegen/differential.js";
+import { describeReport, runLowering } from "../properties/loweringRun.js";
 import { CLI_COMMANDS, describeCase, runCliFuzz } from "./cliFuzz.js";
 
 function parseArgs(argv: readonly string[]) {
   const positional: number[] = [];
   let cliRuns = 500;
+  let loweringRuns = 2000;
   let only: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--cli") cliRuns = Number(argv[++i]);
+    else if (a === "--lowering") loweringRuns = Number(argv[++i]);
     else if (a === "--only") only = argv[++i];
     else if (a === "--seed") positional[2] = Number(argv[++i]);
     else positional.push(Number(a));
   }
   const [sets = 2000, requestsPerSet = 100, seed] = positional;
   if (!Number.isInteger(cliRuns) || cliRuns < 0) throw new Error("--cli takes a number of cases per command");
-  if (only !== undefined && only !== "differential" && only !== "cli") throw new Error("--only takes `differential` or `cli`");
-  return { sets, requestsPerSet, seed: seed !== undefined && !Number.isNaN(seed) ? seed : undefined, cliRuns, only };
+  if (!Number.isInteger(loweringRuns) || loweringRuns < 0) throw new Error("--lowering takes a number of conditions");
+  if (only !== undefined && !["differential", "cli", "lowering"].includes(only)) throw new Error("--only takes `differential`, `cli` or `lowering`");
+  return { sets, requestsPerSet, seed: seed !== undefined && !Number.isNaN(seed) ? seed : undefined, cliRuns, loweringRuns, only };
 }
 
 const args = parseArgs(process.argv.slice(2));
 
-if (args.only !== "cli") {
+if (args.only === undefined || args.only === "differential") {
   const report = await runDifferential({
     sets: args.sets,
     requestsPerSet: args.requestsPerSet,
@@ -47,7 +56,7 @@ if (args.only !== "cli") {
   console.log(`${report.cases} decisions agreed across ${args.sets} policy sets in ${(report.milliseconds / 1000).toFixed(1)} s`);
 }
 
-if (args.only !== "differential") {
+if (args.only === undefined || args.only === "cli") {
   // The case in progress, so that one that never ends can be found and replayed.
   const current = join(tmpdir(), `arp-fuzz-current-${process.pid}.txt`);
   const seed = args.seed ?? Date.now() % 2 ** 31;
@@ -65,4 +74,12 @@ if (args.only !== "differential") {
     console.log(`arp ${name}: ${args.cliRuns} hostile cases, exit codes 0-2 only, in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   rmSync(current, { force: true });
+}
+
+if (args.only === undefined || args.only === "lowering") {
+  const seed = args.seed ?? Date.now() % 2 ** 31;
+  console.log(`lowering property with seed ${seed}`);
+  const report = runLowering({ cases: args.loweringRuns, seed, shrinkLimit: 1000 });
+  console.log(describeReport(report));
+  if (report.classes.length > 0) process.exitCode = 1;
 }

@@ -42,7 +42,8 @@ export type Atom =
 export type Cond =
   | Atom
   | { readonly kind: "not"; readonly operand: Cond }
-  | { readonly kind: "and" | "or"; readonly operands: readonly Cond[] };
+  | { readonly kind: "and"; readonly operands: readonly Cond[] }
+  | { readonly kind: "or"; readonly operands: readonly Cond[] };
 
 const NEGATED: ReadonlySet<CompareOp> = new Set(["!=", "not like", "not in"]);
 

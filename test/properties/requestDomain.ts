@@ -170,7 +170,7 @@ export interface DomainRequest {
 
 /** How many requests {@link requestsFor} yields for these context keys. */
 export function domainSize(keys: readonly KeySpec[]): number {
-  return keys.reduce((n, k) => n * (k.derived !== undefined ? 1 : k.domain.length + 1), PRINCIPALS.length);
+  return keys.reduce<number>((n, k) => n * (k.derived !== undefined ? 1 : k.domain.length + 1), PRINCIPALS.length);
 }
 
 /** Every request over the keys' domains (missing included) and both principals. */
