@@ -7,27 +7,36 @@
  * decides both on every request of a small exhaustive domain (missing, `""`, `[]`, `[""]`,
  * matching, non-matching and case-changed values, an IAM user and an assumed-role session).
  * The expected decision comes from conditionModel.ts, written from docs/language.md and the
- * semantics S1–S5, not from the lowering. Each seeded run below decides over 20,000 requests
+ * semantics S1–S5, not from the lowering. The seeded runs below decide over 100,000 requests
  * (each under both policies); `npm run fuzz -- --only lowering --lowering N` runs more.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compile } from "../../compiler/index.js";
 import { conditionArb, depthOf } from "./conditionArbitrary.js";
 import { meaning, type Atom, type Cond } from "./conditionModel.js";
 import { describeReport, runLowering } from "./loweringRun.js";
 import { USER_PRINCIPAL, ROLE_SESSION_PRINCIPAL, keyByIam, type DomainRequest } from "./requestDomain.js";
 
-const SEEDS = [1, 2, 3, 4, 5];
-const CASES_PER_SEED = 200;
-const MIN_REQUESTS_PER_SEED = 20_000;
+// Eight seeded runs of 125 conditions, each deciding at least 12,500 requests (so at least
+// 100,000 in all, each under both policies), so that no single test runs long on a loaded machine.
+const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+const CASES_PER_SEED = 125;
+const MIN_REQUESTS_PER_SEED = 12_500;
 
 describe("compiled documents decide as their .arp conditions mean", () => {
+  // The first compilation loads the catalog and the standard library: not any one seed's cost.
+  beforeAll(() => {
+    expect(compile("allow apprunner:ListServices on *").ok).toBe(true);
+  });
+
   for (const seed of SEEDS) {
     it(`agree on every request of ${CASES_PER_SEED} random conditions (seed ${seed})`, () => {
       const report = runLowering({ cases: CASES_PER_SEED, seed: 20261204 + seed, shrinkLimit: 4 });
-      // Refusals (ARP3005/ARP3006, and ARP3003 where S5 demands it) are counted, not compared:
-      // most generated conditions must compile for the property to say anything.
-      expect(report.compiled, describeReport(report)).toBeGreaterThanOrEqual(CASES_PER_SEED * 0.75);
+      // Refusals (ARP3005/ARP3006/ARP4004, and ARP3003 where S5 demands it) are counted, not
+      // compared: most generated conditions must compile for the property to say anything.
+      const inexpressible = (report.refused.ARP3005 ?? 0) + (report.refused.ARP3006 ?? 0) + (report.refused.ARP4004 ?? 0);
+      expect(inexpressible, describeReport(report)).toBeLessThanOrEqual(CASES_PER_SEED * 0.2);
       expect(report.requests).toBeGreaterThanOrEqual(MIN_REQUESTS_PER_SEED);
       expect(report.classes.map((c) => c.name), describeReport(report)).toEqual([]);
     }, 20_000);
