@@ -9,6 +9,7 @@ import type { Findings, JsonPath } from "./findings.js";
 import { describe, entries, isObject, oneOrMany, own, shown, type JsonObject } from "./json.js";
 import { checkPrincipal } from "./principals.js";
 import { checkResource } from "./resources.js";
+import { checkTrustActions } from "./trustActions.js";
 
 /** The policy kinds (a role bundle holds one trust and several inline policies). */
 export type PolicyKind = "identity" | "inline" | "trust";
@@ -144,6 +145,7 @@ function checkPrincipals(s: JsonObject, path: JsonPath, ctx: PolicyContext): voi
     return;
   }
   checkPrincipal(principal, [...path, "Principal"], findings);
+  checkTrustActions(s, path, findings);
 }
 
 function checkSid(sid: unknown, path: JsonPath, findings: Findings): void {

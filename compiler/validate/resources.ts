@@ -8,7 +8,7 @@
  */
 import type { Findings, JsonPath } from "./findings.js";
 import { shown } from "./json.js";
-import { isSubstituted, variableUses } from "./variables.js";
+import { isSubstituted, variableProblem, variableUses } from "./variables.js";
 
 const PARTITIONS = new Set(["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"]);
 
@@ -36,6 +36,8 @@ export function checkResource(resource: string, path: JsonPath, findings: Findin
   }
   const fifth = colons[4] as number;
   for (const use of variableUses(resource)) {
+    const problem = variableProblem(use);
+    if (problem !== undefined) findings.warning("variable-syntax", path, problem, "access-analyzer-reference-policy-checks.md");
     if (isSubstituted(use) && use.start < fifth) {
       findings.warning("variable-in-arn-prefix", path, `${shown(resource)}: IAM substitutes policy variables only after the fifth colon; \`\${${use.inner}}\` is read as text`, "reference_policies_variables.md");
     }

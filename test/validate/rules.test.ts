@@ -234,6 +234,13 @@ const cases: Case[] = [
     path: ["Statement", 0, "Principal"],
   },
   {
+    rule: "trust-action-principal", severity: "warning", kind: "trust",
+    doc: 'access-analyzer-reference-policy-checks.md: "You should use a SAML provider principal with the sts:AssumeRoleWithSAML action or use an OIDC provider principal with the sts:AssumeRoleWithWebIdentity action."',
+    accepted: { Version: "2012-10-17", Statement: [trustBase, { Effect: "Allow", Principal: { Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }, Action: "sts:AssumeRoleWithWebIdentity" }] },
+    rejected: trust({ Principal: { Service: "tasks.apprunner.amazonaws.com", Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }, Action: "sts:AssumeRoleWithWebIdentity" }),
+    path: ["Statement", 0, "Principal", "Service"],
+  },
+  {
     rule: "condition-operator", severity: "error", kind: "identity",
     doc: 'reference_policies_grammar.md: "For a complete list of condition types, see IAM JSON policy elements: Condition operators."',
     accepted: condition("ForAnyValue:StringLikeIfExists", "aws:TagKeys", "team*"),
@@ -411,4 +418,39 @@ describe("validator rules", () => {
       });
     });
   }
+});
+
+// Documents arp emitted without an error before issue #9 (its section "Documents IAM would
+// reject, emitted without an error"): the last gate catches each.
+describe("issue #9's documents IAM would reject", () => {
+  const role = (statement: Json): Json => bundle({ AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [statement] } });
+  it.each([
+    ["tag team = \"チーム\"", "identity", condition("StringEquals", "aws:RequestTag/team", "チーム"), "character-set"],
+    ["an en dash in a role description", "roleBundle", bundle({ Description: "Pulls images – for App Runner" }), "role-description"],
+    ["a role name over 64 characters", "roleBundle", bundle({ RoleName: "R".repeat(70) }), "role-name"],
+    ["a wildcard in a trust principal ARN", "roleBundle", role({ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:role/deploy-*" }, Action: "sts:AssumeRole" }), "principal-wildcard"],
+    ["`trust federated \"github\"`", "roleBundle", role({ Effect: "Allow", Principal: { Federated: "github" }, Action: "sts:AssumeRoleWithWebIdentity" }), "principal-format"],
+  ] as const)("%s", (_, kind, doc, rule) => {
+    expect(validateIamDocument(doc, kind).filter((f) => f.severity === "error").map((f) => f.rule)).toContain(rule);
+  });
+
+  it("a mixed trust whose only action is sts:AssumeRoleWithWebIdentity: the service can never assume the role", () => {
+    const doc = role({
+      Effect: "Allow",
+      Principal: { Service: "tasks.apprunner.amazonaws.com", Federated: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" },
+      Action: "sts:AssumeRoleWithWebIdentity",
+    });
+    const findings = validateIamDocument(doc, "roleBundle").filter((f) => f.rule === "trust-action-principal");
+    expect(findings.map((f) => f.path)).toEqual([["AssumeRolePolicyDocument", "Statement", 0, "Principal", "Service"]]);
+  });
+
+  it("an inline policy of 8,213 characters is within the role's 10,240", () => {
+    const resources = long(120);
+    const doc = identity({ Resource: resources });
+    const size = JSON.stringify(doc).replace(/\s/g, "").length;
+    expect(size).toBeGreaterThan(6144);
+    expect(size).toBeLessThan(10240);
+    expect(validateIamDocument(bundle({ Policies: [{ PolicyName: "Big", PolicyDocument: doc }] }), "roleBundle").filter((f) => f.severity === "error")).toEqual([]);
+    expect(validateIamDocument(doc, "identity").map((f) => f.rule)).toContain("policy-size");
+  });
 });
