@@ -25,7 +25,7 @@ export function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** `"x"` → `[["x", 0?]]`: a string-or-array element as (value, path suffix) pairs. */
+/** A one-or-many element (`"x"` or `["x", "y"]`) as its items, and whether it was an array. */
 export function oneOrMany(value: unknown): { readonly items: readonly unknown[]; readonly array: boolean } {
   return Array.isArray(value) ? { items: value, array: true } : { items: [value], array: false };
 }
