@@ -1,7 +1,8 @@
 /**
  * `importPolicy`: IAM JSON (an identity policy or a role's trust policy) to readable `.arp`.
  *
- *     JSON text → parseJson (spans) → validateDocument (IAM's grammar) → translatePolicy
+ *     JSON text → parseJson (spans) → validateDocument (IAM's grammar, and compiler/validate's
+ *       independent check) → translatePolicy
  *       → verifyImport (compile the .arp, compare with the expected document)
  *
  * Every stage appends to one diagnostics list and each points into the JSON. There is `.arp`
@@ -13,6 +14,7 @@ import { sourceTooLarge } from "../../grammar/inputLimits.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import { loadCatalog } from "../catalog/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { addUnreported, documentKind, iamErrors } from "./iamFindings.js";
 import { parseJson, toPlain } from "./jsonSource.js";
 import { translatePolicy } from "./translatePolicy.js";
 import { validateDocument } from "./validateDocument.js";
@@ -72,8 +74,12 @@ export function importPolicy(json: string, options: ImportOptions): ImportResult
   const policy = validateDocument(parsed.value, diagnostics);
   if (policy === undefined) return done();
   const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog() }, diagnostics);
+  const document = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, diagnostics);
+  // The independent validator (compiler/validate): what IAM rejects that nothing above
+  // reported. An identity policy is read as an inline one, IAM's largest (10,240 characters).
+  const kind = documentKind(parsed.value);
+  addUnreported(kind === undefined ? [] : iamErrors(parsed.value, kind), diagnostics);
   if (translation === undefined) return done();
-  const document = verifyImport(translation, policy, `${name}.arp`, diagnostics);
   if (document === undefined || hasErrors(diagnostics)) return done({ kind: translation.kind });
   return done({
     arp: translation.arp.text,
