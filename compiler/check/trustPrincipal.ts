@@ -75,10 +75,11 @@ function hasWildcard(value: string): boolean {
   return value.includes("*") || value.includes("?");
 }
 
-const WILDCARD: PrincipalProblem = {
-  message: "a principal cannot use a wildcard to match part of its name or ARN",
-  hint: "name each principal in full; to admit several roles, trust their account and test `aws:PrincipalArn like \"...\"` in `when`",
-};
+function wildcard(hint: string): PrincipalProblem {
+  return { message: "a principal cannot use a wildcard to match part of its name or ARN", hint };
+}
+
+const WILDCARD_ARN = wildcard("name each principal in full; to admit several roles of an account, trust the account and test `aws:PrincipalArn like \"...\"` in `when`");
 
 const EVERYONE: PrincipalProblem = {
   message: "`*` alone means every principal, which arp writes as `anyone`",
@@ -86,8 +87,8 @@ const EVERYONE: PrincipalProblem = {
 };
 
 /**
- * Checks one principal's resolved value. `partition` is used only to write an account as its
- * root ARN, as the account's ARN and its bare id "behave the same way".
+ * Checks one principal's resolved value. `partition` writes an account as its root ARN (the
+ * account's ARN and its bare id "behave the same way") and the ARNs suggested in hints.
  */
 export function classifyPrincipal(
   kind: PrincipalRef["principalKind"],
@@ -104,21 +105,21 @@ export function classifyPrincipal(
     case "service":
       return service(value);
     case "federated":
-      return federated(value);
+      return federated(value, partition);
   }
 }
 
 function account(value: string, partition: string): TrustPrincipal | PrincipalProblem {
   // `"Principal": { "AWS": "*" }` is one of the documented forms of "All principals".
   if (value === "*") return { field: "AWS", value, way: "assume" };
-  if (hasWildcard(value)) return WILDCARD;
+  if (hasWildcard(value)) return WILDCARD_ARN;
   if (!ACCOUNT.test(value)) return { message: `\`${value}\` is not a 12-digit AWS account id` };
   return { field: "AWS", value: `arn:${partition}:iam::${value}:root`, way: "assume" };
 }
 
 function principalArn(value: string): TrustPrincipal | PrincipalProblem {
   if (value === "*") return EVERYONE;
-  if (hasWildcard(value)) return WILDCARD;
+  if (hasWildcard(value)) return WILDCARD_ARN;
   if (PRINCIPAL_ARN.test(value)) return { field: "AWS", value, way: "assume" };
   if (OIDC_PROVIDER.test(value) || SAML_PROVIDER.test(value)) {
     return { message: `\`${value}\` is an identity provider`, hint: `trust it with \`federated "${value}"\`` };
@@ -135,7 +136,7 @@ function principalArn(value: string): TrustPrincipal | PrincipalProblem {
 
 function service(value: string): TrustPrincipal | PrincipalProblem {
   if (value === "*") return EVERYONE;
-  if (hasWildcard(value)) return WILDCARD;
+  if (hasWildcard(value)) return wildcard("name each service principal in full, e.g. `service \"build.apprunner.amazonaws.com\", service \"tasks.apprunner.amazonaws.com\"`");
   if (!SERVICE.test(value)) return { message: `\`${value}\` is not an AWS service principal such as \`build.apprunner.amazonaws.com\`` };
   return { field: "Service", value, way: "assume" };
 }
@@ -146,23 +147,23 @@ function service(value: string): TrustPrincipal | PrincipalProblem {
  * providers, use the Amazon Resource Name (ARN) of the OIDC IdP", id_roles_create_for-idp_oidc;
  * `arn:aws:iam::AWS-account-ID:saml-provider/provider-name` for SAML).
  */
-function federated(value: string): TrustPrincipal | PrincipalProblem {
+function federated(value: string, partition: string): TrustPrincipal | PrincipalProblem {
   if (value === "*") return EVERYONE;
-  if (hasWildcard(value)) return WILDCARD;
+  if (hasWildcard(value)) return wildcard("name each identity provider by its full ARN");
   if (SAML_PROVIDER.test(value)) return { field: "Federated", value, way: "saml" };
   if (OIDC_PROVIDER.test(value) || NAMED_WEB_IDENTITY_PROVIDERS.includes(value)) {
     return { field: "Federated", value, way: "webIdentity" };
   }
-  return { message: `\`${value}\` is neither an identity provider ARN nor a web identity provider IAM knows by name`, hint: federatedHint(value) };
+  return { message: `\`${value}\` is neither an identity provider ARN nor a web identity provider IAM knows by name`, hint: federatedHint(value, partition) };
 }
 
-function federatedHint(value: string): string {
+function federatedHint(value: string, partition: string): string {
   const host = /^(?:https?:\/\/)?([A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:\/[\x21-\x7e]*)?)$/.exec(value)?.[1]?.replace(/\/$/, "");
   const named = NAMED_WEB_IDENTITY_PROVIDERS.map((n) => `\`${n}\``).join(", ");
   if (host === undefined) {
-    return `write \`arn:aws:iam::ACCOUNT-ID:oidc-provider/HOST\`, \`arn:aws:iam::ACCOUNT-ID:saml-provider/NAME\`, or one of ${named}`;
+    return `write \`arn:${partition}:iam::ACCOUNT-ID:oidc-provider/HOST\`, \`arn:${partition}:iam::ACCOUNT-ID:saml-provider/NAME\`, or one of ${named}`;
   }
-  return `create an IAM OIDC identity provider for it and trust its ARN, \`arn:aws:iam::ACCOUNT-ID:oidc-provider/${host}\`; only ${named} are known by name`;
+  return `create an IAM OIDC identity provider for it and trust its ARN, \`arn:${partition}:iam::ACCOUNT-ID:oidc-provider/${host}\`; only ${named} are known by name`;
 }
 
 /**
