@@ -16,6 +16,7 @@ import { DEFAULT_TRUST_ACTION, type PrincipalField } from "../check/trustPrincip
 import type { IrStatement } from "../ir.js";
 import type { IamPrincipal } from "../../runtime/policyDocument.js";
 import { lowerStatement } from "./lowerStatement.js";
+import { warnUnreachablePrincipals } from "./unreachableTrust.js";
 
 /** Principals allowed the same actions: they share one `Principal` element. */
 export interface TrustGrant {
@@ -23,7 +24,10 @@ export interface TrustGrant {
   readonly actions: readonly string[];
 }
 
-/** The trust's statements, in source order of their principals; also warns about open trusts. */
+/**
+ * The trust's statements, in source order of their principals; also warns about open trusts
+ * and about principals the condition shuts out.
+ */
 export function lowerTrust(ctx: CheckContext, trust: CheckedTrust): IrStatement[] {
   const branches = conditionBranches(ctx, trust);
   const statements = trustGrants(trust).flatMap((grant) =>
@@ -33,6 +37,7 @@ export function lowerTrust(ctx: CheckContext, trust: CheckedTrust): IrStatement[
       actions: { not: false, values: grant.actions },
     })));
   warnIfOpenTrust(ctx, trust.source, statements);
+  warnUnreachablePrincipals(ctx, statements);
   return statements;
 }
 
