@@ -9,6 +9,7 @@ import type { IamPolicyDocument } from "../runtime/policyDocument.js";
 import { assemble, buildPolicy, checkSids, type CompiledPolicy } from "./buildPolicy.js";
 import { checkRoleDescription, checkRoleName } from "./check/checkRole.js";
 import { checkTrust } from "./check/checkTrust.js";
+import { lowerTrust } from "./lower/lowerTrust.js";
 import { resolveParts } from "./check/resolveTemplate.js";
 import type { CheckContext } from "./check/context.js";
 import { policySource, type PolicySource } from "./collectPolicies.js";
@@ -48,7 +49,7 @@ export function buildRole(program: Program, file: SourceFile, role: RoleDecl): C
       hint: 'for an App Runner access role: `trust service "build.apprunner.amazonaws.com"`',
     }));
   }
-  const statements = trusts.flatMap((t) => checkTrust(ctx, t));
+  const statements = trusts.map((t) => checkTrust(ctx, t)).flatMap((t) => (t === undefined ? [] : lowerTrust(ctx, t)));
   checkSids(statements, program.diagnostics);
   const trust = assemble(program, { name: `${role.name.name}Trust`, kind: "trust", statements, span: role.span });
   checkTrustSize(program, role, trust.size);

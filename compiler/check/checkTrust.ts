@@ -1,65 +1,70 @@
 /**
- * Checks one `trust` of a role and lowers it to trust-policy statements: who may assume the
- * role (`Principal`), with which STS action, under which conditions. A role's trust policy is
- * the one resource-based policy App Runner users write: App Runner itself assumes the access
- * role (`build.apprunner.amazonaws.com`) and the instance role (`tasks.apprunner.amazonaws.com`),
- * and people outside the account reach App Runner through a role they are trusted to assume.
+ * Checks one `trust` of a role: who may assume the role, with which STS actions, under which
+ * conditions. A role's trust policy is the one resource-based policy App Runner users write:
+ * App Runner itself assumes the access role (`build.apprunner.amazonaws.com`) and the instance
+ * role (`tasks.apprunner.amazonaws.com`), and people outside the account reach App Runner
+ * through a role they are trusted to assume. `lower/lowerTrust` turns the checked form into
+ * trust-policy statements.
  */
 import type { PrincipalRef, TrustDecl } from "../../grammar/ast.js";
-import type { IamPrincipal } from "../../runtime/policyDocument.js";
-import type { IrStatement } from "../ir.js";
-import { lowerStatement } from "../lower/lowerStatement.js";
 import type { CatalogAction } from "../catalog/index.js";
+import type { CheckedCondition } from "./checkedCondition.js";
 import { checkCondition } from "./checkConditions.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
-import { warnIfOpenTrust } from "./openTrust.js";
 import { resolveParts } from "./resolveTemplate.js";
+import { classifyPrincipal, DEFAULT_TRUST_ACTION, isProblem, type TrustPrincipal } from "./trustPrincipal.js";
 
-type PrincipalField = "AWS" | "Service" | "Federated";
+/** One principal of a trust, as IAM reads it. */
+export interface CheckedPrincipal extends TrustPrincipal {
+  readonly source: PrincipalRef;
+}
 
+/** A `trust` whose principals, actions and condition all checked. */
+export interface CheckedTrust {
+  readonly source: TrustDecl;
+  readonly principals: readonly CheckedPrincipal[];
+  /**
+   * The actions written after `to`, allowed to every principal of the trust. Absent when the
+   * trust names none: each principal then gets its own way's action (`DEFAULT_TRUST_ACTION`).
+   */
+  readonly actions?: readonly string[];
+  readonly condition?: CheckedCondition;
+}
 
-export function checkTrust(ctx: CheckContext, trust: TrustDecl): IrStatement[] {
+/** Checks a trust, reporting every problem; undefined when any of them is an error. */
+export function checkTrust(ctx: CheckContext, trust: TrustDecl): CheckedTrust | undefined {
   const before = ctx.diagnostics.length;
-  const principal = principalOf(ctx, trust.principals);
-  const actions = trustActions(ctx, trust);
+  const principals = checkPrincipals(ctx, trust.principals);
+  const explicit = trust.actions === undefined || trust.actions.length === 0 ? undefined : explicitActions(ctx, trust);
+  const actions = explicit ?? defaultActions(ctx, principals);
   const condition =
     trust.condition === undefined ? undefined : checkCondition(ctx, trust.condition, actions.map((a) => a.action));
-  if (principal !== undefined) warnIfOpenTrust(ctx, trust, principal, condition);
-  if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principal === undefined) return [];
-  const lowered = lowerStatement(ctx, {
-    source: { kind: "Statement", effect: "allow", effectSpan: trust.span, actions: { kind: "Actions", except: false, items: [], span: trust.span }, span: trust.span },
-    effect: "Allow",
-    actions: { except: false, items: actions.map((a) => ({ pattern: a.pattern, text: a.text, isWildcard: false, matches: [a.action] })), complete: true },
-    resources: { negated: false, items: [], complete: true },
+  if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principals.length === 0) return undefined;
+  return {
+    source: trust,
+    principals,
+    ...(explicit !== undefined ? { actions: unique(explicit.map((a) => a.text)) } : {}),
     ...(condition !== undefined ? { condition } : {}),
-  });
-  // Trust policies name no resource: the role they are attached to is the resource.
-  return lowered.map(({ resources: _dropped, ...s }) => ({ ...s, principal }));
+  };
 }
 
 interface TrustAction {
-  readonly pattern: NonNullable<TrustDecl["actions"]>[number];
   readonly text: string;
   readonly action: CatalogAction;
 }
 
-function defaultAction(trust: TrustDecl): string {
-  const federated = trust.principals.filter((p) => p.principalKind === "federated");
-  if (federated.length === 0) return "sts:AssumeRole";
-  const saml = federated.some((p) => p.value?.parts.some((part) => part.kind === "Text" && part.text.includes("saml-provider")));
-  return saml ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+/** The actions the principals use by default: what the condition's keys are checked against. */
+function defaultActions(ctx: CheckContext, principals: readonly CheckedPrincipal[]): TrustAction[] {
+  const texts = unique(principals.map((p) => DEFAULT_TRUST_ACTION[p.way]));
+  return texts.flatMap((text) => {
+    const action = ctx.catalog.action(text);
+    return action === undefined ? [] : [{ text, action }];
+  });
 }
 
-function trustActions(ctx: CheckContext, trust: TrustDecl): TrustAction[] {
-  const patterns = trust.actions ?? [];
-  if (patterns.length === 0) {
-    const text = defaultAction(trust);
-    const action = ctx.catalog.action(text);
-    const pattern = { kind: "Pattern" as const, text, parts: [{ kind: "Text" as const, text, span: trust.span }], span: trust.span };
-    return action === undefined ? [] : [{ pattern, text, action }];
-  }
+function explicitActions(ctx: CheckContext, trust: TrustDecl): TrustAction[] {
   const out: TrustAction[] = [];
-  for (const pattern of patterns) {
+  for (const pattern of trust.actions ?? []) {
     const action = ctx.catalog.action(pattern.text);
     if (action === undefined || action.service.toLowerCase() !== "sts") {
       // Only an `sts:` suggestion helps; any other would name an action a trust cannot allow.
@@ -69,62 +74,45 @@ function trustActions(ctx: CheckContext, trust: TrustDecl): TrustAction[] {
           : { hint: "trusts allow `sts:AssumeRole`, `sts:AssumeRoleWithWebIdentity`, `sts:AssumeRoleWithSAML` or `sts:TagSession`" });
       continue;
     }
-    out.push({ pattern, text: pattern.text, action });
+    out.push({ text: pattern.text, action });
   }
   return out;
 }
 
-function principalOf(ctx: CheckContext, refs: readonly PrincipalRef[]): IamPrincipal | undefined {
-  if (refs.some((r) => r.principalKind === "anyone")) return "*";
-  const fields = new Map<PrincipalField, string[]>();
-  let ok = true;
+/** The principals that checked; every one that did not is reported. */
+function checkPrincipals(ctx: CheckContext, refs: readonly PrincipalRef[]): CheckedPrincipal[] {
+  const partition = ctx.params.get("partition")?.value ?? "aws";
+  const out: CheckedPrincipal[] = [];
   for (const ref of refs) {
-    const entry = principalEntry(ctx, ref);
-    if (entry === undefined) {
-      ok = false;
+    const value = ref.principalKind === "anyone" ? "*" : principalText(ctx, ref);
+    if (value === undefined) continue;
+    const r = classifyPrincipal(ref.principalKind, value, partition);
+    if (isProblem(r)) {
+      report(ctx, "InvalidTrust", ref.value?.span ?? ref.span, r.message, r.hint === undefined ? {} : { hint: r.hint });
       continue;
     }
-    const list = fields.get(entry.field) ?? [];
-    if (!list.includes(entry.value)) list.push(entry.value);
-    fields.set(entry.field, list);
-  }
-  if (!ok || fields.size === 0) return undefined;
-  const out: Partial<Record<PrincipalField, string | string[]>> = {};
-  for (const field of ["AWS", "Service", "Federated"] as const) {
-    const values = fields.get(field);
-    if (values !== undefined) out[field] = values.length === 1 ? (values[0] as string) : values;
+    out.push({ ...r, source: ref });
   }
   return out;
 }
 
-function principalEntry(ctx: CheckContext, ref: PrincipalRef): { field: PrincipalField; value: string } | undefined {
+/**
+ * A principal's text with parameters filled in. "You can use policy variables in the
+ * `Resource` element and in string comparisons in the `Condition` element"
+ * (reference_policies_variables): in a `Principal`, `${aws:username}` would be literal text.
+ */
+function principalText(ctx: CheckContext, ref: PrincipalRef): string | undefined {
   const resolved = ref.value === undefined ? undefined : resolveParts(ctx, ref.value.parts);
-  if (resolved === undefined) return undefined;
-  const value = resolved.text;
-  const partition = ctx.params.get("partition")?.value ?? "aws";
-  switch (ref.principalKind) {
-    case "service":
-      if (!/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(value)) {
-        return invalid(ctx, ref, `\`${value}\` is not an AWS service principal such as \`build.apprunner.amazonaws.com\``);
-      }
-      return { field: "Service", value };
-    case "account":
-      if (value === "*") return { field: "AWS", value };
-      if (!/^\d{12}$/.test(value)) return invalid(ctx, ref, `\`${value}\` is not a 12-digit AWS account id`);
-      return { field: "AWS", value: `arn:${partition}:iam::${value}:root` };
-    case "arn":
-      if (!/^arn:[^:]+:(iam|sts)::(\d{12}|\*)?:/.test(value)) {
-        return invalid(ctx, ref, `\`${value}\` is not an IAM or STS principal ARN (a role, user, account root or assumed-role session)`);
-      }
-      return { field: "AWS", value };
-    case "federated":
-      return { field: "Federated", value };
-    case "anyone":
-      return { field: "AWS", value: "*" };
+  if (resolved === undefined || ref.value === undefined) return undefined;
+  if (resolved.dynamic) {
+    report(ctx, "InvalidTrust", ref.value.span, "IAM does not substitute policy variables in a principal", {
+      hint: "name the principal in full, or test `aws:PrincipalArn` in `when`",
+    });
+    return undefined;
   }
+  return resolved.text;
 }
 
-function invalid(ctx: CheckContext, ref: PrincipalRef, message: string): undefined {
-  report(ctx, "InvalidTrust", ref.value?.span ?? ref.span, message);
-  return undefined;
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }

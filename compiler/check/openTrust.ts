@@ -1,14 +1,16 @@
 /**
- * Finds trusts that let strangers assume a role: `anyone` (or account `*`) unless every branch
- * of the condition pins the caller's organization, account or ARN, and a web identity provider
- * unless every branch pins the token's audience or subject. A key that is merely mentioned
- * does not count: `not aws:PrincipalOrgID = "o-1"` and `... or aws:SecureTransport` leave the
- * door open.
+ * Finds trusts that let strangers assume a role: `anyone` (or account `*`) unless every
+ * statement it lowers to pins the caller's organization, account or ARN, and a web identity
+ * provider unless every statement naming it pins the token's audience or subject. A key that
+ * is merely mentioned does not count: `not aws:PrincipalOrgID = "o-1"` and
+ * `... or aws:SecureTransport` leave the door open.
+ *
+ * It reads the lowered statements (the `or` branches already split, each `not` already pushed
+ * into its operators), so it needs no boolean algebra of its own.
  */
 import type { TrustDecl } from "../../grammar/ast.js";
 import type { IamPrincipal } from "../../runtime/policyDocument.js";
-import { toDnf } from "../lower/toDnf.js";
-import type { CheckedCondition, ConditionTest } from "./checkedCondition.js";
+import type { IrCondition, IrStatement } from "../ir.js";
 import { report, type CheckContext } from "./context.js";
 
 /** Keys whose test narrows `anyone` to a known set of callers. */
@@ -20,13 +22,18 @@ const EXCLUDING = /^(StringNot|ArnNot|NotIp|NumericNot|DateNot|Null$)/;
 /** Providers whose `aud` is the same for every user, so only `sub` tells callers apart. */
 const SHARED_AUDIENCE = new Set(["token.actions.githubusercontent.com"]);
 
+/** `ForAllValues:StringLikeIfExists` → its parts. */
+const OPERATOR = /^(ForAnyValue:|ForAllValues:)?(.*?)(IfExists)?$/;
+
 /**
  * A test that admits only callers with a given value: positive, false on a missing key, and
- * not a bare `*` (`sub like "*"` admits every token).
+ * not a bare `*` (`sub like "*"` admits every token). `ForAllValues` and `IfExists` hold on a
+ * missing key.
  */
-function admitsOnly(t: ConditionTest, key: (name: string) => boolean): boolean {
-  return key(t.key) && !t.ifExists && t.quantifier !== "ForAllValues" && !EXCLUDING.test(t.operator) &&
-    !t.values.some(matchesEverything);
+function admitsOnly(c: IrCondition, key: (name: string) => boolean): boolean {
+  const [, quantifier, operator = "", ifExists] = OPERATOR.exec(c.operator) ?? [];
+  return key(c.key) && ifExists === undefined && quantifier !== "ForAllValues:" && !EXCLUDING.test(operator) &&
+    !c.values.some(matchesEverything);
 }
 
 /**
@@ -37,13 +44,9 @@ function matchesEverything(value: string): boolean {
   return value.includes("*") && /^[*?]*$/.test(value);
 }
 
-/** True when every statement the condition lowers to holds such a test. */
-function everyBranch(cond: CheckedCondition | undefined, key: (name: string) => boolean): boolean {
-  if (cond === undefined) return false;
-  const result = toDnf(cond);
-  // A condition that cannot be lowered is reported by the lowering; no second opinion here.
-  if ("error" in result) return true;
-  return result.dnf.every((conjunction) => conjunction.some((t) => admitsOnly(t, key)));
+/** True when each of the statements holds such a test (statements are ORed, tests ANDed). */
+function everyStatement(statements: readonly IrStatement[], key: (name: string) => boolean): boolean {
+  return statements.every((s) => s.conditions.some((c) => admitsOnly(c, key)));
 }
 
 /** The host of a web identity provider: `token.actions.githubusercontent.com`, `accounts.google.com`. */
@@ -53,26 +56,30 @@ function webIdentityHost(federated: string): string | undefined {
   return (oidc?.[1] ?? federated).toLowerCase();
 }
 
-function federatedOf(principal: IamPrincipal): string[] {
-  return principal === "*" ? [] : [principal.Federated ?? []].flat();
+function federatedOf(principal: IamPrincipal | undefined): string[] {
+  return principal === undefined || principal === "*" ? [] : [principal.Federated ?? []].flat();
 }
 
-function awsOf(principal: IamPrincipal): string[] {
-  return principal === "*" ? ["*"] : [principal.AWS ?? []].flat();
+function admitsEveryAccount(principal: IamPrincipal | undefined): boolean {
+  if (principal === undefined) return false;
+  return principal === "*" || [principal.AWS ?? []].flat().includes("*");
 }
 
-export function warnIfOpenTrust(ctx: CheckContext, trust: TrustDecl, principal: IamPrincipal, cond: CheckedCondition | undefined): void {
-  if (awsOf(principal).includes("*") && !everyBranch(cond, (k) => NARROWING_KEYS.test(k))) {
+/** Warns about a trust, given the statements it lowered to. */
+export function warnIfOpenTrust(ctx: CheckContext, trust: TrustDecl, statements: readonly IrStatement[]): void {
+  const open = statements.filter((s) => admitsEveryAccount(s.principal));
+  if (open.length > 0 && !everyStatement(open, (k) => NARROWING_KEYS.test(k))) {
     report(ctx, "OpenTrust", trust.span, "this trust lets any principal of every AWS account assume the role", {
       hint: "name the accounts or roles, or require a condition such as `aws:PrincipalOrgID = \"o-...\"` on every branch",
     });
   }
-  for (const federated of federatedOf(principal)) {
+  const providers = [...new Set(statements.flatMap((s) => federatedOf(s.principal)))];
+  for (const federated of providers) {
     const host = webIdentityHost(federated);
     if (host === undefined) continue;
     const claims = SHARED_AUDIENCE.has(host) ? ["sub"] : ["aud", "sub"];
     const pins = (k: string): boolean => claims.some((c) => k.toLowerCase() === `${host}:${c}`);
-    if (everyBranch(cond, pins)) continue;
+    if (everyStatement(statements.filter((s) => federatedOf(s.principal).includes(federated)), pins)) continue;
     report(ctx, "OpenTrust", trust.span, `this trust lets anyone with a token from \`${host}\` assume the role`, {
       hint: `require the token's ${claims.map((c) => `\`${host}:${c}\``).join(" or ")} on every branch, e.g. \`${host}:${claims[0]} ${claims[0] === "sub" ? 'like "repo:ORG/REPO:*"' : '= "..."'}\``,
     });

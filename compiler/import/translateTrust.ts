@@ -4,6 +4,7 @@
  * arp's `trust` allows; it has no deny, no `NotPrincipal`, no `NotAction` and no label.
  */
 import type { IamPrincipal } from "../../runtime/policyDocument.js";
+import { DEFAULT_TRUST_ACTION, wayOf, type TrustWay } from "../check/trustPrincipal.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import type { IrStatement } from "../ir.js";
 import { fromIamArn, iamTextOf, quote, renderString, renderWord } from "./iamText.js";
@@ -77,11 +78,15 @@ export function translateTrust(ctx: TranslateContext, s: ImportedStatement): Tra
   };
 }
 
-/** The action arp's `trust` assumes when no `to` is written (as `checkTrust` decides it). */
-function defaultAction(principal: ImportedPrincipal | undefined): string {
-  const federated = principal?.entries.filter((e) => e.field === "Federated") ?? [];
-  if (federated.length === 0) return "sts:AssumeRole";
-  return federated.some((e) => e.value.text.includes("saml-provider")) ? "sts:AssumeRoleWithSAML" : "sts:AssumeRoleWithWebIdentity";
+/**
+ * The action arp's `trust` assumes when no `to` is written, as `checkTrust` decides it: each
+ * principal's own way's action. Undefined when the principals use different ways, since arp
+ * then writes one statement per way.
+ */
+function defaultAction(principal: ImportedPrincipal | undefined): string | undefined {
+  const ways = new Set((principal?.entries ?? []).map((e) => wayOf(e.field, e.value.text)));
+  if (principal?.anyone === true || ways.size === 0) ways.add("assume");
+  return ways.size === 1 ? DEFAULT_TRUST_ACTION[[...ways][0] as TrustWay] : undefined;
 }
 
 /** `trust ... to` takes bare action names only. */

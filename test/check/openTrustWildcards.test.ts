@@ -34,3 +34,34 @@ describe("wildcard-only values in a trust condition", () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+// The check reads the statements the trust lowers to: each `or` branch is a statement, and each
+// must pin the callers. IAM User Guide, reference_policies_elements_principal.md: "We strongly
+// recommend that you do not use a wildcard (*) in the Principal element … unless you intend to
+// grant public or anonymous access."
+describe("open trusts, judged on the lowered statements", () => {
+  const GITHUB = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+  const warnings = (trustLine: string) =>
+    check(`role R {\n  ${trustLine}\n  attach AWSAppRunnerReadOnlyAccess\n}\n`).diagnostics.filter((d) => d.code === "ARP5004").map((d) => d.message);
+
+  it("warns when one branch of an `or` admits every token", () => {
+    const sub = "token.actions.githubusercontent.com:sub";
+    expect(warnings(`trust federated "${GITHUB}" when ${sub} like "repo:acme/*" or ${sub} like "*"`)).toEqual([
+      "this trust lets anyone with a token from `token.actions.githubusercontent.com` assume the role",
+    ]);
+    expect(warnings(`trust federated "${GITHUB}" when ${sub} like "repo:acme/*" or ${sub} like "repo:beta/*"`)).toEqual([]);
+  });
+
+  it("reads a double negation as the test it is", () => {
+    expect(warnings('trust anyone when not not aws:PrincipalOrgID = "o-a1b2c3d4e5"')).toEqual([]);
+    expect(warnings('trust anyone when not aws:PrincipalOrgID = "o-a1b2c3d4e5"')).toHaveLength(1);
+  });
+
+  it("judges each principal of a mixed trust on its own statements", () => {
+    const pinned = 'token.actions.githubusercontent.com:sub like "repo:acme/*"';
+    expect(warnings(`trust service "tasks.apprunner.amazonaws.com", federated "${GITHUB}" when ${pinned}`)).toEqual([]);
+    expect(warnings(`trust anyone, federated "${GITHUB}" when ${pinned}`)).toEqual([
+      "this trust lets any principal of every AWS account assume the role",
+    ]);
+  });
+});
