@@ -6,7 +6,9 @@
  * - Resource: "You can use wildcard characters (* and ?) within any ARN segment … An asterisk
  *   (*) represents any combination of characters and a question mark (?) represents any
  *   single character." (IAM JSON policy elements: Resource). Matching is case-sensitive, as
- *   for `StringLike`/`ArnLike`, and `*` may span colons (`arn:aws:ec2:*` covers every EC2 ARN).
+ *   for `StringLike`/`ArnLike`. A `*` that ends an ARN segment may span colons
+ *   (`arn:aws:ec2:*` covers every EC2 ARN); one inside a segment, and `?`, stay inside it;
+ *   policy variables are substituted only after the fifth colon: see resourcePattern.ts.
  * - NotAction / NotResource: the statement applies to everything except what is listed.
  * - A statement with neither Resource nor NotResource (only valid in a role trust policy)
  *   applies to any resource. Malformed statements never reach this module: `validatePolicy`
@@ -19,7 +21,8 @@ import { compileConditions, evaluateCondition, type CompiledCondition } from "./
 import type { ContextLookup } from "./context.js";
 import type { StatementMiss, StatementRef } from "./types.js";
 import type { ValidStatement } from "./validatePolicy.js";
-import { formatVariable, parseTemplate, resolveTemplate, staticTokens, type Template } from "./variables.js";
+import { compileResourcePattern, parseResourceTemplate } from "./resourcePattern.js";
+import { formatVariable, resolveTemplate, staticTokens, type Template } from "./variables.js";
 import { compileWildcard, type Wildcard } from "./wildcard.js";
 
 interface ResourceEntry {
@@ -50,9 +53,9 @@ export function compileStatement(
   const { effect, actionElement, resourceElement } = statement;
   const actions = statement.actions.map((a) => compileWildcard([{ text: a, wild: true }], true));
   const resources = statement.resources.map((r) => {
-    const template = parseTemplate(r, variables);
+    const template = parseResourceTemplate(r, variables);
     const tokens = staticTokens(template);
-    return { template, wildcard: tokens === undefined ? undefined : compileWildcard(tokens) };
+    return { template, wildcard: tokens === undefined ? undefined : compileResourcePattern(tokens) };
   });
   const miss = (reason: StatementMiss["reason"]): StatementMiss => Object.freeze({ ...ref, effect, reason });
   return {
@@ -119,7 +122,7 @@ function resourceCheck(
         unresolvedEntries++;
         continue;
       }
-      wildcard = compileWildcard(resolution.tokens);
+      wildcard = compileResourcePattern(resolution.tokens);
     }
     if (wildcard.test(resource)) {
       listed = true;
