@@ -30,8 +30,9 @@
  * matched field by field: the set of fields where segment i can start is carried from segment
  * to segment, each step testing each field once (O(n) a step, five steps); a trailing `*`
  * opens every later field. The resource part then needs one start among the surviving field
- * starts: found in one pass with `compileFinder`, since the part after its first `*` matches
- * from a start exactly when it matches from any earlier one.
+ * starts: the first start where the part's head (before its first `*`) fits decides, since
+ * the remainder, beginning with `*`, matching from a position matches from every earlier one;
+ * `compileFinder` finds that start in one pass.
  */
 import { splitArnTokens } from "./operators/arn.js";
 import { parseTemplate, type Template } from "./variables.js";
