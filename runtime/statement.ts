@@ -21,14 +21,16 @@ import { compileConditions, evaluateCondition, type CompiledCondition } from "./
 import type { ContextLookup } from "./context.js";
 import type { StatementMiss, StatementRef } from "./types.js";
 import type { ValidStatement } from "./validatePolicy.js";
-import { compileResourcePattern, parseResourceTemplate } from "./resourcePattern.js";
+import { compileResourcePattern, isConfinedSegment, parseResourceTemplate, splitResourcePrefix } from "./resourcePattern.js";
 import { formatVariable, resolveTemplate, staticTokens, type Template } from "./variables.js";
-import { compileWildcard, type Wildcard } from "./wildcard.js";
+import { compileWildcard, type PatternToken, type Wildcard } from "./wildcard.js";
 
 interface ResourceEntry {
   readonly template: Template;
   /** Compiled once when the entry has no variables. */
   readonly wildcard: Wildcard | undefined;
+  /** How the entry is compiled after substitution: decided once, from the fixed prefix. */
+  readonly compile: (tokens: readonly PatternToken[]) => Wildcard;
 }
 
 /** A statement ready to evaluate, with its common misses built once. */
@@ -55,7 +57,10 @@ export function compileStatement(
   const resources = statement.resources.map((r) => {
     const template = parseResourceTemplate(r, variables);
     const tokens = staticTokens(template);
-    return { template, wildcard: tokens === undefined ? undefined : compileResourcePattern(tokens) };
+    // Variables sit after the fifth colon, so whether a segment-bound wildcard is there is known now.
+    const plain = !splitResourcePrefix(r).segments.some(isConfinedSegment);
+    const compile = plain ? (t: readonly PatternToken[]) => compileWildcard(t) : compileResourcePattern;
+    return { template, wildcard: tokens === undefined ? undefined : compile(tokens), compile };
   });
   const miss = (reason: StatementMiss["reason"]): StatementMiss => Object.freeze({ ...ref, effect, reason });
   return {
@@ -122,7 +127,7 @@ function resourceCheck(
         unresolvedEntries++;
         continue;
       }
-      wildcard = compileResourcePattern(resolution.tokens);
+      wildcard = entry.compile(resolution.tokens);
     }
     if (wildcard.test(resource)) {
       listed = true;
