@@ -18,6 +18,19 @@
  * - `ForAnyValue`: "For no matching context key or if the key does not exist, the condition
  *   returns false", and likewise "if the requested context keys resolve to an empty data set
  *   (for example, an empty string)".
+ * - Null values: "For condition keys that are defined by the user, such as passing tags in a
+ *   request, it is possible to include an empty string. In this case, the value in the request
+ *   context is *null*." So a key whose values are all `""` (or `[]`) is null, and every
+ *   operator reads it as a missing key (`ContextLookup.values` returns undefined for it):
+ *   `Null: "true"` holds on it, `Null: "false"` fails, a plain `StringEquals ""` fails.
+ * - Decision, `ForAnyValue:…IfExists` on a missing or null key: false. The docs conflict here:
+ *   the IfExists sentence above ("If the key is not present, evaluate the condition element
+ *   as true") says true, while the ForAnyValue sentence ("if the key does not exist, the
+ *   condition returns false") says false. AWS's reported behaviour follows ForAnyValue: an
+ *   allow whose only condition is `ForAnyValue:StringEqualsIfExists` on `aws:TagKeys`
+ *   implicitly denies a request without tag keys. So `IfExists` changes nothing after either
+ *   set qualifier: `ForAllValues:` holds on a missing key with or without it, `ForAnyValue:`
+ *   fails with or without it.
  * - Variables: "When you use a variable with no value in the condition element …
  *   `StringEquals` or `StringLike` do not match … Inverted condition operators like
  *   `StringNotEquals` or `StringNotLike` do match against a null value". A value whose
@@ -83,18 +96,16 @@ export function evaluateCondition(
     if (condition.values.some((v) => v.prepared === isNull)) return undefined;
     return failed(condition, context, actual);
   }
-  // Both set operators read values that are all "" as a null data set, like a missing key.
-  if (actual === undefined || (parsed.set !== "none" && actual.every((v) => v === ""))) {
-    return holdsWhenMissing(parsed) ? undefined : failed(condition, context, actual);
-  }
+  if (actual === undefined) return holdsWhenMissing(parsed) ? undefined : failed(condition, context, actual);
   const { prepared } = resolveValues(condition, context);
   return holds(parsed, actual, prepared) ? undefined : failed(condition, context, actual);
 }
 
+/** A missing or null key: the set qualifier decides before `IfExists` (see the file comment). */
 function holdsWhenMissing({ impl, set, ifExists }: ParsedOperator): boolean {
-  if (ifExists || set === "all") return true;
+  if (set === "all") return true;
   if (set === "any") return false;
-  return impl.negated;
+  return ifExists || impl.negated;
 }
 
 function holds(parsed: ParsedOperator, actual: readonly string[], prepared: readonly unknown[]): boolean {

@@ -21,6 +21,10 @@ function derivedKeys(principal: string): ReadonlyMap<string, string> {
   return keys;
 }
 
+function isEmpty(value: string): boolean {
+  return value === "";
+}
+
 /** Case-insensitive view of a checked request's context. */
 export class ContextLookup {
   private derived: ReadonlyMap<string, string> | undefined;
@@ -28,25 +32,34 @@ export class ContextLookup {
   constructor(private readonly request: CheckedRequest) {}
 
   /**
-   * The key's values, or undefined when the key is absent. An empty array counts as absent
-   * (and hides a key derived from the principal): it carries no value to compare, and `Null`
-   * calls such a key null.
+   * The key's values, or undefined when the key is null: absent, given as `[]`, or every value
+   * `""` (a string `""` or an array of only `""`). "For condition keys that are defined by the
+   * user, such as passing tags in a request, it is possible to include an empty string. In this
+   * case, the value in the request context is *null*." (IAM JSON policy elements: Condition).
+   * Every operator, `Null` included, reads a null key exactly as a missing one. An array that
+   * mixes `""` with other values keeps its `""` elements as ordinary values. A key the caller
+   * gave, even as null, hides the key IAM would derive from the principal.
    */
   values(lowerKey: string): readonly string[] | undefined {
     const own = this.request.context.get(lowerKey);
-    if (own !== undefined) return typeof own === "string" ? [own] : own.length === 0 ? undefined : own;
+    if (own !== undefined) {
+      if (typeof own === "string") return own === "" ? undefined : [own];
+      return own.every(isEmpty) ? undefined : own;
+    }
     const value = this.derivedValue(lowerKey);
-    return value === undefined ? undefined : [value];
+    return value === undefined || value === "" ? undefined : [value];
   }
 
   /**
-   * The value of a single-valued key, for policy variables; undefined otherwise. A key given
-   * as an array is multivalued ("You can't use a multivalued condition key as a variable").
+   * The value of a single-valued key, for policy variables; undefined when it has none: a key
+   * given as an array is multivalued ("You can't use a multivalued condition key as a
+   * variable"), and a null key (`""`) has no value.
    */
   single(lowerKey: string): string | undefined {
     const own = this.request.context.get(lowerKey);
-    if (own !== undefined) return typeof own === "string" ? own : undefined;
-    return this.derivedValue(lowerKey);
+    if (own !== undefined) return typeof own === "string" && own !== "" ? own : undefined;
+    const value = this.derivedValue(lowerKey);
+    return value === "" ? undefined : value;
   }
 
   private derivedValue(lowerKey: string): string | undefined {

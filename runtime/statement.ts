@@ -6,7 +6,9 @@
  * - Resource: "You can use wildcard characters (* and ?) within any ARN segment … An asterisk
  *   (*) represents any combination of characters and a question mark (?) represents any
  *   single character." (IAM JSON policy elements: Resource). Matching is case-sensitive, as
- *   for `StringLike`/`ArnLike`, and `*` may span colons (`arn:aws:ec2:*` covers every EC2 ARN).
+ *   for `StringLike`/`ArnLike`. A `*` that ends an ARN segment may span colons
+ *   (`arn:aws:ec2:*` covers every EC2 ARN); one inside a segment, and `?`, stay inside it;
+ *   policy variables are substituted only after the fifth colon: see resourcePattern.ts.
  * - NotAction / NotResource: the statement applies to everything except what is listed.
  * - A statement with neither Resource nor NotResource (only valid in a role trust policy)
  *   applies to any resource. Malformed statements never reach this module: `validatePolicy`
@@ -19,13 +21,16 @@ import { compileConditions, evaluateCondition, type CompiledCondition } from "./
 import type { ContextLookup } from "./context.js";
 import type { StatementMiss, StatementRef } from "./types.js";
 import type { ValidStatement } from "./validatePolicy.js";
-import { formatVariable, parseTemplate, resolveTemplate, staticTokens, type Template } from "./variables.js";
-import { compileWildcard, type Wildcard } from "./wildcard.js";
+import { compileResourcePattern, isConfinedSegment, parseResourceTemplate, splitResourcePrefix } from "./resourcePattern.js";
+import { formatVariable, resolveTemplate, staticTokens, type Template } from "./variables.js";
+import { compileWildcard, type PatternToken, type Wildcard } from "./wildcard.js";
 
 interface ResourceEntry {
   readonly template: Template;
   /** Compiled once when the entry has no variables. */
   readonly wildcard: Wildcard | undefined;
+  /** How the entry is compiled after substitution: decided once, from the fixed prefix. */
+  readonly compile: (tokens: readonly PatternToken[]) => Wildcard;
 }
 
 /** A statement ready to evaluate, with its common misses built once. */
@@ -50,9 +55,12 @@ export function compileStatement(
   const { effect, actionElement, resourceElement } = statement;
   const actions = statement.actions.map((a) => compileWildcard([{ text: a, wild: true }], true));
   const resources = statement.resources.map((r) => {
-    const template = parseTemplate(r, variables);
+    const template = parseResourceTemplate(r, variables);
     const tokens = staticTokens(template);
-    return { template, wildcard: tokens === undefined ? undefined : compileWildcard(tokens) };
+    // Variables sit after the fifth colon, so whether a segment-bound wildcard is there is known now.
+    const plain = !splitResourcePrefix(r).segments.some(isConfinedSegment);
+    const compile = plain ? (t: readonly PatternToken[]) => compileWildcard(t) : compileResourcePattern;
+    return { template, wildcard: tokens === undefined ? undefined : compile(tokens), compile };
   });
   const miss = (reason: StatementMiss["reason"]): StatementMiss => Object.freeze({ ...ref, effect, reason });
   return {
@@ -119,7 +127,7 @@ function resourceCheck(
         unresolvedEntries++;
         continue;
       }
-      wildcard = compileWildcard(resolution.tokens);
+      wildcard = entry.compile(resolution.tokens);
     }
     if (wildcard.test(resource)) {
       listed = true;

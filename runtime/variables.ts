@@ -16,7 +16,8 @@
  * Choices where the docs are silent: a resolved value is data, so a `*` or `?` inside it is
  * matched literally (it cannot widen a pattern); a default value is policy text, so its
  * wildcards stay wildcards; malformed syntax (`${`, `${x, y}`) is kept as literal text;
- * variables are substituted anywhere in a Resource, not only after the fifth colon.
+ * `""` is no value (a null key, see context.ts). In a Resource, variables are substituted only
+ * after the fifth colon (resourcePattern.ts).
  */
 import type { PatternToken } from "./wildcard.js";
 

@@ -264,3 +264,63 @@ function shiftAndFind(
   }
   return -1;
 }
+
+/** Finds where a star-free pattern occurs in a value; see `compileFinder`. */
+export type Finder = (value: string, from: number, accept: (start: number) => boolean) => number;
+
+/**
+ * Compiles a star-free pattern (literal text and `?`) into a finder: the leftmost start s ≥
+ * `from` of an occurrence for which `accept(s)` holds, or -1. One left-to-right pass whatever
+ * `accept` rejects (KMP, or Shift-And when the text has `?`): the automaton carries on past a
+ * rejected occurrence instead of starting again, so the cost stays O(n) or O(n·⌈m/32⌉).
+ */
+export function compileFinder(tokens: readonly PatternToken[]): Finder {
+  const parts = splitAtStars(tokens, false);
+  if (parts.tail !== undefined) throw new Error("compileFinder: the pattern has a star");
+  const segment = parts.head;
+  const m = segment.text.length;
+  if (m === 0) {
+    return (value, from, accept) => {
+      for (let s = from; s <= value.length; s++) if (accept(s)) return s;
+      return -1;
+    };
+  }
+  if (segment.fail !== null) return (value, from, accept) => kmpAll(segment, value, from, accept);
+  return (value, from, accept) => shiftAndAll(segment.shiftAnd!, m, value, from, accept);
+}
+
+function kmpAll(segment: Segment, value: string, from: number, accept: (start: number) => boolean): number {
+  const { text, fail } = segment;
+  const m = text.length;
+  let k = 0;
+  for (let i = from; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    while (k > 0 && c !== text.charCodeAt(k)) k = fail![k - 1]!;
+    if (c === text.charCodeAt(k)) k++;
+    if (k === m) {
+      if (accept(i - m + 1)) return i - m + 1;
+      k = fail![m - 1]!;
+    }
+  }
+  return -1;
+}
+
+function shiftAndAll(tables: ShiftAnd, m: number, value: string, from: number, accept: (start: number) => boolean): number {
+  const { words, ascii, masks, other } = tables;
+  const lastWord = (m - 1) >>> 5;
+  const lastBit = 1 << ((m - 1) & 31);
+  const state = new Uint32Array(words);
+  for (let i = from; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    const mask = c < 128 ? ascii[c]! : (masks.get(c) ?? other);
+    let carry = 1;
+    for (let w = 0; w < words; w++) {
+      const word = state[w]!;
+      state[w] = ((word << 1) | carry) & mask[w]!;
+      carry = word >>> 31;
+    }
+    if ((state[lastWord]! & lastBit) !== 0 && accept(i - m + 1)) return i - m + 1;
+  }
+  return -1;
+}
+

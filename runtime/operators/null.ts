@@ -3,7 +3,8 @@
  * and its value is not null)." "You can not use a policy variable with the `Null` condition
  * operator." It tests presence, not values, so the condition evaluator handles it before
  * looking at values; `matches` here compares the policy's `true`/`false` with whether the key
- * is null, given as `"true"`/`"false"`. A key given as an empty array is null (it has no value).
+ * is null, given as `"true"`/`"false"`. A key is null when absent, given as `[]`, or when every
+ * value is `""` (context.ts).
  */
 import { operator, type OperatorImpl } from "./types.js";
 

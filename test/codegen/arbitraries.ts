@@ -57,6 +57,9 @@ export const RESOURCES = [
   "arn:aws:apprunner:us-east-1:123456789012:service/alice/abc",
   "arn:aws:s3:::bucket/alice/notes.txt",
   "arn:aws:s3:::bucket/*",
+  // A colon-rich ARN that a `*` crossing colons inside a segment would match.
+  "arn:aws:apprunner:us-east:999999999999:x-1:123456789012:service/web/1",
+  "arn:aws:apprunner:us:east-1:123456789012:service/web:v2",
   "*",
 ];
 
@@ -76,6 +79,15 @@ const RESOURCE_PATTERNS = [
   "arn:aws:s3:::bucket/${aws:username}/${aws:PrincipalTag/team}.txt",
   "arn:aws:s3:::bucket/${aws:PrincipalTag/env}*",
   "arn:aws:apprunner:*:*:service/web/${?}*",
+  // Wildcards that stay inside their ARN segment, and `${...}` before the fifth colon (literal).
+  "arn:aws:apprunner:us-*-1:123456789012:service/*",
+  "arn:aws:apprunner:us-east-?:*:service/web/*",
+  "arn:aws:apprunner:u?:*:service/*",
+  "arn:aws:apprunner:*-1:*:*",
+  "arn:aws:apprunner:us*:*:service/web:*",
+  "arn:aws:apprunner:us-*-1:*:service/${aws:username}/*",
+  "arn:aws:apprunner:${aws:PrincipalTag/team}:*",
+  "arn:aws:apprunner:us-*",
 ];
 
 /** A resource pattern made from a real ARN by turning random characters into wildcards. */
@@ -262,6 +274,8 @@ const contextArb: fc.Arbitrary<Record<string, ContextValue>> = fc
       values: fc.array(fc.nat(), { maxLength: 3 }),
       single: fc.nat(3),
       spelling: fc.nat(),
+      // Null forms IAM reads as no value: "", [""] and [] (besides "" drawn from the pools).
+      blank: fc.nat(7),
     }),
     { maxLength: 8 },
   )
@@ -272,7 +286,8 @@ const contextArb: fc.Arbitrary<Record<string, ContextValue>> = fc
       const keys = [...KEYS[e.family], "aws:PrincipalTag/env", "aws:PrincipalTag/flag"];
       const key = caseVariant(keys[e.key % keys.length]!, e.spelling);
       const values = e.values.map((v) => pool[v % pool.length]!);
-      context[key] = e.single > 0 && values.length > 0 ? values[0]! : values;
+      const blanks: readonly ContextValue[] = ["", [""], [], ["", ""]];
+      context[key] = e.blank < blanks.length ? blanks[e.blank]! : e.single > 0 && values.length > 0 ? values[0]! : values;
     }
     return context;
   });

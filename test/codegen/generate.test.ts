@@ -135,12 +135,14 @@ describe("generateEvaluator: specialisation", () => {
     const source = await generateEvaluator([
       policy(
         "p",
-        { Effect: "Allow", Action: "s3:GetObject", Resource: ["arn:aws:s3:::exact", "arn:aws:s3:::logs/*", "*.txt", "arn:aws:s3:::a*b", "arn:aws:s3:::*/x?/*"] },
+        { Effect: "Allow", Action: "s3:GetObject", Resource: ["arn:aws:s3:::exact", "arn:aws:s3:::logs/*", "*:report.txt", "arn:aws:s3:::a*b", "arn:aws:s3:::*/x?/*", "arn:aws:s?:::x"] },
       ),
     ]);
     expect(source).toContain('r === "arn:aws:s3:::exact"');
     expect(source).toContain('r.startsWith("arn:aws:s3:::logs/")');
-    expect(source).toContain('r.endsWith(".txt")');
+    expect(source).toContain('r.endsWith(":report.txt")');
+    // A `?` inside one of the first five segments stays inside it: the field-by-field helper.
+    expect(source).toMatch(/resourceLike\(r, ARN\d+, GLOB\d+\)/);
     expect(source).toContain('r.length >= 15 && r.startsWith("arn:aws:s3:::a") && r.endsWith("b")');
     expect(source).toMatch(/glob\(r, GLOB\d+\)/);
     expect(source).not.toMatch(/RegExp|\/\^/);

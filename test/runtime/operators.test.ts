@@ -28,7 +28,10 @@ const stringCases: OperatorCase[] = [
   { note: "StringLike: single-character match wildcards (?)", operator: "StringLike", key: "ec2:InstanceType", policyValues: "t?.micro", context: { "ec2:InstanceType": "t3.micro" }, want: true },
   { note: "StringLike: Case-sensitive matching", operator: "StringLike", key: "s3:prefix", policyValues: "Home/*", context: { "s3:prefix": "home/x" }, want: false },
   { note: "StringLike: You must specify wildcards to achieve partial string matches", operator: "StringLike", key: "s3:prefix", policyValues: "home", context: { "s3:prefix": "home/x" }, want: false },
-  { note: "StringLike doc example lists \"\" as an s3:prefix value: the empty string matches itself", operator: "StringLike", key: "s3:prefix", policyValues: ["", "home/"], context: { "s3:prefix": "" }, want: true },
+  // "it is possible to include an empty string. In this case, the value in the request context is *null*"
+  // (Condition element): a request value "" is a null key, which no positive operator matches, "" included.
+  { note: "a request value \"\" is null: StringLike with a \"\" policy value does not match it", operator: "StringLike", key: "s3:prefix", policyValues: ["", "home/"], context: { "s3:prefix": "" }, want: false },
+  { note: "a \"\" among other request values is an ordinary value: StringLike \"\" matches it", operator: "StringLike", key: "s3:prefix", policyValues: ["", "home/"], context: { "s3:prefix": ["", "x"] }, want: true },
   { note: "StringNotLike: Negated case-sensitive matching", operator: "StringNotLike", key: "s3:prefix", policyValues: "home/*", context: { "s3:prefix": "home/x" }, want: false },
   { note: `StringNotLike, key absent: ${NEGATED_MISSING}`, operator: "StringNotLike", key: "s3:prefix", policyValues: "home/*", context: {}, want: true },
   { note: "choice: a plain operator on a multivalued key holds if any value matches", operator: "StringEquals", key: "aws:TagKeys", policyValues: "b", context: { "aws:TagKeys": ["a", "b"] }, want: true },

@@ -15,7 +15,12 @@ const ifExistsCases: OperatorCase[] = [
   { note: "[ops] If the key is not present, evaluate the condition element as true", operator: "StringLikeIfExists", key: "ec2:InstanceType", policyValues: ["t1.*"], context: {}, want: true },
   { note: "[ops] IfExists applies to any operator: NumericLessThanIfExists with the key absent", operator: "NumericLessThanIfExists", key: "s3:max-keys", policyValues: "10", context: {}, want: true },
   { note: "[ops] BoolIfExists with the key absent", operator: "BoolIfExists", key: "aws:MultiFactorAuthPresent", policyValues: "false", context: {}, want: true },
-  { note: "[ops] IfExists with a set qualifier: the missing key evaluates as true even for ForAnyValue", operator: "ForAnyValue:StringEqualsIfExists", key: "aws:TagKeys", policyValues: "env", context: {}, want: true },
+  // Decided: the ForAnyValue sentence ("if the key does not exist, the condition returns false") wins over
+  // the IfExists one, as AWS behaves: an allow whose only condition is ForAnyValue:StringEqualsIfExists on
+  // aws:TagKeys implicitly denies a request without tag keys.
+  { note: "[sets] ForAnyValue:...IfExists on a missing key is false: For no matching context key or if the key does not exist, the condition returns false", operator: "ForAnyValue:StringEqualsIfExists", key: "aws:TagKeys", policyValues: "env", context: {}, want: false },
+  { note: "[sets] ForAnyValue:...IfExists on a null key ([\"\"]) is false, as on a missing one", operator: "ForAnyValue:StringEqualsIfExists", key: "aws:TagKeys", policyValues: "env", context: { "aws:TagKeys": [""] }, want: false },
+  { note: "[sets] ForAllValues:...IfExists on a missing key stays true", operator: "ForAllValues:StringEqualsIfExists", key: "aws:TagKeys", policyValues: "env", context: {}, want: true },
   { note: "[ops] StringNotEqualsIfExists with the key absent: the request is still denied even if the condition key is not present", operator: "StringNotEqualsIfExists", key: "aws:RequestTag/team", policyValues: "alice", context: {}, want: true },
 ];
 

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileWildcard, matchWildcard, wildcardSteps } from "../../runtime/index.js";
+import { compileFinder } from "../../runtime/wildcard.js";
 
 /** A reference matcher by dynamic programming, obviously correct and O(n·m). */
 function reference(pattern: string, value: string): boolean {
@@ -125,5 +126,28 @@ describe("linear time on adversarial patterns", () => {
     const started = performance.now();
     for (const [, pattern, value] of adversarial) matchWildcard(pattern, value);
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("compileFinder", () => {
+  const find = (pattern: string, value: string, from: number, accept: (s: number) => boolean): number =>
+    compileFinder([{ text: pattern, wild: true }])(value, from, accept);
+
+  it("returns the leftmost occurrence the caller accepts, carrying on past rejected ones (KMP)", () => {
+    expect(find("aa", "aaaa", 0, () => true)).toBe(0);
+    expect(find("aa", "aaaa", 0, (s) => s >= 1)).toBe(1);
+    expect(find("aa", "aaaa", 0, (s) => s === 2)).toBe(2);
+    expect(find("aa", "aaaa", 0, (s) => s === 3)).toBe(-1);
+    expect(find("aba", "abababa", 1, (s) => s % 4 === 0)).toBe(4);
+  });
+
+  it("does the same with `?` (Shift-And), and an empty pattern occurs everywhere", () => {
+    expect(find("a?a", "abacada", 0, (s) => s > 0)).toBe(2);
+    expect(find("?", "xyz", 0, (s) => s === 2)).toBe(2);
+    expect(find("", "xyz", 1, (s) => s === 3)).toBe(3);
+  });
+
+  it("refuses a pattern with a star", () => {
+    expect(() => compileFinder([{ text: "a*b", wild: true }])).toThrow();
   });
 });

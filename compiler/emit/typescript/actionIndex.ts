@@ -9,7 +9,7 @@
 import { EmitContext, lit } from "./emitContext.js";
 import type { StatementPlan } from "./model.js";
 import { compileWildcard, type Wildcard } from "../../../runtime/index.js";
-import { globShape, hasWildcard, literalText, lowerPieces, parsePattern, type GlobShape } from "./patterns.js";
+import { globShape, hasWildcard, literalText, lowerPieces, parsePattern, shapeLiteral, type GlobShape } from "./patterns.js";
 
 /** A statement's Action or NotAction, read once. */
 interface ActionMatcher {
@@ -70,13 +70,6 @@ function knownNames(statements: readonly StatementPlan[]): Map<string, string> {
   return new Map([...names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** A glob shape as the emitted `Segment[]` literal. */
-function shapeLiteral(shape: GlobShape): string {
-  const segments = shape.segments.map((s) =>
-    s.holes.length === 0 ? lit(s.text) : `[${[lit(s.text), ...s.holes].join(", ")}]`,
-  );
-  return `[${segments.join(", ")}]`;
-}
 
 function candidatesLiteral(ms: readonly ActionMatcher[], lower: string): string {
   const hits = ms.filter((m) => matches(m, lower)).map((m) => m.statement);

@@ -8,8 +8,9 @@
  * - a plain operator holds when any request value matches; its negated form is the exact
  *   negation of that; `ForAnyValue:` needs one request value that passes, `ForAllValues:`
  *   needs every one to (negated operators NOR the policy values);
- * - a missing key: true under `IfExists` or `ForAllValues:` (for both set operators, also when every value is ""),
- *   false under `ForAnyValue:`, else true exactly for negated operators;
+ * - a missing or null key (the view's `get` returns undefined for both): true under
+ *   `ForAllValues:`, false under `ForAnyValue:` (with or without `IfExists`), true under a
+ *   plain operator's `IfExists`, else true exactly for negated operators;
  * - a policy value whose variable has no value is dropped, and named in the explanation.
  */
 import { EmitContext, lit, usesIdentifier, viewCall } from "./emitContext.js";
@@ -251,7 +252,7 @@ function failWith(c: ConditionPlan, expected: string, unresolved: string): strin
   return `return why === null ? false : failCondition(why, ${lit(c.operator.written)}, ${lit(c.key)}, ${expected}, values, ${unresolved});`;
 }
 
-/** `Null`: "true" holds when the key is absent (or an empty array), "false" when present. */
+/** `Null`: "true" holds when the key is null (absent, `[]`, or only ""), "false" when present. */
 function nullBlock(c: ConditionPlan, ctx: EmitContext): string[] {
   const wanted = new Set(c.values.map((v) => v.toLowerCase()));
   const terms = [...(wanted.has("true") ? ["values === undefined"] : []), ...(wanted.has("false") ? ["values !== undefined"] : [])];
@@ -271,17 +272,14 @@ export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitCon
   const test = valueTest(c, info, variables, ctx, locals);
   const { qualifier, ifExists } = c.operator;
   const all = qualifier === "ForAllValues";
-  const whenMissing = ifExists || all || (qualifier === undefined && info.negated);
+  const whenMissing = all || (qualifier === undefined && (ifExists || info.negated));
   // Searching for the request value that settles the condition: see the table in the file comment.
   const init = all || (qualifier === undefined && info.negated);
   const invert = (qualifier === "ForAnyValue" && info.negated) || (all && !info.negated);
   const settles = invert ? `!(${test.positive})` : test.positive;
   // A value parsed for nothing (every policy value unreadable, or none given) is not parsed.
   const prepare = test.prepare.filter((line) => usesIdentifier(test.positive, /^const (\w+)/.exec(line)![1]!));
-  // Set operators treat values that are all "" as no values at all (runtime/conditions.ts).
-  const present = qualifier !== undefined
-    ? `values !== undefined && (typeof values === "string" ? values !== "" : values.some((v) => v !== ""))`
-    : "values !== undefined";
+  const present = "values !== undefined";
   // No policy value can match: a present key settles the condition at its first value, or never.
   const fixed = test.positive === "false" ? [`holds = ${invert ? !init : init};`] : undefined;
   const search = fixed ?? [

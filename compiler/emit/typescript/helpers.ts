@@ -7,7 +7,7 @@
  */
 
 import { withoutProse } from "./emitContext.js";
-import { ARN, ARN_OF, GLOB, GLOB_OF } from "./snippetsMatching.js";
+import { ARN, ARN_OF, GLOB, GLOB_OF, RESOURCE } from "./snippetsMatching.js";
 import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VALIDATE, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
 
@@ -24,6 +24,7 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   view: { provides: ["View"], requires: ["validate"], source: VIEW },
   glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },
+  resource: { provides: ["resourceLike", "ArnSegment"], requires: ["glob"], source: RESOURCE },
   number: { provides: ["parseDecimal"], requires: [], source: NUMBER },
   date: { provides: ["parseIamDate"], requires: [], source: DATE },
   ip: { provides: ["parseIpAddress", "inRange", "Cidr"], requires: [], source: IP },

@@ -3,7 +3,9 @@
  * literal text, wildcards and policy variables, so the emitters can decide once how to match
  * it (equality, prefix, suffix, or the linear glob helper) instead of re-parsing per request.
  */
-import { parseTemplate } from "../../../runtime/variables.js";
+import { parseResourceTemplate } from "../../../runtime/resourcePattern.js";
+import { parseTemplate, type Template } from "../../../runtime/variables.js";
+import { lit } from "./emitContext.js";
 
 /** One piece of a pattern string, in order. */
 export type Piece =
@@ -24,6 +26,19 @@ export type Piece =
  * malformed `${` stays literal text, and escapes such as `${*}` are never wildcards.
  */
 export function parsePattern(source: string, wildcards: boolean, variables: boolean): Piece[] {
+  return piecesOf(parseTemplate(source, variables), wildcards);
+}
+
+/**
+ * Splits a Resource or NotResource pattern into pieces: as `parsePattern` with wildcards, but
+ * `${...}` is a variable only after the fifth colon, where the runtime substitutes it
+ * (runtime/resourcePattern.ts reads both alike).
+ */
+export function parseResourcePattern(source: string, variables: boolean): Piece[] {
+  return piecesOf(parseResourceTemplate(source, variables), true);
+}
+
+function piecesOf(template: Template, wildcards: boolean): Piece[] {
   const pieces: Piece[] = [];
   const addText = (text: string, wild: boolean): void => {
     for (const ch of text) {
@@ -36,7 +51,7 @@ export function parsePattern(source: string, wildcards: boolean, variables: bool
       else pieces.push({ kind: "text", text: ch });
     }
   };
-  for (const part of parseTemplate(source, variables).parts) {
+  for (const part of template.parts) {
     if ("lowerName" in part) {
       pieces.push({
         kind: "var",
@@ -108,4 +123,12 @@ export function globShape(pieces: readonly Piece[]): GlobShape {
 /** Lower-cases the text of pieces (for case-insensitive matching such as actions). */
 export function lowerPieces(pieces: readonly Piece[]): Piece[] {
   return pieces.map((p) => (p.kind === "text" ? { kind: "text", text: p.text.toLowerCase() } : p));
+}
+
+/** A glob shape as the emitted `Segment[]` literal. */
+export function shapeLiteral(shape: GlobShape): string {
+  const segments = shape.segments.map((s) =>
+    s.holes.length === 0 ? lit(s.text) : `[${[lit(s.text), ...s.holes].join(", ")}]`,
+  );
+  return `[${segments.join(", ")}]`;
 }

@@ -140,3 +140,67 @@ function arnLike(s: string, pattern: readonly (readonly Segment[])[]): boolean {
   return true;
 }
 `;
+
+/**
+ * Emitted source: `resourceLike`, for a Resource pattern with a `?`, or a `*` that is not the
+ * segment's last character, in its first five segments (runtime/resourcePattern.ts has the
+ * rules and the same algorithm; every other Resource pattern is a plain glob).
+ */
+export const RESOURCE = `
+/**
+ * One of the first five segments of a Resource ARN pattern: its text without trailing stars as
+ * a glob that must match a whole field of the value (\`exact\`) or a field's start (\`prefix\`),
+ * and whether it ended with a \`*\`, which may run past colons.
+ */
+interface ArnSegment {
+  readonly trailing: boolean;
+  readonly exact: readonly Segment[];
+  readonly prefix: readonly Segment[];
+}
+
+/**
+ * Whether \`s\` matches a Resource pattern cut into its first five segments and the resource
+ * part after the fifth colon (\`rest\`, undefined when the pattern has fewer colons). A \`*\` or
+ * \`?\` inside a segment stays inside one colon-separated field; a trailing \`*\` may span
+ * colons ("If the * wildcard is the last character of a resource ARN segment, it can expand
+ * to match beyond the colon boundaries"); in the resource part both match colons too. The
+ * fields where each segment may start are carried from segment to segment.
+ */
+function resourceLike(s: string, segments: readonly ArnSegment[], rest: readonly Segment[] | undefined): boolean {
+  const starts = [0];
+  for (let i = s.indexOf(":"); i >= 0; i = s.indexOf(":", i + 1)) starts.push(i + 1);
+  const last = starts.length - 1;
+  const field = (k: number): string => s.slice(starts[k]!, k < last ? starts[k + 1]! - 1 : s.length);
+  let reach: number[] = [0];
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const final = rest === undefined && i === segments.length - 1;
+    if (segment.trailing) {
+      const k = reach.find((f) => glob(field(f), segment.prefix));
+      if (k === undefined) return false;
+      if (final) return true;
+      reach = [];
+      for (let f = k + 1; f <= last; f++) reach.push(f);
+    } else {
+      if (final) return reach[reach.length - 1] === last && glob(field(last), segment.exact);
+      reach = reach.filter((f) => f < last && glob(field(f), segment.exact)).map((f) => f + 1);
+    }
+    if (reach.length === 0) return false;
+  }
+  if (rest === undefined) return false;
+  const head = rest[0]!;
+  const headLength = segmentText(head).length;
+  if (rest.length === 1) {
+    const at = s.length - headLength;
+    return reach.some((f) => starts[f] === at) && segmentAt(s, at, head);
+  }
+  // What follows the resource part's first star, matching from a position, matches from every
+  // earlier one too: the first start where the head fits decides.
+  const after: readonly Segment[] = ["", ...rest.slice(1)];
+  for (const f of reach) {
+    const at = starts[f]!;
+    if (at + headLength <= s.length && segmentAt(s, at, head)) return glob(s.slice(at + headLength), after);
+  }
+  return false;
+}
+`;

@@ -127,8 +127,8 @@ function sameKey(name: string, key: string, ascii: boolean): boolean {
  * The request as statements read it, validated and read exactly once when the view is built
  * (a getter or proxy cannot answer differently later), from own properties only. A key
  * look-up scans the context's few keys in place rather than re-keying the whole context per
- * request; as in the runtime, the last spelling of a key wins, an empty array counts as
- * absent, and a key given as an array is no variable.
+ * request; as in the runtime, the last spelling of a key wins, a null key (an empty array, or
+ * values that are all "") counts as absent, and a key given as an array is no variable.
  * @throws InvalidRequestError when the request is malformed
  */
 class View {
@@ -178,19 +178,26 @@ class View {
     return this.derived.get(key);
   }
   /**
-   * The value(s) of a key: one string, or an array of at least one; undefined when absent or
-   * given as an empty array. A single value stays a string, so most look-ups allocate nothing.
+   * The value(s) of a key: one string, or an array holding a value other than ""; undefined when
+   * the key is null: absent, given as an empty array, or every value "" (IAM reads an empty
+   * string as null, and so does every operator here). A single value stays a string, so most
+   * look-ups allocate nothing.
    */
   get(key: string, ascii = true): ContextValue | undefined {
     const value = this.given(key, ascii);
-    if (value === undefined) return this.principalKey(key);
-    return typeof value === "string" || value.length > 0 ? value : undefined;
+    if (value === undefined) {
+      const derived = this.principalKey(key);
+      return derived === "" ? undefined : derived;
+    }
+    if (typeof value === "string") return value === "" ? undefined : value;
+    for (let i = 0; i < value.length; i++) if (value[i] !== "") return value;
+    return undefined;
   }
-  /** A policy variable's value: the key's one value; undefined when absent or multivalued. */
+  /** A policy variable's value: the key's one value; undefined when absent, null ("") or multivalued. */
   variable(key: string, ascii = true): string | undefined {
     const value = this.given(key, ascii);
-    if (value === undefined) return this.principalKey(key);
-    return typeof value === "string" ? value : undefined;
+    const one = value === undefined ? this.principalKey(key) : typeof value === "string" ? value : undefined;
+    return one === "" ? undefined : one;
   }
 }
 `;

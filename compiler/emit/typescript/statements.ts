@@ -6,9 +6,9 @@
  */
 import { emitCondition } from "./conditions.js";
 import { commentText, EmitContext, lit, usesIdentifier } from "./emitContext.js";
-import { allResolved, compileMatch, Locals, required, resolveVariables, type CompiledMatch } from "./matchers.js";
+import { allResolved, Locals, required, resolveVariables, type CompiledMatch } from "./matchers.js";
 import type { StatementPlan } from "./model.js";
-import { parsePattern } from "./patterns.js";
+import { compileResource } from "./resources.js";
 
 function resourceMiss(element: "Resource" | "NotResource"): string {
   return `return why === null ? false : miss(why, { kind: "resource", element: ${lit(element)} });`;
@@ -16,9 +16,7 @@ function resourceMiss(element: "Resource" | "NotResource"): string {
 
 /** The resource patterns of a statement, compiled against `r` (the request's resource). */
 function compileResources(s: StatementPlan, ctx: EmitContext, locals: Locals): CompiledMatch[] {
-  return (s.resources?.values ?? []).map((value) =>
-    compileMatch(parsePattern(value, true, s.variables), "r", ctx, locals, { wildcards: true }),
-  );
+  return (s.resources?.values ?? []).map((value) => compileResource(value, s.variables, "r", ctx, locals));
 }
 
 /** One test over every pattern fixed at generation time; a Set when they are many literals. */
