@@ -129,6 +129,8 @@ export interface Comparison extends NodeBase {
   readonly value: Value;
   readonly ignoreCase: boolean;
   readonly ifExists: boolean;
+  /** Where `if exists` is written, when it is. */
+  readonly ifExistsSpan?: Span;
 }
 
 /** `key exists` / `key missing` (IAM's Null operator). */

@@ -108,6 +108,10 @@ function buildComparison(
 ): Comparison {
   const c = node.children;
   const op = first(c.compOp);
+  const ifToken = first(c.If);
+  const ifExistsSpan = ifToken === undefined
+    ? undefined
+    : { ...tokenSpan(ctx, ifToken, span.end), end: tokenSpan(ctx, first(c.Exists), span.end).end };
   return {
     kind: "Compare",
     ...(quantifier !== undefined ? { quantifier } : {}),
@@ -117,6 +121,7 @@ function buildComparison(
     value: buildValue(ctx, first(c.value), span.end),
     ignoreCase: c.Ignoring !== undefined,
     ifExists: c.If !== undefined,
+    ...(ifExistsSpan !== undefined ? { ifExistsSpan } : {}),
     span,
   };
 }

@@ -15,24 +15,29 @@ export interface ArnParts {
 }
 
 /**
- * Splits at the first five colons outside `${...}` (so `${aws:username}` stays whole).
- * Undefined when the text does not start with `arn:` or has fewer than six parts.
+ * The offsets of the first five colons outside `${...}` (so `${aws:username}` stays whole),
+ * fewer when the text has fewer.
  */
-export function splitArn(text: string): ArnParts | undefined {
-  const parts: string[] = [];
-  let start = 0;
+export function arnColons(text: string): number[] {
+  const colons: number[] = [];
   const variableAt = variableScanner(text);
-  for (let i = 0; i < text.length && parts.length < 5; i++) {
+  for (let i = 0; i < text.length && colons.length < 5; i++) {
     const variable = text.charAt(i) === "$" ? variableAt(i) : undefined;
     if (variable !== undefined) i += variable.length - 1;
-    else if (text.charAt(i) === ":") {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
+    else if (text.charAt(i) === ":") colons.push(i);
   }
-  if (parts.length < 5 || parts[0] !== "arn") return undefined;
-  const [, partition = "", service = "", region = "", account = ""] = parts;
-  return { partition, service, region, account, resource: text.slice(start) };
+  return colons;
+}
+
+/**
+ * Splits at the first five colons outside `${...}`. Undefined when the text does not start
+ * with `arn:` or has fewer than six parts.
+ */
+export function splitArn(text: string): ArnParts | undefined {
+  const colons = arnColons(text);
+  if (colons.length < 5 || !text.startsWith("arn:")) return undefined;
+  const part = (i: number): string => text.slice(i === 0 ? 0 : colons[i - 1]! + 1, colons[i]);
+  return { partition: part(1), service: part(2), region: part(3), account: part(4), resource: text.slice(colons[4]! + 1) };
 }
 
 /** A template split into parts and tokenised once. */

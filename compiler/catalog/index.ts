@@ -30,5 +30,5 @@ export {
   type KeySummary,
   type ServiceSummary,
 } from "./listCatalog.js";
-export { splitArn, type ArnParts } from "./arn.js";
+export { arnColons, splitArn, type ArnParts } from "./arn.js";
 export { replaceVariables, wildcardMatcher } from "./wildcard.js";

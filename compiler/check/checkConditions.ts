@@ -7,7 +7,9 @@ import type { Comparison, Condition, ExistsTest, TruthyTest } from "../../gramma
 import { assertNever } from "../../grammar/ast.js";
 import { replaceVariables, type CatalogAction } from "../catalog/index.js";
 import type { CheckedCondition, ConditionTest } from "./checkedCondition.js";
+import type { Span } from "../diagnostics/diagnostic.js";
 import { checkValues } from "./checkValues.js";
+import { warnEmptyValues } from "./emptyValue.js";
 import { report, type CheckContext } from "./context.js";
 import { aKeyOf, familyName, familyOf, iamOperator, operatorsFor, type KeyFamily } from "./operatorsForType.js";
 import { resolveKey } from "./resolveKey.js";
@@ -55,6 +57,7 @@ function checkComparison(ctx: CheckContext, c: Comparison, actions: readonly Cat
   checkQuantifier(ctx, c, key.name, multi);
   const values = checkValues(ctx, c.value, family, key.name);
   if (values === undefined) return undefined;
+  warnEmptyValues(ctx, c, key.name, values);
   // ArnEquals matches wildcards like ArnLike; the string equality operators do not.
   if (/^String(Not)?Equals/.test(operator) && values.some(hasBareWildcard)) {
     const like = c.operator === "!=" || c.operator === "not in" ? "not like" : "like";
@@ -64,7 +67,8 @@ function checkComparison(ctx: CheckContext, c: Comparison, actions: readonly Cat
   }
   return {
     operator,
-    ifExists: c.ifExists,
+    // `if exists` changes nothing after a quantifier (S5), so IAM never sees it there.
+    ifExists: c.ifExists && c.quantifier === undefined,
     ...(c.quantifier !== undefined ? { quantifier: c.quantifier === "any" ? "ForAnyValue" : "ForAllValues" } : {}),
     key: key.name,
     values,
@@ -89,6 +93,7 @@ function hasBareWildcard(value: string): boolean {
 }
 
 function checkQuantifier(ctx: CheckContext, c: Comparison, keyName: string, multi: boolean): void {
+  if (c.quantifier !== undefined && c.ifExists) warnIfExistsAfterQuantifier(ctx, c, keyName);
   if (c.quantifier !== undefined && !multi) {
     // ForAllValues holds on a missing key: in an allow, that grants more than the test says.
     const effect = c.quantifier === "all"
@@ -97,10 +102,34 @@ function checkQuantifier(ctx: CheckContext, c: Comparison, keyName: string, mult
     report(ctx, "QuantifierOnSingleValuedKey", c.span, `\`${keyName}\` carries a single value: ${effect}`,
       { hint: `drop \`${c.quantifier}\`` });
   } else if (c.quantifier === undefined && multi) {
-    report(ctx, "MultiValuedKeyNeedsQuantifier", c.span,
-      `\`${keyName}\` can carry several values: say whether \`any\` or \`all\` of them must match`,
-      { hint: `write \`any ${keyName} ...\` (ForAnyValue) or \`all ${keyName} ...\` (ForAllValues)` });
+    reportNeedsQuantifier(ctx, c.span, keyName, `\`any ${keyName} ...\` (ForAnyValue) or \`all ${keyName} ...\` (ForAllValues)`);
   }
+}
+
+/**
+ * "Multivalued context keys require a condition set operator" (multi-value conditions page):
+ * without one, IAM's reading of a set depends on the operator (a plain negated operator holds
+ * only when no value matches, so `not K` and `K` can both hold on `["true", "false"]`).
+ */
+function reportNeedsQuantifier(ctx: CheckContext, span: Span, keyName: string, write: string): void {
+  report(ctx, "MultiValuedKeyNeedsQuantifier", span,
+    `\`${keyName}\` can carry several values: say whether \`any\` or \`all\` of them must match`,
+    { hint: `write ${write}` });
+}
+
+/**
+ * "For no matching key or a null dataset, the condition returns false" (ForAnyValue) and
+ * ForAllValues "also returns true if there are no keys in the request" (multi-value conditions
+ * page): a quantifier already decides the missing key, and AWS's reported behaviour keeps
+ * `ForAnyValue:...IfExists` false there, so `if exists` after `any`/`all` changes nothing.
+ */
+function warnIfExistsAfterQuantifier(ctx: CheckContext, c: Comparison, keyName: string): void {
+  const outcome = c.quantifier === "any" ? "fails" : "holds";
+  report(ctx, "IfExistsAfterQuantifier", c.ifExistsSpan ?? c.span,
+    `\`if exists\` changes nothing after \`${c.quantifier}\`: \`${c.quantifier} ${keyName} ...\` already ${outcome} when the key is missing`,
+    { hint: c.quantifier === "any"
+      ? `drop \`if exists\`; to let a request without \`${keyName}\` through, write \`(${keyName} missing or any ${keyName} ...)\``
+      : "drop `if exists`" });
 }
 
 function checkExists(ctx: CheckContext, e: ExistsTest, actions: readonly CatalogAction[]): ConditionTest | undefined {
@@ -112,11 +141,15 @@ function checkExists(ctx: CheckContext, e: ExistsTest, actions: readonly Catalog
 function checkTruthy(ctx: CheckContext, t: TruthyTest, actions: readonly CatalogAction[]): ConditionTest | undefined {
   const key = resolveKey(ctx, t.key, actions);
   if (key === undefined) return undefined;
-  const { family } = familyOf(key.type);
+  const { family, multi } = familyOf(key.type);
   if (family !== "Bool") {
     report(ctx, "OperatorTypeMismatch", t.span, `\`${key.name}\` is ${aKeyOf(family)}, not a boolean: compare it with a value`, {
       hint: `for example \`${key.name} = "..."\`, or \`${key.name} exists\``,
     });
+    return undefined;
+  }
+  if (multi) {
+    reportNeedsQuantifier(ctx, t.span, key.name, `\`any ${key.name} = true\` (ForAnyValue) or \`all ${key.name} = true\` (ForAllValues)`);
     return undefined;
   }
   return { operator: "Bool", ifExists: false, key: key.name, values: ["true"], span: t.span };

@@ -5,6 +5,8 @@
  */
 import { isIP } from "node:net";
 import type { ScalarValue, Value } from "../../grammar/ast.js";
+import { warnAmbiguousDate } from "./ambiguousDate.js";
+import { checkValueCharacters } from "./checkCharacters.js";
 import { report, type CheckContext } from "./context.js";
 import { aKeyOf, type KeyFamily } from "./operatorsForType.js";
 import { resolveParts, resolveVariable, type ResolvedText } from "./resolveTemplate.js";
@@ -46,6 +48,7 @@ function render(ctx: CheckContext, item: ScalarValue): ResolvedText | undefined 
 function checkScalar(ctx: CheckContext, item: ScalarValue, family: KeyFamily, keyName: string): string | undefined {
   const r = render(ctx, item);
   if (r === undefined) return undefined;
+  if (!checkValueCharacters(ctx, item)) return undefined;
   if (r.dynamic) {
     if (family === "String" || family === "ARN") return r.text;
     report(ctx, "InvalidValue", item.span,
@@ -53,7 +56,10 @@ function checkScalar(ctx: CheckContext, item: ScalarValue, family: KeyFamily, ke
     return undefined;
   }
   const problem = problemWith(r.text, family);
-  if (problem === undefined) return family === "Bool" ? r.text.toLowerCase() : r.text;
+  if (problem === undefined) {
+    if (family === "Date") warnAmbiguousDate(ctx, r.text, item.span);
+    return family === "Bool" ? r.text.toLowerCase() : r.text;
+  }
   report(ctx, "InvalidValue", item.span, `\`${r.text}\` is not ${problem} (\`${keyName}\` is ${aKeyOf(family)})`,
     family === "Date" ? { hint: "write an ISO 8601 date such as `2027-01-01T00:00:00Z`, or epoch seconds" } : {});
   return undefined;

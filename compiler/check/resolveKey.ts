@@ -4,6 +4,7 @@
  */
 import type { KeyRef } from "../../grammar/ast.js";
 import type { CatalogAction, KeyType } from "../catalog/index.js";
+import { checkCharacters } from "./checkCharacters.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
 
 export interface ResolvedKey {
@@ -34,6 +35,7 @@ export function resolveKey(
   actions: readonly CatalogAction[],
 ): ResolvedKey | undefined {
   let name = keyText(ref);
+  if (!checkCharacters(ctx, name, ref.span, "the condition key")) return undefined;
   if (ref.form === "raw" && LEGACY_RESOURCE_TAG.test(name)) {
     const rewritten = name.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/");
     report(ctx, "DeprecatedKeyAlias", ref.span,

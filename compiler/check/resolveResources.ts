@@ -4,8 +4,10 @@
  */
 import { distance } from "fastest-levenshtein";
 import type { Pattern, ResourceClause } from "../../grammar/ast.js";
-import { expandShorthand, shorthandWords, type CatalogResourceType } from "../catalog/index.js";
+import { expandShorthand, shorthandWords, splitArn, type CatalogResourceType } from "../catalog/index.js";
 import type { Span } from "../diagnostics/diagnostic.js";
+import { checkArnVariables } from "./arnVariables.js";
+import { checkPartsCharacters } from "./checkCharacters.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
 import { resolveParts } from "./resolveTemplate.js";
 
@@ -41,9 +43,10 @@ function param(ctx: CheckContext, name: string, fallback: string): string {
 function resolveResource(ctx: CheckContext, pattern: Pattern): ResolvedResource | undefined {
   const resolved = resolveParts(ctx, pattern.parts);
   if (resolved === undefined) return undefined;
+  if (!checkPartsCharacters(ctx, pattern.parts, "the resource")) return undefined;
   const text = resolved.text;
   if (text === "*") return { pattern, arn: "*", types: undefined };
-  if (text.startsWith("arn:")) return resolveArn(ctx, pattern, text);
+  if (text.startsWith("arn:")) return checkArnVariables(ctx, pattern) ? resolveArn(ctx, pattern, text) : undefined;
   const expanded = expandShorthand(text, {
     partition: param(ctx, "partition", "aws"),
     region: param(ctx, "region", "*"),
@@ -98,14 +101,14 @@ function resourcePart(template: string): string {
 }
 
 function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedResource | undefined {
-  const segments = arn.split(":");
-  if (segments.length < 6) {
+  const parts = splitArn(arn);
+  if (parts === undefined) {
     report(ctx, "MalformedArn", pattern.span, `\`${arn}\` is not a well-formed ARN`, {
       hint: "an ARN has six parts: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`",
     });
     return undefined;
   }
-  const service = segments[2] ?? "";
+  const service = parts.service;
   if (!/[*?$]/.test(service) && !ctx.catalog.hasService(service)) {
     report(ctx, "UnknownService", serviceSpan(pattern, service), `unknown service \`${service}\` in ARN`, {
       ...didYouMean(ctx.catalog.suggestService(service)),
@@ -115,7 +118,7 @@ function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedR
   if (/[*?$]/.test(service)) return { pattern, arn, types: undefined };
   const types = ctx.catalog.resourceTypesForArn(arn);
   if (types.length === 0) {
-    const known = closestFirst(resourcePart(arn), ctx.catalog.resourceTypes(service).map((t) => t.arnTemplate)
+    const known = closestFirst(parts.resource, ctx.catalog.resourceTypes(service).map((t) => t.arnTemplate)
       .filter((t) => t.split(":")[2] === service));
     report(ctx, "MalformedArn", pattern.span, `\`${arn}\` matches no resource type of \`${service}\``, {
       ...(known.length > 0 ? { hint: `\`${service}\` ARNs look like ${known.slice(0, 3).map((k) => `\`${k}\``).join(", ")}` } : {}),

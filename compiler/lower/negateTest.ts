@@ -1,9 +1,13 @@
 /**
  * `not` over one IAM condition test, exactly. IAM has no general negation, and its operators
- * differ on a missing key: positive operators (StringEquals, NumericLessThan, Bool, ...) are
- * false, negated ones (StringNotEquals, NotIpAddress, ArnNotLike, ...) are true, and
- * `...IfExists` makes a positive operator true. Each rule below keeps that behaviour, so
- * `not X` holds on exactly the requests where `X` does not.
+ * differ on a missing key, which includes a *null* key (absent, `[]`, or only `""`: "it is
+ * possible to include an empty string. In this case, the value in the request context is
+ * null", condition element page); every operator reads a null key as a missing one. There:
+ * `Null` true holds and `Null` false fails; positive operators (StringEquals, NumericLessThan,
+ * Bool, ...) fail; negated ones (StringNotEquals, NotIpAddress, ArnNotLike, ...) hold;
+ * `...IfExists` holds; `ForAllValues:` holds and `ForAnyValue:` fails. On a present key a
+ * negated operator holds exactly when its positive twin fails. Each rule below keeps both
+ * readings, so `not X` holds on exactly the requests where `X` does not.
  */
 import type { ConditionTest } from "../check/checkedCondition.js";
 import type { Span } from "../diagnostics/diagnostic.js";
@@ -94,15 +98,21 @@ function complementOf(t: ConditionTest): { readonly test: ConditionTest } | Nega
 }
 
 /**
- * `not any K = L` is `all K != L`, and `not all K = L` is `any K != L`; both agree with the
- * original on a missing key and on an empty set (ForAllValues is true there, ForAnyValue false).
- * Order tests swap the quantifier the same way: `not any K < 5` is `all K >= 5`.
+ * `not any K = L` is `all K != L`, and `not all K = L` is `any K != L`. On a missing or null key
+ * `ForAnyValue` is false and `ForAllValues` true ("For no matching key or a null dataset, the
+ * condition returns false"; ForAllValues "also returns true if there are no keys in the
+ * request, or if the key values resolve to a null data set"), so the swapped test is already
+ * the complement there and needs no `Null` guard: one would make `not any K ...` fail on a
+ * request without `K`, where `any K ...` fails too. `if exists` changes nothing under a
+ * quantifier (the checker drops it), so it changes nothing in the negation either. Present
+ * values: "no value matches" is "every value fails", and "not every value matches" is "some
+ * value fails". Order tests swap the quantifier the same way: `not any K < 5` is `all K >= 5`.
  */
 function negateQuantified(t: ConditionTest): Negation {
   const quantifier = t.quantifier === "ForAnyValue" ? "ForAllValues" : "ForAnyValue";
   const twin = NEGATED_TWIN.get(t.operator) ?? POSITIVE_TWIN.get(t.operator);
-  if (twin !== undefined) return requireKeyIfExists(t, { ...t, operator: twin, quantifier, ifExists: false });
+  if (twin !== undefined) return single({ ...t, operator: twin, quantifier, ifExists: false });
   const complement = complementOf(t);
   if ("error" in complement) return complement;
-  return requireKeyIfExists(t, { ...complement.test, quantifier, ifExists: false });
+  return single({ ...complement.test, quantifier, ifExists: false });
 }

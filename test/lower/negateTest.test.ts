@@ -98,9 +98,17 @@ const rows: readonly Row[] = [
     output: ["ForAnyValue:StringNotEquals k [a]"],
   },
   {
-    rule: "under a quantifier IfExists holds on a missing key, so the negation requires the key",
+    // "For no matching key or a null dataset, the condition returns false" (ForAnyValue), and
+    // AWS denies a request without tag keys under ForAnyValue:StringEqualsIfExists: `if exists`
+    // changes nothing under a quantifier, so the negation holds on a missing key, unguarded.
+    rule: "under a quantifier IfExists changes nothing: the negation swaps the quantifier and needs no Null guard",
     input: test("StringLike", ["aws:*"], { quantifier: "ForAnyValue", ifExists: true }),
-    output: ["ForAllValues:StringNotLike k [aws:*] & Null k [false]"],
+    output: ["ForAllValues:StringNotLike k [aws:*]"],
+  },
+  {
+    rule: "`not all K = L` with IfExists is `any K != L`: ForAllValues holds on a missing key with or without IfExists",
+    input: test("StringEquals", ["a"], { quantifier: "ForAllValues", ifExists: true }),
+    output: ["ForAnyValue:StringNotEquals k [a]"],
   },
   {
     rule: "an order test under a quantifier swaps the quantifier and takes the complement: `not any K < 5` is `all K >= 5`",
@@ -216,7 +224,8 @@ interface Shape {
 
 function shapeArb(k: KeyCase): fc.Arbitrary<Shape> {
   return fc.record({
-    q: k.multi ? fc.constantFrom("any ", "all ", "") : fc.constant(""),
+    // A multi-valued key always takes `any` or `all` (ARP3003 is an error).
+    q: k.multi ? fc.constantFrom("any ", "all ") : fc.constant(""),
     op: fc.constantFrom(...k.ops),
     ignoreCase: k.ignoreCase === true ? fc.boolean() : fc.constant(false),
     ifExists: fc.boolean(),
@@ -251,15 +260,22 @@ const sampleArb: fc.Arbitrary<Sample> = fc
 
 /**
  * Request contexts: the key missing, one value, or (for a multi-valued key) an empty set or
- * several values. Request values are never the empty string: IAM reads a set holding only ""
- * as a null dataset for `ForAllValues` but not for `ForAnyValue`, so `not any K = ""` has no
- * exact IAM form (arp does not special-case it).
+ * several values. `""` is among them: a value of only `""` (`""`, `[""]`) is null, read as a
+ * missing key by every operator ("it is possible to include an empty string. In this case, the
+ * value in the request context is null", condition element page), while a `""` beside other
+ * values is an ordinary value. The negation must be exact on both.
  */
 function contextArb(k: KeyCase): fc.Arbitrary<Record<string, ContextValue>> {
   const values = fc.constantFrom(...k.requestValues);
   const keyValue: fc.Arbitrary<ContextValue | undefined> = k.multi
-    ? fc.oneof(fc.constant(undefined), fc.constant([]), fc.uniqueArray(values, { minLength: 1, maxLength: 3 }))
-    : fc.oneof(fc.constant(undefined), values);
+    ? fc.oneof(
+      fc.constant(undefined),
+      fc.constant([]),
+      fc.constant([""]),
+      fc.uniqueArray(values, { minLength: 1, maxLength: 3 }),
+      fc.uniqueArray(values, { minLength: 1, maxLength: 2 }).map((vs) => ["", ...vs]),
+    )
+    : fc.oneof(fc.constant(undefined), k.ops === STRING_OPS ? fc.constantFrom("", ...k.requestValues) : values);
   // The string key's values may name `$principal.tag.region`, present or not.
   const tag = fc.option(fc.constantFrom("eu-west-1", "us-east-1"), { nil: undefined });
   return fc.record({ v: keyValue, tag }).map(({ v, tag: t }) => ({
