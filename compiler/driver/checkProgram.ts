@@ -1,0 +1,117 @@
+/**
+ * Stage 5, check: type-checks every statement of every loaded file (inputs, imports, unused
+ * policies, role bodies, the stdlib), resolves every `use` (unknown names, cycles) and every
+ * test's policies and requests — once each, whether or not anything is built from it. Later
+ * stages only read these results, so nothing is reported twice however many policies or roles
+ * include a statement. (A role's `trust` is still checked by compileRole, which runs once per
+ * role of every user file.)
+ */
+import type { Expectation, SourceFile, Statement, TestDecl, UseStatement } from "../../grammar/ast.js";
+import type { Request } from "../../runtime/types.js";
+import { checkStatement, type CheckedStatement } from "../check/checkStatement.js";
+import type { CheckContext } from "../check/context.js";
+import { diagnostic } from "../diagnostics/codes.js";
+import { expectationRequest, testContext } from "./expectationRequest.js";
+import type { PolicyDefinition } from "./collectPolicies.js";
+import { allFiles, userFiles, type Program } from "./program.js";
+
+/** A statement's checked form (undefined when it has errors) and the context it was checked in. */
+export interface StatementCheck {
+  readonly ctx: CheckContext;
+  readonly checked: CheckedStatement | undefined;
+}
+
+/** A test block: the policies it evaluates (undefined when one is unknown) and its requests. */
+export interface TestCheck {
+  readonly targets: readonly PolicyDefinition[] | undefined;
+  /** Each expectation's request; undefined when the expectation has errors. */
+  readonly requests: ReadonlyMap<Expectation, Request | undefined>;
+}
+
+export interface CheckedProgram {
+  readonly statements: ReadonlyMap<Statement, StatementCheck>;
+  /** The policy each `use` names; unknown names and `use`s that close a cycle are absent. */
+  readonly uses: ReadonlyMap<UseStatement, PolicyDefinition>;
+  readonly tests: ReadonlyMap<TestDecl, TestCheck>;
+}
+
+export function checkProgram(program: Program): CheckedProgram {
+  const statements = new Map<Statement, StatementCheck>();
+  for (const file of allFiles(program.files)) {
+    const ctx = program.contextOf(file);
+    for (const stmt of statementsOf(file)) statements.set(stmt, { ctx, checked: checkStatement(ctx, stmt) });
+  }
+  const uses = resolveUses(program);
+  const tests = new Map<TestDecl, TestCheck>();
+  for (const file of userFiles(program.files)) {
+    for (const item of file.items) if (item.kind === "Test") tests.set(item, checkTest(program, file, item));
+  }
+  return { statements, uses, tests };
+}
+
+/** Every allow/deny of a file: bare, in `policy` blocks, and in roles' inline policies. */
+export function statementsOf(file: SourceFile): Statement[] {
+  const out: Statement[] = [];
+  for (const item of file.items) {
+    if (item.kind === "Statement") out.push(item);
+    if (item.kind === "Policy") out.push(...item.items.filter((i): i is Statement => i.kind === "Statement"));
+    if (item.kind !== "Role") continue;
+    for (const r of item.items) if (r.kind === "Policy") out.push(...r.items.filter((i): i is Statement => i.kind === "Statement"));
+  }
+  return out;
+}
+
+/**
+ * Resolves each definition's `use` items once, reporting unknown names, then walks the graph
+ * depth-first: a `use` that reaches a policy still being walked closes a cycle, is reported
+ * at that `use`, and is left out, so what remains is acyclic.
+ */
+function resolveUses(program: Program): Map<UseStatement, PolicyDefinition> {
+  const uses = new Map<UseStatement, PolicyDefinition>();
+  for (const policy of program.policies) {
+    for (const item of policy.items) {
+      if (item.kind !== "Use") continue;
+      const target = program.policy(item.name.name);
+      if (target !== undefined) uses.set(item, target);
+      else {
+        program.diagnostics.push(diagnostic("UnknownPolicyName", item.name.span, `no policy named \`${item.name.name}\` is defined`, {
+          hint: "define it in one of the files being compiled, `import` its file, or use a stdlib policy such as `AWSAppRunnerReadOnlyAccess`",
+        }));
+      }
+    }
+  }
+  const state = new Map<PolicyDefinition, "walking" | "done">();
+  const walk = (policy: PolicyDefinition, stack: readonly PolicyDefinition[]): void => {
+    state.set(policy, "walking");
+    for (const item of policy.items) {
+      const target = item.kind === "Use" ? uses.get(item) : undefined;
+      if (item.kind !== "Use" || target === undefined) continue;
+      if (state.get(target) === "walking") {
+        const chain = [...stack, policy, target].map((p) => p.name).join(" → ");
+        program.diagnostics.push(diagnostic("ImportCycle", item.span, `\`use\` forms a cycle: ${chain}`));
+        uses.delete(item);
+      } else if (state.get(target) === undefined) walk(target, [...stack, policy]);
+    }
+    state.set(policy, "done");
+  };
+  for (const p of program.policies) if (state.get(p) === undefined) walk(p, []);
+  return uses;
+}
+
+function checkTest(program: Program, file: SourceFile, test: TestDecl): TestCheck {
+  let targets: PolicyDefinition[] | undefined = [];
+  if (test.policies === undefined) targets = program.policies.filter((p) => p.file === file);
+  else {
+    for (const name of test.policies) {
+      const p = program.policy(name.name);
+      if (p === undefined) {
+        program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy named \`${name.name}\` is defined`));
+        targets = undefined;
+      } else targets?.push(p);
+    }
+  }
+  const ctx = testContext(program.contextOf(file));
+  const requests = new Map<Expectation, Request | undefined>();
+  for (const e of test.expectations) requests.set(e, expectationRequest(ctx, e));
+  return { targets, requests };
+}
