@@ -18,7 +18,7 @@ describe("validate stage", () => {
     const { built } = analyzeProgram([{ path: "v.arp", text: SOURCE }]);
     const seen: string[] = [];
     validateDocuments(built.documents, [], [(document, kind: DocumentKind) => {
-      seen.push(`${kind} ${document.Statement.length}`);
+      seen.push(`${kind} ${[document.Statement].flat().length}`);
       return [];
     }]);
     expect(seen.sort()).toEqual(["identity 1", "identity 2", "inline 2", "inline 2", "trust 1", "trust 1"]);
