@@ -86,3 +86,11 @@ describe("the check stage covers every loaded file", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP5002"]);
   });
 });
+
+describe("the stdlib is checked where it is used", () => {
+  it("builds a stdlib policy reached through `use`", () => {
+    const result = compile("policy Mine { use AWSAppRunnerReadOnlyAccess }");
+    expect(result.diagnostics).toEqual([]);
+    expect(JSON.stringify(result.policies[0]?.document)).toContain("apprunner:");
+  });
+});
