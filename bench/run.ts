@@ -12,7 +12,7 @@ import type { Request } from "../runtime/index.js";
 import type { PolicySource } from "../compiler/emit/typescript/index.js";
 import { CONTENDERS, type Decide } from "./contenders.js";
 import { measure, prepared, type Measurement } from "./measure.js";
-import { actionPool, policyOf, requestsFor } from "./policies.js";
+import { actionPool, policyOf, requestsFor } from "../test/support/samplePolicies.js";
 
 const SIZES = [10, 100, 1000];
 const ROUNDS = 5;

@@ -1,18 +1,36 @@
 /**
- * The compiler's stages in order, each appending to one diagnostics list:
- * parse → imports and stdlib → parameters → collect policies → check and lower statements →
- * build policies and roles → emit. Only the files given to the compiler produce output.
+ * The compiler driver: its stages, in order (docs/architecture.md draws them). Each stage is
+ * one file in compiler/driver/, reads only what earlier stages produced, and appends to one
+ * diagnostics list:
+ *
+ * 1. parse            source → tokens → CST → AST             driver/parseSources.ts
+ * 2. resolve imports  follow `import`, add the stdlib          driver/resolveImports.ts
+ * 3. params           each file's parameters, `--set` checked  driver/params.ts
+ * 4. collect          every policy definition, by name         driver/collectPolicies.ts
+ * 5. check            every statement, `use` and test of every loaded file, once
+ *                                                              driver/checkProgram.ts
+ * 6. lower            checked statements → IAM IR              driver/lowerProgram.ts
+ * 7. build            IR → IAM documents, policies and roles   driver/buildDocuments.ts
+ * 8. validate         every built document against IAM         driver/validateDocuments.ts
+ * 9. emit             the output files' text                   driver/emitOutputs.ts
+ *
+ * Only the files given to the compiler produce output; everything loaded is checked.
  */
-import type { RoleDecl } from "../grammar/ast.js";
-import { buildPolicy, type CompiledPolicy } from "./buildPolicy.js";
-import { buildRole, type CompiledRole } from "./buildRole.js";
+import { loadCatalog } from "./catalog/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { diagnostic } from "./diagnostics/codes.js";
-import { checkOutputNames, type OutputName } from "./outputNames.js";
-import { buildProgram, type CompileOptions, type Program, type SourceInput } from "./program.js";
+import { buildDocuments, type BuiltProgram } from "./driver/buildDocuments.js";
+import { checkProgram, type CheckedProgram } from "./driver/checkProgram.js";
+import { collectProgram } from "./driver/collectPolicies.js";
+import { emitPolicy, emitRole, type CompiledPolicy, type CompiledRole } from "./driver/emitOutputs.js";
+import { lowerProgram } from "./driver/lowerProgram.js";
+import { resolveParams } from "./driver/params.js";
+import { parseSources } from "./driver/parseSources.js";
+import type { CompileOptions, Program, SourceInput } from "./driver/program.js";
+import { loadProgramFiles } from "./driver/resolveImports.js";
+import { validateDocuments } from "./driver/validateDocuments.js";
 
 export type { CompileOptions, SourceInput, CompiledPolicy, CompiledRole };
-export { MANAGED_POLICY_LIMIT } from "./buildPolicy.js";
+export { MANAGED_POLICY_LIMIT } from "./driver/compilePolicy.js";
 
 export interface CompileResult {
   /** True when there is no error (warnings allowed). */
@@ -30,54 +48,39 @@ export interface CompileResult {
   readonly catalog: { readonly version: string; readonly updatedAt: string };
 }
 
+/** What stages 1-8 produce: everything checked, and the documents built from the inputs. */
+export interface Analysis {
+  readonly program: Program;
+  readonly checked: CheckedProgram;
+  readonly built: BuiltProgram;
+}
+
+/** Runs every stage but emit: the analysis `arp test` evaluates and `compileProgram` emits. */
+export function analyzeProgram(inputs: readonly SourceInput[], options: CompileOptions = {}): Analysis {
+  const diagnostics: Diagnostic[] = [];
+  const catalog = loadCatalog();
+  const parsed = parseSources(inputs, diagnostics);
+  const files = loadProgramFiles(inputs, parsed, diagnostics);
+  const contexts = resolveParams(catalog, files, options.params ?? {}, diagnostics);
+  const program = collectProgram(catalog, files, contexts, diagnostics);
+  const checked = checkProgram(program);
+  const lowered = lowerProgram(checked);
+  const built = buildDocuments({ program, checked, lowered });
+  validateDocuments(built.documents, diagnostics);
+  return { program, checked, built };
+}
+
 export function compileProgram(inputs: readonly SourceInput[], options: CompileOptions = {}): CompileResult {
-  const program = buildProgram(inputs, options);
-  const inputFiles = new Set(program.inputs);
-  const policies: CompiledPolicy[] = [];
-  for (const source of program.policies) {
-    if (!inputFiles.has(source.file) || source.role !== undefined) continue;
-    const compiled = buildPolicy(program, source);
-    if (compiled !== undefined) policies.push(compiled);
-  }
-  const roles: CompiledRole[] = [];
-  const roleNames = new Map<string, RoleDecl>();
-  for (const file of program.inputs) {
-    for (const item of file.items) {
-      if (item.kind !== "Role") continue;
-      const prior = roleNames.get(item.name.name.toLowerCase());
-      if (prior !== undefined) {
-        program.diagnostics.push(diagnostic("DuplicatePolicyName", item.name.span, `a role named \`${item.name.name}\` is already defined`, {
-          related: [{ message: "first defined here", span: prior.name.span }],
-        }));
-        continue;
-      }
-      roleNames.set(item.name.name.toLowerCase(), item);
-      const role = buildRole(program, file, item);
-      if (role !== undefined) roles.push(role);
-    }
-  }
-  checkOutputNames(outputNames(program, [...roleNames.values()]), program.diagnostics);
+  const { program, built } = analyzeProgram(inputs, options);
   const sorted = sortDiagnostics(program.diagnostics);
   const ok = !hasErrors(sorted);
   return {
     ok,
-    policies: ok ? policies : [],
-    roles: ok ? roles : [],
+    policies: ok ? built.policies.map(emitPolicy) : [],
+    roles: ok ? built.roles.map(emitRole) : [],
     diagnostics: sorted,
     files: inputs.map((i) => i.path),
-    sources: program.sources,
+    sources: program.files.sources,
     catalog: { version: program.catalog.version, updatedAt: program.catalog.updatedAt },
   };
-}
-
-/** Every name of the inputs that becomes a file: standalone policies and roles. */
-function outputNames(program: Program, roles: readonly RoleDecl[]): OutputName[] {
-  const order = new Map(program.inputs.map((f, i) => [f.span.file, i]));
-  const orderOf = (file: string): number => order.get(file) ?? -1;
-  return [
-    ...program.policies
-      .filter((p) => p.role === undefined && order.has(p.file.span.file))
-      .map((p) => ({ kind: "policy" as const, name: p.name, span: p.nameSpan, order: orderOf(p.file.span.file) })),
-    ...roles.map((r) => ({ kind: "role" as const, name: r.name.name, span: r.name.span, order: orderOf(r.name.span.file) })),
-  ];
 }

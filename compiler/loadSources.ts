@@ -5,7 +5,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { join, relative } from "node:path";
-import type { SourceInput } from "./compileProgram.js";
+import type { SourceInput } from "./driver/program.js";
 import { diagnostic } from "./diagnostics/codes.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 

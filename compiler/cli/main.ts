@@ -13,7 +13,7 @@ import { terminalLines, terminalText } from "../diagnostics/terminalText.js";
 import { EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from "./options.js";
 import { UsageError } from "./settings.js";
 
-export function buildProgram(): Command {
+export function createCli(): Command {
   const program = new Command("arp")
     .description("typed policy-as-code for AWS App Runner access: check and compile .arp to IAM JSON")
     .version("0.1.0")
@@ -40,7 +40,7 @@ export function buildProgram(): Command {
  */
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = undefined;
-  const program = buildProgram();
+  const program = createCli();
   try {
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;

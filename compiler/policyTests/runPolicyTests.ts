@@ -3,17 +3,13 @@
  * the runtime against the compiled policies it names (or its file's own policies), and each
  * failure carries the source location and the evaluator's explanation.
  */
-import type { Expectation, SourceFile, TestDecl } from "../../grammar/ast.js";
+import type { Expectation, TestDecl } from "../../grammar/ast.js";
 import { evaluate } from "../../runtime/index.js";
 import { explain } from "../../runtime/explain.js";
 import type { Decision, PolicyInput } from "../../runtime/types.js";
-import { buildPolicy, type CompiledPolicy } from "../buildPolicy.js";
-import type { CheckContext } from "../check/context.js";
-import type { PolicySource } from "../collectPolicies.js";
+import { analyzeProgram, type Analysis, type CompileOptions, type SourceInput } from "../compileProgram.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics/diagnostic.js";
-import { buildProgram, type CompileOptions, type Program, type SourceInput } from "../program.js";
-import { buildRequest, testContext } from "./buildRequest.js";
 
 export interface ExpectationOutcome {
   readonly test: string;
@@ -52,58 +48,34 @@ function testName(t: TestDecl): string {
 }
 
 export function runPolicyTests(inputs: readonly SourceInput[], options: CompileOptions = {}): TestRunResult {
-  const program = buildProgram(inputs, options);
-  const compiled = new Map<PolicySource, CompiledPolicy | undefined>();
-  const compileOnce = (p: PolicySource) => {
-    if (!compiled.has(p)) compiled.set(p, buildPolicy(program, p));
-    return compiled.get(p);
-  };
-  for (const p of program.policies) if (program.inputs.includes(p.file)) compileOnce(p);
+  const analysis = analyzeProgram(inputs, options);
+  const { program } = analysis;
   const outcomes: ExpectationOutcome[] = [];
   if (!hasErrors(program.diagnostics)) {
-    for (const file of program.inputs) {
+    for (const file of program.files.inputs) {
       for (const item of file.items) {
-        if (item.kind === "Test") outcomes.push(...runTest(program, file, item, compileOnce));
+        if (item.kind === "Test") outcomes.push(...runTest(analysis, item));
       }
     }
   }
   const diagnostics = sortDiagnostics(program.diagnostics);
-  return { ok: !hasErrors(diagnostics) && outcomes.every((o) => o.passed), outcomes, diagnostics, sources: program.sources };
+  return { ok: !hasErrors(diagnostics) && outcomes.every((o) => o.passed), outcomes, diagnostics, sources: program.files.sources };
 }
 
-function targets(program: Program, file: SourceFile, test: TestDecl): PolicySource[] | undefined {
-  if (test.policies === undefined) return program.policies.filter((p) => p.file === file);
-  const out: PolicySource[] = [];
-  for (const name of test.policies) {
-    const p = program.policy(name.name);
-    if (p === undefined) {
-      program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy named \`${name.name}\` is defined`));
-      return undefined;
-    }
-    out.push(p);
-  }
-  return out;
-}
-
-function runTest(
-  program: Program,
-  file: SourceFile,
-  test: TestDecl,
-  compileOnce: (p: PolicySource) => CompiledPolicy | undefined,
-): ExpectationOutcome[] {
-  const sources = targets(program, file, test);
-  if (sources === undefined) return [];
+/** Evaluates a test's requests, which the check stage built, against the policies it names. */
+function runTest({ program, checked, built }: Analysis, test: TestDecl): ExpectationOutcome[] {
+  const check = checked.tests.get(test);
+  if (check?.targets === undefined) return [];
   const policies: PolicyInput[] = [];
-  for (const s of sources) {
-    const c = compileOnce(s);
+  for (const s of check.targets) {
+    const c = built.policyOf(s);
     if (c === undefined) return [];
     policies.push({ name: c.name, document: c.document, sources: c.sources });
   }
-  const ctx = testContext(program.contexts.get(file) as CheckContext);
   const name = testName(test);
   const out: ExpectationOutcome[] = [];
   for (const e of test.expectations) {
-    const request = buildRequest(ctx, e);
+    const request = check.requests.get(e);
     if (request === undefined) continue;
     const result = evaluate(policies, request);
     const passed = holds(e.decision, result.decision);

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check, type Diagnostic } from "../../compiler/index.js";
-import { SETTINGS_SPAN } from "../../compiler/params.js";
+import { SETTINGS_SPAN } from "../../compiler/driver/params.js";
 import { CORPUS_DIR, corpusCases } from "../corpus/corpus.js";
 
 const corpus = corpusCases().map((name) => ({ name, text: readFileSync(join(CORPUS_DIR, `${name}.arp`), "utf8") }));

@@ -1,5 +1,5 @@
 /**
- * The Cedar translation (bench/cedarTranslation.ts) is equivalent to the IAM policy it comes
+ * The Cedar translation (test/support/cedarTranslation.ts) is equivalent to the IAM policy it comes
  * from: cedar-wasm, deciding the translated policy set, allows exactly when arp's runtime
  * `evaluate` allows. Cedar itself only says allow or deny; the contender reads a deny whose
  * reasons name a satisfied `forbid` as ExplicitDeny, and that is compared too.
@@ -9,9 +9,9 @@
  * translates), and on hand-picked requests for the IAM rules the seeded requests reach rarely.
  */
 import { describe, expect, it } from "vitest";
-import { actionPool, policyOf, requestsFor } from "../../bench/policies.js";
-import { cedarDecider, cedarWasm } from "../../bench/contenders/cedar.js";
-import { translatePolicy, UntranslatableError, variableCandidates } from "../../bench/cedarTranslation.js";
+import { actionPool, policyOf, requestsFor } from "../support/samplePolicies.js";
+import { cedarDecider, loadCedar } from "../support/cedarDecider.js";
+import { translatePolicy, UntranslatableError, variableCandidates } from "../support/cedarTranslation.js";
 import { evaluate } from "../../runtime/index.js";
 import type { IamStatement, PolicyInput, Request } from "../../runtime/index.js";
 import type { PolicySource } from "../../compiler/emit/typescript/index.js";
@@ -21,7 +21,7 @@ const allowed = (decision: string): boolean => decision === "Allow";
 
 /** Decides every request with Cedar and with the runtime; returns the disagreements. */
 async function compare(policy: PolicySource, requests: readonly Request[]): Promise<{ request: Request; cedar: string; arp: string }[]> {
-  const decide = await cedarWasm.load(policy);
+  const decide = await loadCedar(policy);
   const policies: PolicyInput[] = [policy];
   const wrong: { request: Request; cedar: string; arp: string }[] = [];
   for (const request of requests) {
@@ -36,7 +36,7 @@ describe("cedar-wasm on the bench's policies", () => {
   it("10 statements: every seeded request is allowed by Cedar exactly when arp allows it", async () => {
     const policy = policyOf(10, pool);
     const requests = requestsFor(policy, pool, 3000);
-    const decide = await cedarWasm.load(policy);
+    const decide = await loadCedar(policy);
     const policies: PolicyInput[] = [policy];
     const counts = { Allow: 0, ImplicitDeny: 0, ExplicitDeny: 0 };
     for (const request of requests) {

@@ -20,7 +20,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runSimulation, runUnsafeSimulation } from "@cloud-copilot/iam-simulate";
-import { iamSimulate } from "../../bench/contenders/iamSimulate.js";
+import { loadIamSimulate } from "../support/iamSimulateDecider.js";
 import { evaluate } from "../../runtime/index.js";
 import type { ContextValue, Decision, IamConditionBlock, IamStatement, Request } from "../../runtime/index.js";
 
@@ -177,7 +177,7 @@ describe("modelling: what the request context holds", () => {
     );
     expect(safe.resultType === "single" && safe.overallResult).toBe("ImplicitlyDenied");
     // … and the bench contender, which stands in an ARN no pattern names for "*", decides the same.
-    const decide = await iamSimulate.load({ name: "p", document: { Version: "2012-10-17", Statement: statements } });
+    const decide = loadIamSimulate({ name: "p", document: { Version: "2012-10-17", Statement: statements } });
     expect(decide(list)).toBe("ImplicitDeny");
     expect(decide(request({ action: "apprunner:PauseService", resource: `arn:aws:apprunner:us-east-1:${ACCOUNT}:service/web/1` }))).toBe(
       "Allow",

@@ -27,7 +27,7 @@ export function testContext(ctx: CheckContext): CheckContext {
   return { ...ctx, params };
 }
 
-export function buildRequest(ctx: CheckContext, expectation: Expectation): Request | undefined {
+export function expectationRequest(ctx: CheckContext, expectation: Expectation): Request | undefined {
   const before = ctx.diagnostics.length;
   const action = actionOf(ctx, expectation.action);
   const resource = resourceOf(ctx, expectation.resource);

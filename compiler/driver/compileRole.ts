@@ -1,44 +1,51 @@
 /**
- * Compiles a `role` into a role bundle: its trust policy, the managed policies attached by ARN,
+ * Builds a `role` into a role bundle: its trust policy, the managed policies attached by ARN,
  * and the arp policies it attaches or defines, inlined. The bundle has the shape of
  * CloudFormation's `AWS::IAM::Role` properties, so it can be dropped into a template or read
  * by any deployment script.
  */
-import type { RoleDecl, TrustDecl } from "../grammar/ast.js";
-import type { IamPolicyDocument } from "../runtime/policyDocument.js";
-import { assemble, buildPolicy, checkSids, type CompiledPolicy } from "./buildPolicy.js";
-import { checkRoleDescription, checkRoleName } from "./check/checkRole.js";
-import { checkTrust } from "./check/checkTrust.js";
-import { lowerTrust } from "./lower/lowerTrust.js";
-import { resolveParts } from "./check/resolveTemplate.js";
-import type { CheckContext } from "./check/context.js";
-import { policySource, type PolicySource } from "./collectPolicies.js";
-import { diagnostic } from "./diagnostics/codes.js";
+import type { RoleDecl, SourceFile, TrustDecl } from "../../grammar/ast.js";
+import { assemble, checkSids, type BuildInput, type BuiltPolicy } from "./compilePolicy.js";
+import { checkRoleDescription, checkRoleName } from "../check/checkRole.js";
+import { checkTrust } from "../check/checkTrust.js";
+import { lowerTrust } from "../lower/lowerTrust.js";
+import { resolveParts } from "../check/resolveTemplate.js";
+import type { PolicyDefinition } from "./collectPolicies.js";
+import { diagnostic } from "../diagnostics/codes.js";
 import type { Program } from "./program.js";
-import { awsManagedPolicyArn, isStdlibFile } from "./stdlib.js";
-import type { SourceFile } from "../grammar/ast.js";
+import { awsManagedPolicyArn, isStdlibFile } from "../stdlib.js";
 
-export interface CompiledRole {
+/** A built role: its documents, before the bundle's text is emitted. */
+export interface BuiltRole {
   readonly name: string;
   readonly file: string;
   readonly description?: string;
-  readonly trust: CompiledPolicy;
+  readonly trust: BuiltPolicy;
   readonly managedPolicyArns: readonly string[];
-  readonly inlinePolicies: readonly CompiledPolicy[];
-  /** `<Name>.role.json`'s exact text. */
-  readonly json: string;
+  readonly inlinePolicies: readonly BuiltPolicy[];
 }
 
 /** IAM's default quota for a role trust policy (it can be raised to 4,096). */
 export const TRUST_POLICY_LIMIT = 2048;
 export const TRUST_POLICY_MAX = 4096;
-/** IAM's limit for all inline policies of one role together. */
+/**
+ * IAM's limit for all inline policies of one role together: "the total aggregate policy size
+ * (the sum size of all inline policies) per entity cannot exceed the following limits [...]
+ * IAM does not count white space" (reference_iam-quotas.md), 10,240 for a role; "Policies have
+ * a maximum size between 2048 characters and 10,240 characters, depending on what entity the
+ * policy is attached to" (reference_policies_grammar.md). An inline policy is not a managed
+ * policy, so the 6,144 managed-policy quota does not apply to it on its own.
+ */
 export const ROLE_INLINE_LIMIT = 10240;
 
 const MANAGED_ARN = /^arn:[^:]+:iam::(aws|\d{12}):policy\/.+$/;
 
-export function buildRole(program: Program, file: SourceFile, role: RoleDecl): CompiledRole | undefined {
-  const ctx = program.contexts.get(file) as CheckContext;
+/** Builds each policy at most once, however many roles inline it. */
+export type PolicyBuilder = (policy: PolicyDefinition) => BuiltPolicy | undefined;
+
+export function compileRole(input: BuildInput, file: SourceFile, role: RoleDecl, policyOf: PolicyBuilder): BuiltRole | undefined {
+  const { program } = input;
+  const ctx = program.contextOf(file);
   const before = program.diagnostics.length;
   const description = role.description?.parts.map((p) => (p.kind === "Text" ? p.text : "")).join("");
   checkRoleName(role, program.diagnostics);
@@ -54,9 +61,14 @@ export function buildRole(program: Program, file: SourceFile, role: RoleDecl): C
   const trust = assemble(program, { name: `${role.name.name}Trust`, kind: "trust", statements, span: role.span });
   checkTrustSize(program, role, trust.size);
   const managedPolicyArns: string[] = [];
-  const inlinePolicies: CompiledPolicy[] = [];
+  const inline: PolicyDefinition[] = [];
+  let failed = false;
+  const addInline = (p: PolicyDefinition | undefined): void => {
+    if (p === undefined) failed = true;
+    else if (!inline.some((q) => q.name.toLowerCase() === p.name.toLowerCase())) inline.push(p);
+  };
   for (const item of role.items) {
-    if (item.kind === "Policy") addInline(program, inlinePolicies, policySource(file, item, role.name.name));
+    if (item.kind === "Policy") addInline(program.definitionOf(item));
     if (item.kind !== "Attach") continue;
     if (item.target.kind === "Identifier") {
       const target = program.policy(item.target.name);
@@ -70,7 +82,7 @@ export function buildRole(program: Program, file: SourceFile, role: RoleDecl): C
         program.diagnostics.push(diagnostic("UnknownPolicyName", item.target.span, `no policy named \`${item.target.name}\` is defined`, {
           hint: 'attach an AWS managed policy by its ARN: `attach "arn:aws:iam::aws:policy/..."`',
         }));
-      } else addInline(program, inlinePolicies, target);
+      } else addInline(target);
       continue;
     }
     const arn = resolveParts(ctx, item.target.parts)?.text;
@@ -80,8 +92,11 @@ export function buildRole(program: Program, file: SourceFile, role: RoleDecl): C
       }));
     } else if (arn !== undefined && !managedPolicyArns.includes(arn)) managedPolicyArns.push(arn);
   }
+  // The inlined policies' own problems are reported once, where each is built.
+  const inlinePolicies = inline.map(policyOf).filter((p): p is BuiltPolicy => p !== undefined);
+  if (inlinePolicies.length < inline.length) failed = true;
   checkInlineSize(program, role, inlinePolicies);
-  if (program.diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
+  if (failed || program.diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
   return {
     name: role.name.name,
     file: file.span.file,
@@ -89,14 +104,7 @@ export function buildRole(program: Program, file: SourceFile, role: RoleDecl): C
     trust,
     managedPolicyArns,
     inlinePolicies,
-    json: bundleText(role.name.name, description, trust.document, managedPolicyArns, inlinePolicies),
   };
-}
-
-function addInline(program: Program, list: CompiledPolicy[], source: PolicySource): void {
-  if (list.some((p) => p.name.toLowerCase() === source.name.toLowerCase())) return;
-  const compiled = buildPolicy(program, source);
-  if (compiled !== undefined) list.push(compiled);
 }
 
 function checkTrustSize(program: Program, role: RoleDecl, size: number): void {
@@ -106,27 +114,10 @@ function checkTrustSize(program: Program, role: RoleDecl, size: number): void {
     { severity: size > TRUST_POLICY_MAX ? "error" : "warning" }));
 }
 
-function checkInlineSize(program: Program, role: RoleDecl, inline: readonly CompiledPolicy[]): void {
+function checkInlineSize(program: Program, role: RoleDecl, inline: readonly BuiltPolicy[]): void {
   const total = inline.reduce((n, p) => n + p.size, 0);
   if (total <= ROLE_INLINE_LIMIT) return;
   program.diagnostics.push(diagnostic("PolicyTooLarge", role.name.span,
     `the inline policies of \`${role.name.name}\` total ${total} characters without whitespace; IAM allows ${ROLE_INLINE_LIMIT} per role`,
     { hint: "attach some of them as managed policies instead" }));
-}
-
-function bundleText(
-  name: string,
-  description: string | undefined,
-  trust: IamPolicyDocument,
-  managed: readonly string[],
-  inline: readonly CompiledPolicy[],
-): string {
-  const bundle = {
-    RoleName: name,
-    ...(description !== undefined ? { Description: description } : {}),
-    AssumeRolePolicyDocument: trust,
-    ...(managed.length > 0 ? { ManagedPolicyArns: managed } : {}),
-    ...(inline.length > 0 ? { Policies: inline.map((p) => ({ PolicyName: p.name, PolicyDocument: p.document })) } : {}),
-  };
-  return `${JSON.stringify(bundle, null, 2)}\n`;
 }

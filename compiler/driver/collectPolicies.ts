@@ -1,15 +1,18 @@
 /**
- * Finds the policies of a set of files: `policy Name { ... }` blocks, or the bare statements
+ * Stage 4, collect: finds the policies of a set of files: `policy Name { ... }` blocks, or the bare statements
  * of a file as one policy named after the file. Names are unique across the whole set because
  * each becomes `<Name>.json` and `use Name` refers to it.
  */
 import { basename } from "node:path";
-import type { PolicyDecl, PolicyItem, RoleDecl, SourceFile, StringLiteral } from "../grammar/ast.js";
-import type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
-import { diagnostic } from "./diagnostics/codes.js";
+import type { PolicyDecl, PolicyItem, RoleDecl, SourceFile, StringLiteral } from "../../grammar/ast.js";
+import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../diagnostics/codes.js";
+import type { Catalog } from "../catalog/index.js";
+import type { CheckContext } from "../check/context.js";
+import type { LoadedFiles, Program } from "./program.js";
 
-/** A policy before checking: its name and items, whichever form it was written in. */
-export interface PolicySource {
+/** A policy as written, before checking: its name and items, whichever form it was written in. */
+export interface PolicyDefinition {
   readonly name: string;
   readonly nameSpan: Span;
   readonly file: SourceFile;
@@ -18,6 +21,8 @@ export interface PolicySource {
   readonly span: Span;
   /** Set for a policy defined inside a `role`: it is emitted only as part of that role. */
   readonly role?: string;
+  /** The `policy` block, absent for a file of bare statements. */
+  readonly decl?: PolicyDecl;
 }
 
 const POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
@@ -28,14 +33,48 @@ export function policyNameForFile(path: string): string {
   return base === "" || base.startsWith("<") ? "policy" : base;
 }
 
-export function collectPolicies(files: readonly SourceFile[], diagnostics: Diagnostic[]): PolicySource[] {
-  const out: PolicySource[] = [];
+/**
+ * The program as the later stages see it: the user's policies (names unique among them), then
+ * the stdlib's that no user policy shadows.
+ */
+export function collectProgram(
+  catalog: Catalog,
+  files: LoadedFiles,
+  contexts: ReadonlyMap<SourceFile, CheckContext>,
+  diagnostics: Diagnostic[],
+): Program {
+  const userPolicies = collectPolicies([...files.inputs, ...files.libraries], diagnostics);
+  const userNames = new Set(userPolicies.map((p) => p.name.toLowerCase()));
+  const stdPolicies = collectPolicies(files.stdlib, []).filter((p) => !userNames.has(p.name.toLowerCase()));
+  const policies = [...userPolicies, ...stdPolicies];
+  const byName = new Map<string, PolicyDefinition>();
+  for (const p of policies) if (!byName.has(p.name.toLowerCase())) byName.set(p.name.toLowerCase(), p);
+  const byDecl = new Map<PolicyDecl, PolicyDefinition>();
+  for (const p of policies) if (p.decl !== undefined) byDecl.set(p.decl, p);
+  return {
+    catalog,
+    files,
+    contexts,
+    policies,
+    diagnostics,
+    policy: (name) => byName.get(name.toLowerCase()),
+    definitionOf: (decl) => byDecl.get(decl),
+    contextOf(file) {
+      const ctx = contexts.get(file);
+      if (ctx === undefined) throw new Error(`internal error: no context for ${file.span.file}`);
+      return ctx;
+    },
+  };
+}
+
+export function collectPolicies(files: readonly SourceFile[], diagnostics: Diagnostic[]): PolicyDefinition[] {
+  const out: PolicyDefinition[] = [];
   for (const file of files) out.push(...policiesOfFile(file, diagnostics));
   checkNames(out, diagnostics);
   return out;
 }
 
-function policiesOfFile(file: SourceFile, diagnostics: Diagnostic[]): PolicySource[] {
+function policiesOfFile(file: SourceFile, diagnostics: Diagnostic[]): PolicyDefinition[] {
   const blocks = file.items.filter((i): i is PolicyDecl => i.kind === "Policy");
   const bare = file.items.filter((i): i is PolicyItem => i.kind === "Statement" || i.kind === "Use");
   if (blocks.length > 0 && bare.length > 0) {
@@ -44,9 +83,9 @@ function policiesOfFile(file: SourceFile, diagnostics: Diagnostic[]): PolicySour
       "this file has `policy` blocks, so its statements must be inside one",
       { hint: "move the statement into a `policy Name { ... }` block", related: [{ message: "policy block", span: (blocks[0] as PolicyDecl).span }] }));
   }
-  const out: PolicySource[] = blocks.map((b) => policySource(file, b));
+  const out: PolicyDefinition[] = blocks.map((b) => policyDefinition(file, b));
   for (const role of file.items.filter((i): i is RoleDecl => i.kind === "Role")) {
-    for (const item of role.items) if (item.kind === "Policy") out.push(policySource(file, item, role.name.name));
+    for (const item of role.items) if (item.kind === "Policy") out.push(policyDefinition(file, item, role.name.name));
   }
   if (blocks.length === 0 && bare.length > 0) {
     const span = { file: file.span.file, start: (bare[0] as PolicyItem).span.start, end: (bare[bare.length - 1] as PolicyItem).span.end };
@@ -56,7 +95,7 @@ function policiesOfFile(file: SourceFile, diagnostics: Diagnostic[]): PolicySour
 }
 
 /** The policy a `policy` block defines; `role` names the role it is inline in, if any. */
-export function policySource(file: SourceFile, decl: PolicyDecl, role?: string): PolicySource {
+export function policyDefinition(file: SourceFile, decl: PolicyDecl, role?: string): PolicyDefinition {
   return {
     name: decl.name.name,
     nameSpan: decl.name.span,
@@ -65,11 +104,12 @@ export function policySource(file: SourceFile, decl: PolicyDecl, role?: string):
     items: decl.items,
     span: decl.span,
     ...(role !== undefined ? { role } : {}),
+    decl,
   };
 }
 
-function checkNames(policies: readonly PolicySource[], diagnostics: Diagnostic[]): void {
-  const seen = new Map<string, PolicySource>();
+function checkNames(policies: readonly PolicyDefinition[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, PolicyDefinition>();
   for (const p of policies) {
     if (!POLICY_NAME.test(p.name)) {
       diagnostics.push(diagnostic("InvalidPolicyName", p.nameSpan,

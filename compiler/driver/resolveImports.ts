@@ -1,15 +1,17 @@
 /**
- * Follows `import "./other.arp"` declarations. Imported files are libraries: their policies
+ * Stage 2, resolve imports: follows `import "./other.arp"` declarations. Imported files are libraries: their policies
  * can be named by `use` and `attach`, but only the files given to the compiler produce output.
  * Paths are relative to the importing file; a cycle of imports is reported, since a file that
  * reaches itself through its imports is almost always a layout mistake.
  */
 import { dirname, join, normalize } from "node:path";
-import type { ImportDecl, SourceFile } from "../grammar/ast.js";
-import { parse } from "../grammar/parse.js";
-import { diagnostic } from "./diagnostics/codes.js";
-import { hasErrors, type Diagnostic } from "./diagnostics/diagnostic.js";
-import { readSourceFile, SourceReadError } from "./loadSources.js";
+import type { ImportDecl, SourceFile } from "../../grammar/ast.js";
+import { parse } from "../../grammar/parse.js";
+import { diagnostic } from "../diagnostics/codes.js";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { readSourceFile, SourceReadError } from "../loadSources.js";
+import { loadStdlib } from "../stdlib.js";
+import type { LoadedFiles, SourceInput } from "./program.js";
 
 export interface ImportedFiles {
   /** Files reached only through imports, in the order first reached. */
@@ -65,4 +67,18 @@ export function resolveImports(inputs: readonly SourceFile[], diagnostics: Diagn
   };
   for (const f of inputs) if (state.get(f) === undefined) visit(f, []);
   return { libraries, texts };
+}
+
+/**
+ * The whole set of files the program loads: the parsed inputs, what they import, and the
+ * stdlib (whose names every file can use without an import).
+ */
+export function loadProgramFiles(inputs: readonly SourceInput[], parsed: readonly SourceFile[], diagnostics: Diagnostic[]): LoadedFiles {
+  const sources = new Map(inputs.map((s) => [s.path, s.text]));
+  const imported = resolveImports(parsed, diagnostics);
+  imported.texts.forEach((text, path) => sources.set(path, text));
+  const stdlib = loadStdlib();
+  stdlib.texts.forEach((text, path) => sources.set(path, text));
+  const inputPaths = new Set(parsed.map((f) => f.span.file));
+  return { inputs: parsed, libraries: imported.libraries, stdlib: stdlib.files.filter((f) => !inputPaths.has(f.span.file)), sources };
 }

