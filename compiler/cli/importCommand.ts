@@ -52,9 +52,9 @@ export function registerImportCommand(program: Command): void {
     .argument("[files...]", "IAM JSON policy files; `-` or none reads standard input")
     .option("-o, --out <dir>", "write <name>.arp per input into this directory instead of printing")
     .addOption(formatOption())
-    .action((files: string[], opts: { out?: string; format: OutputFormat }, cmd: Command) => {
+    .action(async (files: string[], opts: { out?: string; format: OutputFormat }, cmd: Command) => {
       const color = colorOf(cmd);
-      process.exitCode = runImport(files, { ...opts, color }, processIo);
+      process.exitCode = await runImport(files, { ...opts, color }, processIo);
     });
 }
 
@@ -64,7 +64,7 @@ interface Loaded {
   readonly sources: Map<string, string>;
 }
 
-function loadAndImport(files: readonly string[], io: ImportIo): Loaded {
+async function loadAndImport(files: readonly string[], io: ImportIo): Promise<Loaded> {
   const loaded: Loaded = { results: [], diagnostics: [], sources: new Map() };
   let stdin: string | undefined;
   for (const path of files.length === 0 ? ["-"] : files) {
@@ -88,7 +88,7 @@ function loadAndImport(files: readonly string[], io: ImportIo): Loaded {
       loaded.sources.set(file, text);
       continue;
     }
-    const result = importPolicy(text, { file });
+    const result = await importPolicy(text, { file });
     loaded.results.push(result);
     loaded.diagnostics.push(...result.diagnostics);
     result.sources.forEach((t, f) => loaded.sources.set(f, t));
@@ -119,8 +119,8 @@ function outputFiles(loaded: Loaded): OutputFile[] {
 }
 
 /** Runs the command; returns the exit code. */
-export function runImport(files: readonly string[], options: ImportCommandOptions, io: ImportIo = processIo): number {
-  const loaded = loadAndImport(files, io);
+export async function runImport(files: readonly string[], options: ImportCommandOptions, io: ImportIo = processIo): Promise<number> {
+  const loaded = await loadAndImport(files, io);
   const outputs = outputFiles(loaded);
   let ok = !hasErrors(loaded.diagnostics);
   if (ok && options.out !== undefined) {

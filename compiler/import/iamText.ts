@@ -191,9 +191,9 @@ export function renderValue(parts: readonly ArpPart[]): string {
   return renderString(parts);
 }
 
-/** A name (policy, role, tag key): bare when it lexes as one word, else quoted. */
-export function renderName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_\-.+@]*$/.test(name) && !KEYWORDS.has(name) ? name : quote(name);
+/** Text for a line comment: line breaks (which would end the comment) become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ");
 }
 
 // ---- what the compiler makes of it -------------------------------------------------------

@@ -3,16 +3,18 @@
  *
  *     JSON text → parseJson (spans) → validateDocument (IAM's grammar, and compiler/validate's
  *       independent check) → translatePolicy
- *       → verifyImport (compile the .arp, compare with the expected document)
+ *       → verifyImport (compile the .arp, compare with the expected document) → format
  *
  * Every stage appends to one diagnostics list and each points into the JSON. There is `.arp`
  * only when nothing was an error: what arp cannot say exactly is reported, never dropped.
+ * The `.arp` is laid out by the formatter, `arp fmt`'s own printer, so it is formatted as is.
  */
 import { basename } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { sourceTooLarge } from "../../grammar/inputLimits.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import { loadCatalog } from "../catalog/index.js";
+import { format } from "../format/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { addUnreported, documentKind, iamErrors } from "./iamFindings.js";
 import { parseJson, toPlain } from "./jsonSource.js";
@@ -28,7 +30,7 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
-  /** The `.arp` text; absent when any diagnostic is an error. */
+  /** The `.arp` text, formatted; absent when any diagnostic is an error. */
   readonly arp?: string;
   /** Sorted; every span points into the JSON. */
   readonly diagnostics: readonly Diagnostic[];
@@ -53,7 +55,7 @@ export function importedPolicyName(file: string): string {
   return base === "" ? "policy" : base;
 }
 
-export function importPolicy(json: string, options: ImportOptions): ImportResult {
+export async function importPolicy(json: string, options: ImportOptions): Promise<ImportResult> {
   const file = options.file;
   const name = options.name ?? importedPolicyName(file);
   const sources = new Map([[file, json]]);
@@ -82,7 +84,8 @@ export function importPolicy(json: string, options: ImportOptions): ImportResult
   if (translation === undefined) return done();
   if (document === undefined || hasErrors(diagnostics)) return done({ kind: translation.kind });
   return done({
-    arp: translation.arp.text,
+    // The formatter keeps the syntax tree, so the verified meaning is the printed one.
+    arp: await format(translation.arp.text),
     kind: translation.kind,
     document,
     exact: isDeepStrictEqual(document, toPlain(parsed.value)),

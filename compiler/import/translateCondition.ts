@@ -10,7 +10,7 @@
 import type { CatalogConditionKey } from "../catalog/index.js";
 import { familyOf, type KeyFamily } from "../check/operatorsForType.js";
 import type { IrCondition } from "../ir.js";
-import { fromIamArn, fromIamText, iamTextOf, renderName, renderValue, renderWord, type ArpPart } from "./iamText.js";
+import { fromIamArn, fromIamText, iamTextOf, quote, renderValue, renderWord, type ArpPart } from "./iamText.js";
 import { operatorText } from "./iamOperators.js";
 import { concat, join, mapped, type MappedText } from "./mappedText.js";
 import type { ImportedTest, Located } from "./policyModel.js";
@@ -104,7 +104,7 @@ function keyText(ctx: TranslateContext, key: Located): MappedText | undefined {
   for (const sugar of TAG_SUGAR) {
     if (key.text.startsWith(sugar.prefix) && key.text.length > sugar.prefix.length) {
       const tag = key.text.slice(sugar.prefix.length);
-      if (!tag.includes("${") && !tag.includes("\r") && !tag.includes("\n")) return mapped(`${sugar.words} ${renderName(tag)}`, key.span);
+      if (!tag.includes("${") && !tag.includes("\r") && !tag.includes("\n")) return mapped(`${sugar.words} ${quote(tag)}`, key.span);
     }
   }
   const word = renderWord([{ kind: "text", text: key.text }]);

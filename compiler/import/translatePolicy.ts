@@ -3,6 +3,10 @@
  * a trust policy into `role Name { trust ... }`, with the parameters that repeated values call
  * for. Alongside the text it builds the IAM document the compiler should give back, so the
  * round trip can be verified.
+ *
+ * The text is arp's tokens, one statement per line, every part mapped to the JSON it came
+ * from: it is what the round trip compiles, so a diagnostic points at the exact JSON. Laying it
+ * out is the formatter's job alone (`importPolicy` formats it), so imports and `arp fmt` agree.
  */
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import type { Catalog } from "../catalog/index.js";
@@ -11,9 +15,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import { emitDocument } from "../emit/iamJson.js";
 import type { IrStatement } from "../ir.js";
 import { chooseParams } from "./chooseParams.js";
-import { layoutFile, layoutStatement, layoutTrust } from "./layoutArp.js";
-import type { ImportParams } from "./iamText.js";
-import type { MappedText } from "./mappedText.js";
+import { oneLine, quote, type ImportParams } from "./iamText.js";
+import { concat, join, type MappedText } from "./mappedText.js";
 import { variablesEnabled, type ImportedPolicy, type ImportedStatement, type Located } from "./policyModel.js";
 import type { TranslateContext } from "./translateContext.js";
 import { translateStatement } from "./translateStatement.js";
@@ -51,35 +54,30 @@ export function translatePolicy(policy: ImportedPolicy, options: TranslateOption
   const body: MappedText[] = [];
   const expected: IrStatement[] = [];
   for (const s of policy.statements) {
-    const translated = policy.kind === "trust" ? trustOf(ctx, s) : statementOf(ctx, s);
+    const translated = policy.kind === "trust" ? translateTrust(ctx, s) : translateStatement(ctx, s);
     if (translated === undefined) continue;
     body.push(translated.text);
     expected.push(translated.expected);
   }
   if (diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
   const kind = policy.kind === "trust" ? "role" : "policy";
-  const header = { source: oneLine(options.source), comments: comments.map(oneLine), params };
   return {
     kind,
     name: options.name,
-    arp: layoutFile(header, kind, options.name, body),
+    arp: concat(headerText(options.source, comments, params), `${kind} ${quote(options.name)} {\n`, join(body, "\n"), "\n}\n"),
     params,
     expected: emitDocument({ name: options.name, kind: policy.kind, statements: expected, span: policy.span }),
   };
 }
 
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/g, " ");
-}
-
-function statementOf(ctx: TranslateContext, s: ImportedStatement): { text: MappedText; expected: IrStatement } | undefined {
-  const t = translateStatement(ctx, s);
-  return t === undefined ? undefined : { text: layoutStatement(t.pieces).from(s.span), expected: t.expected };
-}
-
-function trustOf(ctx: TranslateContext, s: ImportedStatement): { text: MappedText; expected: IrStatement } | undefined {
-  const t = translateTrust(ctx, s);
-  return t === undefined ? undefined : { text: layoutTrust(t.pieces).from(s.span), expected: t.expected };
+/** What goes above the policy or role: where it came from, then the parameters. */
+function headerText(source: string, comments: readonly string[], params: ImportParams): string {
+  const lines = [`// Imported from ${oneLine(source)}`, ...comments.map((c) => `// ${oneLine(c)}`)];
+  for (const p of ["partition", "account", "region"] as const) {
+    const value = params[p];
+    if (value !== undefined) lines.push(`param ${p} = ${quote(value)}`);
+  }
+  return `${lines.join("\n")}\n\n`;
 }
 
 /** Strings whose `${...}` IAM reads as text because the policy is not Version 2012-10-17. */

@@ -7,26 +7,18 @@
 import type { IrStatement } from "../ir.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import { quote } from "./iamText.js";
-import { concat, mapped, type MappedText } from "./mappedText.js";
+import { concat, join, mapped, type MappedText } from "./mappedText.js";
 import type { ImportedList, ImportedStatement } from "./policyModel.js";
 import { translateTests, type TranslatedTest } from "./translateCondition.js";
 import { notImportable, type TranslateContext } from "./translateContext.js";
 import { translateAction, translateResource, type TranslatedItem } from "./translateResource.js";
 
-/** A translated statement, in pieces the layout arranges on lines. */
-export interface StatementPieces {
-  /** `"Sid": allow a, b` or `deny * except a, b`. */
-  readonly head: MappedText;
-  readonly actions: readonly MappedText[];
-  /** `on` or `not on`. */
-  readonly resourceWord: string;
-  readonly resources: readonly MappedText[];
-  readonly tests: readonly MappedText[];
-  readonly span: ImportedStatement["span"];
-}
-
 export interface TranslatedStatement {
-  readonly pieces: StatementPieces;
+  /**
+   * The statement on one line, each part mapped to its JSON. Its layout is the formatter's
+   * job (`compiler/format`), so the text makes no layout decision of its own.
+   */
+  readonly text: MappedText;
   readonly expected: IrStatement;
 }
 
@@ -50,18 +42,25 @@ export function translateStatement(ctx: TranslateContext, s: ImportedStatement):
   if (actions === undefined || resources === undefined || tests === undefined) return undefined;
   const effect = mapped(s.effect === "Allow" ? "allow" : "deny", s.effectSpan);
   const label = sid === undefined ? "" : concat(mapped(quote(sid.text), sid.span), ": ");
-  const head = concat(label, effect, s.actions.not ? concat(" ", mapped("*", s.actions.keySpan), " except") : "");
+  const text = concat(
+    label,
+    effect,
+    s.actions.not ? concat(" ", mapped("*", s.actions.keySpan), " except") : "",
+    " ",
+    join(actions.map((a) => a.text), ", "),
+    s.resources?.not === true ? " not on " : " on ",
+    join(resources.map((r) => r.text), ", "),
+    whenClause(tests.map((t) => t.text)),
+  );
   return {
-    pieces: {
-      head,
-      actions: actions.map((a) => a.text),
-      resourceWord: s.resources?.not === true ? "not on" : "on",
-      resources: resources.map((r) => r.text),
-      tests: tests.map((t) => t.text),
-      span: s.span,
-    },
+    text: text.from(s.span),
     expected: expectedStatement(s, sid?.text, actions, resources, tests),
   };
+}
+
+/** ` when a and b`, or nothing without tests (IAM ANDs a statement's conditions). */
+export function whenClause(tests: readonly MappedText[]): MappedText | string {
+  return tests.length === 0 ? "" : concat(" when ", join(tests, " and "));
 }
 
 /** The Sid as a label; an empty Sid says nothing and is dropped with a warning. */

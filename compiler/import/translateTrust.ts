@@ -7,24 +7,19 @@ import type { IamPrincipal } from "../../runtime/policyDocument.js";
 import { DEFAULT_TRUST_ACTION, wayOf, type TrustWay } from "../check/trustPrincipal.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import type { IrStatement } from "../ir.js";
-import { fromIamArn, iamTextOf, quote, renderString, renderWord } from "./iamText.js";
-import { mapped, verbatim, type MappedText } from "./mappedText.js";
+import { fromIamArn, iamTextOf, oneLine, quote, renderString, renderWord } from "./iamText.js";
+import { concat, join, mapped, verbatim, type MappedText } from "./mappedText.js";
 import type { ImportedPrincipal, ImportedStatement, Located } from "./policyModel.js";
 import { translateTests } from "./translateCondition.js";
 import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
-
-export interface TrustPieces {
-  readonly principals: readonly MappedText[];
-  /** Absent when the statement's action is the default for its principals. */
-  readonly actions?: readonly MappedText[];
-  readonly tests: readonly MappedText[];
-  /** A Sid that a `trust` cannot carry, kept as a comment. */
-  readonly comment?: string;
-  readonly span: ImportedStatement["span"];
-}
+import { whenClause } from "./translateStatement.js";
 
 export interface TranslatedTrust {
-  readonly pieces: TrustPieces;
+  /**
+   * `trust` on one line (after a `// Sid:` comment line when the statement had a Sid), each
+   * part mapped to its JSON; the formatter lays it out.
+   */
+  readonly text: MappedText;
   readonly expected: IrStatement;
 }
 
@@ -59,15 +54,15 @@ export function translateTrust(ctx: TranslateContext, s: ImportedStatement): Tra
   const actionTexts = s.actions.items.map((a) => a.text);
   const fallback = defaultAction(s.principal);
   const defaulted = actionTexts.length === 1 && actionTexts[0] === fallback;
-  const actions = defaulted ? undefined : (words as MappedText[]);
+  const comment = s.sid !== undefined && s.sid.text !== "" ? `// Sid: ${oneLine(s.sid.text)}\n` : "";
+  const text = concat(
+    "trust ",
+    join(principals.map((p) => p.text), ", "),
+    defaulted ? "" : concat(" to ", join(words as MappedText[], ", ")),
+    whenClause(tests.map((t) => t.text)),
+  );
   return {
-    pieces: {
-      principals: principals.map((p) => p.text),
-      ...(actions !== undefined ? { actions } : {}),
-      tests: tests.map((t) => t.text),
-      ...(s.sid !== undefined && s.sid.text !== "" ? { comment: `Sid: ${s.sid.text}` } : {}),
-      span: s.span,
-    },
+    text: concat(comment, text.from(s.span)),
     expected: {
       effect: "Allow",
       principal: expectedPrincipal(principals),

@@ -17,7 +17,7 @@ interface Run {
 }
 
 /** Runs the command with fixtures as files (by name) and `stdin`. */
-function run(files: string[], options: { out?: string; format?: "text" | "json"; stdin?: string } = {}): Run {
+async function run(files: string[], options: { out?: string; format?: "text" | "json"; stdin?: string } = {}): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: ImportIo = {
@@ -29,74 +29,74 @@ function run(files: string[], options: { out?: string; format?: "text" | "json";
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   };
-  const code = runImport(files, { ...(options.out !== undefined ? { out: options.out } : {}), format: options.format ?? "text", color: false }, io);
+  const code = await runImport(files, { ...(options.out !== undefined ? { out: options.out } : {}), format: options.format ?? "text", color: false }, io);
   return { code, stdout, stderr };
 }
 
 const importDir = (): string => tempDir("arp-import-");
 
 describe("arp import", () => {
-  it("prints the .arp of each input", () => {
-    const r = run(["fixtures/team-services.json", "fixtures/trust-cognito.json"]);
+  it("prints the .arp of each input", async () => {
+    const r = await run(["fixtures/team-services.json", "fixtures/trust-cognito.json"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("policy team-services {");
     expect(r.stdout).toContain("role trust-cognito {");
     expect(r.stderr).toContain("warning ARP3004");
   });
 
-  it("reads standard input as a policy named `policy`", () => {
-    const r = run([], { stdin: '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "apprunner:List*", "Resource": "*"}}' });
-    expect(r).toEqual({ code: 0, stdout: "// Imported from <stdin>\n\npolicy \"policy\" {\n  allow apprunner:List* on *\n}\n", stderr: "" });
-    expect(run(["-"], { stdin: "{}" }).stderr).toContain("<stdin>:1:1 - error ARP6002");
+  it("reads standard input as a policy named `policy`", async () => {
+    const r = await run([], { stdin: '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "apprunner:List*", "Resource": "*"}}' });
+    expect(r).toEqual({ code: 0, stdout: "// Imported from <stdin>\n\npolicy policy {\n  allow apprunner:List* on *\n}\n", stderr: "" });
+    expect((await run(["-"], { stdin: "{}" })).stderr).toContain("<stdin>:1:1 - error ARP6002");
   });
 
-  it("exits 1 and shows the JSON under each error", () => {
-    const r = run(["fixtures/wrong-type-action.json"]);
+  it("exits 1 and shows the JSON under each error", async () => {
+    const r = await run(["fixtures/wrong-type-action.json"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain('fixtures/wrong-type-action.json:7:17 - error ARP6003: `Action` must be a string or an array of strings, not a number\n\n 7 |       "Action": 5,\n   |                 ^');
     expect(r.stderr).toContain("3 errors");
   });
 
-  it("writes <name>.arp per input into --out", () => {
+  it("writes <name>.arp per input into --out", async () => {
     const out = importDir();
-    const r = run(["fixtures/other-services.json"], { out });
+    const r = await run(["fixtures/other-services.json"], { out });
     expect(r.code).toBe(0);
     expect(readdirSync(out)).toEqual(["other-services.arp"]);
     expect(readFileSync(join(out, "other-services.arp"), "utf8")).toBe(readFileSync(new URL("./fixtures/other-services.arp", import.meta.url), "utf8"));
     expect(r.stderr).toContain(`imported 1 file to ${out}: other-services.arp`);
   });
 
-  it("writes nothing when any input has an error, and leaves existing files alone", () => {
+  it("writes nothing when any input has an error, and leaves existing files alone", async () => {
     const out = importDir();
     writeFileSync(join(out, "team-services.arp"), "// before\n");
-    const r = run(["fixtures/team-services.json", "fixtures/type-mismatch.json"], { out });
+    const r = await run(["fixtures/team-services.json", "fixtures/type-mismatch.json"], { out });
     expect(r.code).toBe(1);
     expect(readdirSync(out)).toEqual(["team-services.arp"]);
     expect(readFileSync(join(out, "team-services.arp"), "utf8")).toBe("// before\n");
   });
 
-  it("reports a missing file (ARP9001)", () => {
-    const r = run([join(importDir(), "nope.json")]);
+  it("reports a missing file (ARP9001)", async () => {
+    const r = await run([join(importDir(), "nope.json")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error ARP9001");
   });
 
-  it("refuses two inputs that would be written to one file", () => {
+  it("refuses two inputs that would be written to one file", async () => {
     const dir = importDir();
     for (const sub of ["a", "b"]) {
       execFileSync("mkdir", ["-p", join(dir, sub)]);
       writeFileSync(join(dir, sub, "p.json"), readFixture("not-resource"));
     }
     const out = join(dir, "out");
-    const r = run([join(dir, "a", "p.json"), join(dir, "b", "p.json")], { out });
+    const r = await run([join(dir, "a", "p.json"), join(dir, "b", "p.json")], { out });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("error ARP9003");
     expect(existsSync(out)).toBe(false);
   });
 
-  it("prints diagnostics as JSON on stderr with --format json, keeping stdout for the .arp", () => {
-    const r = run(["fixtures/for-any-value.json"], { format: "json" });
+  it("prints diagnostics as JSON on stderr with --format json, keeping stdout for the .arp", async () => {
+    const r = await run(["fixtures/for-any-value.json"], { format: "json" });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("policy for-any-value {");
     expect(JSON.parse(r.stderr)).toEqual([expect.objectContaining({ code: "ARP2007", file: "fixtures/for-any-value.json", line: 29, column: 41 })]);
@@ -108,6 +108,6 @@ describe("arp import", () => {
       input: '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"Service": "build.apprunner.amazonaws.com"}, "Action": "sts:AssumeRole"}}',
       encoding: "utf8",
     });
-    expect(stdout).toBe('// Imported from <stdin>\n\nrole "policy" {\n  trust service "build.apprunner.amazonaws.com"\n}\n');
+    expect(stdout).toBe('// Imported from <stdin>\n\nrole policy {\n  trust service "build.apprunner.amazonaws.com"\n}\n');
   });
 });

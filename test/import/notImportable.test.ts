@@ -20,9 +20,9 @@ interface Found {
   readonly at: string;
 }
 
-function found(doc: unknown): { problems: Found[]; arp: string | undefined } {
+async function found(doc: unknown): Promise<{ problems: Found[]; arp: string | undefined }> {
   const json = JSON.stringify(doc, null, 2);
-  const result = importPolicy(json, { file: "p.json" });
+  const result = await importPolicy(json, { file: "p.json" });
   return {
     problems: result.diagnostics.map((d) => ({ code: d.code, severity: d.severity, at: json.slice(d.span.start, d.span.end) })),
     arp: result.arp,
@@ -37,83 +37,83 @@ function allow(fields: Record<string, unknown>): Record<string, unknown> {
   return { Effect: "Allow", Action: "apprunner:CreateService", Resource: "*", ...fields };
 }
 
-function notImportable(doc: unknown, ...at: string[]): void {
-  const { problems, arp } = found(doc);
+async function notImportable(doc: unknown, ...at: string[]): Promise<void> {
+  const { problems, arp } = await found(doc);
   expect(arp).toBeUndefined();
   expect(problems).toEqual(at.map((a) => ({ code: "ARP6004", severity: "error", at: a })));
 }
 
 describe("conditions arp cannot say", () => {
-  it("an operator of another type than the key's", () => {
-    notImportable(policy(allow({ Condition: { StringLike: { "aws:SourceArn": "arn:aws:s3:::b" } } })), '"StringLike"');
-    notImportable(policy(allow({ Condition: { StringEquals: { "aws:MultiFactorAuthAge": "5" } } })), '"StringEquals"');
-    notImportable(policy(allow({ Condition: { NumericEquals: { "aws:PrincipalTag/n": "5" } } })), '"NumericEquals"');
-    notImportable(policy(allow({ Condition: { StringEquals: { "aws:SecureTransport": "true" } } })), '"StringEquals"');
-    notImportable(policy(allow({ Condition: { BinaryEquals: { "aws:PrincipalTag/b": "YWJj" } } })), '"BinaryEquals"');
+  it("an operator of another type than the key's", async () => {
+    await notImportable(policy(allow({ Condition: { StringLike: { "aws:SourceArn": "arn:aws:s3:::b" } } })), '"StringLike"');
+    await notImportable(policy(allow({ Condition: { StringEquals: { "aws:MultiFactorAuthAge": "5" } } })), '"StringEquals"');
+    await notImportable(policy(allow({ Condition: { NumericEquals: { "aws:PrincipalTag/n": "5" } } })), '"NumericEquals"');
+    await notImportable(policy(allow({ Condition: { StringEquals: { "aws:SecureTransport": "true" } } })), '"StringEquals"');
+    await notImportable(policy(allow({ Condition: { BinaryEquals: { "aws:PrincipalTag/b": "YWJj" } } })), '"BinaryEquals"');
   });
 
-  it("a key the catalog does not know", () => {
-    notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTeam": "web" } } })), '"aws:PrincipalTeam"');
-    notImportable(policy(allow({ Condition: { StringEquals: { "apprunner:ResourceTag/team": "web" } } })), '"apprunner:ResourceTag/team"');
+  it("a key the catalog does not know", async () => {
+    await notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTeam": "web" } } })), '"aws:PrincipalTeam"');
+    await notImportable(policy(allow({ Condition: { StringEquals: { "apprunner:ResourceTag/team": "web" } } })), '"apprunner:ResourceTag/team"');
   });
 
-  it("a key that cannot be written as one word", () => {
-    notImportable(policy(allow({ Action: "s3:GetObject", Condition: { StringEquals: { "s3:ExistingObjectTag/cost center": "x" } } })), '"s3:ExistingObjectTag/cost center"');
+  it("a key that cannot be written as one word", async () => {
+    await notImportable(policy(allow({ Action: "s3:GetObject", Condition: { StringEquals: { "s3:ExistingObjectTag/cost center": "x" } } })), '"s3:ExistingObjectTag/cost center"');
   });
 
-  it("Null with both values, or with a value that is not a boolean", () => {
-    notImportable(policy(allow({ Condition: { Null: { "aws:RequestTag/team": ["true", "false"] } } })), '"aws:RequestTag/team": [\n            "true",\n            "false"\n          ]');
-    notImportable(policy(allow({ Condition: { Null: { "aws:RequestTag/team": "yes" } } })), '"yes"');
+  it("Null with both values, or with a value that is not a boolean", async () => {
+    await notImportable(policy(allow({ Condition: { Null: { "aws:RequestTag/team": ["true", "false"] } } })), '"aws:RequestTag/team": [\n            "true",\n            "false"\n          ]');
+    await notImportable(policy(allow({ Condition: { Null: { "aws:RequestTag/team": "yes" } } })), '"yes"');
   });
 
-  it("a value the key's type rejects", () => {
-    notImportable(policy(allow({ Condition: { NumericLessThan: { "aws:MultiFactorAuthAge": "an hour" } } })), '"an hour"');
-    notImportable(policy(allow({ Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/33" } } })), '"10.0.0.0/33"');
-    notImportable(policy(allow({ Condition: { DateLessThan: { "aws:CurrentTime": "tomorrow" } } })), '"tomorrow"');
-    notImportable(policy(allow({ Condition: { Bool: { "aws:SecureTransport": "yes" } } })), '"yes"');
+  it("a value the key's type rejects", async () => {
+    await notImportable(policy(allow({ Condition: { NumericLessThan: { "aws:MultiFactorAuthAge": "an hour" } } })), '"an hour"');
+    await notImportable(policy(allow({ Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/33" } } })), '"10.0.0.0/33"');
+    await notImportable(policy(allow({ Condition: { DateLessThan: { "aws:CurrentTime": "tomorrow" } } })), '"tomorrow"');
+    await notImportable(policy(allow({ Condition: { Bool: { "aws:SecureTransport": "yes" } } })), '"yes"');
   });
 
-  it("a policy variable where IAM substitutes none, or that is not a variable", () => {
-    notImportable(policy(allow({ Condition: { Bool: { "aws:SecureTransport": "${aws:PrincipalTag/tls}" } } })), '"${aws:PrincipalTag/tls}"');
-    notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTag/team": "${team}" } } })), '"${team}"');
-    notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTag/team": "${aws:NoSuchKey}" } } })), '"${aws:NoSuchKey}"');
-    notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTag/team": "${aws:username, 'a}b'}" } } })), `"\${aws:username, 'a}b'}"`);
+  it("a policy variable where IAM substitutes none, or that is not a variable", async () => {
+    await notImportable(policy(allow({ Condition: { Bool: { "aws:SecureTransport": "${aws:PrincipalTag/tls}" } } })), '"${aws:PrincipalTag/tls}"');
+    await notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTag/team": "${team}" } } })), '"${team}"');
+    await notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTag/team": "${aws:NoSuchKey}" } } })), '"${aws:NoSuchKey}"');
+    await notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTag/team": "${aws:username, 'a}b'}" } } })), `"\${aws:username, 'a}b'}"`);
   });
 
-  it("a carriage return in a string", () => {
-    notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTag/team": "a\rb" } } })), '"a\\rb"');
+  it("a carriage return in a string", async () => {
+    await notImportable(policy(allow({ Condition: { StringEquals: { "aws:PrincipalTag/team": "a\rb" } } })), '"a\\rb"');
   });
 });
 
 describe("statements arp cannot say", () => {
-  it("a principal in a statement with a resource (a resource-based policy)", () => {
-    notImportable(policy(allow({ Principal: { AWS: "arn:aws:iam::111122223333:root" } })), '"Principal"');
-    notImportable(policy(allow({ NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } })), '"NotPrincipal"');
+  it("a principal in a statement with a resource (a resource-based policy)", async () => {
+    await notImportable(policy(allow({ Principal: { AWS: "arn:aws:iam::111122223333:root" } })), '"Principal"');
+    await notImportable(policy(allow({ NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } })), '"NotPrincipal"');
   });
 
-  it("an action with a policy variable", () => {
-    notImportable(policy(allow({ Action: "apprunner:${aws:username}" })), '"apprunner:${aws:username}"');
+  it("an action with a policy variable", async () => {
+    await notImportable(policy(allow({ Action: "apprunner:${aws:username}" })), '"apprunner:${aws:username}"');
   });
 
-  it("what the checker rejects, at the JSON it came from", () => {
-    notImportable(policy(allow({ Action: ["apprunner:DescribeServce"] })), "apprunner:DescribeServce");
-    notImportable(policy(allow({ Action: "apprunnr:ListServices" })), "apprunnr");
-    notImportable(policy(allow({ Action: "apprunner:Frobnicate*" })), "apprunner:Frobnicate*");
-    notImportable(policy(allow({ Action: "apprunner:ListServices", Resource: "arn:aws:apprunner:*:*:service/web/*" })), "apprunner:ListServices");
-    notImportable(policy(allow({ Action: "s3:GetObject", Resource: "arn:aws:s4:::b/*" })), "s4");
-    notImportable(policy(allow({ Action: "s3:GetObject", Resource: "bucket/*" })), "bucket/*");
-    notImportable(policy(allow({ Action: "apprunner:DescribeService", Resource: "arn:aws:apprunner:us-east-1:123456789012:service/my-service" })),
+  it("what the checker rejects, at the JSON it came from", async () => {
+    await notImportable(policy(allow({ Action: ["apprunner:DescribeServce"] })), "apprunner:DescribeServce");
+    await notImportable(policy(allow({ Action: "apprunnr:ListServices" })), "apprunnr");
+    await notImportable(policy(allow({ Action: "apprunner:Frobnicate*" })), "apprunner:Frobnicate*");
+    await notImportable(policy(allow({ Action: "apprunner:ListServices", Resource: "arn:aws:apprunner:*:*:service/web/*" })), "apprunner:ListServices");
+    await notImportable(policy(allow({ Action: "s3:GetObject", Resource: "arn:aws:s4:::b/*" })), "s4");
+    await notImportable(policy(allow({ Action: "s3:GetObject", Resource: "bucket/*" })), "bucket/*");
+    await notImportable(policy(allow({ Action: "apprunner:DescribeService", Resource: "arn:aws:apprunner:us-east-1:123456789012:service/my-service" })),
       "arn:aws:apprunner:us-east-1:123456789012:service/my-service");
   });
 
-  it("a policy over IAM's size limit for a managed policy", () => {
+  it("a policy over IAM's size limit for a managed policy", async () => {
     const statements = Array.from({ length: 40 }, (_, i) => ({
       Sid: `Service${i}`,
       Effect: "Allow",
       Action: ["apprunner:DescribeService", "apprunner:UpdateService"],
       Resource: `arn:aws:apprunner:*:*:service/team-${i}-${"x".repeat(100)}/*`,
     }));
-    const { problems, arp } = found(policy(...statements));
+    const { problems, arp } = await found(policy(...statements));
     expect(arp).toBeUndefined();
     expect(problems.map((p) => p.code)).toEqual(["ARP6004"]);
   });
@@ -124,36 +124,36 @@ describe("trust statements arp cannot say", () => {
     return { Effect: "Allow", Principal: { Service: "build.apprunner.amazonaws.com" }, Action: "sts:AssumeRole", ...fields };
   }
 
-  it("a Deny", () => notImportable(policy(trust({ Effect: "Deny" })), '"Deny"'));
-  it("a NotPrincipal", () => notImportable(policy(trust({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } })), '"NotPrincipal"'));
-  it("a NotAction", () => notImportable(policy(trust({ Action: undefined, NotAction: "sts:TagSession" })), '"NotAction"'));
-  it("a canonical user", () => notImportable(policy(trust({ Principal: { CanonicalUser: "79a59df900b949e5" } })), '"79a59df900b949e5"'));
-  it("a principal with `${`", () => notImportable(policy(trust({ Principal: { AWS: "arn:aws:iam::111122223333:user/${aws:username}" } })), '"arn:aws:iam::111122223333:user/${aws:username}"'));
-  it("an action that is not an STS action", () => notImportable(policy(trust({ Action: "s3:GetObject" })), "s3:GetObject"));
-  it("a wildcard action", () => notImportable(policy(trust({ Action: "sts:AssumeRole*" })), "sts:AssumeRole*"));
-  it("a service principal that is not one", () => notImportable(policy(trust({ Principal: { Service: "build.apprunner" } })), '"build.apprunner"'));
+  it("a Deny", async () => await notImportable(policy(trust({ Effect: "Deny" })), '"Deny"'));
+  it("a NotPrincipal", async () => await notImportable(policy(trust({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } })), '"NotPrincipal"'));
+  it("a NotAction", async () => await notImportable(policy(trust({ Action: undefined, NotAction: "sts:TagSession" })), '"NotAction"'));
+  it("a canonical user", async () => await notImportable(policy(trust({ Principal: { CanonicalUser: "79a59df900b949e5" } })), '"79a59df900b949e5"'));
+  it("a principal with `${`", async () => await notImportable(policy(trust({ Principal: { AWS: "arn:aws:iam::111122223333:user/${aws:username}" } })), '"arn:aws:iam::111122223333:user/${aws:username}"'));
+  it("an action that is not an STS action", async () => await notImportable(policy(trust({ Action: "s3:GetObject" })), "s3:GetObject"));
+  it("a wildcard action", async () => await notImportable(policy(trust({ Action: "sts:AssumeRole*" })), "sts:AssumeRole*"));
+  it("a service principal that is not one", async () => await notImportable(policy(trust({ Principal: { Service: "build.apprunner" } })), '"build.apprunner"'));
 });
 
 describe("warnings pass through, pointing into the JSON", () => {
-  it("a multi-valued key without ForAnyValue/ForAllValues (ARP3003)", () => {
-    const { problems, arp } = found(policy(allow({ Condition: { StringEquals: { "aws:TagKeys": "team" } } })));
+  it("a multi-valued key without ForAnyValue/ForAllValues (ARP3003)", async () => {
+    const { problems, arp } = await found(policy(allow({ Condition: { StringEquals: { "aws:TagKeys": "team" } } })));
     expect(arp).toBeDefined();
     expect(problems).toEqual([{ code: "ARP3003", severity: "warning", at: '"aws:TagKeys": "team"' }]);
   });
 
-  it("an allow of everything (ARP4008) at its statement", () => {
-    const { problems } = found(policy({ Effect: "Allow", Action: "*", Resource: "*" }));
+  it("an allow of everything (ARP4008) at its statement", async () => {
+    const { problems } = await found(policy({ Effect: "Allow", Action: "*", Resource: "*" }));
     expect(problems.map((p) => [p.code, p.at.startsWith("{")])).toEqual([["ARP4008", true]]);
   });
 
-  it("a trust open to every account (ARP5004)", () => {
-    const { problems, arp } = found(policy({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }));
+  it("a trust open to every account (ARP5004)", async () => {
+    const { problems, arp } = await found(policy({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }));
     expect(arp).toContain("trust anyone");
     expect(problems.map((p) => p.code)).toEqual(["ARP5004"]);
   });
 
-  it("an Id and a trust statement's Sid, kept as comments (ARP6005)", () => {
-    const { problems, arp } = found({ Version: "2012-10-17", Id: "x", Statement: [{ Sid: "A", Effect: "Allow", Principal: { Service: "tasks.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+  it("an Id and a trust statement's Sid, kept as comments (ARP6005)", async () => {
+    const { problems, arp } = await found({ Version: "2012-10-17", Id: "x", Statement: [{ Sid: "A", Effect: "Allow", Principal: { Service: "tasks.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" }] });
     expect(problems.map((p) => [p.code, p.at])).toEqual([["ARP6005", '"x"'], ["ARP6005", '"A"']]);
     expect(arp).toContain("// Id: x");
     expect(arp).toContain("  // Sid: A\n  trust service");

@@ -1,10 +1,12 @@
 /**
  * Random policies, shaped like real ones: whenever the import produces `.arp`, compiling it
  * gives the document the importer promised and the same runtime decisions as the input; when
- * it does not, an error says why. And the differential check itself notices a wrong import.
+ * it does not, an error says why; and the `.arp` is formatted. The differential check itself
+ * notices a wrong import.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { format } from "../../compiler/format/index.js";
 import { importPolicy } from "../../compiler/import/index.js";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/index.js";
 import { assertSameDecisions, compileImport, readFixture } from "./support.js";
@@ -94,18 +96,19 @@ const document: fc.Arbitrary<IamPolicyDocument> = fc
   });
 
 describe("random policies", () => {
-  it("import to .arp that decides alike, or say why not", () => {
+  it("import to .arp that decides alike, or say why not", async () => {
     let imported = 0;
     let runs = 0;
-    fc.assert(
-      fc.property(document, (doc) => {
+    await fc.assert(
+      fc.asyncProperty(document, async (doc) => {
         runs++;
-        const result = importPolicy(JSON.stringify(doc, null, 2), { file: "random.json" });
+        const result = await importPolicy(JSON.stringify(doc, null, 2), { file: "random.json" });
         if (result.arp === undefined) {
           expect(result.diagnostics.some((d) => d.severity === "error")).toBe(true);
           return;
         }
         imported++;
+        expect(await format(result.arp), "the import is formatted").toBe(result.arp);
         const compiled = compileImport(result.arp, "policy");
         expect(compiled).toEqual(result.document);
         assertSameDecisions(doc, compiled, 150);

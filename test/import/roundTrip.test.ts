@@ -88,8 +88,8 @@ describe("the reference page's policies", () => {
   });
 
   for (const { name, json } of policies) {
-    it(`${name} imports and compiles back to the same JSON and decisions`, () => {
-      const result = importPolicy(json, { file: `${name}.json` });
+    it(`${name} imports and compiles back to the same JSON and decisions`, async () => {
+      const result = await importPolicy(json, { file: `${name}.json` });
       expect(result.diagnostics).toEqual([]);
       expect(result.exact).toBe(true);
       const compiled = compileImport(result.arp as string, result.kind as "policy" | "role");
@@ -99,8 +99,10 @@ describe("the reference page's policies", () => {
   }
 });
 
+const imports = new Map(await Promise.all(fixtureNames().map(async (name) => [name, await importPolicy(readFixture(name), { file: `${name}.json` })] as const)));
+
 describe("importable fixtures", () => {
-  const importable = fixtureNames().filter((name) => importPolicy(readFixture(name), { file: `${name}.json` }).arp !== undefined);
+  const importable = [...imports].filter(([, result]) => result.arp !== undefined).map(([name]) => name);
 
   it("are the ones expected", () => {
     expect(importable).toEqual([
@@ -123,10 +125,10 @@ describe("importable fixtures", () => {
   });
 
   for (const name of importable) {
-    it(`${name}: compiles back to ${name in NORMALISED ? "the normalised" : "the same"} JSON and decides alike`, () => {
+    it(`${name}: compiles back to ${name in NORMALISED ? "the normalised" : "the same"} JSON and decides alike`, async () => {
       const json = readFixture(name);
       const input = JSON.parse(json) as Json;
-      const result = importPolicy(json, { file: `${name}.json` });
+      const result = await importPolicy(json, { file: `${name}.json` });
       const compiled = compileImport(result.arp as string, result.kind as "policy" | "role");
       expect(compiled).toEqual(result.document);
       expect(result.exact).toBe(!(name in NORMALISED));

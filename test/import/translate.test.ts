@@ -12,9 +12,9 @@ function policyOf(statement: Record<string, unknown>, version: string | undefine
 }
 
 /** Imports one statement; returns the statement's arp text (the lines inside the block). */
-function imported(statement: Record<string, unknown>, version?: string): { arp: string; body: string; exact: boolean } {
+async function imported(statement: Record<string, unknown>, version?: string): Promise<{ arp: string; body: string; exact: boolean }> {
   const json = policyOf(statement, version);
-  const result = importPolicy(json, { file: "p.json" });
+  const result = await importPolicy(json, { file: "p.json" });
   expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const arp = result.arp as string;
   const body = arp.slice(arp.indexOf("{\n") + 2, arp.lastIndexOf("\n}")).split("\n").map((l) => l.trim()).join(" ");
@@ -22,8 +22,8 @@ function imported(statement: Record<string, unknown>, version?: string): { arp: 
   return { arp, body, exact: result.exact === true };
 }
 
-function when(condition: Record<string, unknown>): string {
-  const { body, exact } = imported({ Effect: "Allow", Action: "apprunner:CreateService", Resource: "*", Condition: condition });
+async function when(condition: Record<string, unknown>): Promise<string> {
+  const { body, exact } = await imported({ Effect: "Allow", Action: "apprunner:CreateService", Resource: "*", Condition: condition });
   expect(exact).toBe(true);
   return body.slice(body.indexOf(" when ") + " when ".length);
 }
@@ -73,13 +73,13 @@ describe("condition operators read back", () => {
     ["ForAllValues:StringEqualsIfExists on aws:TagKeys", { "ForAllValues:StringEqualsIfExists": { "aws:TagKeys": "team" } }, 'all tag keys = "team" if exists'],
     ["ForAllValues:StringNotEquals", { "ForAllValues:StringNotEquals": { "aws:CalledVia": ["a", "b"] } }, 'all aws:CalledVia not in ["a", "b"]'],
     ["ForAnyValue:StringEqualsIgnoreCase", { "ForAnyValue:StringEqualsIgnoreCase": { "aws:CalledVia": "A" } }, 'any aws:CalledVia = "A" ignoring case'],
-  ])("%s", (name, condition, expected) => {
+  ])("%s", async (name, condition, expected) => {
     if (name === "BinaryEquals") return; // no catalog key is Binary-typed; see the not-importable cases
-    expect(when(condition)).toBe(expected);
+    expect(await when(condition)).toBe(expected);
   });
 
-  it("joins several operators and keys with `and`, in document order", () => {
-    expect(when({
+  it("joins several operators and keys with `and`, in document order", async () => {
+    expect(await when({
       StringEquals: { "aws:ResourceTag/team": "web", "aws:RequestedRegion": "us-east-1" },
       Bool: { "aws:SecureTransport": "true" },
     })).toBe('tag team = "web" and aws:RequestedRegion = "us-east-1" and aws:SecureTransport');
@@ -93,13 +93,13 @@ describe("keys", () => {
     ["aws:PrincipalTag/team", 'principal tag team = "x"'],
     ["aws:ResourceTag/Cost Center", 'tag "Cost Center" = "x"'],
     ["aws:ResourceTag/keys", 'tag "keys" = "x"'],
-    ["aws:RequestTag/user", 'request tag "user" = "x"'],
+    ["aws:RequestTag/user", 'request tag user = "x"'],
     ["aws:ResourceTag/123", 'tag "123" = "x"'],
     ["aws:resourcetag/team", 'aws:resourcetag/team = "x"'],
     ["AWS:RequestedRegion", 'AWS:RequestedRegion = "x"'],
     ["ecr:ResourceTag/team", 'ecr:ResourceTag/team = "x"'],
-  ])("%s", (key, expected) => {
-    expect(when({ StringEquals: { [key]: "x" } })).toBe(expected);
+  ])("%s", async (key, expected) => {
+    expect(await when({ StringEquals: { [key]: "x" } })).toBe(expected);
   });
 });
 
@@ -115,14 +115,14 @@ describe("values", () => {
     ["quotes and backslashes", 'a"b\\c', '"a\\"b\\\\c"'],
     ["a tab and a newline", "a\tb\nc", '"a\\tb\\nc"'],
     ["a malformed ${", "a${b", '"a\\${b"'],
-  ])("%s", (_, value, expected) => {
-    const { body, exact } = imported({ Effect: "Allow", Action: "apprunner:CreateService", Resource: "*", Condition: { StringLike: { "aws:PrincipalTag/name": value } } });
+  ])("%s", async (_, value, expected) => {
+    const { body, exact } = await imported({ Effect: "Allow", Action: "apprunner:CreateService", Resource: "*", Condition: { StringLike: { "aws:PrincipalTag/name": value } } });
     expect(body.slice(body.indexOf(" like ") + " like ".length)).toBe(expected);
     expect(exact).toBe(!String(value).includes("a${b"));
   });
 
-  it("reads JSON numbers and booleans as the strings IAM reads", () => {
-    const { body, exact } = imported({
+  it("reads JSON numbers and booleans as the strings IAM reads", async () => {
+    const { body, exact } = await imported({
       Effect: "Allow", Action: "apprunner:CreateService", Resource: "*",
       Condition: { NumericLessThan: { "aws:MultiFactorAuthAge": 3600 }, Bool: { "aws:SecureTransport": true }, StringEquals: { "aws:PrincipalTag/n": 7 } },
     });
@@ -130,8 +130,8 @@ describe("values", () => {
     expect(exact).toBe(false);
   });
 
-  it("keeps `${...}` literal when the policy has no Version 2012-10-17", () => {
-    const result = importPolicy(policyOf({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${aws:username}/*" }, "2008-10-17"), { file: "p.json" });
+  it("keeps `${...}` literal when the policy has no Version 2012-10-17", async () => {
+    const result = await importPolicy(policyOf({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${aws:username}/*" }, "2008-10-17"), { file: "p.json" });
     expect(result.arp).toContain('on "arn:aws:s3:::b/\\${aws:username}/*"');
     expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP6006"]);
     expect(result.document?.Statement).toEqual([{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${$}{aws:username}/*" }]);
@@ -139,13 +139,13 @@ describe("values", () => {
 });
 
 describe("resources and parameters", () => {
-  it("writes App Runner ARNs with the default partition, region and account as shorthands", () => {
-    const { body } = imported({ Effect: "Allow", Action: "apprunner:*", Resource: ["arn:aws:apprunner:*:*:service/*", "arn:aws:apprunner:*:*:connection/github/*", "arn:aws:apprunner:*:*:vpcingressconnection/x/*"] });
+  it("writes App Runner ARNs with the default partition, region and account as shorthands", async () => {
+    const { body } = await imported({ Effect: "Allow", Action: "apprunner:*", Resource: ["arn:aws:apprunner:*:*:service/*", "arn:aws:apprunner:*:*:connection/github/*", "arn:aws:apprunner:*:*:vpcingressconnection/x/*"] });
     expect(body).toBe("allow apprunner:* on service/*, connection/github/*, vpcingressconnection/x/*");
   });
 
-  it("declares an account and a region written twice, and uses them", () => {
-    const { arp } = imported({
+  it("declares an account and a region written twice, and uses them", async () => {
+    const { arp } = await imported({
       Effect: "Allow", Action: "apprunner:DescribeService",
       Resource: ["arn:aws:apprunner:eu-west-1:111122223333:service/a/*", "arn:aws:apprunner:eu-west-1:111122223333:service/b/*"],
     });
@@ -153,45 +153,45 @@ describe("resources and parameters", () => {
     expect(arp).toContain("on service/a/*, service/b/*");
   });
 
-  it("leaves an account written once in place", () => {
-    const { arp } = imported({ Effect: "Allow", Action: "apprunner:DescribeService", Resource: "arn:aws:apprunner:eu-west-1:111122223333:service/a/*" });
+  it("leaves an account written once in place", async () => {
+    const { arp } = await imported({ Effect: "Allow", Action: "apprunner:DescribeService", Resource: "arn:aws:apprunner:eu-west-1:111122223333:service/a/*" });
     expect(arp).not.toContain("param");
     expect(arp).toContain("on arn:aws:apprunner:eu-west-1:111122223333:service/a/*");
   });
 
-  it("declares a partition that App Runner ARNs repeat", () => {
-    const { arp } = imported({ Effect: "Allow", Action: "apprunner:DescribeService", Resource: ["arn:aws-cn:apprunner:*:*:service/a/*", "arn:aws-cn:apprunner:*:*:service/b/*"] });
+  it("declares a partition that App Runner ARNs repeat", async () => {
+    const { arp } = await imported({ Effect: "Allow", Action: "apprunner:DescribeService", Resource: ["arn:aws-cn:apprunner:*:*:service/a/*", "arn:aws-cn:apprunner:*:*:service/b/*"] });
     expect(arp).toContain('param partition = "aws-cn"');
     expect(arp).toContain("on service/a/*, service/b/*");
   });
 
-  it("uses the account parameter in principals and whole condition values", () => {
-    const { arp } = imported({
+  it("uses the account parameter in principals and whole condition values", async () => {
+    const { arp } = await imported({
       Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/app-*",
       Condition: { StringEquals: { "aws:ResourceAccount": "111122223333" } },
     });
     expect(arp).toContain("on arn:aws:iam::${account}:role/app-* when aws:ResourceAccount = $account");
   });
 
-  it("quotes a resource that is not one word", () => {
-    const { body } = imported({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::my bucket/*" });
+  it("quotes a resource that is not one word", async () => {
+    const { body } = await imported({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::my bucket/*" });
     expect(body).toBe('allow s3:GetObject on "arn:aws:s3:::my bucket/*"');
   });
 
-  it("writes variables in resources with their aliases", () => {
-    const { body } = imported({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${aws:PrincipalTag/team}/${aws:username}/*" });
+  it("writes variables in resources with their aliases", async () => {
+    const { body } = await imported({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${aws:PrincipalTag/team}/${aws:username}/*" });
     expect(body).toBe("allow s3:GetObject on arn:aws:s3:::b/${principal.tag.team}/${user}/*");
   });
 
-  it("keeps Sids as labels and NotAction and NotResource as `except` and `not on`", () => {
-    const { body } = imported({ Sid: "Guard1", Effect: "Deny", NotAction: ["iam:*", "sts:*"], NotResource: "arn:aws:apprunner:*:*:service/sandbox-*" });
+  it("keeps Sids as labels and NotAction and NotResource as `except` and `not on`", async () => {
+    const { body } = await imported({ Sid: "Guard1", Effect: "Deny", NotAction: ["iam:*", "sts:*"], NotResource: "arn:aws:apprunner:*:*:service/sandbox-*" });
     expect(body).toBe('"Guard1": deny * except iam:*, sts:* not on service/sandbox-*');
   });
 });
 
 describe("trust policies", () => {
-  function trust(statement: Record<string, unknown>): { body: string; exact: boolean } {
-    return imported({ Effect: "Allow", Action: "sts:AssumeRole", ...statement });
+  async function trust(statement: Record<string, unknown>): Promise<{ body: string; exact: boolean }> {
+    return await imported({ Effect: "Allow", Action: "sts:AssumeRole", ...statement });
   }
 
   it.each<[string, unknown, string]>([
@@ -201,29 +201,29 @@ describe("trust policies", () => {
     ["everyone in any account", { AWS: "*" }, 'trust account "*"'],
     ["anyone", "*", "trust anyone"],
     ["several", { AWS: ["arn:aws:iam::111122223333:root"], Service: "tasks.apprunner.amazonaws.com" }, 'trust account "111122223333", service "tasks.apprunner.amazonaws.com"'],
-  ])("%s", (_, principal, expected) => {
-    expect(trust({ Principal: principal }).body).toBe(expected);
+  ])("%s", async (_, principal, expected) => {
+    expect((await trust({ Principal: principal })).body).toBe(expected);
   });
 
-  it("writes `to` only when the actions are not the default for the principals", () => {
-    expect(trust({ Principal: { Service: "a.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }).body)
+  it("writes `to` only when the actions are not the default for the principals", async () => {
+    expect((await trust({ Principal: { Service: "a.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] })).body)
       .toBe('trust service "a.amazonaws.com" to sts:AssumeRole, sts:TagSession');
-    expect(trust({ Principal: { Federated: "cognito-identity.amazonaws.com" }, Action: "sts:AssumeRoleWithWebIdentity" }).body)
+    expect((await trust({ Principal: { Federated: "cognito-identity.amazonaws.com" }, Action: "sts:AssumeRoleWithWebIdentity" })).body)
       .toBe('trust federated "cognito-identity.amazonaws.com"');
-    expect(trust({ Principal: { Federated: "arn:aws:iam::111122223333:saml-provider/Okta" }, Action: "sts:AssumeRoleWithSAML" }).body)
+    expect((await trust({ Principal: { Federated: "arn:aws:iam::111122223333:saml-provider/Okta" }, Action: "sts:AssumeRoleWithSAML" })).body)
       .toBe('trust federated "arn:aws:iam::111122223333:saml-provider/Okta"');
-    expect(trust({ Principal: { Federated: "cognito-identity.amazonaws.com" }, Action: "sts:AssumeRole" }).body)
+    expect((await trust({ Principal: { Federated: "cognito-identity.amazonaws.com" }, Action: "sts:AssumeRole" })).body)
       .toBe('trust federated "cognito-identity.amazonaws.com" to sts:AssumeRole');
   });
 
-  it("turns a bare account id into its root ARN, as IAM does", () => {
-    const { body, exact } = trust({ Principal: { AWS: "111122223333" } });
+  it("turns a bare account id into its root ARN, as IAM does", async () => {
+    const { body, exact } = await trust({ Principal: { AWS: "111122223333" } });
     expect(body).toBe('trust account "111122223333"');
     expect(exact).toBe(false);
   });
 
-  it("names the role after the file", () => {
-    const result = importPolicy(policyOf({ Effect: "Allow", Principal: { Service: "build.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" }), { file: "roles/AccessRole.trust.json" });
+  it("names the role after the file", async () => {
+    const result = await importPolicy(policyOf({ Effect: "Allow", Principal: { Service: "build.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" }), { file: "roles/AccessRole.trust.json" });
     expect(result.name).toBe("AccessRole.trust");
     expect(result.arp).toContain("role AccessRole.trust {");
   });
@@ -241,8 +241,8 @@ describe("names", () => {
     expect(importedPolicyName(file)).toBe(name);
   });
 
-  it("quotes a name that is not one word, and the import still compiles", () => {
-    const result = importPolicy(policyOf({ Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" }), { file: "p.json", name: "read=only,v2" });
+  it("quotes a name that is not one word, and the import still compiles", async () => {
+    const result = await importPolicy(policyOf({ Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" }), { file: "p.json", name: "read=only,v2" });
     expect(result.arp).toContain('policy "read=only,v2" {');
   });
 });

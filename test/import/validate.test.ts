@@ -11,8 +11,8 @@ interface Found {
   readonly at: string;
 }
 
-function problems(json: string): Found[] {
-  const result = importPolicy(json, { file: "p.json" });
+async function problems(json: string): Promise<Found[]> {
+  const result = await importPolicy(json, { file: "p.json" });
   if (result.diagnostics.some((d) => d.severity === "error")) expect(result.arp).toBeUndefined();
   return result.diagnostics.map((d) => ({ code: d.code, at: json.slice(d.span.start, d.span.end) }));
 }
@@ -29,12 +29,12 @@ describe("documents that are not policies (ARP6002)", () => {
     ["an array", "[1, 2]", "[1, 2]"],
     ["a string", '"policy"', '"policy"'],
     ["an object without Statement", '{"Version": "2012-10-17"}', "{"],
-  ])("%s", (_, json, at) => {
-    expect(problems(json)).toEqual([{ code: "ARP6002", at }]);
+  ])("%s", async (_, json, at) => {
+    expect(await problems(json)).toEqual([{ code: "ARP6002", at }]);
   });
 
-  it("points at a wrapper that holds the policy", () => {
-    expect(problems('{"RoleName": "R", "AssumeRolePolicyDocument": {"Statement": []}}')).toEqual([
+  it("points at a wrapper that holds the policy", async () => {
+    expect(await problems('{"RoleName": "R", "AssumeRolePolicyDocument": {"Statement": []}}')).toEqual([
       { code: "ARP6002", at: '"AssumeRolePolicyDocument"' },
     ]);
   });
@@ -49,8 +49,8 @@ describe("elements of the wrong type or name (ARP6003)", () => {
     ["an unknown Version", '{"Version": "2012-10-18", "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"2012-10-18"'],
     ["an unknown top-level element", '{"Version": "2012-10-17", "Statment": [], "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"Statment"'],
     ["Id: 7", '{"Version": "2012-10-17", "Id": 7, "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', "7"],
-  ])("%s", (_, json, at) => {
-    expect(problems(json)).toEqual([{ code: "ARP6003", at }]);
+  ])("%s", async (_, json, at) => {
+    expect(await problems(json)).toEqual([{ code: "ARP6003", at }]);
   });
 
   it.each<[string, string, string]>([
@@ -71,27 +71,27 @@ describe("elements of the wrong type or name (ARP6003)", () => {
     ["an unknown element", statement({ Actions: "a:B" }), '"Actions"'],
     ["Principal: \"me\"", statement({ Principal: "me" }, ["Resource"]), '"me"'],
     ["an unknown principal field", statement({ Principal: { User: "x" } }, ["Resource"]), '"User"'],
-  ])("%s", (_, json, at) => {
-    expect(problems(json)).toEqual([{ code: "ARP6003", at }]);
+  ])("%s", async (_, json, at) => {
+    expect(await problems(json)).toEqual([{ code: "ARP6003", at }]);
   });
 
-  it("reports a missing Effect, and a statement with neither Action nor NotAction", () => {
-    expect(problems(statement({}, ["Effect", "Action"])).map((p) => p.code)).toEqual(["ARP6003", "ARP6003"]);
+  it("reports a missing Effect, and a statement with neither Action nor NotAction", async () => {
+    expect((await problems(statement({}, ["Effect", "Action"]))).map((p) => p.code)).toEqual(["ARP6003", "ARP6003"]);
   });
 
-  it("reports both Action and NotAction at the second", () => {
-    expect(problems(statement({ NotAction: "apprunner:DeleteService" }))).toEqual([{ code: "ARP6003", at: '"NotAction"' }]);
+  it("reports both Action and NotAction at the second", async () => {
+    expect(await problems(statement({ NotAction: "apprunner:DeleteService" }))).toEqual([{ code: "ARP6003", at: '"NotAction"' }]);
   });
 
-  it("reports both Resource and NotResource", () => {
-    expect(problems(statement({ NotResource: "arn:aws:apprunner:*:*:service/*" }))).toEqual([{ code: "ARP6003", at: '"NotResource"' }]);
+  it("reports both Resource and NotResource", async () => {
+    expect(await problems(statement({ NotResource: "arn:aws:apprunner:*:*:service/*" }))).toEqual([{ code: "ARP6003", at: '"NotResource"' }]);
   });
 
-  it("reports an identity statement without a resource", () => {
-    expect(problems(statement({}, ["Resource"]))).toEqual([{ code: "ARP6003", at: "{" }]);
+  it("reports an identity statement without a resource", async () => {
+    expect(await problems(statement({}, ["Resource"]))).toEqual([{ code: "ARP6003", at: "{" }]);
   });
 
-  it("reports a trust statement without a principal beside one with", () => {
+  it("reports a trust statement without a principal beside one with", async () => {
     const json = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
@@ -99,10 +99,10 @@ describe("elements of the wrong type or name (ARP6003)", () => {
         { Effect: "Allow", Action: "sts:AssumeRole" },
       ],
     });
-    expect(problems(json)).toEqual([{ code: "ARP6003", at: "{" }]);
+    expect(await problems(json)).toEqual([{ code: "ARP6003", at: "{" }]);
   });
 
-  it("reports duplicate Sids", () => {
+  it("reports duplicate Sids", async () => {
     const json = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
@@ -110,14 +110,14 @@ describe("elements of the wrong type or name (ARP6003)", () => {
         { Sid: "Read", Effect: "Allow", Action: "apprunner:DescribeService", Resource: "*" },
       ],
     });
-    const found = problems(json);
+    const found = await problems(json);
     expect(found).toEqual([{ code: "ARP6003", at: '"Read"' }]);
   });
 
-  it("reports a key written twice, and keys that differ only in case", () => {
+  it("reports a key written twice, and keys that differ only in case", async () => {
     const json = '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Effect": "Deny", "Action": "a:B", "Resource": "*",\n' +
       '"Condition": {"StringEquals": {"aws:PrincipalTag/team": "a", "aws:principaltag/TEAM": "b"}}}}';
-    expect(problems(json)).toEqual([
+    expect(await problems(json)).toEqual([
       { code: "ARP6003", at: '"Effect"' },
       { code: "ARP6003", at: '"aws:principaltag/TEAM"' },
     ]);
@@ -133,23 +133,23 @@ describe("condition operators", () => {
     ["NullIfExists", "Null"],
     ["ForAllValues:Null", "Null"],
     ["IfExists", ""],
-  ])("`%s` is not an IAM operator", (operator, suggestion) => {
-    const result = importPolicy(statement({ Condition: { [operator]: { "aws:PrincipalTag/team": "web" } } }), { file: "p.json" });
+  ])("`%s` is not an IAM operator", async (operator, suggestion) => {
+    const result = await importPolicy(statement({ Condition: { [operator]: { "aws:PrincipalTag/team": "web" } } }), { file: "p.json" });
     expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP6003"]);
     const hint = result.diagnostics[0]?.hint;
     if (suggestion === "") expect(hint).toBeUndefined();
     else expect(hint).toContain(`\`${suggestion}\``);
   });
 
-  it("reports every bad operator of a block", () => {
-    const found = problems(statement({ Condition: { StringEqualz: { "aws:PrincipalTag/a": "x" }, NumericLessThen: { "aws:MultiFactorAuthAge": "1" } } }));
+  it("reports every bad operator of a block", async () => {
+    const found = await problems(statement({ Condition: { StringEqualz: { "aws:PrincipalTag/a": "x" }, NumericLessThen: { "aws:MultiFactorAuthAge": "1" } } }));
     expect(found).toEqual([
       { code: "ARP6003", at: '"StringEqualz"' },
       { code: "ARP6003", at: '"NumericLessThen"' },
     ]);
   });
 
-  it("reports an empty list of values as not importable (ARP6004)", () => {
-    expect(problems(statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": [] } } }))).toEqual([{ code: "ARP6004", at: "[]" }]);
+  it("reports an empty list of values as not importable (ARP6004)", async () => {
+    expect(await problems(statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": [] } } }))).toEqual([{ code: "ARP6004", at: "[]" }]);
   });
 });

@@ -47,12 +47,12 @@ describe("input size bounds", () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP1007"]);
   });
 
-  it("refuses JSON over the file bound before parsing it", () => {
+  it("refuses JSON over the file bound before parsing it", async () => {
     const statement = { Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" };
     const count = Math.ceil(MAX_SOURCE_CHARS / JSON.stringify(statement).length) + 1;
     const json = JSON.stringify({ Version: "2012-10-17", Statement: Array.from({ length: count }, () => statement) });
     expect(json.length).toBeGreaterThan(MAX_SOURCE_CHARS);
-    const result = importPolicy(json, { file: "big.json" });
+    const result = await importPolicy(json, { file: "big.json" });
     expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP9005"]);
     expect(result.arp).toBeUndefined();
   });

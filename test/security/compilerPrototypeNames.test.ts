@@ -102,7 +102,7 @@ describe.each(NAMES)("the name `%s`", (name) => {
     expect(result.outcomes.map((o) => o.passed)).toEqual([true, true, true]);
   });
 
-  it("imports from JSON keys, Sids, tag keys, values and variables without crashing", () => {
+  it("imports from JSON keys, Sids, tag keys, values and variables without crashing", async () => {
     const policy = {
       Version: "2012-10-17",
       Statement: [
@@ -116,7 +116,7 @@ describe.each(NAMES)("the name `%s`", (name) => {
         },
       ],
     };
-    const imported = importPolicy(JSON.stringify(policy), { file: `${name}.json` });
+    const imported = await importPolicy(JSON.stringify(policy), { file: `${name}.json` });
     expect(codes(imported)).toEqual([]);
     expect(imported.arp).toContain(`tag ${name}`);
     expect(imported.document).toEqual(policy);
@@ -129,7 +129,7 @@ describe.each(NAMES)("the name `%s`", (name) => {
       `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"apprunner:ListServices","Resource":"*","${name}":1}],"${name}":{}}`,
       `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"${name}":"x"},"Action":"sts:AssumeRole"}]}`,
     ]) {
-      const result = importPolicy(hostile, { file: "h.json" });
+      const result = await importPolicy(hostile, { file: "h.json" });
       expect(result.arp).toBeUndefined();
       expect(result.diagnostics.length).toBeGreaterThan(0);
       expect(result.diagnostics.every((d) => d.code.startsWith("ARP6"))).toBe(true);

@@ -79,9 +79,9 @@ describe("no wildcard in policy text becomes a regular expression", () => {
     expect(built).toEqual([]);
   });
 
-  it("imports a policy with an adversarial action quickly", () => {
+  it("imports a policy with an adversarial action quickly", async () => {
     const json = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: `ec2:${STARS}Z`, Resource: "*" }] });
-    const result = importPolicy(json, { file: "p.json" });
+    const result = await importPolicy(json, { file: "p.json" });
     expect(result.arp === undefined || typeof result.arp === "string").toBe(true);
     expect(built.filter((source) => source.includes("[\\s\\S]"))).toEqual([]);
   });

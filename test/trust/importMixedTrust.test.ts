@@ -14,17 +14,17 @@ function imported(statement: Record<string, unknown>) {
 }
 
 describe("importing a trust statement of several ways", () => {
-  it("writes `to` for a service and a provider sharing sts:AssumeRoleWithWebIdentity, and reproduces the document", () => {
+  it("writes `to` for a service and a provider sharing sts:AssumeRoleWithWebIdentity, and reproduces the document", async () => {
     const statement = { Principal: { Service: "tasks.apprunner.amazonaws.com", Federated: GITHUB }, Action: "sts:AssumeRoleWithWebIdentity" };
-    const result = imported(statement);
+    const result = await imported(statement);
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     expect(result.arp).toContain("to sts:AssumeRoleWithWebIdentity");
     expect(result.document?.Statement).toEqual([{ Effect: "Allow", ...statement }]);
   });
 
-  it("leaves out `to` when every principal's own action is the statement's", () => {
+  it("leaves out `to` when every principal's own action is the statement's", async () => {
     const statement = { Principal: { Federated: GITHUB }, Action: "sts:AssumeRoleWithWebIdentity" };
-    const result = imported({ ...statement, Condition: { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } } });
+    const result = await imported({ ...statement, Condition: { StringLike: { "token.actions.githubusercontent.com:sub": "repo:acme/*" } } });
     expect(result.arp).toBeDefined();
     expect(result.arp).not.toContain(" to ");
   });
