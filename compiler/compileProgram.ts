@@ -66,7 +66,8 @@ export function analyzeProgram(inputs: readonly SourceInput[], options: CompileO
   const checked = checkProgram(program);
   const lowered = lowerProgram(checked);
   const built = buildDocuments({ program, checked, lowered });
-  validateDocuments(built.documents, diagnostics);
+  // Documents built beside an error are never written: only a clean build meets the last gate.
+  if (!hasErrors(diagnostics)) validateDocuments(built.documents, diagnostics);
   return { program, checked, built };
 }
 

@@ -2,13 +2,12 @@
  * Stage 8, validate: every built document is held against IAM's own rules by validators that
  * share no code with the emitter, the last gate before output. A finding is arp's bug, not the
  * user's, so it is an internal error (ARP9006) at the statement the document came from.
- *
- * The list of validators is empty for now: IAM's grammar and quotas validator plugs in here.
  */
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import { diagnostic } from "../diagnostics/codes.js";
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { BuiltPolicy } from "./compilePolicy.js";
+import { iamDocumentValidator } from "./iamDocumentValidator.js";
 
 /** How IAM receives a document: a managed (standalone) policy, a role's inline policy, or a trust policy. */
 export type DocumentKind = "identity" | "inline" | "trust";
@@ -26,8 +25,8 @@ export interface ValidationFinding {
 
 export type DocumentValidator = (document: IamPolicyDocument, kind: DocumentKind) => readonly ValidationFinding[];
 
-/** The validators every build runs. */
-export const DOCUMENT_VALIDATORS: readonly DocumentValidator[] = [];
+/** The validators every build runs: IAM's grammar and quotas (compiler/validate). */
+export const DOCUMENT_VALIDATORS: readonly DocumentValidator[] = [iamDocumentValidator];
 
 export function validateDocuments(
   documents: readonly BuiltDocument[],
