@@ -75,12 +75,16 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
   }
   const policy = validateDocument(parsed.value, diagnostics);
   if (policy === undefined) return done();
-  const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog() }, diagnostics);
-  const document = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, diagnostics);
-  // The independent validator (compiler/validate): what IAM rejects that nothing above
-  // reported. An identity policy is read as an inline one, IAM's largest (10,240 characters).
+  // The independent validator (compiler/validate) says what IAM itself rejects (ARP6003); an
+  // identity policy is read as an inline one, IAM's largest (10,240 characters). Where it
+  // reports, arp's own reading of the same JSON (ARP6004, "arp cannot say this") would blame
+  // arp for what is the document's fault, so that is left out.
   const kind = documentKind(parsed.value);
-  addUnreported(kind === undefined ? [] : iamErrors(parsed.value, kind), diagnostics);
+  diagnostics.push(...(kind === undefined ? [] : iamErrors(parsed.value, kind)));
+  const translating: Diagnostic[] = [];
+  const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog() }, translating);
+  const document = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, translating);
+  addUnreported(translating, diagnostics);
   if (translation === undefined) return done();
   if (document === undefined || hasErrors(diagnostics)) return done({ kind: translation.kind });
   return done({

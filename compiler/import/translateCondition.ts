@@ -15,6 +15,7 @@ import { operatorText } from "./iamOperators.js";
 import { concat, join, mapped, type MappedText } from "./mappedText.js";
 import type { ImportedTest, Located } from "./policyModel.js";
 import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
+import { diagnostic } from "../diagnostics/codes.js";
 
 /** One translated test: its arp text and the IAM condition the compiler will emit for it. */
 export interface TranslatedTest {
@@ -42,10 +43,12 @@ const TAG_SUGAR: readonly { readonly prefix: string; readonly words: string }[] 
 
 const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
 
-function translateTest(ctx: TranslateContext, t: ImportedTest): TranslatedTest | undefined {
-  const catalogKey = lookUpKey(ctx, t.key);
-  const key = catalogKey === undefined ? undefined : keyText(ctx, t.key);
+function translateTest(ctx: TranslateContext, written: ImportedTest): TranslatedTest | undefined {
+  const catalogKey = lookUpKey(ctx, written.key);
+  const key = catalogKey === undefined ? undefined : keyText(ctx, written.key);
   if (catalogKey === undefined || key === undefined) return undefined;
+  const t = withSetOperator(ctx, written, familyOf(catalogKey.type).multi);
+  if (t === undefined) return undefined;
   const { base } = t.operator;
   const expectedBase = { operator: operatorText(t.operator), key: t.key.text, span: t.span };
   if (base.arp.kind === "null") {
@@ -66,6 +69,38 @@ function translateTest(ctx: TranslateContext, t: ImportedTest): TranslatedTest |
   if (isBareBool(t)) return { text: key.from(t.span), expected };
   return { text: comparison(t, key, values).from(t.span), expected };
 }
+
+/**
+ * The test as arp can say it, decision-equal to the JSON. `IfExists` after a set operator
+ * changes nothing (a missing or null key makes `ForAllValues` true and `ForAnyValue` false
+ * either way), so it is dropped with ARP3008. A plain operator on a multi-valued key, which
+ * arp requires to be quantified (ARP3003), holds for a positive operator when any value
+ * matches and for a negated one when none does: `ForAnyValue:` and `ForAllValues:` of the
+ * same operator decide alike, on a missing or null key too, so it imports as those with a
+ * warning. Only a plain `...IfExists` on a multi-valued key has no one-test equivalent.
+ */
+function withSetOperator(ctx: TranslateContext, t: ImportedTest, multi: boolean): ImportedTest | undefined {
+  const { operator } = t;
+  if (operator.quantifier !== undefined && operator.ifExists) {
+    ctx.diagnostics.push(diagnostic("IfExistsAfterQuantifier", t.operatorSpan,
+      `\`IfExists\` after \`${operator.quantifier}:\` changes nothing: arp imports \`${operatorText({ ...operator, ifExists: false })}\``));
+    return { ...t, operator: { ...operator, ifExists: false } };
+  }
+  if (!multi || operator.quantifier !== undefined || operator.base.arp.kind !== "compare") return t;
+  if (operator.ifExists) {
+    return notImportable(ctx, t.operatorSpan,
+      `\`${operatorText(operator)}\` on the multi-valued key \`${t.key.text}\` holds when the key is missing or when any value matches, which one arp test cannot say`,
+      `write \`ForAnyValue:${operator.base.name}\` and a separate statement with \`Null\` if both are meant`);
+  }
+  const negated = NEGATED_COMPARISONS.has(operator.base.arp.operator);
+  const quantifier = negated ? "ForAllValues" : "ForAnyValue";
+  ctx.diagnostics.push(diagnostic("MultiValuedKeyNeedsQuantifier", t.span,
+    `\`${t.key.text}\` can carry several values: arp imports \`${operator.base.name}\` as \`${quantifier}:${operator.base.name}\`, which decides alike`,
+    { severity: "warning" }));
+  return { ...t, operator: { ...operator, quantifier } };
+}
+
+const NEGATED_COMPARISONS: ReadonlySet<string> = new Set(["!=", "not like", "not in"]);
 
 function article(word: string): string {
   return /^[AEIOU]/.test(word) ? "an" : "a";

@@ -37,6 +37,17 @@ function allow(fields: Record<string, unknown>): Record<string, unknown> {
   return { Effect: "Allow", Action: "apprunner:CreateService", Resource: "*", ...fields };
 }
 
+/**
+ * What IAM itself rejects is the document's fault, not arp's: ARP6003 from the independent
+ * validator, at the JSON value, rather than ARP6004 ("arp cannot say this").
+ */
+async function rejectedByIam(doc: unknown, at: string): Promise<void> {
+  const { problems, arp } = await found(doc);
+  expect(arp).toBeUndefined();
+  expect(problems).toContainEqual({ code: "ARP6003", severity: "error", at });
+  expect(problems.filter((p) => p.code === "ARP6004")).toEqual([]);
+}
+
 async function notImportable(doc: unknown, ...at: string[]): Promise<void> {
   const { problems, arp } = await found(doc);
   expect(arp).toBeUndefined();
@@ -101,12 +112,13 @@ describe("statements arp cannot say", () => {
     await notImportable(policy(allow({ Action: "apprunner:Frobnicate*" })), "apprunner:Frobnicate*");
     await notImportable(policy(allow({ Action: "apprunner:ListServices", Resource: "arn:aws:apprunner:*:*:service/web/*" })), "apprunner:ListServices");
     await notImportable(policy(allow({ Action: "s3:GetObject", Resource: "arn:aws:s4:::b/*" })), "s4");
-    await notImportable(policy(allow({ Action: "s3:GetObject", Resource: "bucket/*" })), "bucket/*");
+    // "Resource ... must be in ARN format or '*'": IAM rejects it, so the validator reports it.
+    await rejectedByIam(policy(allow({ Action: "s3:GetObject", Resource: "bucket/*" })), '"bucket/*"');
     await notImportable(policy(allow({ Action: "apprunner:DescribeService", Resource: "arn:aws:apprunner:us-east-1:123456789012:service/my-service" })),
       "arn:aws:apprunner:us-east-1:123456789012:service/my-service");
   });
 
-  it("a policy over IAM's size limit for a managed policy", async () => {
+  it("a policy over IAM's size limit for every identity policy (10,240 for a role's inline policies)", async () => {
     const statements = Array.from({ length: 40 }, (_, i) => ({
       Sid: `Service${i}`,
       Effect: "Allow",
@@ -115,7 +127,7 @@ describe("statements arp cannot say", () => {
     }));
     const { problems, arp } = await found(policy(...statements));
     expect(arp).toBeUndefined();
-    expect(problems.map((p) => p.code)).toEqual(["ARP6004"]);
+    expect(problems.map((p) => p.code)).toEqual(["ARP6003"]);
   });
 });
 
@@ -125,20 +137,32 @@ describe("trust statements arp cannot say", () => {
   }
 
   it("a Deny", async () => await notImportable(policy(trust({ Effect: "Deny" })), '"Deny"'));
-  it("a NotPrincipal", async () => await notImportable(policy(trust({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } })), '"NotPrincipal"'));
+  it("a NotPrincipal, which IAM rejects in a trust policy", async () => await rejectedByIam(policy(trust({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::111122223333:root" } })), '"NotPrincipal"'));
   it("a NotAction", async () => await notImportable(policy(trust({ Action: undefined, NotAction: "sts:TagSession" })), '"NotAction"'));
-  it("a canonical user", async () => await notImportable(policy(trust({ Principal: { CanonicalUser: "79a59df900b949e5" } })), '"79a59df900b949e5"'));
+  it("a canonical user, which IAM rejects in a trust policy", async () => await rejectedByIam(policy(trust({ Principal: { CanonicalUser: "79a59df900b949e5" } })), '"79a59df900b949e5"'));
   it("a principal with `${`", async () => await notImportable(policy(trust({ Principal: { AWS: "arn:aws:iam::111122223333:user/${aws:username}" } })), '"arn:aws:iam::111122223333:user/${aws:username}"'));
-  it("an action that is not an STS action", async () => await notImportable(policy(trust({ Action: "s3:GetObject" })), "s3:GetObject"));
+  it("an action that is not an STS action, which IAM rejects in a trust policy", async () => await rejectedByIam(policy(trust({ Action: "s3:GetObject" })), '"s3:GetObject"'));
   it("a wildcard action", async () => await notImportable(policy(trust({ Action: "sts:AssumeRole*" })), "sts:AssumeRole*"));
   it("a service principal that is not one", async () => await notImportable(policy(trust({ Principal: { Service: "build.apprunner" } })), '"build.apprunner"'));
 });
 
 describe("warnings pass through, pointing into the JSON", () => {
-  it("a multi-valued key without ForAnyValue/ForAllValues (ARP3003)", async () => {
+  it("a multi-valued key without ForAnyValue/ForAllValues (ARP3003): imported as the set operator that decides alike", async () => {
     const { problems, arp } = await found(policy(allow({ Condition: { StringEquals: { "aws:TagKeys": "team" } } })));
-    expect(arp).toBeDefined();
+    expect(arp).toContain('tag keys include ["team"]');
     expect(problems).toEqual([{ code: "ARP3003", severity: "warning", at: '"aws:TagKeys": "team"' }]);
+    const negated = await found(policy(allow({ Condition: { StringNotEquals: { "aws:TagKeys": "team" } } })));
+    expect(negated.arp).toContain('all tag keys != "team"');
+  });
+
+  it("IfExists after a set operator (ARP3008): dropped, since a missing or null key decides alike without it", async () => {
+    const { problems, arp } = await found(policy(allow({ Condition: { "ForAllValues:StringEqualsIfExists": { "aws:TagKeys": "team" } } })));
+    expect(arp).toContain('tag keys within ["team"]');
+    expect(problems).toEqual([{ code: "ARP3008", severity: "warning", at: '"ForAllValues:StringEqualsIfExists"' }]);
+  });
+
+  it("a plain ...IfExists on a multi-valued key has no one-test form", async () => {
+    await notImportable(policy(allow({ Condition: { StringEqualsIfExists: { "aws:TagKeys": "team" } } })), '"StringEqualsIfExists"');
   });
 
   it("an allow of everything (ARP4008) at its statement", async () => {

@@ -70,7 +70,6 @@ describe("condition operators read back", () => {
     ["ForAnyValue:StringLike", { "ForAnyValue:StringLike": { "aws:TagKeys": ["aws:*", "x-*"] } }, 'any tag keys like ["aws:*", "x-*"]'],
     ["ForAllValues:StringEquals on aws:TagKeys", { "ForAllValues:StringEquals": { "aws:TagKeys": ["team", "env"] } }, 'tag keys within ["team", "env"]'],
     ["ForAnyValue:StringEquals on aws:TagKeys", { "ForAnyValue:StringEquals": { "aws:TagKeys": "team" } }, 'tag keys include ["team"]'],
-    ["ForAllValues:StringEqualsIfExists on aws:TagKeys", { "ForAllValues:StringEqualsIfExists": { "aws:TagKeys": "team" } }, 'all tag keys = "team" if exists'],
     ["ForAllValues:StringNotEquals", { "ForAllValues:StringNotEquals": { "aws:CalledVia": ["a", "b"] } }, 'all aws:CalledVia not in ["a", "b"]'],
     ["ForAnyValue:StringEqualsIgnoreCase", { "ForAnyValue:StringEqualsIgnoreCase": { "aws:CalledVia": "A" } }, 'any aws:CalledVia = "A" ignoring case'],
   ])("%s", async (name, condition, expected) => {
