@@ -17,7 +17,7 @@
  * Only the files given to the compiler produce output; everything loaded is checked.
  */
 import { loadCatalog } from "./catalog/index.js";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../grammar/diagnostics/diagnostic.js";
 import { buildDocuments, type BuiltProgram } from "./driver/buildDocuments.js";
 import { checkProgram, type CheckedProgram } from "./driver/checkProgram.js";
 import { collectProgram } from "./driver/collectPolicies.js";

@@ -9,9 +9,9 @@
  * ```
  */
 import { compileProgram, type CompileOptions, type CompileResult, type SourceInput } from "./compileProgram.js";
-import type { Diagnostic } from "./diagnostics/diagnostic.js";
-import { hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.js";
-import { loadSources } from "./loadSources.js";
+import type { Diagnostic } from "../grammar/diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics } from "../grammar/diagnostics/diagnostic.js";
+import { loadSources } from "./driver/loadSources.js";
 import { manifestText } from "./manifest.js";
 import { EVALUATOR_FILE, MANIFEST_NAME, policyFileName, roleFileName } from "./outputNames.js";
 import { writeOwnedDirectory, type OutputFile, type WriteReport } from "./writeOutputs.js";
@@ -20,8 +20,8 @@ export { EVALUATOR_FILE, MANIFEST_NAME };
 export type { OutputFile, WriteReport };
 
 export type { CompileOptions, CompileResult, CompiledPolicy, CompiledRole, SourceInput } from "./compileProgram.js";
-export type { Diagnostic, Severity, Span } from "./diagnostics/diagnostic.js";
-export { Codes } from "./diagnostics/codes.js";
+export type { Diagnostic, Severity, Span } from "../grammar/diagnostics/diagnostic.js";
+export { Codes } from "../grammar/diagnostics/codes.js";
 export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
 export type { IrPolicy, IrStatement, IrCondition } from "./ir.js";
 export { importPolicy, type ImportOptions, type ImportResult } from "./import/index.js";

@@ -3,7 +3,7 @@
  * construct each piece came from. Emitters turn it into IAM JSON or TypeScript; nothing
  * after this point knows arp syntax.
  */
-import type { Span } from "./diagnostics/diagnostic.js";
+import type { Span } from "../grammar/diagnostics/diagnostic.js";
 import type { IamPrincipal } from "../runtime/policyDocument.js";
 
 /** One operator/key test of a Condition block, e.g. StringEquals aws:ResourceTag/team. */

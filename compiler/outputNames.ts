@@ -4,8 +4,8 @@
  * so names are compared ignoring it; Windows also refuses its device names as file names.
  * Reported at check time so that `arp check` finds what `arp compile` would trip on.
  */
-import type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
-import { diagnostic } from "./diagnostics/codes.js";
+import type { Diagnostic, Span } from "../grammar/diagnostics/diagnostic.js";
+import { diagnostic } from "../grammar/diagnostics/codes.js";
 
 /** arp's record of what it wrote, beside the policies. */
 export const MANIFEST_NAME = "arp.manifest.json";

@@ -3,7 +3,7 @@
  * carries a `span`, which equality (see `stripSpans`) ignores. The tree records what the user
  * wrote, with no catalog knowledge: the checker resolves names, the lowering resolves meaning.
  */
-import type { Span } from "../compiler/diagnostics/diagnostic.js";
+import type { Span } from "./diagnostics/diagnostic.js";
 
 export type { Span };
 

@@ -3,7 +3,7 @@
  * one node with two or more operands; a single operand is returned as itself, so parentheses
  * leave no trace in the tree.
  */
-import { diagnostic } from "../compiler/diagnostics/codes.js";
+import { diagnostic } from "./diagnostics/codes.js";
 import type {
   Comparison,
   CompareOperator,

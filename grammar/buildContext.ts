@@ -5,7 +5,7 @@
  * back to an empty span at a known-good offset. That keeps every span within the text.
  */
 import type { CstNode, IToken } from "chevrotain";
-import type { Diagnostic, Span } from "../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic, Span } from "./diagnostics/diagnostic.js";
 
 /** What the builder threads through: where spans point, and where diagnostics go. */
 export interface BuildContext {

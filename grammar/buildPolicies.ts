@@ -2,7 +2,7 @@
  * CST → AST for policies and their statements: `policy`, `use`, and
  * `["Label":] allow|deny actions [on|not on resources] [principal ...] [when cond]`.
  */
-import { diagnostic } from "../compiler/diagnostics/codes.js";
+import { diagnostic } from "./diagnostics/codes.js";
 import type {
   ActionClause,
   PolicyDecl,

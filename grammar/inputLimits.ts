@@ -6,8 +6,8 @@
  * ARP9005; docs/language.md lists them under "Limits".
  */
 import type { IToken } from "chevrotain";
-import { diagnostic } from "../compiler/diagnostics/codes.js";
-import type { Diagnostic } from "../compiler/diagnostics/diagnostic.js";
+import { diagnostic } from "./diagnostics/codes.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import { type BuildContext, tokenSpan } from "./buildContext.js";
 
 /** Characters (UTF-16 code units) one `.arp` file may hold: 1 MiB. */

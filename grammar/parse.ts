@@ -5,8 +5,8 @@
  * the builder turns whatever was recognized into the best partial AST.
  */
 import type { ILexingError, IRecognitionException, IToken } from "chevrotain";
-import { diagnostic } from "../compiler/diagnostics/codes.js";
-import { type Diagnostic, sortDiagnostics } from "../compiler/diagnostics/diagnostic.js";
+import { diagnostic } from "./diagnostics/codes.js";
+import { type Diagnostic, sortDiagnostics } from "./diagnostics/diagnostic.js";
 import type { Comment, SourceFile } from "./ast.js";
 import { type BuildContext, isReal, makeSpan, tokenSpan } from "./buildContext.js";
 import type { FileCstNode } from "./cst.js";

@@ -5,7 +5,7 @@
  */
 import type { IToken } from "chevrotain";
 import { tokenMatcher } from "./chevrotain.js";
-import { diagnostic } from "../compiler/diagnostics/codes.js";
+import { diagnostic } from "./diagnostics/codes.js";
 import type { Identifier, Interpolation, Pattern, StringLiteral, TemplatePart } from "./ast.js";
 import { type BuildContext, emptySpan, isReal, makeSpan, tokenSpan } from "./buildContext.js";
 import { isClosedString } from "./lexPatterns.js";

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Codes } from "../compiler/diagnostics/codes.js";
+import { Codes } from "../grammar/diagnostics/codes.js";
 import { CORPUS_DIR, corpusCases, runCase } from "./corpus/corpus.js";
 
 function expected(name: string, ext: string): string | undefined {

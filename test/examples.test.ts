@@ -2,7 +2,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileFiles } from "../compiler/index.js";
-import { loadSources } from "../compiler/loadSources.js";
+import { loadSources } from "../compiler/driver/loadSources.js";
 import { runPolicyTests } from "../compiler/policyTests/runPolicyTests.js";
 
 const dirs = [

@@ -7,7 +7,7 @@
  * (century, year, ordinal or calendar date) competes with an epoch time before March 1973,
  * which no policy means; 9 digits and more have no ISO 8601 reading and are plainly epoch time.
  */
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import { report, type CheckContext } from "./context.js";
 
 const AMBIGUOUS = /^\d{1,8}$/;

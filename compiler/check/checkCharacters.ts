@@ -5,7 +5,7 @@
  * character is rejected when it is created, so arp reports it at the text it came from.
  */
 import type { ScalarValue, TemplatePart } from "../../grammar/ast.js";
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import { report, type CheckContext } from "./context.js";
 
 /** The first character of `text` IAM rejects in a policy, or undefined. */

@@ -7,7 +7,7 @@ import type { Comparison, Condition, ExistsTest, TruthyTest } from "../../gramma
 import { assertNever } from "../../grammar/ast.js";
 import { replaceVariables, type CatalogAction } from "../catalog/index.js";
 import type { CheckedCondition, ConditionTest } from "./checkedCondition.js";
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import { checkValues } from "./checkValues.js";
 import { warnEmptyValues } from "./emptyValue.js";
 import { report, type CheckContext } from "./context.js";

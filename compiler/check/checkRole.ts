@@ -4,8 +4,8 @@
  * an error here rather than at deployment.
  */
 import type { RoleDecl } from "../../grammar/ast.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 
 /**
  * IAM API Reference, CreateRole / RoleName: "Length Constraints: Minimum length of 1. Maximum

@@ -3,7 +3,7 @@
  * key's type, values rendered as IAM strings. The boolean structure is kept as written;
  * lowering turns it into statements.
  */
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 
 /** One IAM condition test, before `not` is pushed through it. */
 export interface ConditionTest {

@@ -3,8 +3,8 @@
  * scope, and the diagnostics list every pass appends to.
  */
 import type { Catalog } from "../catalog/index.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
-import { diagnostic, type CodeName } from "../diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
+import { diagnostic, type CodeName } from "../../grammar/diagnostics/codes.js";
 
 /** A compile-time parameter's resolved value. */
 export interface ParamValue {

@@ -5,7 +5,7 @@
 import { distance } from "fastest-levenshtein";
 import type { Pattern, ResourceClause } from "../../grammar/ast.js";
 import { expandShorthand, shorthandWords, splitArn, type CatalogResourceType } from "../catalog/index.js";
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import { checkArnVariables } from "./arnVariables.js";
 import { checkPartsCharacters } from "./checkCharacters.js";
 import { didYouMean, report, type CheckContext } from "./context.js";

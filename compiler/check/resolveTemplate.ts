@@ -5,7 +5,7 @@
  */
 import { closest, distance } from "fastest-levenshtein";
 import type { Interpolation, TemplatePart, VariableRef } from "../../grammar/ast.js";
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import { report, type CheckContext } from "./context.js";
 import { aliasNames, iamKeyForAlias } from "./policyVariables.js";
 

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { compileFiles, EVALUATOR_FILE, writeOutputs, type Target, type WriteReport } from "../index.js";
 import { policyFileName, roleFileName } from "../outputNames.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { terminalText } from "../diagnostics/terminalText.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";

@@ -8,11 +8,11 @@
 import { randomBytes } from "node:crypto";
 import { renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { diagnostic } from "../diagnostics/codes.js";
-import { sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import { sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { terminalText } from "../diagnostics/terminalText.js";
 import { ArpSyntaxError, format } from "../format/index.js";
-import { loadSources } from "../loadSources.js";
+import { loadSources } from "../driver/loadSources.js";
 import { EXIT_ERRORS, EXIT_OK } from "./options.js";
 import { printDiagnostics, colorOf } from "./report.js";
 

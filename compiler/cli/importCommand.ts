@@ -6,12 +6,12 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import pc from "picocolors";
-import { diagnostic } from "../diagnostics/codes.js";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
 import { terminalText } from "../diagnostics/terminalText.js";
 import { importPolicy, type ImportResult } from "../import/index.js";
-import { decodeUtf8, readSourceFile, SourceReadError } from "../loadSources.js";
+import { decodeUtf8, readSourceFile, SourceReadError } from "../driver/loadSources.js";
 import { writeOutputsAtomically, type OutputFile } from "../writeOutputs.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { loneSurrogates } from "./loneSurrogates.js";

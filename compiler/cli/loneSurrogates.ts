@@ -6,8 +6,8 @@
  * linefeed (U+000A), carriage return (U+000D), and characters in the range U+0020 to U+00FF"
  * (reference_iam-quotas.md).
  */
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;

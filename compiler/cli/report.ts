@@ -1,7 +1,7 @@
 /** Prints diagnostics in the format the user chose and decides the exit code. */
 import type { Command } from "commander";
 import pc from "picocolors";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
 
 export type OutputFormat = "text" | "json";

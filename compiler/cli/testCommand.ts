@@ -1,9 +1,9 @@
 /** `arp test [paths]`: runs the `test` blocks beside the policies. */
 import type { Command } from "commander";
 import pc from "picocolors";
-import { loadSources } from "../loadSources.js";
+import { loadSources } from "../driver/loadSources.js";
 import { runPolicyTests } from "../policyTests/runPolicyTests.js";
-import { sortDiagnostics } from "../diagnostics/diagnostic.js";
+import { sortDiagnostics } from "../../grammar/diagnostics/diagnostic.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
 import { collectSetting, emptyTable } from "./settings.js";

@@ -15,7 +15,7 @@
  * `terminalJson`.
  */
 import pc from "picocolors";
-import type { Diagnostic, Severity, Span } from "./diagnostic.js";
+import type { Diagnostic, Severity, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { type LineMap, lineMapOf } from "./sourceText.js";
 import { terminalJson, terminalText } from "./terminalText.js";
 

@@ -3,7 +3,7 @@
  * Columns count UTF-16 code units (as spans do), so they agree with editors' LSP positions.
  * A line ends at `\n`, `\r\n` or a lone `\r`.
  */
-import type { Span } from "./diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 
 /** A 1-based line and column. */
 export interface Position {

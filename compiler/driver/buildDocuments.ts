@@ -5,7 +5,7 @@
  * become output; only the inputs' standalone policies and roles are output.
  */
 import type { RoleDecl } from "../../grammar/ast.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { checkOutputNames, type OutputName } from "../outputNames.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 import { checkManagedSize, compilePolicy, type BuildInput, type BuiltPolicy } from "./compilePolicy.js";

@@ -15,7 +15,7 @@ import type { Expectation, SourceFile, Statement, TestDecl, UseStatement } from 
 import type { Request } from "../../runtime/types.js";
 import { checkStatement, type CheckedStatement } from "../check/checkStatement.js";
 import type { CheckContext } from "../check/context.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { expectationRequest, testContext } from "./expectationRequest.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 import { userFiles, type Program } from "./program.js";

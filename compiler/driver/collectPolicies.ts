@@ -5,8 +5,8 @@
  */
 import { basename } from "node:path";
 import type { PolicyDecl, PolicyItem, RoleDecl, SourceFile, StringLiteral } from "../../grammar/ast.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Catalog } from "../catalog/index.js";
 import type { CheckContext } from "../check/context.js";
 import type { LoadedFiles, Program } from "./program.js";

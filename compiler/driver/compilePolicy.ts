@@ -6,8 +6,8 @@
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import type { SourceLocation } from "../../runtime/types.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { locate } from "../diagnostics/sourceText.js";
 import { emitDocument, policySize } from "../emit/iamJson.js";
 import type { IrPolicy, IrStatement, PolicyKind } from "../ir.js";

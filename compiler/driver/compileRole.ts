@@ -11,7 +11,7 @@ import { checkTrust } from "../check/checkTrust.js";
 import { lowerTrust } from "../lower/lowerTrust.js";
 import { resolveParts } from "../check/resolveTemplate.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Program } from "./program.js";
 import { awsManagedPolicyArn, isStdlibFile } from "../stdlib.js";
 

@@ -5,8 +5,8 @@
  */
 import type { ParamDecl, SourceFile } from "../../grammar/ast.js";
 import type { ParamValue } from "../check/context.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { literalText } from "../check/resolveTemplate.js";
 import type { Catalog } from "../catalog/index.js";
 import type { CheckContext } from "../check/context.js";

@@ -4,7 +4,7 @@
  */
 import type { SourceFile } from "../../grammar/ast.js";
 import { parse } from "../../grammar/parse.js";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import type { SourceInput } from "./program.js";
 
 export function parseSources(inputs: readonly SourceInput[], diagnostics: Diagnostic[]): SourceFile[] {

@@ -6,7 +6,7 @@
 import type { PolicyDecl, SourceFile } from "../../grammar/ast.js";
 import type { Catalog } from "../catalog/index.js";
 import type { CheckContext } from "../check/context.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 
 /** One `.arp` source, from disk or from memory. */

@@ -7,9 +7,9 @@
 import { dirname, join, normalize } from "node:path";
 import type { ImportDecl, SourceFile } from "../../grammar/ast.js";
 import { parse } from "../../grammar/parse.js";
-import { diagnostic } from "../diagnostics/codes.js";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { readSourceFile, SourceReadError } from "../loadSources.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import { hasErrors, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { readSourceFile, SourceReadError } from "./loadSources.js";
 import { loadStdlib } from "../stdlib.js";
 import type { LoadedFiles, SourceInput } from "./program.js";
 

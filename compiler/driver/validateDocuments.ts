@@ -4,8 +4,8 @@
  * user's, so it is an internal error (ARP9006) at the statement the document came from.
  */
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import type { BuiltPolicy } from "./compilePolicy.js";
 import { iamDocumentValidator } from "./iamDocumentValidator.js";
 

@@ -7,7 +7,7 @@
 import type { Parser } from "prettier";
 import type { SourceFile } from "../../grammar/ast.js";
 import { parse } from "../../grammar/parse.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { LineMap } from "../diagnostics/sourceText.js";
 import { rememberComments } from "./comments.js";
 import type { AttachedComment, Node } from "./types.js";

@@ -3,8 +3,8 @@
  * reported as ARP6003 at its place in the JSON. Only errors: a warning of the validator is
  * something IAM accepts, and the importer never refuses what IAM accepts.
  */
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { validateIamDocument, type IamFinding, type JsonPath } from "../validate/index.js";
 import { toPlain, type JsonNode } from "./jsonSource.js";
 

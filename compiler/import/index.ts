@@ -15,7 +15,7 @@ import { sourceTooLarge } from "../../grammar/inputLimits.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import { loadCatalog } from "../catalog/index.js";
 import { format } from "../format/index.js";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { addUnreported, documentKind, iamErrors } from "./iamFindings.js";
 import { parseJson, toPlain } from "./jsonSource.js";
 import { translatePolicy } from "./translatePolicy.js";

@@ -4,8 +4,8 @@
  * what is wrong (ARP6003) and returns undefined, so validation can go on and find the rest.
  */
 import { closest, distance } from "fastest-levenshtein";
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { describeJson, type JsonEntry, type JsonNode, type JsonObject } from "./jsonSource.js";
 import type { Located } from "./policyModel.js";
 

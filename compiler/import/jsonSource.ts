@@ -4,8 +4,8 @@
  * no trailing commas: IAM accepts neither. Duplicate keys are kept (in order) for the policy
  * validation to report.
  */
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 
 interface JsonBase {
   readonly span: Span;

@@ -2,7 +2,7 @@
  * Generated arp text that remembers where each piece came from in the JSON, so that a problem
  * the compiler finds in the generated `.arp` is reported at the JSON that caused it.
  */
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 
 /** `[start, end)` of the generated text came from `origin` in the JSON. */
 export interface Segment {

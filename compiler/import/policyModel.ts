@@ -2,7 +2,7 @@
  * An IAM policy document after validation: every element has the type IAM requires, and every
  * piece keeps the span of the JSON it came from. Translation reads only this model.
  */
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import type { IamOperator } from "./iamOperators.js";
 
 /** A string from the JSON with where it was written. */

@@ -15,7 +15,7 @@ import { operatorText } from "./iamOperators.js";
 import { concat, join, mapped, type MappedText } from "./mappedText.js";
 import type { ImportedTest, Located } from "./policyModel.js";
 import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 
 /** One translated test: its arp text and the IAM condition the compiler will emit for it. */
 export interface TranslatedTest {

@@ -3,8 +3,8 @@
  * the policy's Version makes `${...}` a variable, and the one diagnostics list.
  */
 import type { Catalog } from "../catalog/index.js";
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import type { ArpPart, ImportParams, TextProblem } from "./iamText.js";
 
 export interface TranslateContext {

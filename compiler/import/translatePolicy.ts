@@ -10,8 +10,8 @@
  */
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import type { Catalog } from "../catalog/index.js";
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { emitDocument } from "../emit/iamJson.js";
 import type { IrStatement } from "../ir.js";
 import { chooseParams } from "./chooseParams.js";

@@ -5,7 +5,7 @@
  * policies), so a statement that names one is not importable.
  */
 import type { IrStatement } from "../ir.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { quote } from "./iamText.js";
 import { concat, join, mapped, type MappedText } from "./mappedText.js";
 import type { ImportedList, ImportedStatement } from "./policyModel.js";

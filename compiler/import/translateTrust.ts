@@ -5,7 +5,7 @@
  */
 import type { IamPrincipal } from "../../runtime/policyDocument.js";
 import { DEFAULT_TRUST_ACTION, wayOf, type TrustWay } from "../check/trustPrincipal.js";
-import { diagnostic } from "../diagnostics/codes.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { IrStatement } from "../ir.js";
 import { fromIamArn, iamTextOf, oneLine, quote, renderString, renderWord } from "./iamText.js";
 import { concat, join, mapped, verbatim, type MappedText } from "./mappedText.js";

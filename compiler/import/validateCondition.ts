@@ -3,8 +3,8 @@
  * `{ "<operator>": { "<key>": value | [values] } }`, with operators spelled exactly as IAM
  * spells them and values that are strings, numbers or booleans.
  */
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { parseIamOperator } from "./iamOperators.js";
 import { spanFrom, wrongType } from "./jsonElements.js";
 import type { JsonEntry, JsonNode } from "./jsonSource.js";

@@ -5,8 +5,8 @@
  * Everything IAM would reject is reported (ARP6002 for what is not a policy at all, ARP6003
  * for an element of the wrong type or name); nothing is guessed.
  */
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { readEntries, readString, readStringList, wrongType } from "./jsonElements.js";
 import { describeJson, type JsonEntry, type JsonNode, type JsonObject } from "./jsonSource.js";
 import type { ImportedList, ImportedPolicy, ImportedPrincipal, ImportedStatement, Located, PrincipalField } from "./policyModel.js";

@@ -7,8 +7,8 @@
 import { isDeepStrictEqual } from "node:util";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/policyDocument.js";
 import { compileProgram } from "../compileProgram.js";
-import { diagnostic } from "../diagnostics/codes.js";
-import type { Diagnostic, Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { originOf } from "./mappedText.js";
 import type { ImportedPolicy } from "./policyModel.js";
 import type { Translation } from "./translatePolicy.js";

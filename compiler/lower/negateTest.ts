@@ -10,7 +10,7 @@
  * readings, so `not X` holds on exactly the requests where `X` does not.
  */
 import type { ConditionTest } from "../check/checkedCondition.js";
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 
 /** A disjunction of conjunctions of tests. */
 export type Dnf = ConditionTest[][];

@@ -5,7 +5,7 @@
  */
 import { assertNever } from "../../grammar/ast.js";
 import type { CheckedCondition, ConditionTest } from "../check/checkedCondition.js";
-import type { Span } from "../diagnostics/diagnostic.js";
+import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import { negateTest, type Dnf } from "./negateTest.js";
 
 /** A failure names the test it is about, when there is one, and may say what to write instead. */

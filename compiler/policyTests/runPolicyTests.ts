@@ -8,8 +8,8 @@ import { evaluate } from "../../runtime/index.js";
 import { explain } from "../../runtime/explain.js";
 import type { Decision, PolicyInput } from "../../runtime/types.js";
 import { analyzeProgram, type Analysis, type CompileOptions, type SourceInput } from "../compileProgram.js";
-import { diagnostic } from "../diagnostics/codes.js";
-import { hasErrors, sortDiagnostics, type Diagnostic, type Span } from "../diagnostics/diagnostic.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import { hasErrors, sortDiagnostics, type Diagnostic, type Span } from "../../grammar/diagnostics/diagnostic.js";
 
 export interface ExpectationOutcome {
   readonly test: string;

@@ -27,7 +27,7 @@ vi.mock("node:fs", async (importOriginal) => {
   return { ...fs, readdirSync, renameSync, default: { ...fs, readdirSync, renameSync } };
 });
 
-const { loadSources } = await import("../../compiler/loadSources.js");
+const { loadSources } = await import("../../compiler/driver/loadSources.js");
 const { formatFiles } = await import("../../compiler/cli/fmtCommand.js");
 
 const root = mkdtempSync(join(tmpdir(), "arp-load-"));

@@ -1,7 +1,7 @@
 /** Control and bidi-override characters from user data are shown escaped, never obeyed. */
 import { describe, expect, it } from "vitest";
 import { renderDiagnostics, renderJson } from "../../compiler/diagnostics/render.js";
-import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { terminalJson, terminalLines, terminalText } from "../../compiler/diagnostics/terminalText.js";
 
 describe("terminalText", () => {

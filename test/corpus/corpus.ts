@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, runPolicyTests } from "../../compiler/index.js";
 import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
-import { sortDiagnostics, type Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
+import { sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 
 export const CORPUS_DIR = new URL(".", import.meta.url).pathname;
 

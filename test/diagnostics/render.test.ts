@@ -1,6 +1,6 @@
 /** Rendering diagnostics: code frames, JSON and the summary line; and the line map under them. */
 import { describe, expect, test } from "vitest";
-import type { Diagnostic, Severity } from "../../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic, Severity } from "../../grammar/diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../../compiler/diagnostics/render.js";
 import { LineMap, locate } from "../../compiler/diagnostics/sourceText.js";
 

@@ -4,7 +4,7 @@
 // line `With \`--set NAME=VALUE\`:` in the section sets a parameter for its examples.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { Codes } from "../../compiler/diagnostics/codes.js";
+import { Codes } from "../../grammar/diagnostics/codes.js";
 import { check } from "../../compiler/index.js";
 
 const doc = readFileSync(new URL("../../docs/diagnostics.md", import.meta.url), "utf8");

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile, compileFiles, runPolicyTests, type Diagnostic } from "../../compiler/index.js";
-import { loadSources } from "../../compiler/loadSources.js";
+import { loadSources } from "../../compiler/driver/loadSources.js";
 import { CORPUS_DIR, corpusCases } from "../corpus/corpus.js";
 
 function repeated(diagnostics: readonly Diagnostic[]): string[] {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
 import { analyzeProgram } from "../../compiler/compileProgram.js";
 import { validateDocuments, type DocumentKind } from "../../compiler/driver/validateDocuments.js";
-import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 
 const SOURCE = [
   "policy Standalone { allow apprunner:ListServices on * }",

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../compiler/catalog/index.js";
-import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { importPolicy } from "../../compiler/import/index.js";
 import { parseJson } from "../../compiler/import/jsonSource.js";
 import type { ImportedPolicy } from "../../compiler/import/policyModel.js";

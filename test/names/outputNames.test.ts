@@ -3,7 +3,7 @@
 // names (ARP4011), inline policy names like every policy name (ARP4006).
 import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/index.js";
-import type { Diagnostic } from "../../compiler/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 
 const TRUST = 'trust service "build.apprunner.amazonaws.com"';
 function diagnosticsOf(text: string): Diagnostic[] {

@@ -5,9 +5,9 @@
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { join, relative } from "node:path";
-import type { SourceInput } from "./driver/program.js";
-import { diagnostic } from "./diagnostics/codes.js";
-import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import type { SourceInput } from "./program.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 
 export interface LoadedSources {
   readonly sources: SourceInput[];
