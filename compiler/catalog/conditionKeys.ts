@@ -67,7 +67,7 @@ const OIDC_CLAIMS: ReadonlyMap<string, CatalogConditionKey["type"]> = new Map([
   ["amr", "ArrayOfString"],
 ]);
 
-function oidcClaimKey(key: string, prefix: string, rest: string): CatalogConditionKey | undefined {
+function oidcClaimKey(prefix: string, rest: string): CatalogConditionKey | undefined {
   const type = OIDC_CLAIMS.get(rest.toLowerCase());
   if (type === undefined || !/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[\w./-]*)?$/i.test(prefix)) return undefined;
   return {
@@ -89,5 +89,5 @@ export function findConditionKey(key: string): CatalogConditionKey | undefined {
     const found = findInService(service, parts.prefix, key);
     if (found !== undefined) return found;
   }
-  return oidcClaimKey(key, parts.prefix, parts.rest);
+  return oidcClaimKey(parts.prefix, parts.rest);
 }

@@ -57,7 +57,7 @@ export const conditionPrinters: ConditionPrinters = {
     return parts;
   },
   Exists: (path, _options, print) => [print("key"), gap(path.node.key, undefined, " "), path.node.missing ? "missing" : "exists"],
-  Truthy: (path, _options, print) => print("key"),
+  Truthy: (_path, _options, print) => print("key"),
   Not: (path, _options, print) => {
     const { node } = path;
     return ["not", gapThen(undefined, node.operand, " ", path.call((p) => operand(p, print, "Not", true), "operand"))];

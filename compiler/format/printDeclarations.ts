@@ -26,7 +26,7 @@ export const declarationPrinters: DeclarationPrinters = {
   File: (path, options, print) => printFileBody(path as never, options, print, blankAroundBlocks),
   Comment: (path) => commentDoc(path.node as never),
   Param: (path, _options, print) => ["param ", print("name"), path.node.defaultValue !== undefined ? [" = ", print("defaultValue")] : ""],
-  Import: (path, _options, print) => ["import ", print("path")],
+  Import: (_path, _options, print) => ["import ", print("path")],
   Policy: (path, options, print) => printBlock(path as never, options, print, describedHeader("policy", path.node, print)),
   Role: (path, options, print) => printBlock(path as never, options, print, describedHeader("role", path.node, print)),
   Trust: (path, _options, print) => {

@@ -54,5 +54,5 @@ export const statementPrinters: StatementPrinters = {
     if (node.value === undefined) return node.principalKind;
     return [node.principalKind, gapThen(undefined, node.value, " ", print("value"))];
   },
-  Use: (path, _options, print) => ["use ", print("name")],
+  Use: (_path, _options, print) => ["use ", print("name")],
 };

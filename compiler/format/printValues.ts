@@ -39,7 +39,7 @@ export const valuePrinters: ValuePrinters = {
     }
     const items = node.items;
     const parts: Doc[] = [];
-    path.each((p, i) => {
+    path.each((_p, i) => {
       if (i > 0) parts.push([",", gap(items[i - 1], items[i], line)]);
       parts.push(print());
     }, "items");

@@ -17,7 +17,7 @@ import type { IrStatement } from "../ir.js";
 import { chooseParams } from "./chooseParams.js";
 import { oneLine, quote, type ImportParams } from "./iamText.js";
 import { concat, join, type MappedText } from "./mappedText.js";
-import { variablesEnabled, type ImportedPolicy, type ImportedStatement, type Located } from "./policyModel.js";
+import { variablesEnabled, type ImportedPolicy, type Located } from "./policyModel.js";
 import type { TranslateContext } from "./translateContext.js";
 import { translateStatement } from "./translateStatement.js";
 import { translateTrust } from "./translateTrust.js";

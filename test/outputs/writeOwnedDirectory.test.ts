@@ -237,7 +237,7 @@ describe("writeOwnedDirectory after a crash", () => {
   });
 
   it("says how it recovered when the crash came between the two renames", () => {
-    const { parent, out, foreign } = populated();
+    const { out, foreign } = populated();
     // Run until the first rename (out → backup) is done and the second has not happened.
     let renames = 0;
     const fs = new Proxy(realFs, {

@@ -191,11 +191,11 @@ export function compileMatch(
     const text = segmentString(segments[0]!, fold);
     return { variables, expr: `${subject} === ${text}`, ...(allStatic ? { exact: text } : {}) };
   }
-  return { variables, expr: prefixSuffix(subject, segments[0]!, segments[1]!, fold, ctx) };
+  return { variables, expr: prefixSuffix(subject, segments[0]!, segments[1]!, fold) };
 }
 
 /** `a*b`: the cheapest exact test for a pattern with one star. */
-function prefixSuffix(subject: string, head: Segment, tail: Segment, fold: boolean, ctx: EmitContext): string {
+function prefixSuffix(subject: string, head: Segment, tail: Segment, fold: boolean): string {
   const headEmpty = head.parts.length === 0;
   const tailEmpty = tail.parts.length === 0;
   if (headEmpty && tailEmpty) return "true";
