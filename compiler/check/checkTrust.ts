@@ -37,6 +37,7 @@ export function checkTrust(ctx: CheckContext, trust: TrustDecl): CheckedTrust | 
   const principals = checkPrincipals(ctx, trust.principals);
   const explicit = trust.actions === undefined || trust.actions.length === 0 ? undefined : explicitActions(ctx, trust);
   const actions = explicit ?? defaultActions(ctx, principals);
+  if (explicit !== undefined) checkLockedOut(ctx, principals, explicit);
   const condition =
     trust.condition === undefined ? undefined : checkCondition(ctx, trust.condition, actions.map((a) => a.action));
   if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principals.length === 0) return undefined;
@@ -77,6 +78,26 @@ function explicitActions(ctx: CheckContext, trust: TrustDecl): TrustAction[] {
     out.push({ text: pattern.text, action });
   }
   return out;
+}
+
+/**
+ * A principal whose own way of assuming a role is not among the `to` actions can never assume
+ * it: a service calls `AssumeRole`, so `trust service "..." to sts:AssumeRoleWithWebIdentity`
+ * locks it out. IAM accepts such a policy (Access Analyzer reports "mismatched action for
+ * principal"), so this is a warning.
+ */
+function checkLockedOut(ctx: CheckContext, principals: readonly CheckedPrincipal[], actions: readonly TrustAction[]): void {
+  const allowed = new Set(actions.map((a) => a.text.toLowerCase()));
+  for (const p of principals) {
+    // `anyone` is every principal of every way: it needs no particular action.
+    if (p.source.principalKind === "anyone") continue;
+    const needed = DEFAULT_TRUST_ACTION[p.way];
+    if (allowed.has(needed.toLowerCase())) continue;
+    report(ctx, "InvalidTrust", p.source.span, `this principal assumes a role with \`${needed}\`, which the trust does not allow: it can never assume the role`, {
+      hint: `add \`${needed}\` after \`to\`, or trust this principal in a \`trust\` of its own`,
+      severity: "warning",
+    });
+  }
 }
 
 /** The principals that checked; every one that did not is reported. */

@@ -33,7 +33,8 @@ export function resolveActions(ctx: CheckContext, clause: ActionClause): Resolve
   return { except: clause.except, items, complete };
 }
 
-function resolveAction(ctx: CheckContext, pattern: Pattern): ResolvedAction | undefined {
+/** One action pattern, checked against the catalog; undefined after reporting what is wrong. */
+export function resolveAction(ctx: CheckContext, pattern: Pattern): ResolvedAction | undefined {
   if (pattern.parts.some((p) => p.kind === "Interpolation")) {
     report(ctx, "UnknownAction", pattern.span, `an action cannot contain a variable: \`${pattern.text}\``);
     return undefined;

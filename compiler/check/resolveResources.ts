@@ -109,13 +109,20 @@ function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedR
     return undefined;
   }
   const service = parts.service;
-  if (!/[*?$]/.test(service) && !ctx.catalog.hasService(service)) {
+  if (/[*?]/.test(service)) {
+    // "You can't use a wildcard in the service segment that identifies the AWS product."
+    report(ctx, "MalformedArn", serviceSpan(pattern, service), `a resource ARN cannot have a wildcard in its service: \`${service}\``, {
+      hint: "IAM does not allow it; name the service, e.g. `arn:aws:apprunner:*:*:service/*`, or write `*` for every resource",
+    });
+    return undefined;
+  }
+  if (!/[$]/.test(service) && !ctx.catalog.hasService(service)) {
     report(ctx, "UnknownService", serviceSpan(pattern, service), `unknown service \`${service}\` in ARN`, {
       ...didYouMean(ctx.catalog.suggestService(service)),
     });
     return undefined;
   }
-  if (/[*?$]/.test(service)) return { pattern, arn, types: undefined };
+  if (service.includes("$")) return { pattern, arn, types: undefined };
   const types = ctx.catalog.resourceTypesForArn(arn);
   if (types.length === 0) {
     const known = closestFirst(parts.resource, ctx.catalog.resourceTypes(service).map((t) => t.arnTemplate)

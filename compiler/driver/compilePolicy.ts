@@ -6,6 +6,7 @@
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import type { SourceLocation } from "../../runtime/types.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
+import { disallowedCharacter } from "../check/checkCharacters.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { locate } from "../diagnostics/sourceText.js";
@@ -44,6 +45,18 @@ export interface BuildInput {
   readonly lowered: LoweredProgram;
 }
 
+/**
+ * A standalone policy's description becomes the managed policy's `Description`, which IAM's
+ * CreatePolicy holds to the policy character set (tab, LF, CR, U+0020 to U+00FF).
+ */
+function checkDescription(input: BuildInput, policy: PolicyDefinition, description: string | undefined): void {
+  const ch = description === undefined ? undefined : disallowedCharacter(description);
+  if (ch === undefined || policy.description === undefined) return;
+  input.program.diagnostics.push(diagnostic("CharacterNotAllowed", policy.description.span,
+    `the description of \`${policy.name}\` holds \`${ch}\` (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}), which IAM does not accept`,
+    { hint: "IAM accepts only tab, line feed, carriage return and the characters U+0020 to U+00FF; use Latin-1 text" }));
+}
+
 export function compilePolicy(input: BuildInput, policy: PolicyDefinition, reportedSids: Set<string>): BuiltPolicy | undefined {
   const statements = policyStatements(input, policy);
   checkSids(statements, input.program.diagnostics, reportedSids);
@@ -52,6 +65,7 @@ export function compilePolicy(input: BuildInput, policy: PolicyDefinition, repor
     return undefined;
   }
   const description = policy.description?.parts.map((p) => (p.kind === "Text" ? p.text : "")).join("");
+  checkDescription(input, policy, description);
   return assemble(input.program, {
     name: policy.name,
     kind: "identity",

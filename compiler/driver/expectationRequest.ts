@@ -8,6 +8,7 @@ import type { ContextValue, Request } from "../../runtime/types.js";
 import { checkValues } from "../check/checkValues.js";
 import { report, type CheckContext, type ParamValue } from "../check/context.js";
 import { familyOf } from "../check/operatorsForType.js";
+import { resolveAction } from "../check/resolveActions.js";
 import { resolveKey } from "../check/resolveKey.js";
 import { resolveParts } from "../check/resolveTemplate.js";
 import { resolveResources } from "../check/resolveResources.js";
@@ -51,7 +52,8 @@ function actionOf(ctx: CheckContext, pattern: Pattern): string | undefined {
     report(ctx, "InvalidTestRequest", pattern.span, `a test request names one action, such as \`apprunner:DescribeService\`, not \`${pattern.text}\``);
     return undefined;
   }
-  return pattern.text;
+  // A typo here would make `expect deny` pass for an action that does not exist.
+  return resolveAction(ctx, pattern) === undefined ? undefined : pattern.text;
 }
 
 function resourceOf(ctx: CheckContext, pattern: Pattern): string | undefined {

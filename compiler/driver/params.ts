@@ -94,6 +94,8 @@ export function fileParams(
       params.set(name, { name, value: "", span: decl.span, unset: true });
       continue;
     }
+    const problem = set === undefined ? builtinParamProblem(name, value) : undefined;
+    if (problem !== undefined) diagnostics.push(diagnostic("InvalidValue", decl.defaultValue?.span ?? decl.span, problem, { hint: "it is written into ARNs, between their colons" }));
     params.set(name, { name, value, span: decl.span });
   }
   return params;
@@ -118,10 +120,33 @@ export function checkSettings(
 }
 
 /**
+ * The built-in parameters are pasted between the colons of ARNs, so a value with a colon (or
+ * of the wrong shape) would move the fields after it: `--set region=us-east-1:999999999999`
+ * would grant another account. Each must be what its ARN field holds (reference-arns.md).
+ */
+const BUILTIN_SHAPES: ReadonlyMap<string, { readonly shape: RegExp; readonly says: string }> = new Map([
+  ["partition", { shape: /^aws(-[a-z]+)*$/, says: "a partition such as `aws`, `aws-cn` or `aws-us-gov`" }],
+  ["region", { shape: /^(\*|[a-z0-9*?]+(-[a-z0-9*?]+)*)$/, says: "a region such as `eu-west-1`, or `*`" }],
+  ["account", { shape: /^(\*|\d{12})$/, says: "a 12-digit account ID, or `*`" }],
+]);
+
+/** What is wrong with a built-in parameter's value, if anything. */
+export function builtinParamProblem(name: string, value: string): string | undefined {
+  const rule = BUILTIN_SHAPES.get(name);
+  if (rule === undefined || rule.shape.test(value)) return undefined;
+  return `\`${name}\` must be ${rule.says}, not \`${value}\``;
+}
+
+/**
  * A setting is plain text too. Rather than guess whether `--set home=${aws:username}` means
  * the variable or the literal text, arp asks for the variable to be written in the policy.
  */
 function checkSettingValue(name: string, value: string, diagnostics: Diagnostic[]): void {
+  const problem = builtinParamProblem(name, value);
+  if (problem !== undefined) {
+    diagnostics.push(diagnostic("InvalidValue", SETTINGS_SPAN, problem, { hint: "it is written into ARNs, between their colons" }));
+    return;
+  }
   if (!value.includes("${")) return;
   diagnostics.push(diagnostic("InvalidValue", SETTINGS_SPAN, `the value set for \`${name}\` must be plain text, not \`${value}\``, {
     hint: "parameters are compile-time constants: write policy variables in the policy itself",
