@@ -37,7 +37,8 @@ export function checkTrust(ctx: CheckContext, trust: TrustDecl): CheckedTrust | 
   const principals = checkPrincipals(ctx, trust.principals);
   const explicit = trust.actions === undefined || trust.actions.length === 0 ? undefined : explicitActions(ctx, trust);
   const actions = explicit ?? defaultActions(ctx, principals);
-  if (explicit !== undefined) checkLockedOut(ctx, principals, explicit);
+  // Judged only when every `to` action checked: a rejected one is reported already.
+  if (explicit !== undefined && explicit.length === trust.actions?.length) checkLockedOut(ctx, principals, explicit);
   const condition =
     trust.condition === undefined ? undefined : checkCondition(ctx, trust.condition, actions.map((a) => a.action));
   if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principals.length === 0) return undefined;
