@@ -8,7 +8,8 @@
  * of another type than the key's (`StringLike` on the ARN key `aws:SourceArn`) cannot be said.
  */
 import type { CatalogConditionKey } from "../catalog/index.js";
-import { familyOf, type KeyFamily } from "../check/operatorsForType.js";
+import { familyOf, iamOperator, type KeyFamily } from "../check/operatorsForType.js";
+import { operatorsOfFamily } from "../../runtime/operators/index.js";
 import type { IrCondition } from "../ir.js";
 import { fromIamArn, fromIamText, iamTextOf, quote, renderValue, renderWord, type ArpPart } from "./iamText.js";
 import { operatorText } from "./iamOperators.js";
@@ -106,16 +107,12 @@ function article(word: string): string {
   return /^[AEIOU]/.test(word) ? "an" : "a";
 }
 
+/** A family's operators for a hint: all of them when two or fewer, else its first two positive ones. */
 function familyOperators(family: KeyFamily): string {
-  const names = ({
-    String: ["StringEquals", "StringLike", "..."],
-    ARN: ["ArnEquals", "ArnLike", "..."],
-    Numeric: ["NumericEquals", "NumericLessThan", "..."],
-    Date: ["DateEquals", "DateLessThan", "..."],
-    Bool: ["Bool"],
-    IPAddress: ["IpAddress", "NotIpAddress"],
-    Binary: ["BinaryEquals"],
-  } satisfies Record<KeyFamily, string[]>)[family];
+  const rows = operatorsOfFamily(family);
+  const names = rows.length <= 2
+    ? rows.map((r) => r.name)
+    : [...rows.filter((r) => !r.negated && !r.ignoreCase).slice(0, 2).map((r) => r.name), "..."];
   return names.map((n) => (n === "..." ? n : `\`${n}\``)).join(", ");
 }
 
@@ -165,7 +162,7 @@ function nullValue(ctx: TranslateContext, t: ImportedTest): boolean | undefined 
 
 function isBareBool(t: ImportedTest): boolean {
   const only = t.values.length === 1 ? t.values[0] : undefined;
-  return t.operator.base.name === "Bool" && t.operator.quantifier === undefined && !t.operator.ifExists && only?.text === "true";
+  return t.operator.base.family === "Bool" && t.operator.quantifier === undefined && !t.operator.ifExists && only?.text === "true";
 }
 
 interface TranslatedValue {
@@ -212,7 +209,7 @@ function comparison(t: ImportedTest, key: MappedText, values: readonly Translate
   const { base, quantifier, ifExists } = t.operator;
   const list = concat("[", join(values.map((v) => v.text), ", "), "]");
   const op = mapped(arpOperator(t, values.length), t.operatorSpan);
-  if (t.key.text === "aws:TagKeys" && base.name === "StringEquals" && quantifier !== undefined && !ifExists) {
+  if (t.key.text === "aws:TagKeys" && base.name === iamOperator("String", "=", false) && quantifier !== undefined && !ifExists) {
     return concat(key, quantifier === "ForAllValues" ? " within " : " include ", list);
   }
   const arp = base.arp.kind === "compare" ? base.arp : undefined;

@@ -44,18 +44,6 @@ function row(name: string, family: OperatorFamily, arp: ArpComparison | undefine
   };
 }
 
-function ordered(family: "Numeric" | "Date"): OperatorRow[] {
-  const n = (suffix: string): string => `${family}${suffix}`;
-  return [
-    row(n("Equals"), family, "=", false, { twin: n("NotEquals") }),
-    row(n("NotEquals"), family, "!=", true, { twin: n("Equals") }),
-    row(n("LessThan"), family, "<", false, { complement: n("GreaterThanEquals") }),
-    row(n("LessThanEquals"), family, "<=", false, { complement: n("GreaterThan") }),
-    row(n("GreaterThan"), family, ">", false, { complement: n("LessThanEquals") }),
-    row(n("GreaterThanEquals"), family, ">=", false, { complement: n("LessThan") }),
-  ];
-}
-
 /** Every base operator, in the order the IAM docs list them. */
 export const OPERATOR_TABLE: readonly OperatorRow[] = [
   row("StringEquals", "String", "=", false, { twin: "StringNotEquals" }),
@@ -64,8 +52,18 @@ export const OPERATOR_TABLE: readonly OperatorRow[] = [
   row("StringNotEqualsIgnoreCase", "String", "!=", true, { twin: "StringEqualsIgnoreCase", ignoreCase: true }),
   row("StringLike", "String", "like", false, { twin: "StringNotLike" }),
   row("StringNotLike", "String", "not like", true, { twin: "StringLike" }),
-  ...ordered("Numeric"),
-  ...ordered("Date"),
+  row("NumericEquals", "Numeric", "=", false, { twin: "NumericNotEquals" }),
+  row("NumericNotEquals", "Numeric", "!=", true, { twin: "NumericEquals" }),
+  row("NumericLessThan", "Numeric", "<", false, { complement: "NumericGreaterThanEquals" }),
+  row("NumericLessThanEquals", "Numeric", "<=", false, { complement: "NumericGreaterThan" }),
+  row("NumericGreaterThan", "Numeric", ">", false, { complement: "NumericLessThanEquals" }),
+  row("NumericGreaterThanEquals", "Numeric", ">=", false, { complement: "NumericLessThan" }),
+  row("DateEquals", "Date", "=", false, { twin: "DateNotEquals" }),
+  row("DateNotEquals", "Date", "!=", true, { twin: "DateEquals" }),
+  row("DateLessThan", "Date", "<", false, { complement: "DateGreaterThanEquals" }),
+  row("DateLessThanEquals", "Date", "<=", false, { complement: "DateGreaterThan" }),
+  row("DateGreaterThan", "Date", ">", false, { complement: "DateLessThanEquals" }),
+  row("DateGreaterThanEquals", "Date", ">=", false, { complement: "DateLessThan" }),
   // Bool's complement is itself with the other value.
   row("Bool", "Bool", "=", false, { complement: "Bool" }),
   row("BinaryEquals", "Binary", "=", false),
@@ -79,11 +77,6 @@ export const OPERATOR_TABLE: readonly OperatorRow[] = [
 ];
 
 const BY_NAME: ReadonlyMap<string, OperatorRow> = new Map(OPERATOR_TABLE.map((r) => [r.name, r]));
-
-/** The row of a base operator spelled exactly as IAM spells it. */
-export function operatorRow(name: string): OperatorRow | undefined {
-  return BY_NAME.get(name);
-}
 
 /** The rows of one family, in table order. */
 export function operatorsOfFamily(family: OperatorFamily): OperatorRow[] {
