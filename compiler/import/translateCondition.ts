@@ -9,7 +9,7 @@
  */
 import type { CatalogConditionKey } from "../catalog/index.js";
 import { familyOf, iamOperator, type KeyFamily } from "../check/operatorsForType.js";
-import { operatorsOfFamily } from "../../runtime/operators/index.js";
+import { familyTakesVariables, operatorsOfFamily } from "../../runtime/operators/index.js";
 import type { IrCondition } from "../ir.js";
 import { fromIamArn, fromIamText, iamTextOf, quote, renderValue, renderWord, type ArpPart } from "./iamText.js";
 import { operatorText } from "./iamOperators.js";
@@ -173,8 +173,6 @@ interface TranslatedValue {
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Families whose values IAM searches for policy variables. */
-const VARIABLE_FAMILIES: ReadonlySet<KeyFamily> = new Set(["String", "ARN", "Bool"]);
 
 function translateValues(ctx: TranslateContext, t: ImportedTest, family: KeyFamily): TranslatedValue[] | undefined {
   const out: TranslatedValue[] = [];
@@ -197,7 +195,7 @@ function translateValue(ctx: TranslateContext, v: Located, family: KeyFamily): T
   if (ctx.params.region !== undefined && v.text === ctx.params.region && family === "String") {
     return { text: mapped("$region", v.span), iam: v.text };
   }
-  const variables = ctx.variables && VARIABLE_FAMILIES.has(family);
+  const variables = ctx.variables && familyTakesVariables(family);
   const parts: ArpPart[] | undefined = partsOrReport(ctx, v.text.startsWith("arn:") ? fromIamArn(v.text, variables, ctx.params) : fromIamText(v.text, variables), v.span);
   if (parts === undefined) return undefined;
   const iam = iamTextOf(parts, ctx.params);

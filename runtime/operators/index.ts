@@ -18,7 +18,7 @@ import type { BehaviourOf, OperatorImpl } from "./types.js";
 
 export type { OperatorFamily, OperatorImpl } from "./types.js";
 export type { ArpComparison, OperatorRow } from "./table.js";
-export { OPERATOR_TABLE, operatorsOfFamily, NULL_OPERATOR, BOOL_OPERATOR } from "./table.js";
+export { OPERATOR_TABLE, familyTakesVariables, operatorsOfFamily, NULL_OPERATOR, BOOL_OPERATOR } from "./table.js";
 
 const BEHAVIOURS: Readonly<Record<OperatorFamily, BehaviourOf>> = {
   String: stringBehaviour,

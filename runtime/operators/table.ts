@@ -78,6 +78,11 @@ export const OPERATOR_TABLE: readonly OperatorRow[] = [
 
 const BY_NAME: ReadonlyMap<string, OperatorRow> = new Map(OPERATOR_TABLE.map((r) => [r.name, r]));
 
+/** Whether a family's operators substitute policy variables in their values. */
+export function familyTakesVariables(family: OperatorFamily): boolean {
+  return OPERATOR_TABLE.some((r) => r.family === family && r.variables);
+}
+
 /** The rows of one family, in table order. */
 export function operatorsOfFamily(family: OperatorFamily): OperatorRow[] {
   return OPERATOR_TABLE.filter((r) => r.family === family);

@@ -3,7 +3,7 @@
  * family, whether it is negated, and how one request value is compared with one policy value,
  * all read from the operator table (runtime/operators/table.ts).
  */
-import { OPERATOR_TABLE, type OperatorFamily, type OperatorRow } from "../../../runtime/operators/index.js";
+import { familyTakesVariables, OPERATOR_TABLE, type OperatorFamily, type OperatorRow } from "../../../runtime/operators/index.js";
 
 /** The operator families of the IAM condition operators page. */
 export type Family = OperatorFamily;
@@ -99,5 +99,5 @@ export function parseOperator(written: string): ParsedOperator {
 
 /** Families whose policy values take policy variables, as the operator table declares them. */
 export function allowsVariables(family: Family): boolean {
-  return TABLE.some((row) => row.family === family && row.variables);
+  return familyTakesVariables(family);
 }
