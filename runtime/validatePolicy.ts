@@ -316,7 +316,7 @@ function checkValue(parsed: ParsedOperator, value: string, at: string, site: Sit
         return !Number.isNaN(parseDecimal(value));
       case "Date":
         return !Number.isNaN(parseIamDate(value));
-      case "IpAddress":
+      case "IPAddress":
         return parseCidr(value) !== undefined;
       case "Bool":
       case "Null":
@@ -324,7 +324,7 @@ function checkValue(parsed: ParsedOperator, value: string, at: string, site: Sit
       case "Binary":
         return isBase64(value);
       case "String":
-      case "Arn":
+      case "ARN":
         return true;
     }
   })();

@@ -3,6 +3,7 @@
  * actions, comparisons fit each key's type, values are well-formed. Produces the checked
  * condition tree, or undefined when anything failed (all problems reported).
  */
+import { BOOL_OPERATOR, NULL_OPERATOR } from "../../runtime/operators/index.js";
 import type { Comparison, Condition, ExistsTest, TruthyTest } from "../../grammar/ast.js";
 import { assertNever } from "../../grammar/ast.js";
 import { replaceVariables, type CatalogAction } from "../catalog/index.js";
@@ -135,7 +136,7 @@ function warnIfExistsAfterQuantifier(ctx: CheckContext, c: Comparison, keyName: 
 function checkExists(ctx: CheckContext, e: ExistsTest, actions: readonly CatalogAction[]): ConditionTest | undefined {
   const key = resolveKey(ctx, e.key, actions);
   if (key === undefined) return undefined;
-  return { operator: "Null", ifExists: false, key: key.name, values: [e.missing ? "true" : "false"], span: e.span };
+  return { operator: NULL_OPERATOR.name, ifExists: false, key: key.name, values: [e.missing ? "true" : "false"], span: e.span };
 }
 
 function checkTruthy(ctx: CheckContext, t: TruthyTest, actions: readonly CatalogAction[]): ConditionTest | undefined {
@@ -152,5 +153,5 @@ function checkTruthy(ctx: CheckContext, t: TruthyTest, actions: readonly Catalog
     reportNeedsQuantifier(ctx, t.span, key.name, `\`any ${key.name} = true\` (ForAnyValue) or \`all ${key.name} = true\` (ForAllValues)`);
     return undefined;
   }
-  return { operator: "Bool", ifExists: false, key: key.name, values: ["true"], span: t.span };
+  return { operator: BOOL_OPERATOR.name, ifExists: false, key: key.name, values: ["true"], span: t.span };
 }

@@ -9,6 +9,7 @@
  * into its operators), so it needs no boolean algebra of its own.
  */
 import type { TrustDecl } from "../../grammar/ast.js";
+import { parseOperator } from "../../runtime/operators/index.js";
 import type { IamPrincipal } from "../../runtime/policyDocument.js";
 import type { IrCondition, IrStatement } from "../ir.js";
 import { report, type CheckContext } from "./context.js";
@@ -16,14 +17,8 @@ import { report, type CheckContext } from "./context.js";
 /** Keys whose test narrows `anyone` to a known set of callers. */
 const NARROWING_KEYS = /^(aws:PrincipalOrgID|aws:PrincipalOrgPaths|aws:PrincipalAccount|aws:PrincipalArn|aws:SourceAccount|aws:SourceArn|aws:SourceOrgID|sts:ExternalId)$/i;
 
-/** Operators that hold when the value differs or the key is missing: they exclude, not admit. */
-const EXCLUDING = /^(StringNot|ArnNot|NotIp|NumericNot|DateNot|Null$)/;
-
 /** Providers whose `aud` is the same for every user, so only `sub` tells callers apart. */
 const SHARED_AUDIENCE = new Set(["token.actions.githubusercontent.com"]);
-
-/** `ForAllValues:StringLikeIfExists` → its parts. */
-const OPERATOR = /^(ForAnyValue:|ForAllValues:)?(.*?)(IfExists)?$/;
 
 /**
  * A test that admits only callers with a given value: positive, false on a missing key, and
@@ -31,9 +26,12 @@ const OPERATOR = /^(ForAnyValue:|ForAllValues:)?(.*?)(IfExists)?$/;
  * missing key.
  */
 function admitsOnly(c: IrCondition, key: (name: string) => boolean): boolean {
-  const [, quantifier, operator = "", ifExists] = OPERATOR.exec(c.operator) ?? [];
-  return key(c.key) && ifExists === undefined && quantifier !== "ForAllValues:" && !EXCLUDING.test(operator) &&
-    !c.values.some(matchesEverything);
+  const parsed = parseOperator(c.operator);
+  if (parsed === undefined || !key(c.key)) return false;
+  // Negated operators hold when the value differs or the key is missing, and `Null` tests
+  // presence only: they exclude, not admit.
+  const excluding = parsed.impl.negated || !parsed.impl.qualifiers;
+  return !parsed.ifExists && parsed.set !== "all" && !excluding && !c.values.some(matchesEverything);
 }
 
 /**

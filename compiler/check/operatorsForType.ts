@@ -3,44 +3,45 @@
  * means the comparison does not fit the type; the checker reports it.
  */
 import type { CompareOperator } from "../../grammar/ast.js";
+import { OPERATOR_TABLE, type ArpComparison, type OperatorFamily } from "../../runtime/operators/index.js";
 
-/** The base (non-array) type families of condition keys. */
-export type KeyFamily = "String" | "ARN" | "Numeric" | "Date" | "Bool" | "IPAddress" | "Binary";
+/** The base (non-array) type families of condition keys: the operator families but `Null`. */
+export type KeyFamily = Exclude<OperatorFamily, "Null">;
 
-const ORDERED = {
-  "=": "Equals",
-  "!=": "NotEquals",
-  "<": "LessThan",
-  "<=": "LessThanEquals",
-  ">": "GreaterThan",
-  ">=": "GreaterThanEquals",
-  in: "Equals",
-  "not in": "NotEquals",
-} as const;
+const KEY_FAMILIES: readonly KeyFamily[] = ["String", "ARN", "Numeric", "Date", "Bool", "IPAddress", "Binary"];
 
-const TABLE: Readonly<Record<KeyFamily, Partial<Record<CompareOperator, string>>>> = {
-  String: { "=": "StringEquals", "!=": "StringNotEquals", like: "StringLike", "not like": "StringNotLike", in: "StringEquals", "not in": "StringNotEquals" },
-  ARN: { "=": "ArnEquals", "!=": "ArnNotEquals", like: "ArnLike", "not like": "ArnNotLike", in: "ArnEquals", "not in": "ArnNotEquals" },
-  Numeric: prefixed("Numeric"),
-  Date: prefixed("Date"),
-  Bool: { "=": "Bool" },
-  IPAddress: { "=": "IpAddress", in: "IpAddress", "!=": "NotIpAddress", "not in": "NotIpAddress" },
-  Binary: { "=": "BinaryEquals", in: "BinaryEquals" },
-};
+/** `in`/`not in` test a list of values with the operator of `=`/`!=`. */
+const LIST_OF: Partial<Record<ArpComparison, CompareOperator>> = { "=": "in", "!=": "not in" };
 
-function prefixed(family: string): Partial<Record<CompareOperator, string>> {
-  const out: Partial<Record<CompareOperator, string>> = {};
-  for (const [op, suffix] of Object.entries(ORDERED)) out[op as CompareOperator] = family + suffix;
-  return out;
+/** The order hints list comparisons in. */
+const HINT_ORDER: readonly CompareOperator[] = ["=", "!=", "like", "not like", "<", "<=", ">", ">=", "in", "not in"];
+
+/** Per family, each arp comparison → the IAM operator that does not ignore case, derived from the operator table. */
+const TABLE: Readonly<Record<KeyFamily, Partial<Record<CompareOperator, string>>>> = Object.fromEntries(
+  KEY_FAMILIES.map((family) => [family, comparisonsOf(family)]),
+) as Record<KeyFamily, Partial<Record<CompareOperator, string>>>;
+
+function comparisonsOf(family: KeyFamily): Partial<Record<CompareOperator, string>> {
+  const found = new Map<CompareOperator, string>();
+  for (const row of OPERATOR_TABLE) {
+    if (row.family !== family || row.arp === undefined || row.ignoreCase || found.has(row.arp)) continue;
+    found.set(row.arp, row.name);
+    const list = LIST_OF[row.arp];
+    if (list !== undefined) found.set(list, row.name);
+  }
+  return Object.fromEntries(HINT_ORDER.filter((op) => found.has(op)).map((op) => [op, found.get(op)]));
 }
+
+/** The same comparison ignoring case: `StringEquals` → `StringEqualsIgnoreCase`. */
+const IGNORING_CASE: ReadonlyMap<string, string> = new Map(
+  OPERATOR_TABLE.filter((r) => r.ignoreCase).map((r) => [TABLE[r.family as KeyFamily][r.arp!]!, r.name]),
+);
 
 /** The IAM operator for `op` on a key of `family`, or undefined when it does not fit. */
 export function iamOperator(family: KeyFamily, op: CompareOperator, ignoreCase: boolean): string | undefined {
   const base = TABLE[family][op];
   if (base === undefined || !ignoreCase) return base;
-  if (base === "StringEquals") return "StringEqualsIgnoreCase";
-  if (base === "StringNotEquals") return "StringNotEqualsIgnoreCase";
-  return undefined;
+  return IGNORING_CASE.get(base);
 }
 
 const FAMILY_NAMES: Readonly<Record<KeyFamily, string>> = {
@@ -73,6 +74,6 @@ export function operatorsFor(family: KeyFamily): string[] {
 export function familyOf(type: string): { family: KeyFamily; multi: boolean } {
   const multi = type.startsWith("ArrayOf");
   const base = multi ? type.slice("ArrayOf".length) : type;
-  const family = (["String", "ARN", "Numeric", "Date", "Bool", "IPAddress", "Binary"] as const).find((f) => f === base);
+  const family = KEY_FAMILIES.find((f) => f === base);
   return { family: family ?? "String", multi };
 }

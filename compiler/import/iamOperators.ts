@@ -5,6 +5,7 @@
  */
 import { closest, distance } from "fastest-levenshtein";
 import type { CompareOperator } from "../../grammar/ast.js";
+import { OPERATOR_TABLE, type OperatorRow } from "../../runtime/operators/index.js";
 import type { KeyFamily } from "../check/operatorsForType.js";
 
 /** What a base operator reads back as in arp. */
@@ -17,43 +18,22 @@ export interface BaseOperator {
   /** The key family the operator compares; undefined for `Null`, which takes any key. */
   readonly family: KeyFamily | undefined;
   readonly arp: ArpTest;
+  /** Whether `IfExists` and a set qualifier may be added. */
+  readonly qualifiers: boolean;
 }
 
-function compare(name: string, family: KeyFamily, operator: CompareOperator, ignoreCase = false): BaseOperator {
-  return { name, family, arp: { kind: "compare", operator, ignoreCase } };
-}
-
-function ordered(family: "Numeric" | "Date"): BaseOperator[] {
-  return [
-    compare(`${family}Equals`, family, "="),
-    compare(`${family}NotEquals`, family, "!="),
-    compare(`${family}LessThan`, family, "<"),
-    compare(`${family}LessThanEquals`, family, "<="),
-    compare(`${family}GreaterThan`, family, ">"),
-    compare(`${family}GreaterThanEquals`, family, ">="),
-  ];
+function readBack(row: OperatorRow): BaseOperator {
+  if (row.arp === undefined) return { name: row.name, family: undefined, arp: { kind: "null" }, qualifiers: row.qualifiers };
+  return {
+    name: row.name,
+    family: row.family as KeyFamily,
+    arp: { kind: "compare", operator: row.arp, ignoreCase: row.ignoreCase },
+    qualifiers: row.qualifiers,
+  };
 }
 
 /** Every base operator, in the order IAM's reference lists them. */
-export const BASE_OPERATORS: readonly BaseOperator[] = [
-  compare("StringEquals", "String", "="),
-  compare("StringNotEquals", "String", "!="),
-  compare("StringEqualsIgnoreCase", "String", "=", true),
-  compare("StringNotEqualsIgnoreCase", "String", "!=", true),
-  compare("StringLike", "String", "like"),
-  compare("StringNotLike", "String", "not like"),
-  ...ordered("Numeric"),
-  ...ordered("Date"),
-  compare("Bool", "Bool", "="),
-  compare("BinaryEquals", "Binary", "="),
-  compare("IpAddress", "IPAddress", "="),
-  compare("NotIpAddress", "IPAddress", "!="),
-  compare("ArnEquals", "ARN", "="),
-  compare("ArnLike", "ARN", "like"),
-  compare("ArnNotEquals", "ARN", "!="),
-  compare("ArnNotLike", "ARN", "not like"),
-  { name: "Null", family: undefined, arp: { kind: "null" } },
-];
+export const BASE_OPERATORS: readonly BaseOperator[] = OPERATOR_TABLE.map(readBack);
 
 const BY_NAME = new Map(BASE_OPERATORS.map((o) => [o.name, o]));
 
@@ -87,8 +67,8 @@ export function parseIamOperator(written: string): IamOperator | OperatorProblem
   const ifExists = rest.endsWith("IfExists") && rest !== "IfExists";
   const base = BY_NAME.get(ifExists ? rest.slice(0, -"IfExists".length) : rest);
   if (base === undefined) return unknownOperator(written);
-  if (base.name === "Null" && (ifExists || quantifier !== undefined)) {
-    return { message: `\`${written}\` is not an IAM operator: \`Null\` takes neither \`IfExists\` nor \`ForAllValues:\`/\`ForAnyValue:\``, suggestion: "Null" };
+  if (!base.qualifiers && (ifExists || quantifier !== undefined)) {
+    return { message: `\`${written}\` is not an IAM operator: \`${base.name}\` takes neither \`IfExists\` nor \`ForAllValues:\`/\`ForAnyValue:\``, suggestion: base.name };
   }
   return { written, base, ...(quantifier !== undefined ? { quantifier } : {}), ifExists };
 }
@@ -97,8 +77,8 @@ export function parseIamOperator(written: string): IamOperator | OperatorProblem
 function allSpellings(): string[] {
   const out: string[] = [];
   for (const b of BASE_OPERATORS) {
-    if (b.name === "Null") {
-      out.push("Null");
+    if (!b.qualifiers) {
+      out.push(b.name);
       continue;
     }
     for (const q of ["", "ForAllValues:", "ForAnyValue:"]) for (const s of ["", "IfExists"]) out.push(`${q}${b.name}${s}`);

@@ -8,7 +8,8 @@
  * of another type than the key's (`StringLike` on the ARN key `aws:SourceArn`) cannot be said.
  */
 import type { CatalogConditionKey } from "../catalog/index.js";
-import { familyOf, type KeyFamily } from "../check/operatorsForType.js";
+import { familyOf, iamOperator, type KeyFamily } from "../check/operatorsForType.js";
+import { familyTakesVariables, operatorsOfFamily } from "../../runtime/operators/index.js";
 import type { IrCondition } from "../ir.js";
 import { fromIamArn, fromIamText, iamTextOf, quote, renderValue, renderWord, type ArpPart } from "./iamText.js";
 import { operatorText } from "./iamOperators.js";
@@ -106,16 +107,12 @@ function article(word: string): string {
   return /^[AEIOU]/.test(word) ? "an" : "a";
 }
 
+/** A family's operators for a hint: all of them when two or fewer, else its first two positive ones. */
 function familyOperators(family: KeyFamily): string {
-  const names = ({
-    String: ["StringEquals", "StringLike", "..."],
-    ARN: ["ArnEquals", "ArnLike", "..."],
-    Numeric: ["NumericEquals", "NumericLessThan", "..."],
-    Date: ["DateEquals", "DateLessThan", "..."],
-    Bool: ["Bool"],
-    IPAddress: ["IpAddress", "NotIpAddress"],
-    Binary: ["BinaryEquals"],
-  } satisfies Record<KeyFamily, string[]>)[family];
+  const rows = operatorsOfFamily(family);
+  const names = rows.length <= 2
+    ? rows.map((r) => r.name)
+    : [...rows.filter((r) => !r.negated && !r.ignoreCase).slice(0, 2).map((r) => r.name), "..."];
   return names.map((n) => (n === "..." ? n : `\`${n}\``)).join(", ");
 }
 
@@ -165,7 +162,7 @@ function nullValue(ctx: TranslateContext, t: ImportedTest): boolean | undefined 
 
 function isBareBool(t: ImportedTest): boolean {
   const only = t.values.length === 1 ? t.values[0] : undefined;
-  return t.operator.base.name === "Bool" && t.operator.quantifier === undefined && !t.operator.ifExists && only?.text === "true";
+  return t.operator.base.family === "Bool" && t.operator.quantifier === undefined && !t.operator.ifExists && only?.text === "true";
 }
 
 interface TranslatedValue {
@@ -176,8 +173,6 @@ interface TranslatedValue {
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Families whose values IAM searches for policy variables. */
-const VARIABLE_FAMILIES: ReadonlySet<KeyFamily> = new Set(["String", "ARN", "Bool"]);
 
 function translateValues(ctx: TranslateContext, t: ImportedTest, family: KeyFamily): TranslatedValue[] | undefined {
   const out: TranslatedValue[] = [];
@@ -200,7 +195,7 @@ function translateValue(ctx: TranslateContext, v: Located, family: KeyFamily): T
   if (ctx.params.region !== undefined && v.text === ctx.params.region && family === "String") {
     return { text: mapped("$region", v.span), iam: v.text };
   }
-  const variables = ctx.variables && VARIABLE_FAMILIES.has(family);
+  const variables = ctx.variables && familyTakesVariables(family);
   const parts: ArpPart[] | undefined = partsOrReport(ctx, v.text.startsWith("arn:") ? fromIamArn(v.text, variables, ctx.params) : fromIamText(v.text, variables), v.span);
   if (parts === undefined) return undefined;
   const iam = iamTextOf(parts, ctx.params);
@@ -212,7 +207,7 @@ function comparison(t: ImportedTest, key: MappedText, values: readonly Translate
   const { base, quantifier, ifExists } = t.operator;
   const list = concat("[", join(values.map((v) => v.text), ", "), "]");
   const op = mapped(arpOperator(t, values.length), t.operatorSpan);
-  if (t.key.text === "aws:TagKeys" && base.name === "StringEquals" && quantifier !== undefined && !ifExists) {
+  if (t.key.text === "aws:TagKeys" && base.name === iamOperator("String", "=", false) && quantifier !== undefined && !ifExists) {
     return concat(key, quantifier === "ForAllValues" ? " within " : " include ", list);
   }
   const arp = base.arp.kind === "compare" ? base.arp : undefined;

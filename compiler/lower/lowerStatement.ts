@@ -7,6 +7,7 @@ import { operatorName, type ConditionTest } from "../check/checkedCondition.js";
 import type { CheckContext } from "../check/context.js";
 import { report } from "../check/context.js";
 import type { IrCondition, IrStatement } from "../ir.js";
+import { OPERATOR_TABLE } from "../../runtime/operators/index.js";
 import { toDnf } from "./toDnf.js";
 
 export function lowerStatement(ctx: CheckContext, stmt: CheckedStatement): IrStatement[] {
@@ -90,10 +91,7 @@ function conditionBlock(ctx: CheckContext, tests: readonly ConditionTest[]): IrC
  * `ForAnyValue` that fails: "some value differs from a" and "some value differs from b" may
  * be met by different values, so only unqualified and `ForAllValues` tests merge.
  */
-const NOR_OPERATORS = new Set([
-  "StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "ArnNotEquals", "ArnNotLike",
-  "NotIpAddress", "NumericNotEquals", "DateNotEquals",
-]);
+const NOR_OPERATORS: ReadonlySet<string> = new Set(OPERATOR_TABLE.filter((r) => r.negated).map((r) => r.name));
 
 function valuesAreAnded(t: ConditionTest): boolean {
   return NOR_OPERATORS.has(t.operator) && t.quantifier !== "ForAnyValue";

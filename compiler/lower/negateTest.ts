@@ -11,6 +11,7 @@
  */
 import type { ConditionTest } from "../check/checkedCondition.js";
 import type { Span } from "../../grammar/diagnostics/diagnostic.js";
+import { BOOL_OPERATOR, NULL_OPERATOR, OPERATOR_TABLE } from "../../runtime/operators/index.js";
 
 /** A disjunction of conjunctions of tests. */
 export type Dnf = ConditionTest[][];
@@ -24,39 +25,25 @@ export interface NegationError {
 
 export type Negation = { readonly dnf: Dnf } | NegationError;
 
-/** Operators whose result is true when the key is missing, paired with their positive twin. */
-const NEGATED_TWIN: ReadonlyMap<string, string> = new Map(Object.entries({
-  StringNotEquals: "StringEquals",
-  StringNotEqualsIgnoreCase: "StringEqualsIgnoreCase",
-  StringNotLike: "StringLike",
-  ArnNotEquals: "ArnEquals",
-  ArnNotLike: "ArnLike",
-  NotIpAddress: "IpAddress",
-  NumericNotEquals: "NumericEquals",
-  DateNotEquals: "DateEquals",
-}));
+/** Negated operators (true when the key is missing) → their positive twin, from the operator table. */
+const NEGATED_TWIN: ReadonlyMap<string, string> = new Map(
+  OPERATOR_TABLE.filter((r) => r.negated && r.twin !== undefined).map((r) => [r.name, r.twin!]),
+);
 
 const POSITIVE_TWIN: ReadonlyMap<string, string> = new Map([...NEGATED_TWIN].map(([neg, pos]) => [pos, neg]));
 
-/** Order comparisons whose complement is another positive comparison. */
-const COMPLEMENT: ReadonlyMap<string, string> = new Map(Object.entries({
-  NumericLessThan: "NumericGreaterThanEquals",
-  NumericLessThanEquals: "NumericGreaterThan",
-  NumericGreaterThan: "NumericLessThanEquals",
-  NumericGreaterThanEquals: "NumericLessThan",
-  DateLessThan: "DateGreaterThanEquals",
-  DateLessThanEquals: "DateGreaterThan",
-  DateGreaterThan: "DateLessThanEquals",
-  DateGreaterThanEquals: "DateLessThan",
-}));
+/** Order comparisons (and `Bool`) whose complement is another positive comparison. */
+const COMPLEMENT: ReadonlyMap<string, string> = new Map(
+  OPERATOR_TABLE.flatMap((r) => (r.complement !== undefined ? [[r.name, r.complement] as const] : [])),
+);
 
 function keyPresent(t: ConditionTest): ConditionTest {
-  return { operator: "Null", ifExists: false, key: t.key, values: ["false"], span: t.span };
+  return { operator: NULL_OPERATOR.name, ifExists: false, key: t.key, values: ["false"], span: t.span };
 }
 
 export function negateTest(t: ConditionTest): Negation {
   if (t.quantifier !== undefined) return negateQuantified(t);
-  if (t.operator === "Null") return single({ ...t, values: [t.values[0] === "true" ? "false" : "true"] });
+  if (t.operator === NULL_OPERATOR.name) return single({ ...t, values: [t.values[0] === "true" ? "false" : "true"] });
   const positive = NEGATED_TWIN.get(t.operator);
   // A negated operator already holds when the key is missing, so its negation needs the key.
   if (positive !== undefined) return single({ ...t, operator: positive, ifExists: false });
@@ -82,18 +69,18 @@ function requireKeyIfExists(original: ConditionTest, negated: ConditionTest): Ne
 
 /** Order comparisons and Bool: the test that holds on exactly the present values `t` rejects. */
 function complementOf(t: ConditionTest): { readonly test: ConditionTest } | NegationError {
-  const complement = t.operator === "Bool" ? "Bool" : COMPLEMENT.get(t.operator);
+  const complement = COMPLEMENT.get(t.operator);
   if (complement === undefined) return { error: `arp cannot negate \`${t.operator}\``, span: t.span };
   if (t.values.length !== 1) {
     return {
       error: `IAM cannot express \`not\` over \`${t.operator}\` with several values of \`${t.key}\`: the negation needs every value to fail, and IAM reads several values as "any of them"`,
       span: t.span,
-      hint: t.operator === "Bool"
+      hint: t.operator === BOOL_OPERATOR.name
         ? "a boolean key is `true` or `false`: compare it with one value"
         : "compare with one value: the largest for `<` and `<=`, the smallest for `>` and `>=`",
     };
   }
-  const values = t.operator === "Bool" ? [t.values[0] === "true" ? "false" : "true"] : t.values;
+  const values = t.operator === BOOL_OPERATOR.name ? [t.values[0] === "true" ? "false" : "true"] : t.values;
   return { test: { ...t, operator: complement, values } };
 }
 

@@ -10,12 +10,9 @@
 import type { CheckContext } from "../check/context.js";
 import { report } from "../check/context.js";
 import type { IrCondition, IrStatement } from "../ir.js";
+import { NULL_OPERATOR, parseOperator } from "../../runtime/operators/index.js";
 import type { IamPrincipal } from "../../runtime/policyDocument.js";
 
-/** `ForAnyValue:StringLikeIfExists` → its parts. */
-const OPERATOR = /^(ForAnyValue:|ForAllValues:)?(.*?)(IfExists)?$/;
-/** Plain operators that hold on a missing key (S2): the negated ones. */
-const NEGATED = /^(StringNot|ArnNot|NotIp|NumericNot|DateNot)/;
 
 /**
  * A test that fails when its key is missing: `Null` false; a plain positive operator; any
@@ -23,10 +20,11 @@ const NEGATED = /^(StringNot|ArnNot|NotIp|NumericNot|DateNot)/;
  * `IfExists`, `ForAllValues` or a plain negated operator, which hold.
  */
 function needsKey(c: IrCondition): boolean {
-  const [, quantifier, operator = "", ifExists] = OPERATOR.exec(c.operator) ?? [];
-  if (ifExists !== undefined || quantifier === "ForAllValues:") return false;
-  if (operator === "Null") return c.values.every((v) => v === "false");
-  return quantifier === "ForAnyValue:" || !NEGATED.test(operator);
+  const parsed = parseOperator(c.operator);
+  if (parsed === undefined || parsed.ifExists || parsed.set === "all") return false;
+  if (parsed.impl.name === NULL_OPERATOR.name) return c.values.every((v) => v === "false");
+  // Plain negated operators hold on a missing key (S2).
+  return parsed.set === "any" || !parsed.impl.negated;
 }
 
 function principalNames(principal: IamPrincipal | undefined): string {

@@ -6,20 +6,12 @@
  * except the Null condition".
  */
 
-/** The key type family an operator compares; `Null` takes any key. */
-export type OperatorFamily = "String" | "Numeric" | "Date" | "Bool" | "Binary" | "IPAddress" | "ARN" | "Null";
+import { OPERATOR_TABLE, type OperatorFamily } from "../../runtime/operators/index.js";
 
-const FAMILIES: ReadonlyMap<string, OperatorFamily> = new Map<string, OperatorFamily>([
-  ...["StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase", "StringLike", "StringNotLike"].map((n) => [n, "String"] as const),
-  ...["Equals", "NotEquals", "LessThan", "LessThanEquals", "GreaterThan", "GreaterThanEquals"].map((n) => [`Numeric${n}`, "Numeric"] as const),
-  ...["Equals", "NotEquals", "LessThan", "LessThanEquals", "GreaterThan", "GreaterThanEquals"].map((n) => [`Date${n}`, "Date"] as const),
-  ["Bool", "Bool"],
-  ["BinaryEquals", "Binary"],
-  ["IpAddress", "IPAddress"],
-  ["NotIpAddress", "IPAddress"],
-  ...["ArnEquals", "ArnLike", "ArnNotEquals", "ArnNotLike"].map((n) => [n, "ARN"] as const),
-  ["Null", "Null"],
-]);
+export type { OperatorFamily } from "../../runtime/operators/index.js";
+
+/** Base operator name → the key type family it compares, from the operator table. */
+const FAMILIES: ReadonlyMap<string, OperatorFamily> = new Map(OPERATOR_TABLE.map((r) => [r.name, r.family]));
 
 export interface ParsedOperator {
   readonly base: string;

@@ -4,6 +4,7 @@
  * `Null`, and a key without a service prefix; the rest (key types, set operators on
  * multi-valued keys, value formats) is accepted by IAM and reported as warnings.
  */
+import { familyTakesVariables } from "../../runtime/operators/index.js";
 import { loadCatalog, type KeyType } from "../catalog/index.js";
 import { parseOperator, spellingOf, type OperatorFamily, type ParsedOperator } from "./conditionOperators.js";
 import { valueTypeProblem } from "./conditionValues.js";
@@ -95,7 +96,7 @@ function checkValue(operator: ParsedOperator, text: string, path: JsonPath, ctx:
     if (problem !== undefined) findings.warning("variable-syntax", path, problem, ANALYZER_DOC);
   }
   const substituted = uses.some(isSubstituted);
-  if (substituted && !["String", "ARN", "Bool"].includes(operator.family)) {
+  if (substituted && !familyTakesVariables(operator.family)) {
     findings.warning("variable-for-operator", path, `${shown(text)}: policy variables work only with String and ARN operators, not \`${operator.base}\``, "reference_policies_variables.md");
     return;
   }

@@ -13,7 +13,7 @@
  * ARN in the `aws` partition; a value with fewer components than the pattern never matches.
  */
 import { compileWildcard, type PatternToken, type Wildcard } from "../wildcard.js";
-import { operator, type OperatorBehaviour, type OperatorImpl } from "./types.js";
+import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 
 const COMPONENTS = 6;
 
@@ -54,15 +54,9 @@ export function matchArn(value: string, pattern: ArnPattern): boolean {
 }
 
 const arnLike: OperatorBehaviour<ArnPattern> = {
-  family: "Arn",
-  variables: true,
   prepare: (_text, tokens) => compileArnPattern(tokens),
   matches: (value, pattern) => matchArn(value, pattern),
 };
 
-export const arnOperators: readonly OperatorImpl[] = [
-  operator("ArnEquals", false, arnLike),
-  operator("ArnLike", false, arnLike),
-  operator("ArnNotEquals", true, arnLike),
-  operator("ArnNotLike", true, arnLike),
-];
+/** Every ARN operator, negated or not, `Equals` or `Like`, matches alike. */
+export const arnBehaviour: BehaviourOf = () => arnLike;

@@ -6,7 +6,7 @@
  * the same bytes match. A policy value that is not base-64 is rejected when the policy is
  * validated; a context value that is not is compared as text (so it matches nothing).
  */
-import { operator, type OperatorImpl } from "./types.js";
+import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
 
@@ -20,11 +20,9 @@ export function bytes(text: string): string {
   return BASE64.test(text) ? atob(text) : `\u0000text:${text}`;
 }
 
-export const binaryOperators: readonly OperatorImpl[] = [
-  operator<string>("BinaryEquals", false, {
-    family: "Binary",
-    variables: false,
-    prepare: (text) => bytes(text),
-    matches: (value, expected) => bytes(value) === expected,
-  }),
-];
+const binaryEquals: OperatorBehaviour<string> = {
+  prepare: (text) => bytes(text),
+  matches: (value, expected) => bytes(value) === expected,
+};
+
+export const binaryBehaviour: BehaviourOf = () => binaryEquals;

@@ -4,13 +4,11 @@
  * among operators that cannot take a variable; we follow the operator page, the more specific
  * of the two. Choice: the comparison ignores case (`True` equals `true`).
  */
-import { operator, type OperatorImpl } from "./types.js";
+import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 
-export const boolOperators: readonly OperatorImpl[] = [
-  operator<string>("Bool", false, {
-    family: "Bool",
-    variables: true,
-    prepare: (text) => text.toLowerCase(),
-    matches: (value, expected) => value.toLowerCase() === expected,
-  }),
-];
+const bool: OperatorBehaviour<string> = {
+  prepare: (text) => text.toLowerCase(),
+  matches: (value, expected) => value.toLowerCase() === expected,
+};
+
+export const boolBehaviour: BehaviourOf = () => bool;

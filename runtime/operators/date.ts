@@ -9,7 +9,7 @@
  * because `aws:EpochTime` values are digits); a time without a zone is UTC; an unparsable
  * value compares as NaN and never matches (`DateNotEquals` holds for it).
  */
-import { operator, type OperatorBehaviour, type OperatorImpl } from "./types.js";
+import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 
 const EPOCH = /^\d+(?:\.\d+)?$/;
 const W3C =
@@ -42,8 +42,6 @@ function zoneOffsetMillis(zone: string | undefined): number {
 
 function date(compare: (value: number, expected: number) => boolean): OperatorBehaviour<number> {
   return {
-    family: "Date",
-    variables: false,
     prepare: (text) => parseIamDate(text),
     matches: (value, expected) => compare(parseIamDate(value), expected),
   };
@@ -51,27 +49,18 @@ function date(compare: (value: number, expected: number) => boolean): OperatorBe
 
 const equals = date((a, b) => a === b);
 
-export const dateOperators: readonly OperatorImpl[] = [
-  operator("DateEquals", false, equals),
-  operator("DateNotEquals", true, equals),
-  operator(
-    "DateLessThan",
-    false,
-    date((a, b) => a < b),
-  ),
-  operator(
-    "DateLessThanEquals",
-    false,
-    date((a, b) => a <= b),
-  ),
-  operator(
-    "DateGreaterThan",
-    false,
-    date((a, b) => a > b),
-  ),
-  operator(
-    "DateGreaterThanEquals",
-    false,
-    date((a, b) => a >= b),
-  ),
-];
+/** By the arp comparison the row reads as; `!=` shares `=`'s behaviour. */
+export const dateBehaviour: BehaviourOf = (row) => {
+  switch (row.arp) {
+    case "<":
+      return date((a, b) => a < b);
+    case "<=":
+      return date((a, b) => a <= b);
+    case ">":
+      return date((a, b) => a > b);
+    case ">=":
+      return date((a, b) => a >= b);
+    default:
+      return equals;
+  }
+};

@@ -5,29 +5,36 @@
  * takes neither `IfExists` ("You can add `IfExists` to the end of any condition operator name
  * except the `Null` condition") nor a set qualifier — those spellings are unknown operators.
  */
-import { arnOperators } from "./arn.js";
-import { binaryOperators } from "./binary.js";
-import { boolOperators } from "./bool.js";
-import { dateOperators } from "./date.js";
-import { ipOperators } from "./ip.js";
-import { nullOperators } from "./null.js";
-import { numericOperators } from "./numeric.js";
-import { stringOperators } from "./string.js";
-import type { OperatorImpl } from "./types.js";
+import { arnBehaviour } from "./arn.js";
+import { binaryBehaviour } from "./binary.js";
+import { boolBehaviour } from "./bool.js";
+import { dateBehaviour } from "./date.js";
+import { ipBehaviour } from "./ip.js";
+import { nullBehaviour } from "./null.js";
+import { numericBehaviour } from "./numeric.js";
+import { stringBehaviour } from "./string.js";
+import { OPERATOR_TABLE, type OperatorFamily } from "./table.js";
+import type { BehaviourOf, OperatorImpl } from "./types.js";
 
 export type { OperatorFamily, OperatorImpl } from "./types.js";
+export type { ArpComparison, OperatorRow } from "./table.js";
+export { OPERATOR_TABLE, familyTakesVariables, operatorsOfFamily, NULL_OPERATOR, BOOL_OPERATOR } from "./table.js";
 
-/** Every base operator, in the order the IAM docs list them. */
-export const OPERATORS: readonly OperatorImpl[] = [
-  ...stringOperators,
-  ...numericOperators,
-  ...dateOperators,
-  ...boolOperators,
-  ...binaryOperators,
-  ...ipOperators,
-  ...arnOperators,
-  ...nullOperators,
-];
+const BEHAVIOURS: Readonly<Record<OperatorFamily, BehaviourOf>> = {
+  String: stringBehaviour,
+  Numeric: numericBehaviour,
+  Date: dateBehaviour,
+  Bool: boolBehaviour,
+  Binary: binaryBehaviour,
+  IPAddress: ipBehaviour,
+  ARN: arnBehaviour,
+  Null: nullBehaviour,
+};
+
+/** Every base operator, in the order the IAM docs list them: a table row with its behaviour. */
+export const OPERATORS: readonly OperatorImpl[] = OPERATOR_TABLE.map(
+  (row) => ({ ...row, ...BEHAVIOURS[row.family](row) }) as OperatorImpl,
+);
 
 const BY_NAME: ReadonlyMap<string, OperatorImpl> = new Map(
   OPERATORS.map((op) => [op.name.toLowerCase(), op]),
@@ -62,6 +69,6 @@ export function parseOperator(written: string): ParsedOperator | undefined {
   const ifExists = name.endsWith("ifexists");
   const impl = BY_NAME.get(ifExists ? name.slice(0, -"ifexists".length) : name);
   if (impl === undefined) return undefined;
-  if (impl.family === "Null" && (ifExists || set !== "none")) return undefined;
+  if (!impl.qualifiers && (ifExists || set !== "none")) return undefined;
   return { impl, set, ifExists };
 }

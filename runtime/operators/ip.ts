@@ -9,7 +9,7 @@
  * are separate families, so an IPv4-mapped IPv6 address does not match an IPv4 range; an
  * unparsable policy or context value never matches (`NotIpAddress` holds for it).
  */
-import { operator, type OperatorBehaviour, type OperatorImpl } from "./types.js";
+import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 
 /** An address as 16-bit groups: 2 for IPv4, 8 for IPv6. */
 type Address = readonly number[];
@@ -84,8 +84,6 @@ function parseGroups(text: string): number[] | undefined {
 }
 
 const ipAddress: OperatorBehaviour<Range | undefined> = {
-  family: "IpAddress",
-  variables: false,
   prepare: (text) => parseCidr(text),
   matches: (value, range) => {
     const address = range === undefined ? undefined : parseIpAddress(value);
@@ -93,7 +91,4 @@ const ipAddress: OperatorBehaviour<Range | undefined> = {
   },
 };
 
-export const ipOperators: readonly OperatorImpl[] = [
-  operator("IpAddress", false, ipAddress),
-  operator("NotIpAddress", true, ipAddress),
-];
+export const ipBehaviour: BehaviourOf = () => ipAddress;

@@ -6,13 +6,11 @@
  * is null, given as `"true"`/`"false"`. A key is null when absent, given as `[]`, or when every
  * value is `""` (context.ts).
  */
-import { operator, type OperatorImpl } from "./types.js";
+import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 
-export const nullOperators: readonly OperatorImpl[] = [
-  operator<string>("Null", false, {
-    family: "Null",
-    variables: false,
-    prepare: (text) => text.toLowerCase(),
-    matches: (isNull, expected) => isNull === expected,
-  }),
-];
+const presence: OperatorBehaviour<string> = {
+  prepare: (text) => text.toLowerCase(),
+  matches: (isNull, expected) => isNull === expected,
+};
+
+export const nullBehaviour: BehaviourOf = () => presence;

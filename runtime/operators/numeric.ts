@@ -5,7 +5,7 @@
  * Choice: a value that is not a decimal number (policy or context) parses to NaN, so it is
  * never equal, less or greater; the negated `NumericNotEquals` therefore holds for it.
  */
-import { operator, type OperatorBehaviour, type OperatorImpl } from "./types.js";
+import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -16,8 +16,6 @@ export function parseDecimal(text: string): number {
 
 function numeric(compare: (value: number, expected: number) => boolean): OperatorBehaviour<number> {
   return {
-    family: "Numeric",
-    variables: false,
     prepare: (text) => parseDecimal(text),
     matches: (value, expected) => compare(parseDecimal(value), expected),
   };
@@ -25,27 +23,18 @@ function numeric(compare: (value: number, expected: number) => boolean): Operato
 
 const equals = numeric((a, b) => a === b);
 
-export const numericOperators: readonly OperatorImpl[] = [
-  operator("NumericEquals", false, equals),
-  operator("NumericNotEquals", true, equals),
-  operator(
-    "NumericLessThan",
-    false,
-    numeric((a, b) => a < b),
-  ),
-  operator(
-    "NumericLessThanEquals",
-    false,
-    numeric((a, b) => a <= b),
-  ),
-  operator(
-    "NumericGreaterThan",
-    false,
-    numeric((a, b) => a > b),
-  ),
-  operator(
-    "NumericGreaterThanEquals",
-    false,
-    numeric((a, b) => a >= b),
-  ),
-];
+/** By the arp comparison the row reads as; `!=` shares `=`'s behaviour. */
+export const numericBehaviour: BehaviourOf = (row) => {
+  switch (row.arp) {
+    case "<":
+      return numeric((a, b) => a < b);
+    case "<=":
+      return numeric((a, b) => a <= b);
+    case ">":
+      return numeric((a, b) => a > b);
+    case ">=":
+      return numeric((a, b) => a >= b);
+    default:
+      return equals;
+  }
+};

@@ -6,34 +6,25 @@
  * string"; each with a negated twin. "Policy variables – Supported".
  */
 import { compileWildcard, type Wildcard } from "../wildcard.js";
-import { operator, type OperatorBehaviour, type OperatorImpl } from "./types.js";
+import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 
 const equals: OperatorBehaviour<string> = {
-  family: "String",
-  variables: true,
   prepare: (text) => text,
   matches: (value, expected) => value === expected,
 };
 
 const equalsIgnoreCase: OperatorBehaviour<string> = {
-  family: "String",
-  variables: true,
   prepare: (text) => text.toLowerCase(),
   matches: (value, expected) => value.toLowerCase() === expected,
 };
 
 const like: OperatorBehaviour<Wildcard> = {
-  family: "String",
-  variables: true,
   prepare: (_text, tokens) => compileWildcard(tokens, false),
   matches: (value, pattern) => pattern.test(value),
 };
 
-export const stringOperators: readonly OperatorImpl[] = [
-  operator("StringEquals", false, equals),
-  operator("StringNotEquals", true, equals),
-  operator("StringEqualsIgnoreCase", false, equalsIgnoreCase),
-  operator("StringNotEqualsIgnoreCase", true, equalsIgnoreCase),
-  operator("StringLike", false, like),
-  operator("StringNotLike", true, like),
-];
+/** A negated operator shares its positive twin's behaviour. */
+export const stringBehaviour: BehaviourOf = (row) => {
+  if (row.arp === "like" || row.arp === "not like") return like;
+  return row.ignoreCase ? equalsIgnoreCase : equals;
+};

@@ -9,16 +9,12 @@
  * evaluated using a logical NOR." (Conditions with multiple context keys or values.)
  */
 import type { PatternToken } from "../wildcard.js";
+import type { OperatorRow } from "./table.js";
 
-export type OperatorFamily = "String" | "Numeric" | "Date" | "Bool" | "Binary" | "IpAddress" | "Arn" | "Null";
+export type { OperatorFamily } from "./table.js";
 
-export interface OperatorImpl<Prepared = unknown> {
-  /** Base name without `IfExists` or a set qualifier, e.g. `StringNotLike`. */
-  readonly name: string;
-  readonly family: OperatorFamily;
-  readonly negated: boolean;
-  /** Whether `${…}` is substituted in this operator's values (the docs' "Policy variables" line). */
-  readonly variables: boolean;
+/** A row of the operator table (name, family, negated, variables, ...) with its behaviour. */
+export interface OperatorImpl<Prepared = unknown> extends OperatorRow {
   /** Parses a policy value; `tokens` keep which characters are wildcards. */
   prepare(text: string, tokens: readonly PatternToken[]): Prepared;
   /** The positive test of one context value against one prepared policy value. */
@@ -26,13 +22,7 @@ export interface OperatorImpl<Prepared = unknown> {
 }
 
 /** The positive behaviour shared by an operator and its negated twin. */
-export type OperatorBehaviour<Prepared> = Omit<OperatorImpl<Prepared>, "name" | "negated">;
+export type OperatorBehaviour<Prepared> = Pick<OperatorImpl<Prepared>, "prepare" | "matches">;
 
-/** Builds the registry entry for one operator name from a shared behaviour. */
-export function operator<Prepared>(
-  name: string,
-  negated: boolean,
-  behaviour: OperatorBehaviour<Prepared>,
-): OperatorImpl {
-  return { ...behaviour, name, negated } as OperatorImpl;
-}
+/** Picks a family's behaviour for one row of the operator table. */
+export type BehaviourOf = (row: OperatorRow) => OperatorBehaviour<unknown>;

@@ -160,6 +160,6 @@ describe("operator registry", () => {
 
   it("policy variables are substituted only for String, Bool and ARN operators (the docs' per-family \"Policy variables\" line)", () => {
     const withVariables = new Set(OPERATORS.filter((op) => op.variables).map((op) => op.family));
-    expect([...withVariables]).toEqual(["String", "Bool", "Arn"]);
+    expect([...withVariables]).toEqual(["String", "Bool", "ARN"]);
   });
 });

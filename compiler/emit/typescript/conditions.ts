@@ -115,7 +115,7 @@ function positiveOf(values: readonly CompiledValue[], subject: string, ctx: Emit
 
 /** String operators and Bool: equality, case-folded equality, or glob, with variables. */
 function textTest(c: ConditionPlan, info: OperatorInfo, variables: boolean, ctx: EmitContext, locals: Locals): ValueTest {
-  const fold = info.comparison === "equalsIgnoreCase" || info.family === "bool";
+  const fold = info.comparison === "equalsIgnoreCase" || info.family === "Bool";
   const wildcards = info.comparison === "like";
   const subject = fold ? "lower" : "x";
   const options: MatchOptions = { fold, wildcards };
@@ -203,7 +203,7 @@ function fixedTest(c: ConditionPlan, prepare: string, terms: readonly string[], 
 }
 
 function orderedTest(c: ConditionPlan, info: OperatorInfo, ctx: EmitContext): ValueTest {
-  const numeric = info.family === "numeric";
+  const numeric = info.family === "Numeric";
   const op = COMPARE[info.comparison]!;
   // NaN never compares true, so an unreadable policy value is simply dropped.
   const terms = c.values
@@ -231,19 +231,19 @@ function ipTest(c: ConditionPlan, ctx: EmitContext): ValueTest {
 function valueTest(c: ConditionPlan, info: OperatorInfo, variables: boolean, ctx: EmitContext, locals: Locals): ValueTest {
   const vars = variables && allowsVariables(info.family);
   switch (info.family) {
-    case "string":
-    case "bool":
+    case "String":
+    case "Bool":
       return textTest(c, info, vars, ctx, locals);
-    case "numeric":
-    case "date":
+    case "Numeric":
+    case "Date":
       return orderedTest(c, info, ctx);
-    case "binary":
+    case "Binary":
       return binaryTest(c, ctx);
-    case "ip":
+    case "IPAddress":
       return ipTest(c, ctx);
-    case "arn":
+    case "ARN":
       return arnTest(c, vars, ctx, locals);
-    case "null":
+    case "Null":
       throw new Error("valueTest: Null has no per-value test");
   }
 }
@@ -268,7 +268,7 @@ export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitCon
     const detail = `unknown condition operator \`${c.operator.written}\``;
     return [`return why === null ? false : miss(why, { kind: "unresolvable", detail: ${lit(detail)} });`];
   }
-  if (info.family === "null") return nullBlock(c, ctx);
+  if (info.family === "Null") return nullBlock(c, ctx);
   const test = valueTest(c, info, variables, ctx, locals);
   const { qualifier, ifExists } = c.operator;
   const all = qualifier === "ForAllValues";

@@ -1,11 +1,12 @@
 /**
- * The IAM condition operators as data: each base operator's family, whether it is negated, and
- * how one request value is compared with one policy value. The condition emitter reads this
- * table; adding an operator is one row.
+ * The IAM condition operators as the TypeScript emitter needs them: each base operator's
+ * family, whether it is negated, and how one request value is compared with one policy value,
+ * all read from the operator table (runtime/operators/table.ts).
  */
+import { familyTakesVariables, OPERATOR_TABLE, type OperatorFamily, type OperatorRow } from "../../../runtime/operators/index.js";
 
 /** The operator families of the IAM condition operators page. */
-export type Family = "string" | "numeric" | "date" | "bool" | "binary" | "ip" | "arn" | "null";
+export type Family = OperatorFamily;
 
 /** How one request value is tested against one policy value. */
 export type Comparison =
@@ -28,39 +29,31 @@ export interface OperatorInfo {
   readonly negated: boolean;
 }
 
-function op(family: Family, comparison: Comparison, negated = false): OperatorInfo {
-  return { family, comparison, negated };
+/** The positive comparison of each arp comparison: a negated operator NORs its twin's test. */
+const BY_ARP: Readonly<Record<NonNullable<OperatorRow["arp"]>, Comparison>> = {
+  "=": "equals",
+  "!=": "equals",
+  like: "like",
+  "not like": "like",
+  "<": "lessThan",
+  "<=": "lessThanEquals",
+  ">": "greaterThan",
+  ">=": "greaterThanEquals",
+};
+
+/** ARN operators compare component-wise whether `Equals` or `Like`; IP operators test ranges. */
+function comparisonOf(row: OperatorRow): Comparison {
+  if (row.arp === undefined) return "null";
+  if (row.family === "ARN") return "arnLike";
+  if (row.family === "IPAddress") return "inRange";
+  if (row.ignoreCase) return "equalsIgnoreCase";
+  return BY_ARP[row.arp];
 }
 
-const OPERATORS: Readonly<Record<string, OperatorInfo>> = {
-  StringEquals: op("string", "equals"),
-  StringNotEquals: op("string", "equals", true),
-  StringEqualsIgnoreCase: op("string", "equalsIgnoreCase"),
-  StringNotEqualsIgnoreCase: op("string", "equalsIgnoreCase", true),
-  StringLike: op("string", "like"),
-  StringNotLike: op("string", "like", true),
-  NumericEquals: op("numeric", "equals"),
-  NumericNotEquals: op("numeric", "equals", true),
-  NumericLessThan: op("numeric", "lessThan"),
-  NumericLessThanEquals: op("numeric", "lessThanEquals"),
-  NumericGreaterThan: op("numeric", "greaterThan"),
-  NumericGreaterThanEquals: op("numeric", "greaterThanEquals"),
-  DateEquals: op("date", "equals"),
-  DateNotEquals: op("date", "equals", true),
-  DateLessThan: op("date", "lessThan"),
-  DateLessThanEquals: op("date", "lessThanEquals"),
-  DateGreaterThan: op("date", "greaterThan"),
-  DateGreaterThanEquals: op("date", "greaterThanEquals"),
-  Bool: op("bool", "equals"),
-  BinaryEquals: op("binary", "equals"),
-  IpAddress: op("ip", "inRange"),
-  NotIpAddress: op("ip", "inRange", true),
-  ArnEquals: op("arn", "arnLike"),
-  ArnLike: op("arn", "arnLike"),
-  ArnNotEquals: op("arn", "arnLike", true),
-  ArnNotLike: op("arn", "arnLike", true),
-  Null: op("null", "null"),
-};
+const TABLE: readonly (OperatorRow & { readonly info: OperatorInfo })[] = OPERATOR_TABLE.map((row) => ({
+  ...row,
+  info: { family: row.family, comparison: comparisonOf(row), negated: row.negated },
+}));
 
 /** A set qualifier, or undefined for a plain operator. */
 export type SetQualifier = "ForAllValues" | "ForAnyValue" | undefined;
@@ -75,8 +68,8 @@ export interface ParsedOperator {
   readonly info: OperatorInfo | undefined;
 }
 
-const BY_LOWER_NAME: ReadonlyMap<string, OperatorInfo> = new Map(
-  Object.entries(OPERATORS).map(([name, info]) => [name.toLowerCase(), info]),
+const BY_LOWER_NAME: ReadonlyMap<string, (typeof TABLE)[number]> = new Map(
+  TABLE.map((row) => [row.name.toLowerCase(), row]),
 );
 
 const QUALIFIERS: readonly [string, Exclude<SetQualifier, undefined>][] = [
@@ -99,15 +92,12 @@ export function parseOperator(written: string): ParsedOperator {
     }
   }
   const ifExists = name.endsWith("ifexists");
-  let info = BY_LOWER_NAME.get(ifExists ? name.slice(0, -"ifexists".length) : name);
-  if (info?.family === "null" && (ifExists || qualifier !== undefined)) info = undefined;
+  const row = BY_LOWER_NAME.get(ifExists ? name.slice(0, -"ifexists".length) : name);
+  const info = row === undefined || (!row.qualifiers && (ifExists || qualifier !== undefined)) ? undefined : row.info;
   return { written, qualifier, ifExists, info };
 }
 
-/**
- * Families whose policy values take policy variables: string and ARN operators, and Bool, whose
- * operator page says "Policy variables – Supported" (the runtime follows that page).
- */
+/** Families whose policy values take policy variables, as the operator table declares them. */
 export function allowsVariables(family: Family): boolean {
-  return family === "string" || family === "arn" || family === "bool";
+  return familyTakesVariables(family);
 }
