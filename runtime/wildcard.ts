@@ -236,7 +236,10 @@ function findFrom(
   return -1;
 }
 
-/** Shift-And: the leftmost start s ≥ from with s + m ≤ limit, or -1; ⌈m/32⌉ word steps per character. */
+/**
+ * Shift-And: the leftmost start s ≥ from with s + m ≤ limit that `accept` takes (any, without
+ * it), or -1; ⌈m/32⌉ word steps per character.
+ */
 function shiftAndFind(
   tables: ShiftAnd,
   m: number,
@@ -244,6 +247,7 @@ function shiftAndFind(
   from: number,
   limit: number,
   meter: Meter | undefined,
+  accept?: (start: number) => boolean,
 ): number {
   const { words, ascii, masks, other } = tables;
   const lastWord = (m - 1) >>> 5;
@@ -260,7 +264,7 @@ function shiftAndFind(
       carry = word >>> 31;
     }
     if (meter !== undefined) meter.steps += words;
-    if ((state[lastWord]! & lastBit) !== 0) return i - m + 1;
+    if ((state[lastWord]! & lastBit) !== 0 && (accept === undefined || accept(i - m + 1))) return i - m + 1;
   }
   return -1;
 }
@@ -286,7 +290,7 @@ export function compileFinder(tokens: readonly PatternToken[]): Finder {
     };
   }
   if (segment.fail !== null) return (value, from, accept) => kmpAll(segment, value, from, accept);
-  return (value, from, accept) => shiftAndAll(segment.shiftAnd!, m, value, from, accept);
+  return (value, from, accept) => shiftAndFind(segment.shiftAnd!, m, value, from, value.length, undefined, accept);
 }
 
 function kmpAll(segment: Segment, value: string, from: number, accept: (start: number) => boolean): number {
@@ -304,23 +308,3 @@ function kmpAll(segment: Segment, value: string, from: number, accept: (start: n
   }
   return -1;
 }
-
-function shiftAndAll(tables: ShiftAnd, m: number, value: string, from: number, accept: (start: number) => boolean): number {
-  const { words, ascii, masks, other } = tables;
-  const lastWord = (m - 1) >>> 5;
-  const lastBit = 1 << ((m - 1) & 31);
-  const state = new Uint32Array(words);
-  for (let i = from; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    const mask = c < 128 ? ascii[c]! : (masks.get(c) ?? other);
-    let carry = 1;
-    for (let w = 0; w < words; w++) {
-      const word = state[w]!;
-      state[w] = ((word << 1) | carry) & mask[w]!;
-      carry = word >>> 31;
-    }
-    if ((state[lastWord]! & lastBit) !== 0 && accept(i - m + 1)) return i - m + 1;
-  }
-  return -1;
-}
-
