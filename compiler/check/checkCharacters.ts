@@ -5,8 +5,9 @@
  * character is rejected when it is created, so arp reports it at the text it came from.
  */
 import type { ScalarValue, TemplatePart } from "../../grammar/ast.js";
-import type { Span } from "../../grammar/diagnostics/diagnostic.js";
-import { report, type CheckContext } from "./context.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
+import type { CheckContext } from "./context.js";
 
 /** The first character of `text` IAM rejects in a policy, or undefined. */
 export function disallowedCharacter(text: string): string | undefined {
@@ -30,12 +31,18 @@ function codePoint(ch: string): string {
  * reported.
  */
 export function checkCharacters(ctx: CheckContext, text: string, span: Span, what: string): boolean {
+  const found = characterNotAllowed(text, span, what);
+  if (found !== undefined) ctx.diagnostics.push(found);
+  return found === undefined;
+}
+
+/** ARP4012 at `span` when `text` holds a character IAM rejects; `what` names the text. */
+export function characterNotAllowed(text: string, span: Span, what: string): Diagnostic | undefined {
   const ch = disallowedCharacter(text);
-  if (ch === undefined) return true;
-  report(ctx, "CharacterNotAllowed", span,
+  if (ch === undefined) return undefined;
+  return diagnostic("CharacterNotAllowed", span,
     `${what} holds \`${ch}\` (${codePoint(ch)}), which IAM does not accept in a policy`,
     { hint: "IAM accepts only tab, line feed, carriage return and the characters U+0020 to U+00FF in a policy; use Latin-1 text" });
-  return false;
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import type { SourceLocation } from "../../runtime/types.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
-import { disallowedCharacter } from "../check/checkCharacters.js";
+import { characterNotAllowed } from "../check/checkCharacters.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { locate } from "../diagnostics/sourceText.js";
@@ -50,11 +50,9 @@ export interface BuildInput {
  * CreatePolicy holds to the policy character set (tab, LF, CR, U+0020 to U+00FF).
  */
 function checkDescription(input: BuildInput, policy: PolicyDefinition, description: string | undefined): void {
-  const ch = description === undefined ? undefined : disallowedCharacter(description);
-  if (ch === undefined || policy.description === undefined) return;
-  input.program.diagnostics.push(diagnostic("CharacterNotAllowed", policy.description.span,
-    `the description of \`${policy.name}\` holds \`${ch}\` (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}), which IAM does not accept`,
-    { hint: "IAM accepts only tab, line feed, carriage return and the characters U+0020 to U+00FF; use Latin-1 text" }));
+  if (description === undefined || policy.description === undefined) return;
+  const found = characterNotAllowed(description, policy.description.span, `the description of \`${policy.name}\``);
+  if (found !== undefined) input.program.diagnostics.push(found);
 }
 
 export function compilePolicy(input: BuildInput, policy: PolicyDefinition, reportedSids: Set<string>): BuiltPolicy | undefined {

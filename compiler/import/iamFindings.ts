@@ -49,8 +49,8 @@ export function iamErrors(root: JsonNode, kind: "inline" | "trust"): Diagnostic[
 }
 
 /**
- * Appends the validator's errors where no error is reported yet: the importer's own checks
- * name the same problems first, in arp's terms.
+ * Appends `found` except where an error is already reported over the same JSON: the importer
+ * reports IAM's own rejections first, so its reading of the same text is not blamed on arp.
  */
 export function addUnreported(found: readonly Diagnostic[], diagnostics: Diagnostic[]): void {
   const before = diagnostics.filter((d) => d.severity === "error");

@@ -18,16 +18,19 @@ export interface BaseOperator {
   /** The key family the operator compares; undefined for `Null`, which takes any key. */
   readonly family: KeyFamily | undefined;
   readonly arp: ArpTest;
+  /** Whether the operator holds when no value matches (`StringNotEquals`, `NotIpAddress`, ...). */
+  readonly negated: boolean;
   /** Whether `IfExists` and a set qualifier may be added. */
   readonly qualifiers: boolean;
 }
 
 function readBack(row: OperatorRow): BaseOperator {
-  if (row.arp === undefined) return { name: row.name, family: undefined, arp: { kind: "null" }, qualifiers: row.qualifiers };
+  if (row.arp === undefined) return { name: row.name, family: undefined, arp: { kind: "null" }, negated: row.negated, qualifiers: row.qualifiers };
   return {
     name: row.name,
     family: row.family as KeyFamily,
     arp: { kind: "compare", operator: row.arp, ignoreCase: row.ignoreCase },
+    negated: row.negated,
     qualifiers: row.qualifiers,
   };
 }

@@ -93,15 +93,12 @@ function withSetOperator(ctx: TranslateContext, t: ImportedTest, multi: boolean)
       `\`${operatorText(operator)}\` on the multi-valued key \`${t.key.text}\` holds when the key is missing or when any value matches, which one arp test cannot say`,
       `write \`ForAnyValue:${operator.base.name}\` and a separate statement with \`Null\` if both are meant`);
   }
-  const negated = NEGATED_COMPARISONS.has(operator.base.arp.operator);
-  const quantifier = negated ? "ForAllValues" : "ForAnyValue";
+  const quantifier = operator.base.negated ? "ForAllValues" : "ForAnyValue";
   ctx.diagnostics.push(diagnostic("MultiValuedKeyNeedsQuantifier", t.span,
     `\`${t.key.text}\` can carry several values: arp imports \`${operator.base.name}\` as \`${quantifier}:${operator.base.name}\`, which decides alike`,
     { severity: "warning" }));
   return { ...t, operator: { ...operator, quantifier } };
 }
-
-const NEGATED_COMPARISONS: ReadonlySet<string> = new Set(["!=", "not like", "not in"]);
 
 function article(word: string): string {
   return /^[AEIOU]/.test(word) ? "an" : "a";

@@ -9,7 +9,7 @@
  * because `aws:EpochTime` values are digits); a time without a zone is UTC; an unparsable
  * value compares as NaN and never matches (`DateNotEquals` holds for it).
  */
-import type { BehaviourOf, OperatorBehaviour } from "./types.js";
+import { orderedBehaviour, type BehaviourOf } from "./types.js";
 
 const EPOCH = /^\d+(?:\.\d+)?$/;
 const W3C =
@@ -40,27 +40,5 @@ function zoneOffsetMillis(zone: string | undefined): number {
   return sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
 }
 
-function date(compare: (value: number, expected: number) => boolean): OperatorBehaviour<number> {
-  return {
-    prepare: (text) => parseIamDate(text),
-    matches: (value, expected) => compare(parseIamDate(value), expected),
-  };
-}
-
-const equals = date((a, b) => a === b);
-
-/** By the arp comparison the row reads as; `!=` shares `=`'s behaviour. */
-export const dateBehaviour: BehaviourOf = (row) => {
-  switch (row.arp) {
-    case "<":
-      return date((a, b) => a < b);
-    case "<=":
-      return date((a, b) => a <= b);
-    case ">":
-      return date((a, b) => a > b);
-    case ">=":
-      return date((a, b) => a >= b);
-    default:
-      return equals;
-  }
-};
+/** By the arp comparison the row reads as. */
+export const dateBehaviour: BehaviourOf = orderedBehaviour(parseIamDate);

@@ -5,7 +5,7 @@
  * Choice: a value that is not a decimal number (policy or context) parses to NaN, so it is
  * never equal, less or greater; the negated `NumericNotEquals` therefore holds for it.
  */
-import type { BehaviourOf, OperatorBehaviour } from "./types.js";
+import { orderedBehaviour, type BehaviourOf } from "./types.js";
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -14,27 +14,5 @@ export function parseDecimal(text: string): number {
   return DECIMAL.test(text) ? Number(text) : Number.NaN;
 }
 
-function numeric(compare: (value: number, expected: number) => boolean): OperatorBehaviour<number> {
-  return {
-    prepare: (text) => parseDecimal(text),
-    matches: (value, expected) => compare(parseDecimal(value), expected),
-  };
-}
-
-const equals = numeric((a, b) => a === b);
-
-/** By the arp comparison the row reads as; `!=` shares `=`'s behaviour. */
-export const numericBehaviour: BehaviourOf = (row) => {
-  switch (row.arp) {
-    case "<":
-      return numeric((a, b) => a < b);
-    case "<=":
-      return numeric((a, b) => a <= b);
-    case ">":
-      return numeric((a, b) => a > b);
-    case ">=":
-      return numeric((a, b) => a >= b);
-    default:
-      return equals;
-  }
-};
+/** By the arp comparison the row reads as. */
+export const numericBehaviour: BehaviourOf = orderedBehaviour(parseDecimal);

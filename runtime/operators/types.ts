@@ -26,3 +26,33 @@ export type OperatorBehaviour<Prepared> = Pick<OperatorImpl<Prepared>, "prepare"
 
 /** Picks a family's behaviour for one row of the operator table. */
 export type BehaviourOf = (row: OperatorRow) => OperatorBehaviour<unknown>;
+
+/**
+ * The behaviour of a family compared as numbers (Numeric, Date): `parse` reads policy and
+ * context values alike, and the row's arp comparison picks the order test; `!=` shares `=`'s.
+ */
+export function orderedBehaviour(parse: (text: string) => number): BehaviourOf {
+  const by = (compare: (value: number, expected: number) => boolean): OperatorBehaviour<number> => ({
+    prepare: (text) => parse(text),
+    matches: (value, expected) => compare(parse(value), expected),
+  });
+  const equals = by((a, b) => a === b);
+  const less = by((a, b) => a < b);
+  const lessOrEqual = by((a, b) => a <= b);
+  const greater = by((a, b) => a > b);
+  const greaterOrEqual = by((a, b) => a >= b);
+  return (row) => {
+    switch (row.arp) {
+      case "<":
+        return less;
+      case "<=":
+        return lessOrEqual;
+      case ">":
+        return greater;
+      case ">=":
+        return greaterOrEqual;
+      default:
+        return equals;
+    }
+  };
+}
