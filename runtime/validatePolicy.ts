@@ -24,13 +24,10 @@
  * - `Version`: "2012-10-17" or "2008-10-17" (Grammar); without it variables are literal text.
  *   `Id` is accepted: it changes no decision.
  */
-import { parseIamDate } from "./operators/date.js";
-import { isBase64 } from "./operators/binary.js";
 import { parseOperator, type ParsedOperator } from "./operators/index.js";
-import { parseCidr } from "./operators/ip.js";
-import { parseDecimal } from "./operators/numeric.js";
 import { PolicyValidationError } from "./policyError.js";
 import type { SourceLocation } from "./types.js";
+import { fitsFamily } from "./valueShapes.js";
 import { parseTemplate } from "./variables.js";
 
 /** One (operator, key) pair of a valid `Condition`, values as IAM reads them (text). */
@@ -310,25 +307,7 @@ function conditionValues(raw: unknown, at: string, site: Site): readonly string[
 function checkValue(parsed: ParsedOperator, value: string, at: string, site: Site, variables: boolean): void {
   const { family } = parsed.impl;
   if (variables && parsed.impl.variables && parseTemplate(value).hasVariables) return;
-  const ok = ((): boolean => {
-    switch (family) {
-      case "Numeric":
-        return !Number.isNaN(parseDecimal(value));
-      case "Date":
-        return !Number.isNaN(parseIamDate(value));
-      case "IPAddress":
-        return parseCidr(value) !== undefined;
-      case "Bool":
-      case "Null":
-        return /^(?:true|false)$/i.test(value);
-      case "Binary":
-        return isBase64(value);
-      case "String":
-      case "ARN":
-        return true;
-    }
-  })();
-  if (!ok) site.fail(at, `${shown(value)} is not a valid ${family} value`);
+  if (!fitsFamily(family, value)) site.fail(at, `${shown(value)} is not a valid ${family} value`);
 }
 
 function checkSids(statements: readonly ValidStatement[], site: Site): void {
