@@ -5,7 +5,7 @@
  *
  * Rules are class properties so that a misspelled `SUBRULE` is a compile error; the CST
  * children each rule produces are typed in `cst.d.ts` (regenerate with
- * `UPDATE_CST=1 npx vitest run test/grammar/cstTypes.test.ts`).
+ * `npx vitest run -u test/grammar/cstTypes.test.ts`).
  */
 import { CstParser } from "./chevrotain.js";
 import { arpErrorMessages } from "./parserMessages.js";

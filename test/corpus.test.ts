@@ -1,23 +1,18 @@
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Codes } from "../grammar/diagnostics/codes.js";
+import { expectGolden } from "./support/golden.js";
 import { CORPUS_DIR, corpusCases, runCase } from "./corpus/corpus.js";
-
-function expected(name: string, ext: string): string | undefined {
-  const path = join(CORPUS_DIR, `${name}.${ext}`);
-  return existsSync(path) ? readFileSync(path, "utf8") : undefined;
-}
 
 describe("golden corpus", () => {
   const cases = corpusCases();
   const seen = new Set<string>();
   for (const name of cases) {
-    it(name, () => {
+    it(name, async () => {
       const outcome = runCase(name);
       outcome.codes.forEach((c) => seen.add(c));
-      expect(outcome.json).toBe(expected(name, "json"));
-      expect(outcome.diagnostics).toBe(expected(name, "diagnostics.txt"));
+      await expectGolden(outcome.json, join(CORPUS_DIR, `${name}.json`));
+      await expectGolden(outcome.diagnostics, join(CORPUS_DIR, `${name}.diagnostics.txt`));
     });
   }
 

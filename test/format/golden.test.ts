@@ -1,16 +1,16 @@
 /**
  * Golden files: each `fixtures/<name>.arp` (deliberately untidy: long lists, comments in odd
  * places, redundant parentheses, quoted names) formats to `fixtures/<name>.formatted.arp`, and
- * formatting that output again changes nothing. Regenerate with `UPDATE_GOLDEN=1`.
+ * formatting that output again changes nothing. Regenerate with `npx vitest -u` (test/support/golden.ts).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { format } from "../../compiler/format/index.js";
+import { expectGolden } from "../support/golden.js";
 import { checkFormatting } from "./helpers.js";
 
 const FIXTURES = new URL("./fixtures/", import.meta.url).pathname;
-const update = process.env.UPDATE_GOLDEN === "1";
 
 const inputs = readdirSync(FIXTURES)
   .filter((f) => f.endsWith(".arp") && !f.endsWith(".formatted.arp"))
@@ -25,8 +25,7 @@ describe("golden formatting", () => {
       const input = readFileSync(join(FIXTURES, `${name}.arp`), "utf8");
       const goldenPath = join(FIXTURES, `${name}.formatted.arp`);
       const formatted = await checkFormatting(input);
-      if (update || !existsSync(goldenPath)) writeFileSync(goldenPath, formatted);
-      expect(formatted).toBe(readFileSync(goldenPath, "utf8"));
+      await expectGolden(formatted, goldenPath);
       expect(await format(formatted)).toBe(formatted);
     });
   }

@@ -1,19 +1,19 @@
 /**
  * `grammar/cst.d.ts` types the CST the builder reads; it must match the grammar. Regenerate
- * with `UPDATE_CST=1 npx vitest run test/grammar/cstTypes.test.ts`.
+ * with `npx vitest run -u test/grammar/cstTypes.test.ts` (test/support/golden.ts).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 // The same chevrotain instance as the parser: its grammar classes are checked with instanceof.
 import { generateCstDts } from "../../grammar/chevrotain.js";
-import { expect, test } from "vitest";
+import { test } from "vitest";
 import { arpParser } from "../../grammar/parser.js";
+import { expectGolden } from "../support/golden.js";
 
 const file = new URL("../../grammar/cst.d.ts", import.meta.url);
 const header =
-  "// Generated from grammar/parser.ts by test/grammar/cstTypes.test.ts (UPDATE_CST=1); do not edit.\n";
+  "// Generated from grammar/parser.ts by test/grammar/cstTypes.test.ts (`npx vitest -u`); do not edit.\n";
 
-test("cst.d.ts matches the grammar", () => {
+test("cst.d.ts matches the grammar", async () => {
   const want = header + generateCstDts(arpParser.getGAstProductions(), { includeVisitorInterface: false });
-  if (process.env["UPDATE_CST"]) writeFileSync(file, want);
-  expect(readFileSync(file, "utf8")).toBe(want);
+  await expectGolden(want, fileURLToPath(file));
 });

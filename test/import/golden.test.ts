@@ -1,37 +1,30 @@
 /**
  * Golden files beside each fixture: `x.arp` is what `arp import x.json` writes, and
  * `x.diagnostics.txt` what it reports (with code frames into the JSON). Review them like
- * code; regenerate with `UPDATE_GOLDEN=1 npx vitest run test/import/golden.test.ts`.
+ * code; regenerate with `npx vitest run -u test/import/golden.test.ts` (test/support/golden.ts).
  * Every `.arp` golden is formatted: the formatter is the importer's printer, so
  * `arp fmt --check` passes on what `arp import` writes.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { renderDiagnostics } from "../../compiler/diagnostics/render.js";
 import { format } from "../../compiler/format/index.js";
 import { importPolicy } from "../../compiler/import/index.js";
+import { expectGolden } from "../support/golden.js";
 import { FIXTURES, fixtureNames, readFixture } from "./support.js";
 
-const UPDATE = process.env.UPDATE_GOLDEN === "1";
-
-function golden(name: string, actual: string | undefined): void {
-  const url = new URL(name, FIXTURES);
-  if (UPDATE) {
-    if (actual === undefined) rmSync(url, { force: true });
-    else writeFileSync(url, actual);
-    return;
-  }
-  const expected = existsSync(url) ? readFileSync(url, "utf8") : undefined;
-  expect(actual, `${name} (regenerate with UPDATE_GOLDEN=1)`).toBe(expected);
+function golden(name: string, actual: string | undefined): Promise<void> {
+  return expectGolden(actual, fileURLToPath(new URL(name, FIXTURES)));
 }
 
 describe("import goldens", () => {
   for (const name of fixtureNames()) {
     it(name, async () => {
       const result = await importPolicy(readFixture(name), { file: `${name}.json` });
-      golden(`${name}.arp`, result.arp);
+      await golden(`${name}.arp`, result.arp);
       const rendered = result.diagnostics.length === 0 ? undefined : `${renderDiagnostics(result.diagnostics, result.sources)}\n`;
-      golden(`${name}.diagnostics.txt`, rendered);
+      await golden(`${name}.diagnostics.txt`, rendered);
     });
   }
 });
