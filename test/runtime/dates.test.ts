@@ -10,18 +10,10 @@
  * string, adversarial ones included, exactly as the runtime does.
  */
 import fc from "fast-check";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { DATE } from "../../compiler/emit/typescript/snippetsValues.js";
 import { isIamDate, parseIamDate } from "../../runtime/dates.js";
-
-/** The snippet's `parseIamDate`, compiled as the generated module compiles it. */
-function snippetParser(): (text: string) => number {
-  const { outputText } = ts.transpileModule(`${DATE}\nreturn parseIamDate;`, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022 },
-  });
-  return new Function(outputText)() as (text: string) => number;
-}
+import { snippetFunction } from "./snippetParser.js";
 
 describe("IAM dates", () => {
   it("reads each W3C form, a missing zone as UTC", () => {
@@ -114,7 +106,7 @@ const adversarialDate: fc.Arbitrary<string> = fc.oneof(
 );
 
 describe("the generated evaluator's date parser", () => {
-  const snippet = snippetParser();
+  const snippet = snippetFunction<(text: string) => number>(DATE, "parseIamDate");
 
   it("agrees with runtime/dates.ts on the documented forms", () => {
     for (const text of ["2027-03-04T05:06:07Z", "0099-12-31T23:59:59Z", "2027-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2027-01-01T24:00:00Z", "2027-03-04", "1800000000", "1.5"]) {
