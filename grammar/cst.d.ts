@@ -1,4 +1,4 @@
-// Generated from grammar/parser.ts by test/grammar/cstTypes.test.ts (`npx vitest -u`); do not edit.
+// Generated from grammar/parser.ts by test/grammar/cstTypes.test.ts (`npx vitest run -u`); do not edit.
 import type { CstNode, ICstVisitor, IToken } from "chevrotain";
 
 export interface FileCstNode extends CstNode {

@@ -1,6 +1,6 @@
 /**
  * Golden files have one update flow: vitest's `toMatchFileSnapshot` (test/support/golden.ts)
- * and `npx vitest -u`. These keep it the only one, and keep CI from writing a missing golden.
+ * and `npx vitest run -u`. These keep it the only one, and keep CI from writing a missing golden.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";

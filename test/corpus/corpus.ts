@@ -2,7 +2,7 @@
 // the compiled policies (name → document) and role bundles (`<Role>.role` → bundle) when it
 // compiles; `<case>.diagnostics.txt` holds the rendered diagnostics when there are any,
 // including failed `test` expectations. A first line `// set: a=1 b=2` sets parameters.
-// `npx vitest -u` rewrites the expectations (test/support/golden.ts); review the diff like code.
+// `npx vitest run -u` rewrites the expectations (test/support/golden.ts); review the diff like code.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compile, runPolicyTests } from "../../compiler/index.js";

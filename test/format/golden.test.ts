@@ -1,7 +1,7 @@
 /**
  * Golden files: each `fixtures/<name>.arp` (deliberately untidy: long lists, comments in odd
  * places, redundant parentheses, quoted names) formats to `fixtures/<name>.formatted.arp`, and
- * formatting that output again changes nothing. Regenerate with `npx vitest -u` (test/support/golden.ts).
+ * formatting that output again changes nothing. Regenerate with `npx vitest run -u` (test/support/golden.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

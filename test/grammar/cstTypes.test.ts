@@ -11,7 +11,7 @@ import { expectGolden } from "../support/golden.js";
 
 const file = new URL("../../grammar/cst.d.ts", import.meta.url);
 const header =
-  "// Generated from grammar/parser.ts by test/grammar/cstTypes.test.ts (`npx vitest -u`); do not edit.\n";
+  "// Generated from grammar/parser.ts by test/grammar/cstTypes.test.ts (`npx vitest run -u`); do not edit.\n";
 
 test("cst.d.ts matches the grammar", async () => {
   const want = header + generateCstDts(arpParser.getGAstProductions(), { includeVisitorInterface: false });

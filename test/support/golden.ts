@@ -1,7 +1,7 @@
 /**
  * Golden files: a case's expected output kept beside it (test/corpus/<case>.json, a format
  * fixture's `.formatted.arp`, an import fixture's `.arp`, grammar/cst.d.ts), compared with
- * vitest's `toMatchFileSnapshot`. One way to update them all: `npx vitest -u` (or
+ * vitest's `toMatchFileSnapshot`. One way to update them all: `npx vitest run -u` (or
  * `npx vitest run -u <paths>`), then review the diff like code.
  *
  * vitest's snapshot rules decide the rest: a golden that differs fails everywhere; a missing
@@ -30,5 +30,5 @@ export async function expectGolden(actual: string | undefined, path: string): Pr
   }
   if (!existsSync(path)) return;
   if (updating()) rmSync(path);
-  else expect.fail(`${path} is stale: the case no longer produces it (\`npx vitest -u\` deletes it)`);
+  else expect.fail(`${path} is stale: the case no longer produces it (\`npx vitest run -u\` deletes it)`);
 }
