@@ -83,13 +83,14 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
   diagnostics.push(...(kind === undefined ? [] : iamErrors(parsed.value, kind)));
   const translating: Diagnostic[] = [];
   const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog() }, translating);
-  const document = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, translating);
+  const verified = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, translating);
   addUnreported(translating, diagnostics);
   if (translation === undefined) return done();
-  if (document === undefined || hasErrors(diagnostics)) return done({ kind: translation.kind });
+  if (verified === undefined || hasErrors(diagnostics)) return done({ kind: translation.kind });
+  const document = verified.document;
   return done({
     // The formatter keeps the syntax tree, so the verified meaning is the printed one.
-    arp: await format(translation.arp.text),
+    arp: await format(verified.arp.text),
     kind: translation.kind,
     document,
     exact: isDeepStrictEqual(document, toPlain(parsed.value)),

@@ -16,7 +16,8 @@ import { emitDocument } from "../emit/iamJson.js";
 import type { IrStatement } from "../ir.js";
 import { chooseParams } from "./chooseParams.js";
 import { oneLine, quote, type ImportParams } from "./iamText.js";
-import { concat, join, type MappedText } from "./mappedText.js";
+import { concatAll, type MappedText } from "./mappedText.js";
+import { suppressionComment } from "../driver/suppressions.js";
 import { variablesEnabled, type ImportedPolicy, type Located } from "./policyModel.js";
 import type { TranslateContext } from "./translateContext.js";
 import { translateStatement } from "./translateStatement.js";
@@ -25,7 +26,12 @@ import { translateTrust } from "./translateTrust.js";
 export interface Translation {
   readonly kind: "policy" | "role";
   readonly name: string;
+  /** The whole `.arp`: {@link assembleArp} with no suppressions. */
   readonly arp: MappedText;
+  /** What comes before the statements: the header comments, parameters and `policy Name {`. */
+  readonly head: string;
+  /** Each statement's text, in document order (one per JSON statement). */
+  readonly statements: readonly MappedText[];
   /** The parameters the `.arp` declares. */
   readonly params: ImportParams;
   /** The document compiling `arp` must produce. */
@@ -61,13 +67,47 @@ export function translatePolicy(policy: ImportedPolicy, options: TranslateOption
   }
   if (diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
   const kind = policy.kind === "trust" ? "role" : "policy";
+  const head = `${headerText(options.source, comments, params)}${kind} ${quote(options.name)} {\n`;
   return {
     kind,
     name: options.name,
-    arp: concat(headerText(options.source, comments, params), `${kind} ${quote(options.name)} {\n`, join(body, "\n"), "\n}\n"),
+    arp: assembleArp({ head, statements: body }, new Map()).text,
+    head,
+    statements: body,
     params,
     expected: emitDocument({ name: options.name, kind: policy.kind, statements: expected, span: policy.span }),
   };
+}
+
+/** The assembled `.arp` and where each statement lies in it. */
+export interface AssembledArp {
+  readonly text: MappedText;
+  /** `[start, end)` of each statement in `text`, comment lines included. */
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+/**
+ * The `.arp` of a translation with an `// arp-ignore` line above each statement that
+ * `suppressions` names codes for (by statement index), with the reason given.
+ */
+export function assembleArp(
+  t: Pick<Translation, "head" | "statements">,
+  suppressions: ReadonlyMap<number, { readonly codes: readonly string[]; readonly reason: string }>,
+): AssembledArp {
+  const pieces: (MappedText | string)[] = [t.head];
+  const ranges: [number, number][] = [];
+  let offset = t.head.length;
+  t.statements.forEach((statement, i) => {
+    const s = suppressions.get(i);
+    const comment = s === undefined ? "" : `${suppressionComment(s.codes, s.reason)}\n`;
+    const separator = i > 0 ? "\n" : "";
+    pieces.push(separator, comment, statement);
+    const start = offset + separator.length;
+    offset = start + comment.length + statement.length;
+    ranges.push([start, offset]);
+  });
+  pieces.push("\n}\n");
+  return { text: concatAll(pieces), ranges };
 }
 
 /** What goes above the policy or role: where it came from, then the parameters. */
