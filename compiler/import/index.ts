@@ -9,7 +9,7 @@
  * only when nothing was an error: what arp cannot say exactly is reported, never dropped.
  * The `.arp` is laid out by the formatter, `arp fmt`'s own printer, so it is formatted as is.
  */
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { sourceTooLarge } from "../../grammar/inputLimits.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
@@ -55,9 +55,24 @@ export function importedPolicyName(file: string): string {
   return base === "" ? "policy" : base;
 }
 
+/** File names that say what a document is rather than whose it is. */
+const GENERIC_TRUST_NAMES = /^(trust|trust[-_.]?policy|assume[-_.]?role[-_.]?policy([-_.]?document)?|policy)$/i;
+
+/**
+ * The name a role imported from the trust policy in `file` gets: the file's name, unless it
+ * is generic (`trust.json`, `assume-role-policy.json`), then its directory's
+ * (`roles/deployer/trust.json` → `deployer`).
+ */
+export function importedRoleName(file: string): string {
+  const own = importedPolicyName(file);
+  if (!GENERIC_TRUST_NAMES.test(own)) return own;
+  const parent = basename(dirname(file)).replace(NAME_CHARS, "-").slice(0, 64);
+  return parent === "" || parent === "." || parent === ".." || parent === "/" ? own : parent;
+}
+
 export async function importPolicy(json: string, options: ImportOptions): Promise<ImportResult> {
   const file = options.file;
-  const name = options.name ?? importedPolicyName(file);
+  let name = options.name ?? importedPolicyName(file);
   const sources = new Map([[file, json]]);
   const diagnostics: Diagnostic[] = [];
   const done = (extra: Partial<ImportResult> = {}): ImportResult => ({ diagnostics: sortDiagnostics(diagnostics), sources, name, ...extra });
@@ -75,6 +90,7 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
   }
   const policy = validateDocument(parsed.value, diagnostics);
   if (policy === undefined) return done();
+  if (options.name === undefined && policy.kind === "trust") name = importedRoleName(file);
   // The independent validator (compiler/validate) says what IAM itself rejects (ARP6003); an
   // identity policy is read as an inline one, IAM's largest (10,240 characters). Where it
   // reports, arp's own reading of the same JSON (ARP6004, "arp cannot say this") would blame
