@@ -1,5 +1,6 @@
 /**
- * `importPolicy`: IAM JSON (an identity policy or a role's trust policy) to readable `.arp`.
+ * `importPolicy`: IAM JSON (an identity policy, a role's trust policy, or a role bundle as
+ * `arp compile` writes it: compiler/import/importRoleBundle.ts) to readable `.arp`.
  *
  *     JSON text → parseJson (spans) → validateDocument (IAM's grammar, and compiler/validate's
  *       independent check) → translatePolicy
@@ -17,6 +18,7 @@ import { loadCatalog } from "../catalog/index.js";
 import { format } from "../format/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { addUnreported, documentKind, iamErrors } from "./iamFindings.js";
+import { importRoleBundle, roleBundleOf } from "./importRoleBundle.js";
 import { parseJson, toPlain } from "./jsonSource.js";
 import { translatePolicy } from "./translatePolicy.js";
 import { validateDocument } from "./validateDocument.js";
@@ -87,6 +89,16 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
   if ("error" in parsed) {
     diagnostics.push(parsed.error);
     return done();
+  }
+  const bundle = roleBundleOf(parsed.value);
+  if (bundle !== undefined) {
+    const fallbackName = importedPolicyName(file).replace(/\.role$/i, "") || "role";
+    const imported = importRoleBundle(bundle, { source: basename(file), ...(options.name !== undefined ? { name: options.name } : {}), fallbackName, catalog: loadCatalog() }, diagnostics);
+    name = imported.name;
+    if (imported.verified === undefined || hasErrors(diagnostics)) return done({ kind: "role" });
+    const trust = (toPlain(bundle) as { AssumeRolePolicyDocument?: unknown }).AssumeRolePolicyDocument;
+    const document = imported.verified.document;
+    return done({ arp: await format(imported.verified.arp.text), kind: "role", document, exact: isDeepStrictEqual(document, trust) });
   }
   const policy = validateDocument(parsed.value, diagnostics);
   if (policy === undefined) return done();

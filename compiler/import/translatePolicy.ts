@@ -43,11 +43,13 @@ export interface TranslateOptions {
   readonly source: string;
   readonly name: string;
   readonly catalog: Catalog;
+  /** The parameters to write with; by default chosen from this policy alone. */
+  readonly params?: ImportParams;
 }
 
 export function translatePolicy(policy: ImportedPolicy, options: TranslateOptions, diagnostics: Diagnostic[]): Translation | undefined {
   const before = diagnostics.length;
-  const params = chooseParams(policy);
+  const params = options.params ?? chooseParams(policy);
   const ctx: TranslateContext = { catalog: options.catalog, params, variables: variablesEnabled(policy), diagnostics };
   const comments: string[] = [];
   if (policy.id !== undefined) {
@@ -91,7 +93,7 @@ export interface AssembledArp {
  * `suppressions` names codes for (by statement index), with the reason given.
  */
 export function assembleArp(
-  t: Pick<Translation, "head" | "statements">,
+  t: ArpLayout,
   suppressions: ReadonlyMap<number, { readonly codes: readonly string[]; readonly reason: string }>,
 ): AssembledArp {
   const pieces: (MappedText | string)[] = [t.head];
@@ -100,18 +102,29 @@ export function assembleArp(
   t.statements.forEach((statement, i) => {
     const s = suppressions.get(i);
     const comment = s === undefined ? "" : `${suppressionComment(s.codes, s.reason)}\n`;
-    const separator = i > 0 ? "\n" : "";
+    const separator = `${t.before?.get(i) ?? ""}${i > 0 ? "\n" : ""}`;
     pieces.push(separator, comment, statement);
     const start = offset + separator.length;
     offset = start + comment.length + statement.length;
     ranges.push([start, offset]);
   });
-  pieces.push("\n}\n");
+  pieces.push(t.tail ?? "\n}\n");
   return { text: concatAll(pieces), ranges };
 }
 
+/** How an `.arp` is put together from translated statements. */
+export interface ArpLayout {
+  /** Everything before the first statement. */
+  readonly head: string;
+  readonly statements: readonly MappedText[];
+  /** Text before statement i's line break (a role's `policy Name {`), by index. */
+  readonly before?: ReadonlyMap<number, string>;
+  /** Everything after the last statement; `\n}\n` by default. */
+  readonly tail?: string;
+}
+
 /** What goes above the policy or role: where it came from, then the parameters. */
-function headerText(source: string, comments: readonly string[], params: ImportParams): string {
+export function headerText(source: string, comments: readonly string[], params: ImportParams): string {
   const lines = [`// Imported from ${oneLine(source)}`, ...comments.map((c) => `// ${oneLine(c)}`)];
   for (const p of ["partition", "account", "region"] as const) {
     const value = params[p];

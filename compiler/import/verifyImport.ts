@@ -6,13 +6,13 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/policyDocument.js";
-import { compileProgram } from "../compileProgram.js";
+import { compileProgram, type CompileResult } from "../compileProgram.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { SUPPRESSIBLE_ERRORS, suppressedCode } from "../driver/suppressions.js";
 import { originOf, type MappedText } from "./mappedText.js";
 import type { ImportedPolicy } from "./policyModel.js";
-import { assembleArp, type Translation } from "./translatePolicy.js";
+import { assembleArp, type ArpLayout, type Translation } from "./translatePolicy.js";
 
 /** The verified import: the compiled document and the `.arp` that gives it. */
 export interface VerifiedImport {
@@ -49,6 +49,30 @@ export function verifyImport(
   arpPath: string,
   diagnostics: Diagnostic[],
 ): VerifiedImport | undefined {
+  return verifyLayout(translation, translation, policy.span, arpPath, diagnostics, (result) => {
+    const compiled = translation.kind === "role" ? result.roles[0]?.trust.document : result.policies[0]?.document;
+    if (compiled === undefined) throw new Error(`internal error: the imported ${translation.kind} \`${translation.name}\` compiled to nothing`);
+    if (isDeepStrictEqual(compiled, translation.expected)) return compiled;
+    diagnostics.push(mismatch(compiled, translation.expected, policy));
+    return undefined;
+  });
+}
+
+/**
+ * Compiles a layout, marking what IAM accepts and arp's checker refuses, and maps what the
+ * compiler says into the JSON; `check` holds the clean result to what the translation
+ * promised and returns the document to report, or undefined after reporting the difference.
+ */
+export function verifyLayout(
+  layout: ArpLayout,
+  terms: Pick<Translation, "params">,
+  whole: Span,
+  arpPath: string,
+  diagnostics: Diagnostic[],
+  check: (result: CompileResult) => IamPolicyDocument | undefined,
+): VerifiedImport | undefined {
+  const translation = { ...layout, ...terms };
+  const policy = { span: whole };
   const marks = new Map<number, { codes: string[]; reason: string }>();
   let assembled = assembleArp(translation, marks);
   let result = compileProgram([{ path: arpPath, text: assembled.text.text }]);
@@ -69,11 +93,8 @@ export function verifyImport(
     diagnostics.push(inJsonTerms(hint === undefined ? mapped : { ...mapped, hint: `${hint} (${mapped.hint ?? ""})` }, translation));
   }
   if (!result.ok) return undefined;
-  const compiled = translation.kind === "role" ? result.roles[0]?.trust.document : result.policies[0]?.document;
-  if (compiled === undefined) throw new Error(`internal error: the imported ${translation.kind} \`${translation.name}\` compiled to nothing`);
-  if (isDeepStrictEqual(compiled, translation.expected)) return { document: compiled, arp: assembled.text };
-  diagnostics.push(mismatch(compiled, translation.expected, policy));
-  return undefined;
+  const document = check(result);
+  return document === undefined ? undefined : { document, arp: assembled.text };
 }
 
 /**
@@ -130,7 +151,7 @@ function hintKey(code: string, span: Span): string {
 }
 
 /** Messages quote arp text; the JSON has the parameters' values where arp has `${account}`. */
-function inJsonTerms(d: Diagnostic, translation: Translation): Diagnostic {
+function inJsonTerms(d: Diagnostic, translation: Pick<Translation, "params">): Diagnostic {
   const values = Object.entries(translation.params).filter((e): e is [string, string] => e[1] !== undefined);
   const rewrite = (text: string): string => values.reduce((t, [name, value]) => t.replaceAll(`\${${name}}`, value), text);
   return { ...d, message: rewrite(d.message), ...(d.hint !== undefined ? { hint: rewrite(d.hint) } : {}) };
@@ -146,7 +167,7 @@ function statementsOf(doc: IamPolicyDocument): IamStatement[] {
   return Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
 }
 
-function mismatch(compiled: IamPolicyDocument, expected: IamPolicyDocument, policy: ImportedPolicy): Diagnostic {
+export function mismatch(compiled: IamPolicyDocument, expected: IamPolicyDocument, policy: ImportedPolicy): Diagnostic {
   const got = statementsOf(compiled);
   const want = statementsOf(expected);
   const index = want.findIndex((s, i) => !isDeepStrictEqual(s, got[i]));

@@ -34,8 +34,8 @@ describe("documents that are not policies (ARP6002)", () => {
   });
 
   it("points at a wrapper that holds the policy", async () => {
-    expect(await problems('{"RoleName": "R", "AssumeRolePolicyDocument": {"Statement": []}}')).toEqual([
-      { code: "ARP6002", at: '"AssumeRolePolicyDocument"' },
+    expect(await problems('{"PolicyName": "P", "PolicyDocument": {"Statement": []}}')).toEqual([
+      { code: "ARP6002", at: '"PolicyDocument"' },
     ]);
   });
 });
