@@ -9,6 +9,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { format } from "../../compiler/format/index.js";
 import { importPolicy } from "../../compiler/import/index.js";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/index.js";
 import { assertSameDecisions, compileImport } from "./support.js";
@@ -90,6 +91,8 @@ describe("random App Runner policies", () => {
           return;
         }
         imported++;
+        // The `// arp-ignore` lines stay where they cover what they suppress once formatted.
+        expect(await format(result.arp), "the import is formatted").toBe(result.arp);
         const compiled = compileImport(result.arp, "policy");
         expect(compiled).toEqual(result.document);
         assertSameDecisions(doc, compiled, REQUESTS_PER_POLICY);
