@@ -25,8 +25,9 @@ import { emitPolicy, emitRole, type CompiledPolicy, type CompiledRole } from "./
 import { lowerProgram } from "./driver/lowerProgram.js";
 import { resolveParams } from "./driver/params.js";
 import { parseSources } from "./driver/parseSources.js";
-import type { CompileOptions, Program, SourceInput } from "./driver/program.js";
+import { userFiles, type CompileOptions, type Program, type SourceInput } from "./driver/program.js";
 import { loadProgramFiles } from "./driver/resolveImports.js";
+import { SuppressingDiagnostics } from "./driver/suppressions.js";
 import { validateDocuments } from "./driver/validateDocuments.js";
 
 export type { CompileOptions, SourceInput, CompiledPolicy, CompiledRole };
@@ -57,10 +58,12 @@ export interface Analysis {
 
 /** Runs every stage but emit: the analysis `arp test` evaluates and `compileProgram` emits. */
 export function analyzeProgram(inputs: readonly SourceInput[], options: CompileOptions = {}): Analysis {
-  const diagnostics: Diagnostic[] = [];
+  // `// arp-ignore` comments apply as each diagnostic arrives (driver/suppressions.ts).
+  const diagnostics = new SuppressingDiagnostics();
   const catalog = loadCatalog();
   const parsed = parseSources(inputs, diagnostics);
   const files = loadProgramFiles(inputs, parsed, diagnostics);
+  diagnostics.readCommentsOf(userFiles(files), files.sources);
   const contexts = resolveParams(catalog, files, options.params ?? {}, diagnostics);
   const program = collectProgram(catalog, files, contexts, diagnostics);
   const checked = checkProgram(program);
@@ -68,6 +71,7 @@ export function analyzeProgram(inputs: readonly SourceInput[], options: CompileO
   const built = buildDocuments({ program, checked, lowered });
   // Documents built beside an error are never written: only a clean build meets the last gate.
   if (!hasErrors(diagnostics)) validateDocuments(built.documents, diagnostics);
+  diagnostics.reportUnused();
   return { program, checked, built };
 }
 

@@ -26,11 +26,23 @@ export function resolveActions(ctx: CheckContext, clause: ActionClause): Resolve
   const items: ResolvedAction[] = [];
   let complete = true;
   for (const pattern of clause.items) {
+    const before = ctx.diagnostics.length;
     const r = resolveAction(ctx, pattern);
-    if (r === undefined) complete = false;
-    else items.push(r);
+    if (r !== undefined) items.push(r);
+    else {
+      complete = false;
+      // An `// arp-ignore` comment suppressed what was reported (driver/suppressions.ts): the
+      // action is kept as written, unchecked, rather than dropped from the output.
+      if (suppressedSince(ctx, before)) items.push({ pattern, text: pattern.text, isWildcard: /[*?]/.test(pattern.text), matches: [] });
+    }
   }
   return { except: clause.except, items, complete };
+}
+
+/** True when something was reported since `before` and all of it was suppressed. */
+export function suppressedSince(ctx: CheckContext, before: number): boolean {
+  const found = ctx.diagnostics.slice(before);
+  return found.length > 0 && found.every((d) => d.severity === "info");
 }
 
 /** One action pattern, checked against the catalog; undefined after reporting what is wrong. */

@@ -6,6 +6,7 @@ import type { KeyRef } from "../../grammar/ast.js";
 import type { CatalogAction, KeyType } from "../catalog/index.js";
 import { checkCharacters } from "./checkCharacters.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
+import { suppressedSince } from "./resolveActions.js";
 
 export interface ResolvedKey {
   readonly name: string;
@@ -45,10 +46,13 @@ export function resolveKey(
   }
   const key = ctx.catalog.conditionKey(name);
   if (key === undefined) {
+    const before = ctx.diagnostics.length;
     report(ctx, "UnknownConditionKey", ref.span, `unknown condition key \`${name}\``, {
       ...didYouMean(ctx.catalog.suggestConditionKey(name)),
     });
-    return undefined;
+    // Suppressed by an `// arp-ignore` comment: the key is kept as written and read as a
+    // string, as IAM's String operators read any key.
+    return suppressedSince(ctx, before) ? { name, type: "String" } : undefined;
   }
   if (actions.length > 0 && !actions.some((a) => ctx.catalog.keyAppliesToAction(name, a))) {
     const shown = actions.slice(0, 3).map((a) => `\`${a.fullName}\``).join(", ") + (actions.length > 3 ? ", ..." : "");

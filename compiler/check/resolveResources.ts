@@ -10,6 +10,7 @@ import { checkArnVariables } from "./arnVariables.js";
 import { checkPartsCharacters } from "./checkCharacters.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
 import { resolveParts } from "./resolveTemplate.js";
+import { suppressedSince } from "./resolveActions.js";
 
 export interface ResolvedResource {
   readonly pattern: Pattern;
@@ -117,10 +118,12 @@ function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedR
     return undefined;
   }
   if (!/[$]/.test(service) && !ctx.catalog.hasService(service)) {
+    const before = ctx.diagnostics.length;
     report(ctx, "UnknownService", serviceSpan(pattern, service), `unknown service \`${service}\` in ARN`, {
       ...didYouMean(ctx.catalog.suggestService(service)),
     });
-    return undefined;
+    // Suppressed by an `// arp-ignore` comment: kept as written, of no known type.
+    return suppressedSince(ctx, before) ? { pattern, arn, types: undefined } : undefined;
   }
   if (service.includes("$")) return { pattern, arn, types: undefined };
   const types = ctx.catalog.resourceTypesForArn(arn);

@@ -1,7 +1,10 @@
 /**
- * `arp import <files...> [--out dir]`: IAM JSON policies (identity or trust) to `.arp`, one
- * file per input named after it. `-` (or no file) reads standard input as a policy named
- * `policy`. With `--out`, every `.arp` is written or none is; without it they are printed.
+ * `arp import <files...> [--out dir] [--name N] [--strict]`: IAM JSON policies (identity or
+ * trust) to `.arp`, one file per input named after it (a trust policy in a generically named
+ * file after its directory). `-` (or no file) reads standard input as a policy named `policy`.
+ * Each file imports on its own: those that import are written (`--out`) or printed, those that
+ * cannot are listed, and the exit code is 1 if any could not. `--strict` refuses a file with
+ * warnings too.
  */
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
@@ -10,7 +13,7 @@ import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
 import { terminalText } from "../diagnostics/terminalText.js";
-import { importPolicy, type ImportResult } from "../import/index.js";
+import { importedPolicyName, importPolicy, type ImportResult } from "../import/index.js";
 import { decodeUtf8, readSourceFile, SourceReadError } from "../driver/loadSources.js";
 import { writeOutputsAtomically, type OutputFile } from "../writeOutputs.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
@@ -32,6 +35,10 @@ export interface ImportCommandOptions {
   readonly out?: string;
   readonly format: OutputFormat;
   readonly color: boolean;
+  /** The policy's or role's name; only with one input. */
+  readonly name?: string;
+  /** Refuse a file with warnings, as with errors. */
+  readonly strict?: boolean;
 }
 
 const processIo: ImportIo = {
@@ -48,11 +55,13 @@ const STDIN = "<stdin>";
 export function registerImportCommand(program: Command): void {
   program
     .command("import")
-    .description("turn IAM JSON policies (identity or role trust) into .arp; on any error nothing is written")
+    .description("turn IAM JSON policies (identity or role trust) into .arp; files with errors are listed and not written")
     .argument("[files...]", "IAM JSON policy files; `-` or none reads standard input")
     .option("-o, --out <dir>", "write <name>.arp per input into this directory instead of printing")
+    .option("--name <name>", "the policy's or role's name (one input only); by default the file's, or a trust file's directory's")
+    .option("--strict", "refuse a file with warnings, as with errors")
     .addOption(formatOption())
-    .action(async (files: string[], opts: { out?: string; format: OutputFormat }, cmd: Command) => {
+    .action(async (files: string[], opts: { out?: string; format: OutputFormat; name?: string; strict?: boolean }, cmd: Command) => {
       const color = colorOf(cmd);
       process.exitCode = await runImport(files, { ...opts, color }, processIo);
     });
@@ -62,10 +71,12 @@ interface Loaded {
   readonly results: ImportResult[];
   readonly diagnostics: Diagnostic[];
   readonly sources: Map<string, string>;
+  /** Inputs that did not import, as named on the command line. */
+  readonly refused: string[];
 }
 
-async function loadAndImport(files: readonly string[], io: ImportIo): Promise<Loaded> {
-  const loaded: Loaded = { results: [], diagnostics: [], sources: new Map() };
+async function loadAndImport(files: readonly string[], options: ImportCommandOptions, io: ImportIo): Promise<Loaded> {
+  const loaded: Loaded = { results: [], diagnostics: [], sources: new Map(), refused: [] };
   let stdin: string | undefined;
   for (const path of files.length === 0 ? ["-"] : files) {
     const file = path === "-" ? STDIN : path;
@@ -73,6 +84,7 @@ async function loadAndImport(files: readonly string[], io: ImportIo): Promise<Lo
     try {
       text = path === "-" ? (stdin ??= io.readStdin()) : io.readFile(path);
     } catch (e) {
+      loaded.refused.push(file);
       if (e instanceof SourceReadError) {
         loaded.diagnostics.push(e.diagnostic);
         continue;
@@ -84,11 +96,17 @@ async function loadAndImport(files: readonly string[], io: ImportIo): Promise<Lo
     }
     const lone = loneSurrogates(text, file);
     if (lone.length > 0) {
+      loaded.refused.push(file);
       loaded.diagnostics.push(...lone);
       loaded.sources.set(file, text);
       continue;
     }
-    const result = await importPolicy(text, { file });
+    const imported = await importPolicy(text, { file, ...(options.name !== undefined ? { name: options.name } : {}) });
+    // `--strict`: a warning refuses the file too.
+    const result: ImportResult = options.strict === true && imported.diagnostics.some((d) => d.severity === "warning")
+      ? withoutOutput({ ...imported, diagnostics: imported.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) })
+      : imported;
+    if (result.arp === undefined) loaded.refused.push(file);
     loaded.results.push(result);
     loaded.diagnostics.push(...result.diagnostics);
     result.sources.forEach((t, f) => loaded.sources.set(f, t));
@@ -96,50 +114,88 @@ async function loadAndImport(files: readonly string[], io: ImportIo): Promise<Lo
   return loaded;
 }
 
-/** The `.arp` files to write; two inputs with one name are an error. */
-function outputFiles(loaded: Loaded): OutputFile[] {
-  const files: OutputFile[] = [];
-  const byName = new Map<string, ImportResult>();
+function withoutOutput(r: ImportResult): ImportResult {
+  const { arp: _arp, document: _document, ...rest } = r;
+  return rest;
+}
+
+function inputOf(r: ImportResult): string {
+  return [...r.sources.keys()][0] ?? r.name;
+}
+
+/** The `.arp` files to write; inputs that would be written to one file are all refused. */
+function outputFiles(loaded: Loaded): { file: OutputFile; input: string }[] {
+  const byName = new Map<string, ImportResult[]>();
   for (const r of loaded.results) {
     if (r.arp === undefined) continue;
-    const name = `${r.name}.arp`;
-    const prior = byName.get(name.toLowerCase());
-    const file = [...r.sources.keys()][0] ?? name;
-    if (prior !== undefined) {
-      loaded.diagnostics.push(diagnostic("OutputFailed", { file, start: 0, end: 0 },
-        `\`${file}\` and \`${[...prior.sources.keys()][0]}\` would both be written to \`${name}\``, {
-          hint: "import them into different directories",
-        }));
+    const key = `${r.name}.arp`.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), r]);
+  }
+  const files: { file: OutputFile; input: string }[] = [];
+  for (const group of byName.values()) {
+    const [first] = group;
+    if (first === undefined || first.arp === undefined) continue;
+    if (group.length === 1) {
+      files.push({ file: { name: `${first.name}.arp`, text: first.arp }, input: inputOf(first) });
       continue;
     }
-    byName.set(name.toLowerCase(), r);
-    files.push({ name, text: r.arp });
+    for (const r of group) {
+      const others = group.filter((o) => o !== r).map((o) => `\`${inputOf(o)}\``).join(", ");
+      loaded.refused.push(inputOf(r));
+      loaded.diagnostics.push(diagnostic("OutputFailed", { file: inputOf(r), start: 0, end: 0 },
+        `\`${inputOf(r)}\` and ${others} would all be written to \`${r.name}.arp\``, {
+          hint: "import them one at a time with `--name`, or into different directories",
+        }));
+    }
   }
   return files;
 }
 
 /** Runs the command; returns the exit code. */
 export async function runImport(files: readonly string[], options: ImportCommandOptions, io: ImportIo = processIo): Promise<number> {
-  const loaded = await loadAndImport(files, io);
+  if (options.name !== undefined && files.length > 1) {
+    report([diagnostic("OutputFailed", { file: options.name, start: 0, end: 0 }, "`--name` names one policy or role, but several files are given", {
+      hint: "import the files one at a time, or leave out `--name`",
+    })], new Map(), options, io);
+    return EXIT_ERRORS;
+  }
+  const loaded = await loadAndImport(files, options, io);
   const outputs = outputFiles(loaded);
-  let ok = !hasErrors(loaded.diagnostics);
-  if (ok && options.out !== undefined) {
+  let written = outputs;
+  if (options.out !== undefined && outputs.length > 0) {
     try {
-      writeOutputsAtomically(options.out, outputs);
+      writeOutputsAtomically(options.out, outputs.map((o) => o.file));
     } catch (e) {
-      ok = false;
+      written = [];
+      for (const o of outputs) loaded.refused.push(o.input);
       loaded.diagnostics.push(diagnostic("OutputFailed", { file: options.out, start: 0, end: 0 },
         `cannot write to \`${options.out}\`: ${(e as Error).message}`));
     }
   }
   report(sortDiagnostics(loaded.diagnostics), loaded.sources, options, io);
-  if (!ok) return EXIT_ERRORS;
-  if (options.out === undefined) io.stdout(outputs.map((f) => f.text).join("\n"));
-  else if (options.format === "text") {
-    const paint = options.color ? pc.green : (s: string) => s;
-    io.stderr(`${paint(`imported ${outputs.length} file${outputs.length === 1 ? "" : "s"}`)} to ${terminalText(options.out)}: ${terminalText(outputs.map((f) => f.name).join(", "))}\n`);
+  if (options.out === undefined) io.stdout(written.map((o) => o.file.text).join("\n"));
+  if (options.format === "text") summarizeFiles(written, loaded.refused, options, io);
+  return loaded.refused.length > 0 || hasErrors(loaded.diagnostics) ? EXIT_ERRORS : EXIT_OK;
+}
+
+/**
+ * Which inputs became which `.arp` (with the name each got, when it is not the file's own) and
+ * which were refused. Printed only when there is something to say beyond the `.arp` itself.
+ */
+function summarizeFiles(written: readonly { file: OutputFile; input: string }[], refused: readonly string[], options: ImportCommandOptions, io: ImportIo): void {
+  const paint = options.color ? pc.green : (s: string) => s;
+  const warn = options.color ? pc.red : (s: string) => s;
+  const renamed = written.filter((o) => o.file.name !== `${importedPolicyName(o.input)}.arp`);
+  if (options.out !== undefined && written.length > 0) {
+    const names = written.map((o) => (renamed.includes(o) ? `${o.input} → ${o.file.name}` : o.file.name));
+    io.stderr(`${paint(`imported ${written.length} file${written.length === 1 ? "" : "s"}`)} to ${terminalText(options.out)}: ${terminalText(names.join(", "))}\n`);
+  } else if (renamed.length > 0) {
+    io.stderr(`${terminalText(renamed.map((o) => `${o.input} → ${o.file.name.replace(/\.arp$/, "")}`).join(", "))}\n`);
   }
-  return EXIT_OK;
+  const unique = [...new Set(refused)];
+  if (unique.length > 0) {
+    io.stderr(`${warn(`not imported (${unique.length} file${unique.length === 1 ? "" : "s"})`)}: ${terminalText(unique.join(", "))}\n`);
+  }
 }
 
 /** Diagnostics go to stderr (as JSON too: stdout may carry the `.arp`). */

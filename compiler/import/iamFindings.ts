@@ -42,7 +42,8 @@ function overlaps(a: Span, b: Span): boolean {
 /** An ARP6003 for each error the validator finds in `root`, read as `kind`. */
 export function iamErrors(root: JsonNode, kind: "inline" | "trust"): Diagnostic[] {
   return validateIamDocument(toPlain(root), kind)
-    .filter((f: IamFinding) => f.severity === "error")
+    // A Sid IAM rejects is renamed by the importer (validateDocument), not refused.
+    .filter((f: IamFinding) => f.severity === "error" && f.rule !== "sid-characters")
     .map((f) => diagnostic("InvalidPolicyElement", spanAtPath(root, f.path, KEY_RULES.has(f.rule)), f.message, {
       ...(f.docRef !== undefined ? { hint: `IAM rejects this; see the IAM User Guide page ${f.docRef.replace(/\.md$/, "")}` } : {}),
     }));

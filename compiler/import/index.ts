@@ -1,5 +1,6 @@
 /**
- * `importPolicy`: IAM JSON (an identity policy or a role's trust policy) to readable `.arp`.
+ * `importPolicy`: IAM JSON (an identity policy, a role's trust policy, or a role bundle as
+ * `arp compile` writes it: compiler/import/importRoleBundle.ts) to readable `.arp`.
  *
  *     JSON text → parseJson (spans) → validateDocument (IAM's grammar, and compiler/validate's
  *       independent check) → translatePolicy
@@ -9,7 +10,7 @@
  * only when nothing was an error: what arp cannot say exactly is reported, never dropped.
  * The `.arp` is laid out by the formatter, `arp fmt`'s own printer, so it is formatted as is.
  */
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { sourceTooLarge } from "../../grammar/inputLimits.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
@@ -17,6 +18,7 @@ import { loadCatalog } from "../catalog/index.js";
 import { format } from "../format/index.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { addUnreported, documentKind, iamErrors } from "./iamFindings.js";
+import { importRoleBundle, roleBundleOf } from "./importRoleBundle.js";
 import { parseJson, toPlain } from "./jsonSource.js";
 import { translatePolicy } from "./translatePolicy.js";
 import { validateDocument } from "./validateDocument.js";
@@ -55,9 +57,24 @@ export function importedPolicyName(file: string): string {
   return base === "" ? "policy" : base;
 }
 
+/** File names that say what a document is rather than whose it is. */
+const GENERIC_TRUST_NAMES = /^(trust|trust[-_.]?policy|assume[-_.]?role[-_.]?policy([-_.]?document)?|policy)$/i;
+
+/**
+ * The name a role imported from the trust policy in `file` gets: the file's name, unless it
+ * is generic (`trust.json`, `assume-role-policy.json`), then its directory's
+ * (`roles/deployer/trust.json` → `deployer`).
+ */
+export function importedRoleName(file: string): string {
+  const own = importedPolicyName(file);
+  if (!GENERIC_TRUST_NAMES.test(own)) return own;
+  const parent = basename(dirname(file)).replace(NAME_CHARS, "-").slice(0, 64);
+  return parent === "" || parent === "." || parent === ".." || parent === "/" ? own : parent;
+}
+
 export async function importPolicy(json: string, options: ImportOptions): Promise<ImportResult> {
   const file = options.file;
-  const name = options.name ?? importedPolicyName(file);
+  let name = options.name ?? importedPolicyName(file);
   const sources = new Map([[file, json]]);
   const diagnostics: Diagnostic[] = [];
   const done = (extra: Partial<ImportResult> = {}): ImportResult => ({ diagnostics: sortDiagnostics(diagnostics), sources, name, ...extra });
@@ -73,8 +90,19 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
     diagnostics.push(parsed.error);
     return done();
   }
+  const bundle = roleBundleOf(parsed.value);
+  if (bundle !== undefined) {
+    const fallbackName = importedPolicyName(file).replace(/\.role$/i, "") || "role";
+    const imported = importRoleBundle(bundle, { source: basename(file), ...(options.name !== undefined ? { name: options.name } : {}), fallbackName, catalog: loadCatalog() }, diagnostics);
+    name = imported.name;
+    if (imported.verified === undefined || hasErrors(diagnostics)) return done({ kind: "role" });
+    const trust = (toPlain(bundle) as { AssumeRolePolicyDocument?: unknown }).AssumeRolePolicyDocument;
+    const document = imported.verified.document;
+    return done({ arp: await format(imported.verified.arp.text), kind: "role", document, exact: isDeepStrictEqual(document, trust) });
+  }
   const policy = validateDocument(parsed.value, diagnostics);
   if (policy === undefined) return done();
+  if (options.name === undefined && policy.kind === "trust") name = importedRoleName(file);
   // The independent validator (compiler/validate) says what IAM itself rejects (ARP6003); an
   // identity policy is read as an inline one, IAM's largest (10,240 characters). Where it
   // reports, arp's own reading of the same JSON (ARP6004, "arp cannot say this") would blame
@@ -83,13 +111,14 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
   diagnostics.push(...(kind === undefined ? [] : iamErrors(parsed.value, kind)));
   const translating: Diagnostic[] = [];
   const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog() }, translating);
-  const document = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, translating);
+  const verified = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, translating);
   addUnreported(translating, diagnostics);
   if (translation === undefined) return done();
-  if (document === undefined || hasErrors(diagnostics)) return done({ kind: translation.kind });
+  if (verified === undefined || hasErrors(diagnostics)) return done({ kind: translation.kind });
+  const document = verified.document;
   return done({
     // The formatter keeps the syntax tree, so the verified meaning is the printed one.
-    arp: await format(translation.arp.text),
+    arp: await format(verified.arp.text),
     kind: translation.kind,
     document,
     exact: isDeepStrictEqual(document, toPlain(parsed.value)),

@@ -122,10 +122,14 @@ function lookUpKey(ctx: TranslateContext, key: Located): CatalogConditionKey | u
       `\`${key.text}\` is not a key of the Service Authorization Reference, which lists only \`${modern}\` for App Runner resources`,
       `arp would compile it to \`${modern}\`, which is a different key in a request; change the JSON to \`${modern}\` if that is meant`);
   }
-  const suggestion = ctx.catalog.suggestConditionKey(key.text);
-  return notImportable(ctx, key.span, `unknown condition key \`${key.text}\``,
-    suggestion !== undefined ? `did you mean \`${suggestion}\`?` : "arp can test only keys of the catalog and global `aws:` keys");
+  // A key the catalog does not know (newer than it, or invented): IAM accepts it, so it is
+  // kept as written and read as a string, as arp's checker reads it under the `// arp-ignore`
+  // comment the round trip adds (compiler/driver/suppressions.ts).
+  return UNCHECKED_KEY;
 }
+
+/** How a key outside the catalog is read: a single-valued string. */
+const UNCHECKED_KEY: CatalogConditionKey = { name: "", type: "String", description: "a key outside the catalog", global: false };
 
 /** The key as arp writes it: tag sugar when the key is spelled exactly so, else the bare key. */
 function keyText(ctx: TranslateContext, key: Located): MappedText | undefined {

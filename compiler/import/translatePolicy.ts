@@ -16,7 +16,8 @@ import { emitDocument } from "../emit/iamJson.js";
 import type { IrStatement } from "../ir.js";
 import { chooseParams } from "./chooseParams.js";
 import { oneLine, quote, type ImportParams } from "./iamText.js";
-import { concat, join, type MappedText } from "./mappedText.js";
+import { concatAll, type MappedText } from "./mappedText.js";
+import { suppressionComment } from "../driver/suppressions.js";
 import { variablesEnabled, type ImportedPolicy, type Located } from "./policyModel.js";
 import type { TranslateContext } from "./translateContext.js";
 import { translateStatement } from "./translateStatement.js";
@@ -25,7 +26,12 @@ import { translateTrust } from "./translateTrust.js";
 export interface Translation {
   readonly kind: "policy" | "role";
   readonly name: string;
+  /** The whole `.arp`: {@link assembleArp} with no suppressions. */
   readonly arp: MappedText;
+  /** What comes before the statements: the header comments, parameters and `policy Name {`. */
+  readonly head: string;
+  /** Each statement's text, in document order (one per JSON statement). */
+  readonly statements: readonly MappedText[];
   /** The parameters the `.arp` declares. */
   readonly params: ImportParams;
   /** The document compiling `arp` must produce. */
@@ -37,11 +43,13 @@ export interface TranslateOptions {
   readonly source: string;
   readonly name: string;
   readonly catalog: Catalog;
+  /** The parameters to write with; by default chosen from this policy alone. */
+  readonly params?: ImportParams;
 }
 
 export function translatePolicy(policy: ImportedPolicy, options: TranslateOptions, diagnostics: Diagnostic[]): Translation | undefined {
   const before = diagnostics.length;
-  const params = chooseParams(policy);
+  const params = options.params ?? chooseParams(policy);
   const ctx: TranslateContext = { catalog: options.catalog, params, variables: variablesEnabled(policy), diagnostics };
   const comments: string[] = [];
   if (policy.id !== undefined) {
@@ -61,17 +69,62 @@ export function translatePolicy(policy: ImportedPolicy, options: TranslateOption
   }
   if (diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
   const kind = policy.kind === "trust" ? "role" : "policy";
+  const head = `${headerText(options.source, comments, params)}${kind} ${quote(options.name)} {\n`;
   return {
     kind,
     name: options.name,
-    arp: concat(headerText(options.source, comments, params), `${kind} ${quote(options.name)} {\n`, join(body, "\n"), "\n}\n"),
+    arp: assembleArp({ head, statements: body }, new Map()).text,
+    head,
+    statements: body,
     params,
     expected: emitDocument({ name: options.name, kind: policy.kind, statements: expected, span: policy.span }),
   };
 }
 
+/** The assembled `.arp` and where each statement lies in it. */
+export interface AssembledArp {
+  readonly text: MappedText;
+  /** `[start, end)` of each statement in `text`, comment lines included. */
+  readonly ranges: readonly (readonly [number, number])[];
+}
+
+/**
+ * The `.arp` of a translation with an `// arp-ignore` line above each statement that
+ * `suppressions` names codes for (by statement index), with the reason given.
+ */
+export function assembleArp(
+  t: ArpLayout,
+  suppressions: ReadonlyMap<number, { readonly codes: readonly string[]; readonly reason: string }>,
+): AssembledArp {
+  const pieces: (MappedText | string)[] = [t.head];
+  const ranges: [number, number][] = [];
+  let offset = t.head.length;
+  t.statements.forEach((statement, i) => {
+    const s = suppressions.get(i);
+    const comment = s === undefined ? "" : `${suppressionComment(s.codes, s.reason)}\n`;
+    const separator = `${t.before?.get(i) ?? ""}${i > 0 ? "\n" : ""}`;
+    pieces.push(separator, comment, statement);
+    const start = offset + separator.length;
+    offset = start + comment.length + statement.length;
+    ranges.push([start, offset]);
+  });
+  pieces.push(t.tail ?? "\n}\n");
+  return { text: concatAll(pieces), ranges };
+}
+
+/** How an `.arp` is put together from translated statements. */
+export interface ArpLayout {
+  /** Everything before the first statement. */
+  readonly head: string;
+  readonly statements: readonly MappedText[];
+  /** Text before statement i's line break (a role's `policy Name {`), by index. */
+  readonly before?: ReadonlyMap<number, string>;
+  /** Everything after the last statement; `\n}\n` by default. */
+  readonly tail?: string;
+}
+
 /** What goes above the policy or role: where it came from, then the parameters. */
-function headerText(source: string, comments: readonly string[], params: ImportParams): string {
+export function headerText(source: string, comments: readonly string[], params: ImportParams): string {
   const lines = [`// Imported from ${oneLine(source)}`, ...comments.map((c) => `// ${oneLine(c)}`)];
   for (const p of ["partition", "account", "region"] as const) {
     const value = params[p];

@@ -46,7 +46,8 @@ export function validateDocument(root: JsonNode, diagnostics: Diagnostic[]): Imp
   checkKind(kind, statements, diagnostics);
   checkSids(statements, diagnostics);
   if (hasNewErrors(diagnostics, before)) return undefined;
-  return { kind, ...(version !== undefined ? { version } : {}), ...(id !== undefined ? { id } : {}), statements, span: root.span };
+  const named = renameSids(statements, diagnostics);
+  return { kind, ...(version !== undefined ? { version } : {}), ...(id !== undefined ? { id } : {}), statements: named, span: root.span };
 }
 
 function hasNewErrors(diagnostics: readonly Diagnostic[], before: number): boolean {
@@ -216,13 +217,30 @@ function checkKind(kind: ImportedPolicy["kind"], statements: readonly ImportedSt
   }
 }
 
+/** A `Sid` as written; one IAM rejects is renamed by {@link renameSids}. */
 function readSid(node: JsonNode, diagnostics: Diagnostic[]): Located | undefined {
-  const sid = readString(node, "`Sid`", diagnostics);
-  if (sid === undefined || SID.test(sid.text)) return sid;
-  diagnostics.push(diagnostic("InvalidPolicyElement", sid.span, `IAM accepts only letters and digits in a \`Sid\`: \`${sid.text}\``, {
-    hint: `for example \`"${sid.text.replace(/[^A-Za-z0-9]/g, "") || "Statement1"}"\``,
-  }));
-  return undefined;
+  return readString(node, "`Sid`", diagnostics);
+}
+
+/**
+ * Sids with characters IAM rejects ("The `Sid` element supports ASCII uppercase letters
+ * (A-Z), lowercase letters (a-z), and numbers (0-9)") are renamed to their letters and digits,
+ * unique within the policy, with a warning: a Sid changes no decision, and IAM would accept
+ * the policy only so.
+ */
+function renameSids(statements: readonly ImportedStatement[], diagnostics: Diagnostic[]): ImportedStatement[] {
+  const taken = new Set(statements.flatMap((s) => (s.sid !== undefined && SID.test(s.sid.text) ? [s.sid.text.toLowerCase()] : [])));
+  return statements.map((s) => {
+    if (s.sid === undefined || SID.test(s.sid.text)) return s;
+    const base = s.sid.text.replace(/[^A-Za-z0-9]/g, "") || "Statement";
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    taken.add(name.toLowerCase());
+    diagnostics.push(diagnostic("RenamedSid", s.sid.span, `IAM accepts only letters and digits in a \`Sid\`: \`${s.sid.text}\` is imported as \`${name}\``, {
+      hint: "a Sid changes no decision; IAM rejects the policy with the Sid as written",
+    }));
+    return { ...s, sid: { text: name, span: s.sid.span } };
+  });
 }
 
 function checkSids(statements: readonly ImportedStatement[], diagnostics: Diagnostic[]): void {

@@ -6,39 +6,152 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/policyDocument.js";
-import { compileProgram } from "../compileProgram.js";
+import { compileProgram, type CompileResult } from "../compileProgram.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
-import { originOf } from "./mappedText.js";
+import { SUPPRESSIBLE_ERRORS, suppressedCode } from "../driver/suppressions.js";
+import { originOf, type MappedText } from "./mappedText.js";
 import type { ImportedPolicy } from "./policyModel.js";
-import type { Translation } from "./translatePolicy.js";
+import { assembleArp, type ArpLayout, type Translation } from "./translatePolicy.js";
 
-/** Diagnostics of the round trip, mapped into the JSON; the compiled document when it held. */
+/** The verified import: the compiled document and the `.arp` that gives it. */
+export interface VerifiedImport {
+  readonly document: IamPolicyDocument;
+  /** The `.arp`, with an `// arp-ignore` line above each statement that needs one. */
+  readonly arp: MappedText;
+}
+
+const NAME_CODES = new Set(["ARP2001", "ARP2002", "ARP2003", "ARP2006"]);
+
+/** Why the importer marks a statement: IAM accepts it as written, and so does arp now. */
+function reasonFor(codes: readonly string[]): string {
+  const names = codes.some((c) => NAME_CODES.has(c));
+  const pairs = codes.some((c) => !NAME_CODES.has(c));
+  return [
+    names ? "a name arp's catalog does not know" : "",
+    pairs ? "an action with resources it cannot act on, which grants nothing in IAM too" : "",
+  ].filter((r) => r !== "").join("; ") + "; imported as written";
+}
+
+/** Rounds of marking: a suppressed name can reveal a mismatch only the next compile sees. */
+const MAX_ROUNDS = 3;
+
+/**
+ * Diagnostics of the round trip, mapped into the JSON; the compiled document and its `.arp`
+ * when it held. What IAM accepts and arp's checker refuses only because its catalog does not
+ * know a name, or because an action is paired with resources it cannot act on, is kept as
+ * written under an `// arp-ignore` comment and reported as a warning, so the import stays the
+ * input exactly.
+ */
 export function verifyImport(
   translation: Translation,
   policy: ImportedPolicy,
   arpPath: string,
   diagnostics: Diagnostic[],
-): IamPolicyDocument | undefined {
-  const result = compileProgram([{ path: arpPath, text: translation.arp.text }]);
-  for (const d of result.diagnostics) diagnostics.push(inJsonTerms(mapDiagnostic(d, translation, policy.span, arpPath), translation));
-  if (!result.ok) return undefined;
-  const compiled = translation.kind === "role" ? result.roles[0]?.trust.document : result.policies[0]?.document;
-  if (compiled === undefined) throw new Error(`internal error: the imported ${translation.kind} \`${translation.name}\` compiled to nothing`);
-  if (isDeepStrictEqual(compiled, translation.expected)) return compiled;
-  diagnostics.push(mismatch(compiled, translation.expected, policy));
-  return undefined;
+): VerifiedImport | undefined {
+  return verifyLayout(translation, translation, policy.span, arpPath, diagnostics, (result) => {
+    const compiled = translation.kind === "role" ? result.roles[0]?.trust.document : result.policies[0]?.document;
+    if (compiled === undefined) throw new Error(`internal error: the imported ${translation.kind} \`${translation.name}\` compiled to nothing`);
+    if (isDeepStrictEqual(compiled, translation.expected)) return compiled;
+    diagnostics.push(mismatch(compiled, translation.expected, policy));
+    return undefined;
+  });
 }
 
-function mapDiagnostic(d: Diagnostic, translation: Translation, whole: Span, arpPath: string): Diagnostic {
-  const origin = d.span.file === arpPath ? originOf(translation.arp.segments, d.span.start, d.span.end) : undefined;
+/**
+ * Compiles a layout, marking what IAM accepts and arp's checker refuses, and maps what the
+ * compiler says into the JSON; `check` holds the clean result to what the translation
+ * promised and returns the document to report, or undefined after reporting the difference.
+ */
+export function verifyLayout(
+  layout: ArpLayout,
+  terms: Pick<Translation, "params">,
+  whole: Span,
+  arpPath: string,
+  diagnostics: Diagnostic[],
+  check: (result: CompileResult) => IamPolicyDocument | undefined,
+): VerifiedImport | undefined {
+  const translation = { ...layout, ...terms };
+  const policy = { span: whole };
+  const marks = new Map<number, { codes: string[]; reason: string }>();
+  let assembled = assembleArp(translation, marks);
+  let result = compileProgram([{ path: arpPath, text: assembled.text.text }]);
+  // The hints of errors a mark then suppresses ("did you mean ...?"), by where they point.
+  const hints = new Map<string, string>();
+  for (let round = 1; round < MAX_ROUNDS && !result.ok; round++) {
+    for (const d of result.diagnostics) {
+      if (d.hint !== undefined) hints.set(hintKey(d.code, mapDiagnostic(d, assembled.text, policy.span, arpPath).span), d.hint);
+    }
+    const added = markSuppressible(result.diagnostics, assembled.ranges, marks, arpPath);
+    if (!added) break;
+    assembled = assembleArp(translation, marks);
+    result = compileProgram([{ path: arpPath, text: assembled.text.text }]);
+  }
+  for (const d of result.diagnostics) {
+    const mapped = mapDiagnostic(d, assembled.text, policy.span, arpPath);
+    const hint = mapped.code === d.code ? undefined : hints.get(hintKey(mapped.code, mapped.span));
+    diagnostics.push(inJsonTerms(hint === undefined ? mapped : { ...mapped, hint: `${hint} (${mapped.hint ?? ""})` }, translation));
+  }
+  if (!result.ok) return undefined;
+  const document = check(result);
+  return document === undefined ? undefined : { document, arp: assembled.text };
+}
+
+/**
+ * Adds the codes of suppressible errors to the marks of the statements they are in; false when
+ * there is nothing new to add. Other errors stay, and the import fails on them alone.
+ */
+function markSuppressible(
+  found: readonly Diagnostic[],
+  ranges: readonly (readonly [number, number])[],
+  marks: Map<number, { codes: string[]; reason: string }>,
+  arpPath: string,
+): boolean {
+  const errors = found.filter((d) => d.severity === "error");
+  const placed: [number, string][] = [];
+  for (const d of errors) {
+    const index = d.span.file === arpPath ? ranges.findIndex(([start, end]) => start <= d.span.start && d.span.start < end) : -1;
+    if (SUPPRESSIBLE_ERRORS.has(d.code) && index >= 0) placed.push([index, d.code]);
+  }
+  let added = false;
+  for (const [index, code] of placed) {
+    const mark = marks.get(index) ?? { codes: [], reason: "" };
+    if (!mark.codes.includes(code)) {
+      mark.codes.push(code);
+      added = true;
+    }
+    marks.set(index, { codes: mark.codes, reason: reasonFor(mark.codes) });
+  }
+  return added;
+}
+
+/**
+ * A diagnostic of the generated `.arp` at the JSON it came from: an error as not importable, a
+ * diagnostic the import's own `// arp-ignore` suppressed as the warning it stands for.
+ */
+function mapDiagnostic(d: Diagnostic, arp: MappedText, whole: Span, arpPath: string): Diagnostic {
+  const origin = d.span.file === arpPath ? originOf(arp.segments, d.span.start, d.span.end) : undefined;
   const span = origin ?? whole;
+  const suppressed = suppressedCode(d);
+  if (suppressed !== undefined) {
+    return {
+      code: suppressed,
+      severity: "warning",
+      message: d.message.slice(`${suppressed} suppressed: `.length),
+      span,
+      hint: `imported as written under \`// arp-ignore ${suppressed}\`: IAM accepts it`,
+    };
+  }
   if (d.severity !== "error") return withoutRelated({ ...d, span });
   return diagnostic("NotImportable", span, d.message, d.hint !== undefined ? { hint: d.hint } : {});
 }
 
+function hintKey(code: string, span: Span): string {
+  return `${code}@${span.start}-${span.end}`;
+}
+
 /** Messages quote arp text; the JSON has the parameters' values where arp has `${account}`. */
-function inJsonTerms(d: Diagnostic, translation: Translation): Diagnostic {
+function inJsonTerms(d: Diagnostic, translation: Pick<Translation, "params">): Diagnostic {
   const values = Object.entries(translation.params).filter((e): e is [string, string] => e[1] !== undefined);
   const rewrite = (text: string): string => values.reduce((t, [name, value]) => t.replaceAll(`\${${name}}`, value), text);
   return { ...d, message: rewrite(d.message), ...(d.hint !== undefined ? { hint: rewrite(d.hint) } : {}) };
@@ -54,7 +167,7 @@ function statementsOf(doc: IamPolicyDocument): IamStatement[] {
   return Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
 }
 
-function mismatch(compiled: IamPolicyDocument, expected: IamPolicyDocument, policy: ImportedPolicy): Diagnostic {
+export function mismatch(compiled: IamPolicyDocument, expected: IamPolicyDocument, policy: ImportedPolicy): Diagnostic {
   const got = statementsOf(compiled);
   const want = statementsOf(expected);
   const index = want.findIndex((s, i) => !isDeepStrictEqual(s, got[i]));

@@ -2,7 +2,7 @@
  * The one table of every diagnostic arp reports. Codes are grouped by phase and never reused:
  *   ARP1xxx syntax · ARP2xxx names (catalog look-ups) · ARP3xxx types of operators and values ·
  *   ARP4xxx policy structure and IAM limits · ARP5xxx modules, roles and tests ·
- *   ARP6xxx importing IAM JSON · ARP9xxx command line and files.
+ *   ARP6xxx importing IAM JSON · ARP8xxx `arp-ignore` suppressions · ARP9xxx command line and files.
  * Tests assert codes, never wording. Every code is documented in docs/diagnostics.md.
  */
 import type { Diagnostic, RelatedInfo, Severity, Span } from "./diagnostic.js";
@@ -88,6 +88,12 @@ export const Codes = {
   NotImportable: def("ARP6004", "error", "a policy element arp cannot express"),
   DroppedElement: def("ARP6005", "warning", "an element that changes no decision and that arp does not keep (`Id`, a trust statement's `Sid`)"),
   LiteralVariables: def("ARP6006", "warning", "`${...}` in a policy without Version 2012-10-17, which IAM reads as literal text"),
+  RenamedSid: def("ARP6007", "warning", "a `Sid` with characters IAM rejects, imported under a name of its letters and digits"),
+
+  // ---- ARP8xxx: `arp-ignore` suppressions ---------------------------------------------
+  SuppressedDiagnostic: def("ARP8001", "info", "a diagnostic an `// arp-ignore` comment suppressed, shown as a note so no suppression is silent"),
+  MalformedSuppression: def("ARP8002", "error", "an `// arp-ignore` comment without a known code or a reason, or naming an error that cannot be suppressed"),
+  UnusedSuppression: def("ARP8003", "warning", "an `// arp-ignore` comment code that suppresses nothing"),
 
   // ---- ARP9xxx: command line and files -------------------------------------------------
   FileNotFound: def("ARP9001", "error", "a path that does not exist or holds no `.arp` file"),

@@ -1,6 +1,6 @@
 /**
- * `arp import`: files or stdin in, `.arp` printed or written all or nothing, diagnostics with
- * code frames into the JSON, exit 1 on any error.
+ * `arp import`: files or stdin in, the `.arp` of each file that imports printed or written,
+ * those that do not listed, diagnostics with code frames into the JSON, exit 1 on any error.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -17,7 +17,7 @@ interface Run {
 }
 
 /** Runs the command with fixtures as files (by name) and `stdin`. */
-async function run(files: string[], options: { out?: string; format?: "text" | "json"; stdin?: string } = {}): Promise<Run> {
+async function run(files: string[], options: { out?: string; format?: "text" | "json"; stdin?: string; name?: string; strict?: boolean } = {}): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: ImportIo = {
@@ -29,7 +29,13 @@ async function run(files: string[], options: { out?: string; format?: "text" | "
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
   };
-  const code = await runImport(files, { ...(options.out !== undefined ? { out: options.out } : {}), format: options.format ?? "text", color: false }, io);
+  const code = await runImport(files, {
+    ...(options.out !== undefined ? { out: options.out } : {}),
+    ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.strict !== undefined ? { strict: options.strict } : {}),
+    format: options.format ?? "text",
+    color: false,
+  }, io);
   return { code, stdout, stderr };
 }
 
@@ -67,13 +73,42 @@ describe("arp import", () => {
     expect(r.stderr).toContain(`imported 1 file to ${out}: other-services.arp`);
   });
 
-  it("writes nothing when any input has an error, and leaves existing files alone", async () => {
+  it("writes the files that import, lists the ones that do not, and exits 1", async () => {
     const out = importDir();
-    writeFileSync(join(out, "team-services.arp"), "// before\n");
-    const r = await run(["fixtures/team-services.json", "fixtures/type-mismatch.json"], { out });
+    writeFileSync(join(out, "keep.arp"), "// before\n");
+    const r = await run(["fixtures/team-services.json", "fixtures/type-mismatch.json", "fixtures/not-resource.json"], { out });
     expect(r.code).toBe(1);
-    expect(readdirSync(out)).toEqual(["team-services.arp"]);
-    expect(readFileSync(join(out, "team-services.arp"), "utf8")).toBe("// before\n");
+    expect(readdirSync(out).sort()).toEqual(["keep.arp", "not-resource.arp", "team-services.arp"]);
+    expect(readFileSync(join(out, "keep.arp"), "utf8")).toBe("// before\n");
+    expect(r.stderr).toContain("imported 2 files to");
+    expect(r.stderr).toContain("not imported (1 file): fixtures/type-mismatch.json");
+  });
+
+  it("prints the files that import, and exits 1 when one does not", async () => {
+    const r = await run(["fixtures/type-mismatch.json", "fixtures/not-resource.json"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("policy not-resource {");
+    expect(r.stderr).toContain("not imported (1 file): fixtures/type-mismatch.json");
+  });
+
+  it("names a role from a trust policy in `trust.json` after its directory, and says so", async () => {
+    const dir = importDir();
+    execFileSync("mkdir", ["-p", join(dir, "deployer")]);
+    const trust = join(dir, "deployer", "trust.json");
+    writeFileSync(trust, readFixture("trust-cognito"));
+    const r = await run([trust]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("role deployer {");
+    expect(r.stderr).toContain(`${trust} → deployer`);
+    const named = await run([trust], { name: "Builder" });
+    expect(named.stdout).toContain("role Builder {");
+  });
+
+  it("refuses a file with warnings under --strict", async () => {
+    const r = await run(["fixtures/for-any-value.json"], { strict: true });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("error ARP2007");
   });
 
   it("reports a missing file (ARP9001)", async () => {

@@ -34,8 +34,8 @@ describe("documents that are not policies (ARP6002)", () => {
   });
 
   it("points at a wrapper that holds the policy", async () => {
-    expect(await problems('{"RoleName": "R", "AssumeRolePolicyDocument": {"Statement": []}}')).toEqual([
-      { code: "ARP6002", at: '"AssumeRolePolicyDocument"' },
+    expect(await problems('{"PolicyName": "P", "PolicyDocument": {"Statement": []}}')).toEqual([
+      { code: "ARP6002", at: '"PolicyDocument"' },
     ]);
   });
 });
@@ -62,7 +62,6 @@ describe("elements of the wrong type or name (ARP6003)", () => {
     ["Effect: \"allow\"", statement({ Effect: "allow" }), '"allow"'],
     ["Effect: \"Permit\"", statement({ Effect: "Permit" }), '"Permit"'],
     ["Sid: 1", statement({ Sid: 1 }), "1"],
-    ["Sid with a dash", statement({ Sid: "Read-Only" }), '"Read-Only"'],
     ["Condition: []", statement({ Condition: [] }), "[]"],
     ["an operator block that is a string", statement({ Condition: { StringEquals: "x" } }), '"x"'],
     ["a condition value that is null", statement({ Condition: { StringEquals: { "aws:PrincipalTag/team": null } } }), "null"],
@@ -73,6 +72,24 @@ describe("elements of the wrong type or name (ARP6003)", () => {
     ["an unknown principal field", statement({ Principal: { User: "x" } }, ["Resource"]), '"User"'],
   ])("%s", async (_, json, at) => {
     expect(await problems(json)).toEqual([{ code: "ARP6003", at }]);
+  });
+
+  it("renames a Sid IAM rejects (only A-Z, a-z, 0-9 are allowed) to its letters and digits, unique in the policy", async () => {
+    const json = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "IAMPassRole_SplitCandidate", Effect: "Allow", Action: "iam:PassRole", Resource: "*" },
+        { Sid: "IAMPassRoleSplitCandidate", Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" },
+        { Sid: "_-_", Effect: "Allow", Action: "apprunner:DescribeService", Resource: "*" },
+      ],
+    });
+    const result = await importPolicy(json, { file: "p.json" });
+    expect(result.diagnostics.map((d) => [d.code, d.severity, json.slice(d.span.start, d.span.end)])).toEqual([
+      ["ARP6007", "warning", '"IAMPassRole_SplitCandidate"'],
+      ["ARP6007", "warning", '"_-_"'],
+    ]);
+    expect(result.arp).toContain('"IAMPassRoleSplitCandidate2": allow iam:PassRole on *');
+    expect(result.arp).toContain('"Statement": allow apprunner:DescribeService on *');
   });
 
   it("reports a missing Effect, and a statement with neither Action nor NotAction", async () => {

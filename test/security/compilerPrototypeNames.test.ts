@@ -121,11 +121,20 @@ describe.each(NAMES)("the name `%s`", (name) => {
     expect(imported.arp).toContain(`tag ${name}`);
     expect(imported.document).toEqual(policy);
 
+    // A service or key the catalog does not know is imported as written, with a warning (IAM
+    // accepts it), under an `// arp-ignore` comment.
+    for (const unknown of [
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"${name}:X","Resource":"*"}]}`,
+      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"apprunner:ListServices","Resource":"*","Condition":{"StringEquals":{"${name}:${name}":"x"}}}]}`,
+    ]) {
+      const result = await importPolicy(unknown, { file: "h.json" });
+      expect(result.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+      expect(result.document).toEqual(JSON.parse(unknown));
+    }
+
     for (const hostile of [
       `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"apprunner:ListServices","Resource":"*","Condition":{"StringEquals":{"aws:username":"\${${name}}"}}}]}`,
-      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"${name}:X","Resource":"*"}]}`,
       `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"apprunner:ListServices","Resource":"*","Condition":{"${name}":{"aws:username":"x"}}}]}`,
-      `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"apprunner:ListServices","Resource":"*","Condition":{"StringEquals":{"${name}:${name}":"x"}}}]}`,
       `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"apprunner:ListServices","Resource":"*","${name}":1}],"${name}":{}}`,
       `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"${name}":"x"},"Action":"sts:AssumeRole"}]}`,
     ]) {
