@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// The arp command line, run from the JavaScript that `npm run build` (also `prepare`) writes
-// to dist/: no TypeScript loader at run time.
-import "../dist/compiler/cli/main.js";
+// The arp command line, run from the bundle that `npm run build` (also `prepare`) writes to
+// dist/cli/: no TypeScript loader at run time, and few files to load (scripts/build.mjs).
+import "../dist/cli/main.js";

@@ -259,7 +259,7 @@ const app = (...parts: string[]): string => join(work, "app", ...parts);
 describe("the packed tarball", () => {
   it("ships the built JavaScript and the stdlib, not TypeScript sources, tests or the build's bookkeeping", () => {
     const paths = new Set(packed.files.map((f) => f.path));
-    for (const expected of ["bin/arp.js", "dist/compiler/index.js", "dist/compiler/index.d.ts", "dist/runtime/index.js", "dist/cjs/runtime/index.js", "dist/cjs/package.json", "dist/grammar/cst.d.ts", "prettier/plugin.js", "stdlib/AppRunnerRoles.arp"]) {
+    for (const expected of ["bin/arp.js", "dist/cli/main.js", "dist/compiler/index.js", "dist/compiler/index.d.ts", "dist/runtime/index.js", "dist/cjs/runtime/index.js", "dist/cjs/package.json", "dist/grammar/cst.d.ts", "prettier/plugin.js", "stdlib/AppRunnerRoles.arp"]) {
       expect(paths, expected).toContain(expected);
     }
     expect([...paths].filter((p) => p.startsWith("test/") || p.startsWith("bench/") || p.includes(".tsbuildinfo"))).toEqual([]);
