@@ -45,6 +45,7 @@ createRequire(import.meta.url)("esbuild").buildSync({
   target: "node20",
   packages: "external",
   sourcemap: true,
+  sourcesContent: false, // the tsc maps it reads hold the sources already
   logLevel: "warning",
 });
 rmSync(cli, { recursive: true, force: true });

@@ -4,8 +4,8 @@
  * every command's module loaded, and `--version`/`--help` must not load the parser, the
  * catalog or prettier.
  */
-import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS, commandNamed } from "../../compiler/cli/commandIndex.js";
@@ -71,6 +71,13 @@ process.on("exit", () => { for (const path of Object.keys(cache)) process.stderr
 const heavy = (urls: readonly string[]): string[] => urls.filter((u) => /\/node_modules\/(chevrotain|prettier|typescript|ts-morph|@cloud-copilot)\//.test(u));
 
 describe("what a command loads (a process each)", () => {
+  it("--version prints the package's version, the same as the command line's own", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    const r = spawnSync(process.execPath, [BIN, "--version"], { encoding: "utf8" });
+    expect(r.stdout).toBe(`${version}\n`);
+    expect((await createCliFor(["--version"])).version()).toBe(version);
+  });
+
   it("--version and --help load no parser, catalog, formatter or compiler", async () => {
     expect(heavy(await loadedModules(["--version"]))).toEqual([]);
     expect(heavy(await loadedModules(["--help"]))).toEqual([]);
