@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
+    // Every lexer and parser the tests build checks its grammar (grammar/chevrotain.ts).
+    env: { ARP_VALIDATE_GRAMMAR: "1" },
   },
 });

@@ -14,6 +14,12 @@ import { CONTENDERS, type Decide } from "./contenders.js";
 import { measure, prepared, type Measurement } from "./measure.js";
 import { actionPool, policyOf, requestsFor } from "../test/support/samplePolicies.js";
 
+// `npm run bench -- --processes`: the command line's whole-process budgets instead.
+if (process.argv.includes("--processes")) {
+  await import("./processes.js");
+  process.exit();
+}
+
 const SIZES = [10, 100, 1000];
 const ROUNDS = 5;
 const [requestCount = 20_000, minMillis = 5000] = process.argv.slice(2).map(Number);

@@ -24,7 +24,7 @@ export type { Diagnostic, Severity, Span } from "../grammar/diagnostics/diagnost
 export { Codes } from "../grammar/diagnostics/codes.js";
 export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
 export type { IrPolicy, IrStatement, IrCondition } from "./ir.js";
-export { importPolicy, type ImportOptions, type ImportResult } from "./import/index.js";
+export type { ImportOptions, ImportResult } from "./import/index.js";
 export type { FormatOptions } from "./format/index.js";
 export { runPolicyTests, type TestRunResult, type ExpectationOutcome } from "./policyTests/runPolicyTests.js";
 
@@ -129,4 +129,14 @@ export async function format(text: string, options: import("./format/index.js").
   // prettier loads only for callers that format.
   const formatter = await import("./format/index.js");
   return formatter.format(text, options);
+}
+
+/**
+ * Turns an IAM JSON policy (identity or role trust) into `.arp`, formatted, after checking
+ * that the `.arp` compiles back to the same decisions.
+ */
+export async function importPolicy(json: string, options: import("./import/index.js").ImportOptions): Promise<import("./import/index.js").ImportResult> {
+  // The importer prints with the formatter (prettier): only callers that import load it.
+  const importer = await import("./import/index.js");
+  return importer.importPolicy(json, options);
 }

@@ -5,24 +5,48 @@
  * doing anything; the bundle is the same code in one file and loads in a few milliseconds.
  * The package's `exports` map does not list the bundle, so it is located next to the entry.
  * Types still come from "chevrotain" itself.
+ *
+ * The bundle is loaded with `require` (Node ≥ 20.19 requires ES modules that have no
+ * top-level await), not with `await import()`: a top-level await here would make every module
+ * above the grammar, the compiler API included, impossible to `require` from CommonJS.
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import type { ILexerConfig, IParserConfig, TokenType, TokenVocabulary } from "chevrotain";
 
 type Chevrotain = typeof import("chevrotain");
 
-async function loadBundle(): Promise<Chevrotain> {
-  const entry = createRequire(import.meta.url).resolve("chevrotain"); // .../lib/src/api.js
-  const bundle = join(dirname(entry), "..", "chevrotain.mjs");
-  try {
-    return (await import(pathToFileURL(bundle).href)) as Chevrotain;
-  } catch {
-    // A chevrotain release without the bundle still works, only slower to start.
-    return (await import("chevrotain")) as Chevrotain;
+function loadBundle(): Chevrotain {
+  const require = createRequire(import.meta.url);
+  const bundle = join(dirname(require.resolve("chevrotain")), "..", "chevrotain.mjs"); // next to lib/src/api.js
+  // A chevrotain release without the bundle still works, only slower to start.
+  return require(existsSync(bundle) ? bundle : "chevrotain") as Chevrotain;
+}
+
+const chevrotain = loadBundle();
+
+export const { createToken, EOF, tokenMatcher, generateCstDts } = chevrotain;
+
+/**
+ * Whether lexers and parsers check their grammar when built. The checks (ambiguities, left
+ * recursion, unreachable tokens) cost about 60 ms of every `arp` start and find nothing in a
+ * grammar that passed them once, so they are off by default; the test suite turns them on
+ * (vitest.config.ts sets `ARP_VALIDATE_GRAMMAR=1`), so a grammar change that breaks them fails
+ * there. Chevrotain's `skipValidations` option documents exactly this use.
+ */
+const validateGrammar = process.env.ARP_VALIDATE_GRAMMAR === "1";
+
+/** Chevrotain's `Lexer`, built without the grammar checks unless `ARP_VALIDATE_GRAMMAR=1`. */
+export class Lexer extends chevrotain.Lexer {
+  constructor(definitions: TokenType[], config: ILexerConfig = {}) {
+    super(definitions, { skipValidations: !validateGrammar, ...config });
   }
 }
 
-const chevrotain = await loadBundle();
-
-export const { createToken, Lexer, CstParser, EOF, tokenMatcher, generateCstDts } = chevrotain;
+/** Chevrotain's `CstParser`, built without the grammar checks unless `ARP_VALIDATE_GRAMMAR=1`. */
+export class CstParser extends chevrotain.CstParser {
+  constructor(tokens: TokenVocabulary, config: IParserConfig = {}) {
+    super(tokens, { skipValidations: !validateGrammar, ...config });
+  }
+}

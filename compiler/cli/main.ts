@@ -2,19 +2,15 @@
  * The `arp` command line. Exit codes: 0 success, 1 errors in the input (or output that could
  * not be written), 2 usage errors, 70 an internal error: a bug in arp, never an input's fault.
  */
-import { Command, CommanderError } from "commander";
-import { registerCatalogCommand } from "./catalogCommand.js";
-import { registerFmtCommand } from "./fmtCommand.js";
-import { registerCheckCommand, registerCompileCommand } from "./compileCommands.js";
-import { registerTestCommand } from "./testCommand.js";
-import { registerImportCommand } from "./importCommand.js";
-import { registerEvalCommand, registerWhyCommand } from "./evalCommands.js";
+import { Command, CommanderError, Help } from "commander";
+import { COMMANDS, commandNamed, type CommandEntry } from "./commandIndex.js";
 import { terminalLines, terminalText } from "../diagnostics/terminalText.js";
 import { EXIT_ERRORS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from "./options.js";
 import { UsageError } from "./settings.js";
 
-export function createCli(): Command {
-  const program = new Command("arp")
+/** The program without its commands: name, version, global options and error handling. */
+function createProgram(): Command {
+  return new Command("arp")
     .description("typed policy-as-code for AWS App Runner access: check and compile .arp to IAM JSON")
     .version("0.1.0")
     .option("--no-color", "disable colour")
@@ -22,14 +18,38 @@ export function createCli(): Command {
     // Commander's errors quote the arguments ("unknown option '...'"): escape what they quote.
     .configureOutput({ outputError: (text, write) => write(terminalLines(text)) })
     .showHelpAfterError("(run `arp --help` for usage)");
-  registerCheckCommand(program);
-  registerCompileCommand(program);
-  registerCatalogCommand(program);
-  registerTestCommand(program);
-  registerFmtCommand(program);
-  registerImportCommand(program);
-  registerEvalCommand(program);
-  registerWhyCommand(program);
+}
+
+/** The whole command line, every command's module loaded (what `arp --help` describes). */
+export async function createCli(): Promise<Command> {
+  const program = createProgram();
+  for (const command of COMMANDS) (await command.load())(program);
+  return program;
+}
+
+/**
+ * The program for `argv`: only the module of the command it runs is loaded. When it names
+ * none (`--version`, `--help`, no arguments, a misspelt command), every command is listed
+ * from the command index, for help and "did you mean", without loading any.
+ */
+export async function createCliFor(argv: readonly string[]): Promise<Command> {
+  const program = createProgram();
+  const command = commandNamed(argv);
+  if (command !== undefined) {
+    (await command.load())(program);
+    return program;
+  }
+  const listed = new Map<Command, CommandEntry>();
+  for (const entry of COMMANDS) {
+    const cmd = program.command(entry.name).description(entry.description).action(() => {
+      // commandNamed reads argv as commander does, so a listed command is never the one run.
+      throw new Error(`command \`${entry.name}\` ran without its module`);
+    });
+    listed.set(cmd, entry);
+  }
+  program.configureHelp({
+    subcommandTerm: (cmd) => listed.get(cmd)?.term ?? new Help().subcommandTerm(cmd),
+  });
   return program;
 }
 
@@ -40,8 +60,8 @@ export function createCli(): Command {
  */
 export async function main(argv: readonly string[]): Promise<number> {
   process.exitCode = undefined;
-  const program = createCli();
   try {
+    const program = await createCliFor(argv);
     await program.parseAsync([...argv], { from: "user" });
     return typeof process.exitCode === "number" ? process.exitCode : EXIT_OK;
   } catch (e) {

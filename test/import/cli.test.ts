@@ -5,8 +5,9 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runImport, type ImportIo } from "../../compiler/cli/importCommand.js";
+import { main } from "../../compiler/cli/main.js";
 import { readFixture } from "./support.js";
 import { tempDir } from "../support/tempDir.js";
 
@@ -137,12 +138,16 @@ describe("arp import", () => {
     expect(JSON.parse(r.stderr)).toEqual([expect.objectContaining({ code: "ARP2007", file: "fixtures/for-any-value.json", line: 29, column: 41 })]);
   });
 
-  it("is a command of the arp binary", () => {
-    const main = new URL("../../compiler/cli/main.ts", import.meta.url).pathname;
-    const stdout = execFileSync(process.execPath, ["--import", "tsx", main, "import", "-"], {
-      input: '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"Service": "build.apprunner.amazonaws.com"}, "Action": "sts:AssumeRole"}}',
-      encoding: "utf8",
-    });
-    expect(stdout).toBe('// Imported from <stdin>\n\nrole policy {\n  trust service "build.apprunner.amazonaws.com"\n}\n');
+  it("is a command of the arp binary", async () => {
+    const file = join(importDir(), "build-role.json");
+    writeFileSync(file, '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"Service": "build.apprunner.amazonaws.com"}, "Action": "sts:AssumeRole"}}');
+    let stdout = "";
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    try {
+      expect(await main(["import", file])).toBe(0);
+    } finally {
+      write.mockRestore();
+    }
+    expect(stdout).toBe('// Imported from build-role.json\n\nrole build-role {\n  trust service "build.apprunner.amazonaws.com"\n}\n');
   });
 });

@@ -117,6 +117,13 @@ const decide = (action, service) =>
 console.log(JSON.stringify([decide("apprunner:DescribeService", "web"), decide("apprunner:DescribeService", "prod-web"), decide("apprunner:DeleteService", "web")]));
 `;
 
+/** The compiler API from CommonJS: Node ≥ 20.19 requires ES modules without top-level await. */
+const REQUIRE_API_SCRIPT = `const { compile } = require("arp");
+
+const result = compile("deny apprunner:DeleteService on service/prod-*");
+console.log(JSON.stringify([result.ok, JSON.parse(result.policies[0].json).Statement[0].Resource]));
+`;
+
 /**
  * (d) Typed use of the package and of the generated evaluator. The `@ts-expect-error` lines
  * prove the declarations were really found: an untyped (any) import would make them unused.
@@ -142,7 +149,17 @@ const TYPED_CJS = `import { evaluate, type Decision } from "arp/runtime";
 const decision: Decision = evaluate([], { principal: "p", action: "apprunner:ListServices", resource: "*" }).decision;
 // @ts-expect-error evaluate needs a request
 evaluate([]);
-export = decision;
+export const decided = decision;
+`;
+
+/**
+ * The compiler API, an ES module, from CommonJS: nodenext (Node ≥ 20.19's require of ES
+ * modules) allows it; node16 rightly does not, so only the nodenext run reads this file.
+ */
+const TYPED_REQUIRE_API = `import { compile } from "arp";
+
+// @ts-expect-error compile returns a result, not a string
+export const text: string = compile("allow apprunner:List* on *");
 `;
 
 /** moduleResolution node10 has no \`exports\`: \`types\` and \`typesVersions\` must serve it. */
@@ -161,6 +178,7 @@ let packed: { readonly files: readonly { readonly path: string }[]; readonly siz
 let installSeconds: number;
 let buildScript: Run;
 let requireScript: Run;
+let requireApiScript: Run;
 let cliCheck: Run;
 let cliCheckBad: Run;
 let cliCompile: Run;
@@ -190,8 +208,10 @@ beforeAll(async () => {
   writeFileSync(join(app, "broken.arp"), "allow apprunner:DescribeServce on service/*\n");
   writeFileSync(join(app, "build.mjs"), BUILD_SCRIPT);
   writeFileSync(join(app, "evaluate.js"), REQUIRE_SCRIPT);
+  writeFileSync(join(app, "compile.js"), REQUIRE_API_SCRIPT);
   writeFileSync(join(app, "typed.mts"), TYPED_ESM);
   writeFileSync(join(app, "typed.cts"), TYPED_CJS);
+  writeFileSync(join(app, "typed-require-api.cts"), TYPED_REQUIRE_API);
   writeFileSync(join(app, "typed-bundler.ts"), TYPED_ESM);
   writeFileSync(join(app, "typed-node10.ts"), TYPED_NODE10);
 
@@ -202,13 +222,18 @@ beforeAll(async () => {
   );
   installSeconds = (performance.now() - started) / 1000;
 
-  buildScript = await run(process.execPath, ["build.mjs"], app);
-  requireScript = await run(process.execPath, ["evaluate.js"], app);
-  cliCheck = await run("npx", ["--no", "arp", "check", "policies/team.arp"], app);
-  cliCheckBad = await run("npx", ["--no", "arp", "check", "broken.arp"], app);
+  // The steps are independent of each other (the CLI compiles into its own directory), so
+  // they run side by side; the type checks read the evaluator the build script writes.
   writeFileSync(join(app, "messy.arp"), POLICY.replace("  use", "    use  ").replace("deny", "deny   "));
-  prettierRun = await run("npx", ["--no", "--", "prettier", "--plugin", "arp/prettier", "messy.arp"], app);
-  cliCompile = await run("npx", ["--no", "arp", "compile", "policies", "--out", "cli-out", "--target", "json,ts"], app);
+  [buildScript, requireScript, requireApiScript, cliCheck, cliCheckBad, prettierRun, cliCompile] = await Promise.all([
+    run(process.execPath, ["build.mjs"], app),
+    run(process.execPath, ["evaluate.js"], app),
+    run(process.execPath, ["compile.js"], app),
+    run("npx", ["--no", "arp", "check", "policies/team.arp"], app),
+    run("npx", ["--no", "arp", "check", "broken.arp"], app),
+    run("npx", ["--no", "--", "prettier", "--plugin", "arp/prettier", "messy.arp"], app),
+    run("npx", ["--no", "arp", "compile", "policies", "--out", "cli-out", "--target", "json,ts"], app),
+  ]);
 
   // The nodenext run also checks every declaration file the package ships or pulls in; the
   // other resolutions differ only in which files they find, so they skip that (slow) part.
@@ -216,10 +241,12 @@ beforeAll(async () => {
   const strict = ["--strict", "--noEmit", "--target", "es2022"];
   const resolutionOnly = [...strict, "--skipLibCheck"];
   const evaluator = "out/evaluator.ts";
-  tscNodeNext = await run(process.execPath, [TSC, ...strict, "--module", "nodenext", "--moduleResolution", "nodenext", evaluator, "typed.mts", "typed.cts"], app);
-  tscNode16 = await run(process.execPath, [TSC, ...resolutionOnly, "--module", "node16", "--moduleResolution", "node16", "typed.mts", "typed.cts"], app);
-  tscBundler = await run(process.execPath, [TSC, ...resolutionOnly, "--module", "esnext", "--moduleResolution", "bundler", evaluator, "typed-bundler.ts"], app);
-  tscNode10 = await run(process.execPath, [TSC, ...resolutionOnly, "--module", "commonjs", "--moduleResolution", "node10", "typed-node10.ts"], app);
+  [tscNodeNext, tscNode16, tscBundler, tscNode10] = await Promise.all([
+    run(process.execPath, [TSC, ...strict, "--module", "nodenext", "--moduleResolution", "nodenext", evaluator, "typed.mts", "typed.cts", "typed-require-api.cts"], app),
+    run(process.execPath, [TSC, ...resolutionOnly, "--module", "node16", "--moduleResolution", "node16", "typed.mts", "typed.cts"], app),
+    run(process.execPath, [TSC, ...resolutionOnly, "--module", "esnext", "--moduleResolution", "bundler", evaluator, "typed-bundler.ts"], app),
+    run(process.execPath, [TSC, ...resolutionOnly, "--module", "commonjs", "--moduleResolution", "node10", "typed-node10.ts"], app),
+  ]);
 }, SETUP_TIMEOUT);
 
 // Removing an installed node_modules takes seconds on a loaded machine.
@@ -232,7 +259,7 @@ const app = (...parts: string[]): string => join(work, "app", ...parts);
 describe("the packed tarball", () => {
   it("ships the built JavaScript and the stdlib, not TypeScript sources, tests or the build's bookkeeping", () => {
     const paths = new Set(packed.files.map((f) => f.path));
-    for (const expected of ["bin/arp.js", "dist/compiler/index.js", "dist/compiler/index.d.ts", "dist/runtime/index.js", "dist/cjs/runtime/index.js", "dist/cjs/package.json", "dist/grammar/cst.d.ts", "prettier/plugin.js", "stdlib/AppRunnerRoles.arp"]) {
+    for (const expected of ["bin/arp.js", "dist/cli/main.js", "dist/compiler/index.js", "dist/compiler/index.d.ts", "dist/runtime/index.js", "dist/cjs/runtime/index.js", "dist/cjs/package.json", "dist/grammar/cst.d.ts", "prettier/plugin.js", "stdlib/AppRunnerRoles.arp"]) {
       expect(paths, expected).toContain(expected);
     }
     expect([...paths].filter((p) => p.startsWith("test/") || p.startsWith("bench/") || p.includes(".tsbuildinfo"))).toEqual([]);
@@ -265,6 +292,11 @@ describe("a consumer project", () => {
   it("(b) requires arp/runtime from CommonJS and evaluates requests", () => {
     expect(requireScript.stderr).toBe("");
     expect(JSON.parse(requireScript.stdout)).toEqual(["Allow", "ExplicitDeny", "ImplicitDeny"]);
+  });
+
+  it("requires the compiler API from CommonJS", () => {
+    expect(requireApiScript.stderr).toBe("");
+    expect(JSON.parse(requireApiScript.stdout)).toEqual([true, "arn:aws:apprunner:*:*:service/prod-*"]);
   });
 
   it("(c) runs `npx arp check` and `npx arp compile --target json,ts`", () => {
