@@ -28,6 +28,8 @@ import { parseSources } from "./driver/parseSources.js";
 import type { CompileOptions, Program, SourceInput } from "./driver/program.js";
 import { loadProgramFiles } from "./driver/resolveImports.js";
 import { validateDocuments } from "./driver/validateDocuments.js";
+import type { PrincipalSet } from "./driver/principalSets.js";
+import type { PolicyInput } from "../runtime/types.js";
 
 export type { CompileOptions, SourceInput, CompiledPolicy, CompiledRole };
 export { MANAGED_POLICY_LIMIT } from "./driver/compilePolicy.js";
@@ -39,6 +41,11 @@ export interface CompileResult {
   readonly policies: readonly CompiledPolicy[];
   /** Role bundles; empty when `ok` is false. */
   readonly roles: readonly CompiledRole[];
+  /**
+   * Whose policies decide a request: each role of the inputs (its inline and attached
+   * policies), then each standalone policy (alone). Empty when `ok` is false.
+   */
+  readonly principals: readonly CompiledPrincipalSet[];
   /** Sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
   /** The paths of the files given to the compiler. */
@@ -71,6 +78,26 @@ export function analyzeProgram(inputs: readonly SourceInput[], options: CompileO
   return { program, checked, built };
 }
 
+/** One principal's identity policies, as evaluators take them. */
+export interface CompiledPrincipalSet {
+  readonly name: string;
+  readonly kind: "role" | "policy";
+  /** Each policy under the name explanations cite (`Role/Policy` for a role's inline policy). */
+  readonly policies: readonly PolicyInput[];
+  /** Managed policies attached by ARN whose content arp does not know: answers leave them out. */
+  readonly unknownManagedArns: readonly string[];
+}
+
+/** A principal set as the evaluators (runtime, generated module) take it. */
+export function compiledSet(set: PrincipalSet): CompiledPrincipalSet {
+  return {
+    name: set.name,
+    kind: set.kind,
+    policies: set.members.map((m) => ({ name: m.name, document: m.policy.document, sources: m.policy.sources })),
+    unknownManagedArns: set.unknownManagedArns,
+  };
+}
+
 export function compileProgram(inputs: readonly SourceInput[], options: CompileOptions = {}): CompileResult {
   const { program, built } = analyzeProgram(inputs, options);
   const sorted = sortDiagnostics(program.diagnostics);
@@ -79,6 +106,7 @@ export function compileProgram(inputs: readonly SourceInput[], options: CompileO
     ok,
     policies: ok ? built.policies.map(emitPolicy) : [],
     roles: ok ? built.roles.map(emitRole) : [],
+    principals: ok ? built.principals.map(compiledSet) : [],
     diagnostics: sorted,
     files: inputs.map((i) => i.path),
     sources: program.files.sources,

@@ -61,7 +61,7 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   if (loaded.diagnostics.length === 0) return result;
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]);
   const ok = !hasErrors(diagnostics);
-  return { ...result, ok, diagnostics, policies: ok ? result.policies : [] };
+  return { ...result, ok, diagnostics, policies: ok ? result.policies : [], roles: ok ? result.roles : [], principals: ok ? result.principals : [] };
 }
 
 /** Type-checks `.arp` files without producing policies. */

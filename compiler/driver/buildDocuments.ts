@@ -4,7 +4,8 @@
  * policies, Sid clashes, sizes, role trust and attachments) are reported whether or not they
  * become output; only the inputs' standalone policies and roles are output.
  */
-import type { RoleDecl } from "../../grammar/ast.js";
+import type { RoleDecl, SourceFile } from "../../grammar/ast.js";
+import { policySet, roleSet, type PrincipalSet } from "./principalSets.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { checkOutputNames, type OutputName } from "../outputNames.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
@@ -22,6 +23,13 @@ export interface BuiltProgram {
   readonly documents: readonly BuiltDocument[];
   /** Any policy's build, at most once (a stdlib policy is built when first asked for). */
   readonly policyOf: (policy: PolicyDefinition) => BuiltPolicy | undefined;
+  /** The inputs' principal sets: each role, then each standalone policy. */
+  readonly principals: readonly PrincipalSet[];
+  /**
+   * The set of any role or standalone policy the program knows by name (inputs, imports, the
+   * stdlib; a policy before a role), built at most once; undefined when unknown or not built.
+   */
+  readonly principalNamed: (name: string) => PrincipalSet | undefined;
 }
 
 export function buildDocuments(input: BuildInput): BuiltProgram {
@@ -46,6 +54,7 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
     policies.push(compiled);
   }
   const roles: BuiltRole[] = [];
+  const builtRoles = new Map<RoleDecl, BuiltRole | undefined>();
   const roleNames = new Map<string, RoleDecl>();
   for (const file of userFiles(program.files)) {
     const isInput = inputs.has(file);
@@ -62,13 +71,47 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
         roleNames.set(item.name.name.toLowerCase(), item);
       }
       const role = compileRole(input, file, item, policyOf);
+      builtRoles.set(item, role);
       if (role === undefined) continue;
       documents.push({ kind: "trust", policy: role.trust }, ...role.inlinePolicies.map((policy) => ({ kind: "inline" as const, policy })));
       if (isInput) roles.push(role);
     }
   }
   checkOutputNames(outputNames(input, [...roleNames.values()]), program.diagnostics);
-  return { policies, roles, documents, policyOf };
+  checkSetNames(input, [...roleNames.values()]);
+  const roleOf = (decl: RoleDecl, file: SourceFile): BuiltRole | undefined => {
+    if (!builtRoles.has(decl)) builtRoles.set(decl, compileRole(input, file, decl, policyOf));
+    return builtRoles.get(decl);
+  };
+  const principalNamed = (name: string): PrincipalSet | undefined => {
+    const policy = program.policy(name);
+    if (policy !== undefined && policy.role === undefined) {
+      const built = policyOf(policy);
+      return built === undefined ? undefined : policySet(built);
+    }
+    const role = program.role(name);
+    const built = role === undefined ? undefined : roleOf(role.decl, role.file);
+    return built === undefined ? undefined : roleSet(built);
+  };
+  const principals = [...roles.map(roleSet), ...policies.map(policySet)];
+  return { policies, roles, documents, policyOf, principals, principalNamed };
+}
+
+/**
+ * A role and a standalone policy of the inputs may not share a name: `--as`, `test ... for`
+ * and the evaluator's `evaluators.<Name>` name either, and would be ambiguous.
+ */
+function checkSetNames({ program }: BuildInput, roles: readonly RoleDecl[]): void {
+  const inputs = new Set(program.files.inputs);
+  const policies = new Map(program.policies.filter((p) => p.role === undefined && inputs.has(p.file)).map((p) => [p.name.toLowerCase(), p]));
+  for (const role of roles) {
+    const policy = policies.get(role.name.name.toLowerCase());
+    if (policy === undefined) continue;
+    program.diagnostics.push(diagnostic("DuplicatePolicyName", role.name.span, `a policy named \`${policy.name}\` is already defined`, {
+      hint: "a role and a policy cannot share a name: `test ... for`, `arp eval --as` and the evaluator's `evaluators.<Name>` choose either by it",
+      related: [{ message: "the policy", span: policy.nameSpan }],
+    }));
+  }
 }
 
 /** Every name of the inputs that becomes a file: standalone policies and roles. */

@@ -6,10 +6,10 @@
  * include a statement. (A role's `trust` is still checked by compileRole, which runs once per
  * role of every user file.)
  *
- * The stdlib's statements are checked when the program uses them (`use`, a test's `for`):
- * the stdlib ships checked (test/examples.test.ts compiles it with no diagnostics), so checking
- * all of it on every compile could only repeat that. It is cheap either way: its 5 statements
- * take about 1.3 ms.
+ * The stdlib's statements are checked too, once: roles attach its managed policies by name or
+ * by ARN, and tests and `--as` evaluate its roles, which need their content. The stdlib ships
+ * checked (test/examples.test.ts compiles it with no diagnostics), and its 5 statements take
+ * about 1.3 ms.
  */
 import type { Expectation, SourceFile, Statement, TestDecl, UseStatement } from "../../grammar/ast.js";
 import type { Request } from "../../runtime/types.js";
@@ -18,7 +18,7 @@ import type { CheckContext } from "../check/context.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { expectationRequest, testContext } from "./expectationRequest.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
-import { userFiles, type Program } from "./program.js";
+import { userFiles, type Program, type RoleDefinition } from "./program.js";
 
 /** A statement's checked form (undefined when it has errors) and the context it was checked in. */
 export interface StatementCheck {
@@ -26,9 +26,17 @@ export interface StatementCheck {
   readonly checked: CheckedStatement | undefined;
 }
 
-/** A test block: the policies it evaluates (undefined when one is unknown) and its requests. */
+/**
+ * What a test's `for` names: a policy (evaluated as a principal's only identity policy), or a
+ * role (its inline policies and everything it attaches).
+ */
+export type TestTarget =
+  | { readonly kind: "policy"; readonly policy: PolicyDefinition }
+  | { readonly kind: "role"; readonly role: RoleDefinition };
+
+/** A test block: what it evaluates (undefined when a name is unknown) and its requests. */
 export interface TestCheck {
-  readonly targets: readonly PolicyDefinition[] | undefined;
+  readonly targets: readonly TestTarget[] | undefined;
   /** Each expectation's request; undefined when the expectation has errors. */
   readonly requests: ReadonlyMap<Expectation, Request | undefined>;
 }
@@ -52,27 +60,8 @@ export function checkProgram(program: Program): CheckedProgram {
   for (const file of userFiles(program.files)) {
     for (const item of file.items) if (item.kind === "Test") tests.set(item, checkTest(program, file, item));
   }
-  for (const p of stdlibInUse(program, uses, tests)) checkAll(p.file, p.items.filter((i): i is Statement => i.kind === "Statement"));
+  for (const file of program.files.stdlib) checkAll(file, statementsOf(file));
   return { statements, uses, tests };
-}
-
-/** The stdlib policies a user policy reaches through `use`, or a test names. */
-function stdlibInUse(program: Program, uses: ReadonlyMap<UseStatement, PolicyDefinition>, tests: ReadonlyMap<TestDecl, TestCheck>): Set<PolicyDefinition> {
-  const stdlib = new Set(program.files.stdlib);
-  const found = new Set<PolicyDefinition>();
-  const visit = (p: PolicyDefinition): void => {
-    if (stdlib.has(p.file)) {
-      if (found.has(p)) return;
-      found.add(p);
-    }
-    for (const item of p.items) {
-      const target = item.kind === "Use" ? uses.get(item) : undefined;
-      if (target !== undefined && stdlib.has(target.file)) visit(target);
-    }
-  };
-  for (const p of program.policies) if (!stdlib.has(p.file)) visit(p);
-  for (const t of tests.values()) for (const p of t.targets ?? []) visit(p);
-  return found;
 }
 
 /** Every allow/deny of a file: bare, in `policy` blocks, and in roles' inline policies. */
@@ -125,15 +114,18 @@ function resolveUses(program: Program): Map<UseStatement, PolicyDefinition> {
 }
 
 function checkTest(program: Program, file: SourceFile, test: TestDecl): TestCheck {
-  let targets: PolicyDefinition[] | undefined = [];
-  if (test.policies === undefined) targets = program.policies.filter((p) => p.file === file);
+  let targets: TestTarget[] | undefined = [];
+  if (test.policies === undefined) targets = program.policies.filter((p) => p.file === file).map((policy) => ({ kind: "policy", policy }));
   else {
     for (const name of test.policies) {
       const p = program.policy(name.name);
-      if (p === undefined) {
-        program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy named \`${name.name}\` is defined`));
+      const role = program.role(name.name);
+      if (p !== undefined) targets?.push({ kind: "policy", policy: p });
+      else if (role !== undefined) targets?.push({ kind: "role", role });
+      else {
+        program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy or role named \`${name.name}\` is defined`));
         targets = undefined;
-      } else targets?.push(p);
+      }
     }
   }
   const ctx = testContext(program.contextOf(file));
