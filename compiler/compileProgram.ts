@@ -29,7 +29,8 @@ import type { CompileOptions, Program, SourceInput } from "./driver/program.js";
 import { loadProgramFiles } from "./driver/resolveImports.js";
 import { validateDocuments } from "./driver/validateDocuments.js";
 import type { PrincipalSet } from "./driver/principalSets.js";
-import type { PolicyInput } from "../runtime/types.js";
+import type { IamPolicyDocument } from "../runtime/policyDocument.js";
+import type { SourceLocation } from "../runtime/types.js";
 
 export type { CompileOptions, SourceInput, CompiledPolicy, CompiledRole };
 export { MANAGED_POLICY_LIMIT } from "./driver/compilePolicy.js";
@@ -78,12 +79,19 @@ export function analyzeProgram(inputs: readonly SourceInput[], options: CompileO
   return { program, checked, built };
 }
 
+/** A named policy as the runtime's `evaluate` and the evaluator generator take it. */
+export interface NamedPolicyInput {
+  readonly name: string;
+  readonly document: IamPolicyDocument;
+  readonly sources: readonly SourceLocation[];
+}
+
 /** One principal's identity policies, as evaluators take them. */
 export interface CompiledPrincipalSet {
   readonly name: string;
   readonly kind: "role" | "policy";
   /** Each policy under the name explanations cite (`Role/Policy` for a role's inline policy). */
-  readonly policies: readonly PolicyInput[];
+  readonly policies: readonly NamedPolicyInput[];
   /** Managed policies attached by ARN whose content arp does not know: answers leave them out. */
   readonly unknownManagedArns: readonly string[];
 }

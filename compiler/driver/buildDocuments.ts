@@ -23,7 +23,10 @@ export interface BuiltProgram {
   readonly documents: readonly BuiltDocument[];
   /** Any policy's build, at most once (a stdlib policy is built when first asked for). */
   readonly policyOf: (policy: PolicyDefinition) => BuiltPolicy | undefined;
-  /** The inputs' principal sets: each role, then each standalone policy. */
+  /**
+   * The inputs' principal sets: each role, then each standalone policy whose name no role of
+   * the inputs has (such a name means the role).
+   */
   readonly principals: readonly PrincipalSet[];
   /**
    * The set of any role or standalone policy the program knows by name (inputs, imports, the
@@ -78,41 +81,27 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
     }
   }
   checkOutputNames(outputNames(input, [...roleNames.values()]), program.diagnostics);
-  checkSetNames(input, [...roleNames.values()]);
   const roleOf = (decl: RoleDecl, file: SourceFile): BuiltRole | undefined => {
     if (!builtRoles.has(decl)) builtRoles.set(decl, compileRole(input, file, decl, policyOf));
     return builtRoles.get(decl);
   };
+  // A name a role and a policy share means the role: the role is the principal that makes
+  // requests (its set holds the policy too when it attaches it).
   const principalNamed = (name: string): PrincipalSet | undefined => {
-    const policy = program.policy(name);
-    if (policy !== undefined && policy.role === undefined) {
-      const built = policyOf(policy);
-      return built === undefined ? undefined : policySet(built);
-    }
     const role = program.role(name);
-    const built = role === undefined ? undefined : roleOf(role.decl, role.file);
-    return built === undefined ? undefined : roleSet(built);
+    if (role !== undefined) {
+      const built = roleOf(role.decl, role.file);
+      return built === undefined ? undefined : roleSet(built);
+    }
+    const policy = program.policy(name);
+    const built = policy === undefined || policy.role !== undefined ? undefined : policyOf(policy);
+    return built === undefined ? undefined : policySet(built);
   };
-  const principals = [...roles.map(roleSet), ...policies.map(policySet)];
+  const roleNamesUsed = new Set(roles.map((r) => r.name.toLowerCase()));
+  const principals = [...roles.map(roleSet), ...policies.filter((p) => !roleNamesUsed.has(p.name.toLowerCase())).map(policySet)];
   return { policies, roles, documents, policyOf, principals, principalNamed };
 }
 
-/**
- * A role and a standalone policy of the inputs may not share a name: `--as`, `test ... for`
- * and the evaluator's `evaluators.<Name>` name either, and would be ambiguous.
- */
-function checkSetNames({ program }: BuildInput, roles: readonly RoleDecl[]): void {
-  const inputs = new Set(program.files.inputs);
-  const policies = new Map(program.policies.filter((p) => p.role === undefined && inputs.has(p.file)).map((p) => [p.name.toLowerCase(), p]));
-  for (const role of roles) {
-    const policy = policies.get(role.name.name.toLowerCase());
-    if (policy === undefined) continue;
-    program.diagnostics.push(diagnostic("DuplicatePolicyName", role.name.span, `a policy named \`${policy.name}\` is already defined`, {
-      hint: "a role and a policy cannot share a name: `test ... for`, `arp eval --as` and the evaluator's `evaluators.<Name>` choose either by it",
-      related: [{ message: "the policy", span: policy.nameSpan }],
-    }));
-  }
-}
 
 /** Every name of the inputs that becomes a file: standalone policies and roles. */
 function outputNames({ program }: BuildInput, roles: readonly RoleDecl[]): OutputName[] {

@@ -118,10 +118,11 @@ function checkTest(program: Program, file: SourceFile, test: TestDecl): TestChec
   if (test.policies === undefined) targets = program.policies.filter((p) => p.file === file).map((policy) => ({ kind: "policy", policy }));
   else {
     for (const name of test.policies) {
-      const p = program.policy(name.name);
+      // A name a role and a policy share means the role, as for `--as` and the evaluator.
       const role = program.role(name.name);
-      if (p !== undefined) targets?.push({ kind: "policy", policy: p });
-      else if (role !== undefined) targets?.push({ kind: "role", role });
+      const p = program.policy(name.name);
+      if (role !== undefined) targets?.push({ kind: "role", role });
+      else if (p !== undefined) targets?.push({ kind: "policy", policy: p });
       else {
         program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy or role named \`${name.name}\` is defined`));
         targets = undefined;

@@ -81,11 +81,23 @@ test "the team policy alone knows nothing of the auditor's deny" for TeamRead {
     expect(d?.hint).toContain('attach "arn:aws:iam::aws:policy/service-role/AWSAppRunnerServicePolicyForECRAccess"');
   });
 
-  it("a role and a standalone policy may not share a name", () => {
+  it("a name a role and a standalone policy share means the role", () => {
     const r = compile({ path: "p.arp", text: `policy Ops { allow apprunner:List* on * }
-role Ops { trust service "tasks.apprunner.amazonaws.com" }` });
-    expect(r.ok).toBe(false);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(["ARP4005"]);
+role Ops {
+  trust service "tasks.apprunner.amazonaws.com"
+  attach Ops
+  policy Extra { allow apprunner:DescribeService on * }
+}` });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.principals.map((s) => [s.kind, s.name, s.policies.map((p) => p.name)])).toEqual([["role", "Ops", ["Ops/Ops", "Ops/Extra"]]]);
+    const t = runPolicyTests([{ path: "p.arp", text: `policy Ops { allow apprunner:List* on * }
+role Ops {
+  trust service "tasks.apprunner.amazonaws.com"
+  attach Ops
+  policy Extra { allow apprunner:DescribeService on * }
+}
+test "the role" for Ops { expect allow apprunner:DescribeService on service/web/abc }` }]);
+    expect(t.outcomes.map((o) => o.passed)).toEqual([true]);
   });
 
   it("reads the role a principal ARN names, for roles and their sessions only", () => {
