@@ -5,8 +5,9 @@
  */
 import type { Command } from "commander";
 import pc from "picocolors";
-import { compilePolicySet, explain, InvalidRequestError, parseDenial } from "../../runtime/index.js";
-import { suggestStatement } from "../why/suggestStatement.js";
+import { compilePolicySet, evaluatePartial, explain, InvalidRequestError, type PartialResult } from "../../runtime/index.js";
+import { parseAccessDenied } from "../why/accessDenied.js";
+import { reconcile } from "../why/reconcile.js";
 import type { ContextValue, EvaluationResult, Request, StatementMiss } from "../../runtime/types.js";
 import { terminalJson, terminalLines, terminalText } from "../diagnostics/terminalText.js";
 import { analyzeProgram } from "../compileProgram.js";
@@ -184,10 +185,15 @@ export function registerEvalCommand(program: Command): void {
  * a name is read as `service/NAME/*` in the caller's account, which any `service/...` pattern
  * that could match the real ARN also matches. `--resource` overrides it.
  */
-function resourceOf(named: string, principal: string, params: Readonly<NameTable<string>>): string {
-  if (named === "*" || named.startsWith("arn:")) return named;
-  const account = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1] ?? entryOf(params, "account") ?? "*";
-  return `arn:${entryOf(params, "partition") ?? "aws"}:apprunner:${entryOf(params, "region") ?? "*"}:${account}:service/${named}/*`;
+function resourceOf(named: string, principal: string, params: Readonly<NameTable<string>>): { readonly arn: string; readonly assumed?: string } {
+  if (named === "*" || named.startsWith("arn:")) return { arn: named };
+  const fromArn = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
+  const account = fromArn ?? entryOf(params, "account") ?? "*";
+  const region = entryOf(params, "region") ?? "*";
+  const arn = `arn:${entryOf(params, "partition") ?? "aws"}:apprunner:${region}:${account}:service/${named}/*`;
+  const accountWhy = fromArn !== undefined ? "the caller's account" : account === "*" ? "any account" : "--set account";
+  const regionWhy = region === "*" ? "any region (--set region to narrow)" : "--set region";
+  return { arn, assumed: `the message names \`${named}\`, not an ARN: read as App Runner service ${arn} (${accountWhy}, ${regionWhy}); give --resource for another` };
 }
 
 export function registerWhyCommand(program: Command): void {
@@ -198,35 +204,36 @@ export function registerWhyCommand(program: Command): void {
     .argument("<paths...>", ".arp files or directories")
     .option("--resource <arn>", "the resource ARN, when the message names only a resource's name")
     .option("--as <name>", "the role or policy whose policies decide (default: the role the principal ARN names, or the only one)")
-    .option("--context <key=value>", "a request context value (repeat a key for several values)", collectContext, emptyTable<ContextValue>())
+    .option("--context <key=value>", "a request context value (repeat a key for several values); keys not given are unknown", collectContext, emptyTable<ContextValue>())
     .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption())
     .action((message: string, paths: string[], opts: EvalOptions & { resource?: string }, cmd: Command) => {
-      const denial = parseDenial(message);
-      if (denial === undefined) {
+      const denied = parseAccessDenied(message);
+      if (denied === undefined) {
         throw new UsageError("the message is not an AccessDenied message of the form `User: ARN is not authorized to perform: ACTION on resource: RESOURCE`");
       }
-      const set = principalFor(paths, opts, cmd, denial.principal);
+      const set = principalFor(paths, opts, cmd, denied.principal);
       if (set === undefined) return;
-      const resource = opts.resource ?? resourceOf(denial.resource, denial.principal, opts.set);
-      const request: Request = { principal: denial.principal, action: denial.action, resource, context: opts.context };
-      const evaluation = decide(set, request);
-      const color = colorOf(cmd);
-      printResult(request, set, evaluation, opts.format, color);
-      if (opts.format === "text") process.stdout.write(`${terminalLines(remedy(evaluation, request, opts.set))}\n`);
+      const resource = opts.resource === undefined ? resourceOf(denied.resource, denied.principal, opts.set) : { arn: opts.resource };
+      const request: Request = { principal: denied.principal, action: denied.action, resource: resource.arn, context: opts.context };
+      const partial = decidePartial(set, request);
+      if (opts.format === "json") {
+        const principalSet = { name: set.name, kind: set.kind, policies: set.members.map((m) => m.name), unknownManagedPolicies: set.unknownManagedArns };
+        process.stdout.write(`${terminalJson(JSON.stringify({ request, principalSet, message: denied, ...partial }, null, 2))}\n`);
+      } else {
+        const lines = [setLine(set), ...(resource.assumed === undefined ? [] : [resource.assumed]), ...reconcile(denied, partial, request, opts.set)];
+        process.stdout.write(`${terminalLines(lines.join("\n"))}\n`);
+      }
       process.exitCode = EXIT_OK;
     });
 }
 
-function remedy(result: EvaluationResult, request: Request, params: Readonly<Record<string, string>>): string {
-  switch (result.decision) {
-    case "Allow":
-      return "these policies allow the request: the denial comes from elsewhere (another attached policy, a permissions boundary, an SCP, or a session policy)";
-    case "ExplicitDeny": {
-      const blockers = result.matched.map((m) => `${m.sid ?? `statement ${m.index}`} in policy ${m.policy}${m.source ? ` (${m.source.file}:${m.source.line})` : ""}`);
-      return `blocked by an explicit deny, which no allow can override: ${blockers.join("; ")}`;
-    }
-    case "ImplicitDeny":
-      return `no statement allows it; the smallest statement that would:\n  ${suggestStatement(request, params)}`;
+/** The partial decision, every context key not given unknown; a malformed request is a usage error. */
+function decidePartial(set: PrincipalSet, request: Request): PartialResult {
+  try {
+    return evaluatePartial(policyInputs(set), request);
+  } catch (e) {
+    if (e instanceof InvalidRequestError) throw new UsageError(e.message);
+    throw e;
   }
 }
