@@ -71,7 +71,7 @@ export function analyzeProgram(inputs: readonly SourceInput[], options: CompileO
   const files = loadProgramFiles(inputs, parsed, diagnostics);
   const contexts = resolveParams(catalog, files, options.params ?? {}, diagnostics);
   const program = collectProgram(catalog, files, contexts, diagnostics);
-  const checked = checkProgram(program);
+  const checked = checkProgram(program, { wholeStdlib: options.stdlibPrincipals === true });
   const lowered = lowerProgram(checked);
   const built = buildDocuments({ program, checked, lowered });
   // Documents built beside an error are never written: only a clean build meets the last gate.

@@ -70,7 +70,7 @@ function policyInputs(set: PrincipalSet): { name: string; document: PrincipalSet
  */
 function principalFor(paths: string[], opts: EvalOptions, cmd: Command, principalArn: string): PrincipalSet | undefined {
   const loaded = loadSources(paths);
-  const { program, built } = analyzeProgram(loaded.sources, { params: opts.set });
+  const { program, built } = analyzeProgram(loaded.sources, { params: opts.set, stdlibPrincipals: true });
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...program.diagnostics]);
   if (hasErrors(diagnostics) || loaded.diagnostics.length > 0) {
     printDiagnostics(diagnostics, program.files.sources, { format: opts.format, color: colorOf(cmd) });

@@ -6,10 +6,12 @@
  * include a statement. (A role's `trust` is still checked by compileRole, which runs once per
  * role of every user file.)
  *
- * The stdlib's statements are checked too, once: roles attach its managed policies by name or
- * by ARN, and tests and `--as` evaluate its roles, which need their content. The stdlib ships
- * checked (test/examples.test.ts compiles it with no diagnostics), and its 5 statements take
- * about 1.3 ms.
+ * The stdlib's statements are checked when the program may use them: a `use` or a test's
+ * `for` reaches them, a user file declares a role (roles attach its managed policies by name
+ * or by ARN, and its roles can be tested), or the caller asks for every stdlib principal
+ * (`arp eval --as` may name any). The stdlib ships checked (test/examples.test.ts compiles it
+ * with no diagnostics), so checking it on every compile could only repeat that; its 5
+ * statements take about 1.3 ms.
  */
 import type { Expectation, SourceFile, Statement, TestDecl, UseStatement } from "../../grammar/ast.js";
 import type { Request } from "../../runtime/types.js";
@@ -48,7 +50,13 @@ export interface CheckedProgram {
   readonly tests: ReadonlyMap<TestDecl, TestCheck>;
 }
 
-export function checkProgram(program: Program): CheckedProgram {
+/** How much of the stdlib to check besides what the program reaches. */
+export interface CheckOptions {
+  /** Check all of it: every stdlib role and policy may be asked for as a principal set. */
+  readonly wholeStdlib?: boolean;
+}
+
+export function checkProgram(program: Program, options: CheckOptions = {}): CheckedProgram {
   const statements = new Map<Statement, StatementCheck>();
   const checkAll = (file: SourceFile, list: readonly Statement[]): void => {
     const ctx = program.contextOf(file);
@@ -60,8 +68,33 @@ export function checkProgram(program: Program): CheckedProgram {
   for (const file of userFiles(program.files)) {
     for (const item of file.items) if (item.kind === "Test") tests.set(item, checkTest(program, file, item));
   }
-  for (const file of program.files.stdlib) checkAll(file, statementsOf(file));
+  const hasRoles = userFiles(program.files).some((f) => f.items.some((i) => i.kind === "Role"));
+  const testsRoles = [...tests.values()].some((t) => (t.targets ?? []).some((x) => x.kind === "role"));
+  if (options.wholeStdlib === true || hasRoles || testsRoles) {
+    for (const file of program.files.stdlib) checkAll(file, statementsOf(file));
+  } else {
+    for (const p of stdlibInUse(program, uses, tests)) checkAll(p.file, p.items.filter((i): i is Statement => i.kind === "Statement"));
+  }
   return { statements, uses, tests };
+}
+
+/** The stdlib policies a user policy reaches through `use`, or a test names. */
+function stdlibInUse(program: Program, uses: ReadonlyMap<UseStatement, PolicyDefinition>, tests: ReadonlyMap<TestDecl, TestCheck>): Set<PolicyDefinition> {
+  const stdlib = new Set(program.files.stdlib);
+  const found = new Set<PolicyDefinition>();
+  const visit = (p: PolicyDefinition): void => {
+    if (stdlib.has(p.file)) {
+      if (found.has(p)) return;
+      found.add(p);
+    }
+    for (const item of p.items) {
+      const target = item.kind === "Use" ? uses.get(item) : undefined;
+      if (target !== undefined && stdlib.has(target.file)) visit(target);
+    }
+  };
+  for (const p of program.policies) if (!stdlib.has(p.file)) visit(p);
+  for (const t of tests.values()) for (const x of t.targets ?? []) if (x.kind === "policy") visit(x.policy);
+  return found;
 }
 
 /** Every allow/deny of a file: bare, in `policy` blocks, and in roles' inline policies. */

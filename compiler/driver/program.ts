@@ -18,6 +18,11 @@ export interface SourceInput {
 export interface CompileOptions {
   /** Parameter values, as `--set name=value` gives them. */
   readonly params?: Readonly<Record<string, string>>;
+  /**
+   * Check every stdlib role and policy, so that any can be asked for as a principal set
+   * (`arp eval --as AppRunnerECRAccessRole`); otherwise only what the program uses.
+   */
+  readonly stdlibPrincipals?: boolean;
 }
 
 /** Every file the program loaded (those with syntax errors are reported and left out). */
