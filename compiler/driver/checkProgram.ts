@@ -146,9 +146,30 @@ function resolveUses(program: Program): Map<UseStatement, PolicyDefinition> {
   return uses;
 }
 
+/**
+ * What a test without `for` evaluates: the one role or standalone policy its file defines.
+ * With several, which principal the requests come from is the author's choice (ARP5008):
+ * IAM never pools two principals' policies.
+ */
+function fileTargets(program: Program, file: SourceFile, test: TestDecl): TestTarget[] | undefined {
+  const policies = program.policies.filter((p) => p.file === file && p.role === undefined);
+  const roles = file.items.filter((i) => i.kind === "Role").map((decl) => ({ decl, file }));
+  const targets: TestTarget[] = [
+    ...roles.map((role) => ({ kind: "role" as const, role })),
+    ...policies.filter((p) => !roles.some((r) => r.decl.name.name.toLowerCase() === p.name.toLowerCase())).map((policy) => ({ kind: "policy" as const, policy })),
+  ];
+  if (targets.length <= 1) return targets;
+  const names = targets.map((t) => (t.kind === "role" ? `${t.role.decl.name.name} (role)` : `${t.policy.name} (policy)`));
+  program.diagnostics.push(diagnostic("AmbiguousTestTarget", test.name.span,
+    `this file defines ${names.length} roles and policies: say whose policies the test evaluates`, {
+      hint: `add \`for NAME\` after the test's name, one of: ${names.join(", ")}`,
+    }));
+  return undefined;
+}
+
 function checkTest(program: Program, file: SourceFile, test: TestDecl): TestCheck {
   let targets: TestTarget[] | undefined = [];
-  if (test.policies === undefined) targets = program.policies.filter((p) => p.file === file).map((policy) => ({ kind: "policy", policy }));
+  if (test.policies === undefined) targets = fileTargets(program, file, test);
   else {
     for (const name of test.policies) {
       // A name a role and a policy share means the role, as for `--as` and the evaluator.
