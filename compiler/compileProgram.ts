@@ -29,6 +29,9 @@ import { userFiles, type CompileOptions, type Program, type SourceInput } from "
 import { loadProgramFiles } from "./driver/resolveImports.js";
 import { SuppressingDiagnostics } from "./driver/suppressions.js";
 import { validateDocuments } from "./driver/validateDocuments.js";
+import type { PrincipalSet } from "./driver/principalSets.js";
+import type { IamPolicyDocument } from "../runtime/policyDocument.js";
+import type { SourceLocation } from "../runtime/types.js";
 
 export type { CompileOptions, SourceInput, CompiledPolicy, CompiledRole };
 export { MANAGED_POLICY_LIMIT } from "./driver/compilePolicy.js";
@@ -40,6 +43,11 @@ export interface CompileResult {
   readonly policies: readonly CompiledPolicy[];
   /** Role bundles; empty when `ok` is false. */
   readonly roles: readonly CompiledRole[];
+  /**
+   * Whose policies decide a request: each role of the inputs (its inline and attached
+   * policies), then each standalone policy (alone). Empty when `ok` is false.
+   */
+  readonly principals: readonly CompiledPrincipalSet[];
   /** Sorted by file and position. */
   readonly diagnostics: readonly Diagnostic[];
   /** The paths of the files given to the compiler. */
@@ -66,13 +74,40 @@ export function analyzeProgram(inputs: readonly SourceInput[], options: CompileO
   diagnostics.readCommentsOf(userFiles(files), files.sources);
   const contexts = resolveParams(catalog, files, options.params ?? {}, diagnostics);
   const program = collectProgram(catalog, files, contexts, diagnostics);
-  const checked = checkProgram(program);
+  const checked = checkProgram(program, { wholeStdlib: options.stdlibPrincipals === true });
   const lowered = lowerProgram(checked);
   const built = buildDocuments({ program, checked, lowered });
   // Documents built beside an error are never written: only a clean build meets the last gate.
   if (!hasErrors(diagnostics)) validateDocuments(built.documents, diagnostics);
   diagnostics.reportUnused();
   return { program, checked, built };
+}
+
+/** A named policy as the runtime's `evaluate` and the evaluator generator take it. */
+export interface NamedPolicyInput {
+  readonly name: string;
+  readonly document: IamPolicyDocument;
+  readonly sources: readonly SourceLocation[];
+}
+
+/** One principal's identity policies, as evaluators take them. */
+export interface CompiledPrincipalSet {
+  readonly name: string;
+  readonly kind: "role" | "policy";
+  /** Each policy under the name explanations cite (`Role/Policy` for a role's inline policy). */
+  readonly policies: readonly NamedPolicyInput[];
+  /** Managed policies attached by ARN whose content arp does not know: answers leave them out. */
+  readonly unknownManagedArns: readonly string[];
+}
+
+/** A principal set as the evaluators (runtime, generated module) take it. */
+export function compiledSet(set: PrincipalSet): CompiledPrincipalSet {
+  return {
+    name: set.name,
+    kind: set.kind,
+    policies: set.members.map((m) => ({ name: m.name, document: m.policy.document, sources: m.policy.sources })),
+    unknownManagedArns: set.unknownManagedArns,
+  };
 }
 
 export function compileProgram(inputs: readonly SourceInput[], options: CompileOptions = {}): CompileResult {
@@ -83,6 +118,7 @@ export function compileProgram(inputs: readonly SourceInput[], options: CompileO
     ok,
     policies: ok ? built.policies.map(emitPolicy) : [],
     roles: ok ? built.roles.map(emitRole) : [],
+    principals: ok ? built.principals.map(compiledSet) : [],
     diagnostics: sorted,
     files: inputs.map((i) => i.path),
     sources: program.files.sources,

@@ -61,7 +61,7 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   if (loaded.diagnostics.length === 0) return result;
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]);
   const ok = !hasErrors(diagnostics);
-  return { ...result, ok, diagnostics, policies: ok ? result.policies : [] };
+  return { ...result, ok, diagnostics, policies: ok ? result.policies : [], roles: ok ? result.roles : [], principals: ok ? result.principals : [] };
 }
 
 /** Type-checks `.arp` files without producing policies. */
@@ -90,17 +90,14 @@ function jsonFiles(result: CompileResult): OutputFile[] {
 export type Target = "json" | "ts";
 
 /**
- * The standalone TypeScript evaluator for every policy of a successful result (including the
- * roles' inline policies): `authorize(request)` and `explain(request)`, importing nothing.
+ * The standalone TypeScript evaluator of a successful result's principals (each role with its
+ * inline and attached policies, each standalone policy alone): `evaluators.<Name>.authorize(request)`,
+ * `authorize(set, request)` and `explain(set, request)`, importing nothing.
  */
 export async function generateEvaluatorModule(result: CompileResult): Promise<string> {
   // prettier takes about a second to load: only commands that emit TypeScript pay.
-  const { generateEvaluator } = await import("./emit/typescript/index.js");
-  const policies = [
-    ...result.policies,
-    ...result.roles.flatMap((r) => r.inlinePolicies.map((p) => ({ ...p, name: `${r.name}/${p.name}` }))),
-  ].map((p) => ({ name: p.name, document: p.document, sources: p.sources }));
-  return generateEvaluator(policies, { moduleName: EVALUATOR_FILE });
+  const { generatePrincipalEvaluator } = await import("./emit/typescript/index.js");
+  return generatePrincipalEvaluator(result.principals, { moduleName: EVALUATOR_FILE });
 }
 
 /**

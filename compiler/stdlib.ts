@@ -80,3 +80,13 @@ export function awsManagedPolicyArn(name: string, partition: string): string | u
   const path = AWS_MANAGED_PATHS[name.toLowerCase()];
   return path === undefined ? undefined : `arn:${partition}:iam::aws:policy/${path}`;
 }
+
+/**
+ * The stdlib policy whose content an AWS managed policy ARN stands for (`attach "arn:aws:iam::aws:policy/AWSAppRunnerFullAccess"`
+ * grants what the stdlib's `AWSAppRunnerFullAccess` says), if arp ships it.
+ */
+export function stdlibNameOfManagedArn(arn: string): string | undefined {
+  const path = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(arn)?.[1];
+  if (path === undefined) return undefined;
+  return Object.values(AWS_MANAGED_PATHS).find((known) => known === path)?.split("/").pop();
+}

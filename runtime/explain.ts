@@ -77,10 +77,20 @@ function why(miss: StatementMiss, request: Pick<Request, "action" | "resource">)
   }
 }
 
-/** `condition StringEquals aws:ResourceTag/team: expected \`alice\`, got \`bob\`` */
+/** Operators that hold when the key's value is none of the policy's (`StringNotEquals`, `NotIpAddress`, ...). */
+const NEGATED = /^(?:For(?:All|Any)Values:)?(?:StringNot|NumericNot|DateNot|NotIpAddress|ArnNot)/;
+
+/**
+ * `condition StringEquals aws:ResourceTag/team: expected \`alice\`, got \`bob\``; a negated
+ * operator fails when the value is one of the policy's, and says so:
+ * `condition StringNotEquals aws:RequestedRegion: expected none of \`eu-west-1\`, got \`eu-west-1\``.
+ */
 export function describeFailure(failure: ConditionFailure): string {
   const head = `condition ${failure.operator} ${failure.key}`;
-  const expected = quoteList(failure.expected, "one of ");
+  const negated = NEGATED.test(failure.operator);
+  const expected = negated
+    ? `none of ${failure.expected.map((v) => `\`${v}\``).join(", ") || "no value"}`
+    : quoteList(failure.expected, "one of ");
   if (failure.actual === undefined) return `${head}: key missing (expected ${expected})`;
   return `${head}: expected ${expected}, got ${quoteList(failure.actual, "")}`;
 }

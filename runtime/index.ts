@@ -9,6 +9,16 @@ export { InvalidRequestError, REQUEST_LIMITS } from "./request.js";
 export { PolicyValidationError } from "./policyError.js";
 export { formatDenial, parseDenial, type Denial } from "./denial.js";
 export {
+  describeResidual,
+  evaluatePartial,
+  type AppliedStatement,
+  type DependentStatement,
+  type PartialOptions,
+  type PartialResult,
+  type ResidualCondition,
+  type Tristate,
+} from "./partial.js";
+export {
   compileWildcard,
   matchWildcard,
   wildcardSteps,

@@ -5,34 +5,48 @@
  */
 import type { Command } from "commander";
 import pc from "picocolors";
-import { compilePolicySet, explain, InvalidRequestError, parseDenial } from "../../runtime/index.js";
-import type { ContextValue, EvaluationResult, PolicyInput, Request } from "../../runtime/types.js";
-import { terminalJson, terminalLines } from "../diagnostics/terminalText.js";
-import { compileFiles, type CompileResult } from "../index.js";
-import { suggestStatement } from "../why/suggestStatement.js";
+import { compilePolicySet, evaluatePartial, explain, InvalidRequestError, type PartialResult } from "../../runtime/index.js";
+import { parseAccessDenied } from "../why/accessDenied.js";
+import { reconcile } from "../why/reconcile.js";
+import type { ContextValue, EvaluationResult, Request, StatementMiss } from "../../runtime/types.js";
+import { terminalJson, terminalLines, terminalText } from "../diagnostics/terminalText.js";
+import { analyzeProgram } from "../compileProgram.js";
+import { loadCatalog } from "../catalog/index.js";
+import { suggestAction } from "../catalog/suggest.js";
+import { loadSources } from "../driver/loadSources.js";
+import type { PrincipalSet } from "../driver/principalSets.js";
+import { hasErrors, sortDiagnostics } from "../../grammar/diagnostics/diagnostic.js";
+import { choosePrincipal } from "../why/choosePrincipal.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
 import { collectSetting, emptyTable, entryOf, UsageError, withEntry, type NameTable } from "./settings.js";
 
 /**
- * Decides `request` against the compiled policies. The runtime refuses a malformed request
+ * Decides `request` against one principal's policies. The runtime refuses a malformed request
  * (an empty `--resource`, a value over its bounds): that is the command line's mistake, a
  * usage error, not a decision.
  */
-function decide(result: CompileResult, request: Request): EvaluationResult {
+function decide(set: PrincipalSet, request: Request): EvaluationResult {
   try {
-    return compilePolicySet(policyInputs(result)).evaluate(request);
+    return compilePolicySet(policyInputs(set)).evaluate(request);
   } catch (e) {
     if (e instanceof InvalidRequestError) throw new UsageError(e.message);
     throw e;
   }
 }
 
+/** A condition key is `prefix:name` (`aws:SourceIp`, `aws:ResourceTag/team`, `apprunner:VpcId`). */
+const CONTEXT_KEY = /^[A-Za-z0-9.-]+:\S(?:.*\S)?$/;
+
 /** Commander's collector for repeatable `--context key=value`; a repeated key becomes a list. */
 export function collectContext(raw: string, previous: NameTable<ContextValue>): NameTable<ContextValue> {
   const eq = raw.indexOf("=");
   if (eq <= 0) throw new UsageError(`--context expects KEY=VALUE, got \`${raw}\``);
   const key = raw.slice(0, eq);
+  if (key.trim() !== key) throw new UsageError(`--context \`${key}\`: a condition key has no leading or trailing spaces`);
+  if (!CONTEXT_KEY.test(key)) {
+    process.stderr.write(`warning: --context ${terminalText(key)}: condition keys are \`prefix:name\`, such as \`aws:SourceIp\` or \`aws:ResourceTag/team\`; no policy can read this one\n`);
+  }
   const value = raw.slice(eq + 1);
   const prior = entryOf(previous, key);
   const next: ContextValue = prior === undefined ? value : [...(typeof prior === "string" ? [prior] : prior), value];
@@ -43,39 +57,104 @@ interface EvalOptions {
   readonly set: Record<string, string>;
   readonly context: Record<string, ContextValue>;
   readonly format: OutputFormat;
+  readonly as?: string;
 }
 
-function policyInputs(result: CompileResult): PolicyInput[] {
-  return [
-    ...result.policies.map((p) => ({ name: p.name, document: p.document, sources: p.sources })),
-    ...result.roles.flatMap((r) => r.inlinePolicies.map((p) => ({ name: `${r.name}/${p.name}`, document: p.document, sources: p.sources }))),
-  ];
+function policyInputs(set: PrincipalSet): { name: string; document: PrincipalSet["members"][number]["policy"]["document"]; sources: readonly import("../../runtime/types.js").SourceLocation[] }[] {
+  return set.members.map((m) => ({ name: m.name, document: m.policy.document, sources: m.policy.sources }));
 }
 
-/** Compiles the files; on errors prints them and returns undefined. */
-function compiled(paths: string[], opts: EvalOptions, cmd: Command): CompileResult | undefined {
-  const result = compileFiles(paths, { params: opts.set });
-  const color = colorOf(cmd);
-  if (!result.ok) {
-    printDiagnostics(result.diagnostics, result.sources, { format: opts.format, color });
+/**
+ * Compiles the files and chooses whose policies decide. On compile errors prints them and
+ * returns undefined; when the choice is not made, a usage error lists the candidates.
+ */
+function principalFor(paths: string[], opts: EvalOptions, cmd: Command, principalArn: string): PrincipalSet | undefined {
+  const loaded = loadSources(paths);
+  const { program, built } = analyzeProgram(loaded.sources, { params: opts.set, stdlibPrincipals: true });
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...program.diagnostics]);
+  if (hasErrors(diagnostics) || loaded.diagnostics.length > 0) {
+    printDiagnostics(diagnostics, program.files.sources, { format: opts.format, color: colorOf(cmd) });
     process.exitCode = EXIT_ERRORS;
     return undefined;
   }
-  return result;
+  const choice = choosePrincipal({
+    candidates: built.principals,
+    named: built.principalNamed,
+    isRole: (name) => program.role(name) !== undefined,
+  }, principalArn, opts.as);
+  if (!choice.ok) throw new UsageError(choice.message);
+  return choice.set;
 }
 
-function decisionLine(result: EvaluationResult, color: boolean): string {
-  if (!color) return result.decision;
-  return result.decision === "Allow" ? pc.green(result.decision) : pc.red(result.decision);
+function decisionLine(decision: string, color: boolean): string {
+  if (!color) return decision;
+  return decision.includes("Allow") && !decision.includes("Deny") ? pc.green(decision) : pc.red(decision);
 }
 
-function printResult(request: Request, result: EvaluationResult, format: OutputFormat, color: boolean): void {
+/** `as role SecurityAuditor: SecurityAuditor/AuditorExtras, AWSAppRunnerReadOnlyAccess` */
+function setLine(set: PrincipalSet): string {
+  const lines = [`as ${set.kind} ${set.name}: ${set.members.map((m) => m.name).join(", ")}`];
+  if (set.unknownManagedArns.length > 0) {
+    lines.push(`  (not evaluated, content unknown to arp: ${set.unknownManagedArns.join(", ")})`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * The explanation, with the decision printed once (colored) and the statements that name
+ * other actions summarised in one line per policy instead of one line each.
+ */
+function explanationText(request: Request, result: EvaluationResult, color: boolean): string {
+  const actionMisses = result.notApplied.filter((m) => m.reason.kind === "action");
+  const rest = { ...result, notApplied: result.notApplied.filter((m) => m.reason.kind !== "action") };
+  const [first, ...lines] = explain(rest, request).split("\n");
+  const head = first === undefined ? "" : first.replace(/^decision: (\w+)/, (_, d: string) => `decision: ${decisionLine(d, color)}`);
+  const summary = summariseActionMisses(actionMisses, request.action);
+  return [head, ...lines, ...summary].join("\n");
+}
+
+function summariseActionMisses(misses: readonly StatementMiss[], action: string): string[] {
+  if (misses.length === 0) return [];
+  const byPolicy = new Map<string, number>();
+  for (const m of misses) byPolicy.set(m.policy, (byPolicy.get(m.policy) ?? 0) + 1);
+  const parts = [...byPolicy].map(([policy, n]) => `${n} in \`${policy}\``);
+  return [`not about \`${action}\`: ${misses.length} statement${misses.length === 1 ? "" : "s"} (${parts.join(", ")})`];
+}
+
+function printResult(request: Request, set: PrincipalSet, result: EvaluationResult, format: OutputFormat, color: boolean): void {
   if (format === "json") {
-    process.stdout.write(`${terminalJson(JSON.stringify({ request, ...result }, null, 2))}\n`);
+    const principalSet = { name: set.name, kind: set.kind, policies: set.members.map((m) => m.name), unknownManagedPolicies: set.unknownManagedArns };
+    process.stdout.write(`${terminalJson(JSON.stringify({ request, principalSet, ...result }, null, 2))}\n`);
     return;
   }
   // The explanation quotes the request and the policies: escape what it quotes, keep its lines.
-  process.stdout.write(`${decisionLine(result, color)}\n${terminalLines(explain(result, request))}\n`);
+  process.stdout.write(`${terminalLines(setLine(set))}\n${terminalLines(explanationText(request, result, color))}\n`);
+}
+
+/** A principal is an ARN: `arn:partition:service:region:account:resource`. */
+const ARN = /^arn:[^:]+:[^:]+:[^:]*:[^:]*:.+$/;
+
+/** App Runner's resource types, as `arp` writes their shorthands. */
+const APP_RUNNER_SHORTHAND = /^(service|connection|autoscalingconfiguration|observabilityconfiguration|vpcconnector|vpcingressconnection)\//;
+
+/** Refuses a request IAM could never see, and warns about an action no service has. */
+function checkInputs(request: Request, params: Readonly<NameTable<string>>): void {
+  if (!ARN.test(request.principal)) {
+    throw new UsageError(`--principal ${request.principal}: a principal is an ARN, such as arn:aws:iam::123456789012:user/alice or arn:aws:sts::123456789012:assumed-role/Role/session`);
+  }
+  const resource = request.resource;
+  // An empty resource is the runtime's to refuse, with its own message.
+  if (resource !== "" && resource !== "*" && !resource.startsWith("arn:")) {
+    const account = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(request.principal)?.[1] ?? entryOf(params, "account") ?? "ACCOUNT";
+    const form = APP_RUNNER_SHORTHAND.test(resource)
+      ? `arn:${entryOf(params, "partition") ?? "aws"}:apprunner:${entryOf(params, "region") ?? "REGION"}:${account}:${resource}`
+      : "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE";
+    throw new UsageError(`--resource ${resource}: a request names one resource by its ARN (or \`*\`), such as ${form}`);
+  }
+  if (!loadCatalog().action(request.action)) {
+    const suggestion = suggestAction(request.action);
+    process.stderr.write(`warning: no AWS service has the action \`${terminalText(request.action)}\`${suggestion === undefined ? "" : `; did you mean \`${suggestion}\`?`} (a wildcard statement may still match it)\n`);
+  }
 }
 
 export function registerEvalCommand(program: Command): void {
@@ -86,15 +165,17 @@ export function registerEvalCommand(program: Command): void {
     .requiredOption("--principal <arn>", "the caller, e.g. arn:aws:iam::123456789012:user/alice")
     .requiredOption("--action <action>", "e.g. apprunner:DescribeService")
     .requiredOption("--resource <arn>", "the resource ARN, or * for actions without resources")
+    .option("--as <name>", "the role or policy whose policies decide (default: the role the principal ARN names, or the only one)")
     .option("--context <key=value>", "a request context value (repeat a key for several values)", collectContext, emptyTable<ContextValue>())
     .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption())
     .action((paths: string[], opts: EvalOptions & { principal: string; action: string; resource: string }, cmd: Command) => {
-      const result = compiled(paths, opts, cmd);
-      if (result === undefined) return;
       const request: Request = { principal: opts.principal, action: opts.action, resource: opts.resource, context: opts.context };
-      const evaluation = decide(result, request);
-      printResult(request, evaluation, opts.format, colorOf(cmd));
+      checkInputs(request, opts.set);
+      const set = principalFor(paths, opts, cmd, request.principal);
+      if (set === undefined) return;
+      const evaluation = decide(set, request);
+      printResult(request, set, evaluation, opts.format, colorOf(cmd));
       process.exitCode = evaluation.decision === "Allow" ? EXIT_OK : EXIT_ERRORS;
     });
 }
@@ -104,10 +185,15 @@ export function registerEvalCommand(program: Command): void {
  * a name is read as `service/NAME/*` in the caller's account, which any `service/...` pattern
  * that could match the real ARN also matches. `--resource` overrides it.
  */
-function resourceOf(named: string, principal: string, params: Readonly<NameTable<string>>): string {
-  if (named === "*" || named.startsWith("arn:")) return named;
-  const account = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1] ?? entryOf(params, "account") ?? "*";
-  return `arn:${entryOf(params, "partition") ?? "aws"}:apprunner:${entryOf(params, "region") ?? "*"}:${account}:service/${named}/*`;
+function resourceOf(named: string, principal: string, params: Readonly<NameTable<string>>): { readonly arn: string; readonly assumed?: string } {
+  if (named === "*" || named.startsWith("arn:")) return { arn: named };
+  const fromArn = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
+  const account = fromArn ?? entryOf(params, "account") ?? "*";
+  const region = entryOf(params, "region") ?? "*";
+  const arn = `arn:${entryOf(params, "partition") ?? "aws"}:apprunner:${region}:${account}:service/${named}/*`;
+  const accountWhy = fromArn !== undefined ? "the caller's account" : account === "*" ? "any account" : "--set account";
+  const regionWhy = region === "*" ? "any region (--set region to narrow)" : "--set region";
+  return { arn, assumed: `the message names \`${named}\`, not an ARN: read as App Runner service ${arn} (${accountWhy}, ${regionWhy}); give --resource for another` };
 }
 
 export function registerWhyCommand(program: Command): void {
@@ -117,35 +203,37 @@ export function registerWhyCommand(program: Command): void {
     .argument("<message>", "the message, e.g. \"User: arn:aws:iam::123456789012:user/marymajor is not authorized to perform: ...\"")
     .argument("<paths...>", ".arp files or directories")
     .option("--resource <arn>", "the resource ARN, when the message names only a resource's name")
-    .option("--context <key=value>", "a request context value (repeat a key for several values)", collectContext, emptyTable<ContextValue>())
+    .option("--as <name>", "the role or policy whose policies decide (default: the role the principal ARN names, or the only one)")
+    .option("--context <key=value>", "a request context value (repeat a key for several values); keys not given are unknown", collectContext, emptyTable<ContextValue>())
     .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption())
     .action((message: string, paths: string[], opts: EvalOptions & { resource?: string }, cmd: Command) => {
-      const denial = parseDenial(message);
-      if (denial === undefined) {
+      const denied = parseAccessDenied(message);
+      if (denied === undefined) {
         throw new UsageError("the message is not an AccessDenied message of the form `User: ARN is not authorized to perform: ACTION on resource: RESOURCE`");
       }
-      const result = compiled(paths, opts, cmd);
-      if (result === undefined) return;
-      const resource = opts.resource ?? resourceOf(denial.resource, denial.principal, opts.set);
-      const request: Request = { principal: denial.principal, action: denial.action, resource, context: opts.context };
-      const evaluation = decide(result, request);
-      const color = colorOf(cmd);
-      printResult(request, evaluation, opts.format, color);
-      if (opts.format === "text") process.stdout.write(`${terminalLines(remedy(evaluation, request, opts.set))}\n`);
+      const set = principalFor(paths, opts, cmd, denied.principal);
+      if (set === undefined) return;
+      const resource = opts.resource === undefined ? resourceOf(denied.resource, denied.principal, opts.set) : { arn: opts.resource };
+      const request: Request = { principal: denied.principal, action: denied.action, resource: resource.arn, context: opts.context };
+      const partial = decidePartial(set, request);
+      if (opts.format === "json") {
+        const principalSet = { name: set.name, kind: set.kind, policies: set.members.map((m) => m.name), unknownManagedPolicies: set.unknownManagedArns };
+        process.stdout.write(`${terminalJson(JSON.stringify({ request, principalSet, message: denied, ...partial }, null, 2))}\n`);
+      } else {
+        const lines = [setLine(set), ...(resource.assumed === undefined ? [] : [resource.assumed]), ...reconcile(denied, partial, request, opts.set)];
+        process.stdout.write(`${terminalLines(lines.join("\n"))}\n`);
+      }
       process.exitCode = EXIT_OK;
     });
 }
 
-function remedy(result: EvaluationResult, request: Request, params: Readonly<Record<string, string>>): string {
-  switch (result.decision) {
-    case "Allow":
-      return "these policies allow the request: the denial comes from elsewhere (another attached policy, a permissions boundary, an SCP, or a session policy)";
-    case "ExplicitDeny": {
-      const blockers = result.matched.map((m) => `${m.sid ?? `statement ${m.index}`} in policy ${m.policy}${m.source ? ` (${m.source.file}:${m.source.line})` : ""}`);
-      return `blocked by an explicit deny, which no allow can override: ${blockers.join("; ")}`;
-    }
-    case "ImplicitDeny":
-      return `no statement allows it; the smallest statement that would:\n  ${suggestStatement(request, params)}`;
+/** The partial decision, every context key not given unknown; a malformed request is a usage error. */
+function decidePartial(set: PrincipalSet, request: Request): PartialResult {
+  try {
+    return evaluatePartial(policyInputs(set), request);
+  } catch (e) {
+    if (e instanceof InvalidRequestError) throw new UsageError(e.message);
+    throw e;
   }
 }

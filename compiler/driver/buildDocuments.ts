@@ -4,7 +4,8 @@
  * policies, Sid clashes, sizes, role trust and attachments) are reported whether or not they
  * become output; only the inputs' standalone policies and roles are output.
  */
-import type { RoleDecl } from "../../grammar/ast.js";
+import type { RoleDecl, SourceFile } from "../../grammar/ast.js";
+import { policySet, roleSet, type PrincipalSet } from "./principalSets.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { checkOutputNames, type OutputName } from "../outputNames.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
@@ -22,6 +23,16 @@ export interface BuiltProgram {
   readonly documents: readonly BuiltDocument[];
   /** Any policy's build, at most once (a stdlib policy is built when first asked for). */
   readonly policyOf: (policy: PolicyDefinition) => BuiltPolicy | undefined;
+  /**
+   * The inputs' principal sets: each role, then each standalone policy whose name no role of
+   * the inputs has (such a name means the role).
+   */
+  readonly principals: readonly PrincipalSet[];
+  /**
+   * The set of any role or standalone policy the program knows by name (inputs, imports, the
+   * stdlib; a policy before a role), built at most once; undefined when unknown or not built.
+   */
+  readonly principalNamed: (name: string) => PrincipalSet | undefined;
 }
 
 export function buildDocuments(input: BuildInput): BuiltProgram {
@@ -46,6 +57,7 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
     policies.push(compiled);
   }
   const roles: BuiltRole[] = [];
+  const builtRoles = new Map<RoleDecl, BuiltRole | undefined>();
   const roleNames = new Map<string, RoleDecl>();
   for (const file of userFiles(program.files)) {
     const isInput = inputs.has(file);
@@ -62,14 +74,34 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
         roleNames.set(item.name.name.toLowerCase(), item);
       }
       const role = compileRole(input, file, item, policyOf);
+      builtRoles.set(item, role);
       if (role === undefined) continue;
       documents.push({ kind: "trust", policy: role.trust }, ...role.inlinePolicies.map((policy) => ({ kind: "inline" as const, policy })));
       if (isInput) roles.push(role);
     }
   }
   checkOutputNames(outputNames(input, [...roleNames.values()]), program.diagnostics);
-  return { policies, roles, documents, policyOf };
+  const roleOf = (decl: RoleDecl, file: SourceFile): BuiltRole | undefined => {
+    if (!builtRoles.has(decl)) builtRoles.set(decl, compileRole(input, file, decl, policyOf));
+    return builtRoles.get(decl);
+  };
+  // A name a role and a policy share means the role: the role is the principal that makes
+  // requests (its set holds the policy too when it attaches it).
+  const principalNamed = (name: string): PrincipalSet | undefined => {
+    const role = program.role(name);
+    if (role !== undefined) {
+      const built = roleOf(role.decl, role.file);
+      return built === undefined ? undefined : roleSet(built);
+    }
+    const policy = program.policy(name);
+    const built = policy === undefined || policy.role !== undefined ? undefined : policyOf(policy);
+    return built === undefined ? undefined : policySet(built);
+  };
+  const roleNamesUsed = new Set(roles.map((r) => r.name.toLowerCase()));
+  const principals = [...roles.map(roleSet), ...policies.filter((p) => !roleNamesUsed.has(p.name.toLowerCase())).map(policySet)];
+  return { policies, roles, documents, policyOf, principals, principalNamed };
 }
+
 
 /** Every name of the inputs that becomes a file: standalone policies and roles. */
 function outputNames({ program }: BuildInput, roles: readonly RoleDecl[]): OutputName[] {

@@ -6,10 +6,12 @@
  * include a statement. (A role's `trust` is still checked by compileRole, which runs once per
  * role of every user file.)
  *
- * The stdlib's statements are checked when the program uses them (`use`, a test's `for`):
- * the stdlib ships checked (test/examples.test.ts compiles it with no diagnostics), so checking
- * all of it on every compile could only repeat that. It is cheap either way: its 5 statements
- * take about 1.3 ms.
+ * The stdlib's statements are checked when the program may use them: a `use` or a test's
+ * `for` reaches them, a user file declares a role (roles attach its managed policies by name
+ * or by ARN, and its roles can be tested), or the caller asks for every stdlib principal
+ * (`arp eval --as` may name any). The stdlib ships checked (test/examples.test.ts compiles it
+ * with no diagnostics), so checking it on every compile could only repeat that; its 5
+ * statements take about 1.3 ms.
  */
 import type { Expectation, SourceFile, Statement, TestDecl, UseStatement } from "../../grammar/ast.js";
 import type { Request } from "../../runtime/types.js";
@@ -18,7 +20,7 @@ import type { CheckContext } from "../check/context.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { expectationRequest, testContext } from "./expectationRequest.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
-import { userFiles, type Program } from "./program.js";
+import { userFiles, type Program, type RoleDefinition } from "./program.js";
 
 /** A statement's checked form (undefined when it has errors) and the context it was checked in. */
 export interface StatementCheck {
@@ -26,9 +28,17 @@ export interface StatementCheck {
   readonly checked: CheckedStatement | undefined;
 }
 
-/** A test block: the policies it evaluates (undefined when one is unknown) and its requests. */
+/**
+ * What a test's `for` names: a policy (evaluated as a principal's only identity policy), or a
+ * role (its inline policies and everything it attaches).
+ */
+export type TestTarget =
+  | { readonly kind: "policy"; readonly policy: PolicyDefinition }
+  | { readonly kind: "role"; readonly role: RoleDefinition };
+
+/** A test block: what it evaluates (undefined when a name is unknown) and its requests. */
 export interface TestCheck {
-  readonly targets: readonly PolicyDefinition[] | undefined;
+  readonly targets: readonly TestTarget[] | undefined;
   /** Each expectation's request; undefined when the expectation has errors. */
   readonly requests: ReadonlyMap<Expectation, Request | undefined>;
 }
@@ -40,7 +50,13 @@ export interface CheckedProgram {
   readonly tests: ReadonlyMap<TestDecl, TestCheck>;
 }
 
-export function checkProgram(program: Program): CheckedProgram {
+/** How much of the stdlib to check besides what the program reaches. */
+export interface CheckOptions {
+  /** Check all of it: every stdlib role and policy may be asked for as a principal set. */
+  readonly wholeStdlib?: boolean;
+}
+
+export function checkProgram(program: Program, options: CheckOptions = {}): CheckedProgram {
   const statements = new Map<Statement, StatementCheck>();
   const checkAll = (file: SourceFile, list: readonly Statement[]): void => {
     const ctx = program.contextOf(file);
@@ -52,7 +68,13 @@ export function checkProgram(program: Program): CheckedProgram {
   for (const file of userFiles(program.files)) {
     for (const item of file.items) if (item.kind === "Test") tests.set(item, checkTest(program, file, item));
   }
-  for (const p of stdlibInUse(program, uses, tests)) checkAll(p.file, p.items.filter((i): i is Statement => i.kind === "Statement"));
+  const hasRoles = userFiles(program.files).some((f) => f.items.some((i) => i.kind === "Role"));
+  const testsRoles = [...tests.values()].some((t) => (t.targets ?? []).some((x) => x.kind === "role"));
+  if (options.wholeStdlib === true || hasRoles || testsRoles) {
+    for (const file of program.files.stdlib) checkAll(file, statementsOf(file));
+  } else {
+    for (const p of stdlibInUse(program, uses, tests)) checkAll(p.file, p.items.filter((i): i is Statement => i.kind === "Statement"));
+  }
   return { statements, uses, tests };
 }
 
@@ -71,7 +93,7 @@ function stdlibInUse(program: Program, uses: ReadonlyMap<UseStatement, PolicyDef
     }
   };
   for (const p of program.policies) if (!stdlib.has(p.file)) visit(p);
-  for (const t of tests.values()) for (const p of t.targets ?? []) visit(p);
+  for (const t of tests.values()) for (const x of t.targets ?? []) if (x.kind === "policy") visit(x.policy);
   return found;
 }
 
@@ -124,16 +146,41 @@ function resolveUses(program: Program): Map<UseStatement, PolicyDefinition> {
   return uses;
 }
 
+/**
+ * What a test without `for` evaluates: the one role or standalone policy its file defines.
+ * With several, which principal the requests come from is the author's choice (ARP5008):
+ * IAM never pools two principals' policies.
+ */
+function fileTargets(program: Program, file: SourceFile, test: TestDecl): TestTarget[] | undefined {
+  const policies = program.policies.filter((p) => p.file === file && p.role === undefined);
+  const roles = file.items.filter((i) => i.kind === "Role").map((decl) => ({ decl, file }));
+  const targets: TestTarget[] = [
+    ...roles.map((role) => ({ kind: "role" as const, role })),
+    ...policies.filter((p) => !roles.some((r) => r.decl.name.name.toLowerCase() === p.name.toLowerCase())).map((policy) => ({ kind: "policy" as const, policy })),
+  ];
+  if (targets.length <= 1) return targets;
+  const names = targets.map((t) => (t.kind === "role" ? `${t.role.decl.name.name} (role)` : `${t.policy.name} (policy)`));
+  program.diagnostics.push(diagnostic("AmbiguousTestTarget", test.name.span,
+    `this file defines ${names.length} roles and policies: say whose policies the test evaluates`, {
+      hint: `add \`for NAME\` after the test's name, one of: ${names.join(", ")}`,
+    }));
+  return undefined;
+}
+
 function checkTest(program: Program, file: SourceFile, test: TestDecl): TestCheck {
-  let targets: PolicyDefinition[] | undefined = [];
-  if (test.policies === undefined) targets = program.policies.filter((p) => p.file === file);
+  let targets: TestTarget[] | undefined = [];
+  if (test.policies === undefined) targets = fileTargets(program, file, test);
   else {
     for (const name of test.policies) {
+      // A name a role and a policy share means the role, as for `--as` and the evaluator.
+      const role = program.role(name.name);
       const p = program.policy(name.name);
-      if (p === undefined) {
-        program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy named \`${name.name}\` is defined`));
+      if (role !== undefined) targets?.push({ kind: "role", role });
+      else if (p !== undefined) targets?.push({ kind: "policy", policy: p });
+      else {
+        program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy or role named \`${name.name}\` is defined`));
         targets = undefined;
-      } else targets?.push(p);
+      }
     }
   }
   const ctx = testContext(program.contextOf(file));

@@ -9,7 +9,7 @@ import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Catalog } from "../catalog/index.js";
 import type { CheckContext } from "../check/context.js";
-import type { LoadedFiles, Program } from "./program.js";
+import type { LoadedFiles, Program, RoleDefinition } from "./program.js";
 
 /** A policy as written, before checking: its name and items, whichever form it was written in. */
 export interface PolicyDefinition {
@@ -49,6 +49,12 @@ export function collectProgram(
   const policies = [...userPolicies, ...stdPolicies];
   const byName = new Map<string, PolicyDefinition>();
   for (const p of policies) if (!byName.has(p.name.toLowerCase())) byName.set(p.name.toLowerCase(), p);
+  const roles = new Map<string, RoleDefinition>();
+  for (const file of [...files.inputs, ...files.libraries, ...files.stdlib]) {
+    for (const item of file.items) {
+      if (item.kind === "Role" && !roles.has(item.name.name.toLowerCase())) roles.set(item.name.name.toLowerCase(), { decl: item, file });
+    }
+  }
   const byDecl = new Map<PolicyDecl, PolicyDefinition>();
   for (const p of policies) if (p.decl !== undefined) byDecl.set(p.decl, p);
   return {
@@ -58,6 +64,7 @@ export function collectProgram(
     policies,
     diagnostics,
     policy: (name) => byName.get(name.toLowerCase()),
+    role: (name) => roles.get(name.toLowerCase()),
     definitionOf: (decl) => byDecl.get(decl),
     contextOf(file) {
       const ctx = contexts.get(file);

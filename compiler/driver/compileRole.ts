@@ -4,7 +4,8 @@
  * CloudFormation's `AWS::IAM::Role` properties, so it can be dropped into a template or read
  * by any deployment script.
  */
-import type { RoleDecl, SourceFile, TrustDecl } from "../../grammar/ast.js";
+import type { RoleDecl, SourceFile, TemplatePart, TrustDecl } from "../../grammar/ast.js";
+import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { assemble, checkSids, type BuildInput, type BuiltPolicy } from "./compilePolicy.js";
 import { checkRoleDescription, checkRoleName } from "../check/checkRole.js";
 import { checkTrust } from "../check/checkTrust.js";
@@ -13,7 +14,7 @@ import { resolveParts } from "../check/resolveTemplate.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Program } from "./program.js";
-import { awsManagedPolicyArn, isStdlibFile } from "../stdlib.js";
+import { awsManagedPolicyArn, isStdlibFile, stdlibNameOfManagedArn } from "../stdlib.js";
 
 /** A built role: its documents, before the bundle's text is emitted. */
 export interface BuiltRole {
@@ -23,6 +24,14 @@ export interface BuiltRole {
   readonly trust: BuiltPolicy;
   readonly managedPolicyArns: readonly string[];
   readonly inlinePolicies: readonly BuiltPolicy[];
+  /**
+   * The content of the attached AWS managed policies that arp's stdlib ships (by name or by
+   * ARN): with the inline policies, what the role may do. Not part of the bundle, which
+   * attaches them by ARN.
+   */
+  readonly managedPolicies: readonly BuiltPolicy[];
+  /** Attached managed policies whose content arp does not know: the role's answers omit them. */
+  readonly unknownManagedArns: readonly string[];
 }
 
 /** IAM's default quota for a role trust policy (it can be raised to 4,096). */
@@ -79,9 +88,7 @@ export function compileRole(input: BuildInput, file: SourceFile, role: RoleDecl,
       if (managed !== undefined) {
         if (!managedPolicyArns.includes(managed)) managedPolicyArns.push(managed);
       } else if (target === undefined) {
-        program.diagnostics.push(diagnostic("UnknownPolicyName", item.target.span, `no policy named \`${item.target.name}\` is defined`, {
-          hint: 'attach an AWS managed policy by its ARN: `attach "arn:aws:iam::aws:policy/..."`',
-        }));
+        program.diagnostics.push(unknownAttachment(program, item.target.name, item.target.span));
       } else addInline(target);
       continue;
     }
@@ -91,6 +98,15 @@ export function compileRole(input: BuildInput, file: SourceFile, role: RoleDecl,
         hint: "for example `arn:aws:iam::aws:policy/service-role/AWSAppRunnerServicePolicyForECRAccess`",
       }));
     } else if (arn !== undefined && !managedPolicyArns.includes(arn)) managedPolicyArns.push(arn);
+  }
+  const managedPolicies: BuiltPolicy[] = [];
+  const unknownManagedArns: string[] = [];
+  for (const arn of managedPolicyArns) {
+    const name = stdlibNameOfManagedArn(arn);
+    const definition = name === undefined ? undefined : program.policy(name);
+    const content = definition !== undefined && isStdlibFile(definition.file.span.file) ? policyOf(definition) : undefined;
+    if (content !== undefined) managedPolicies.push(content);
+    else unknownManagedArns.push(arn);
   }
   // The inlined policies' own problems are reported once, where each is built.
   const inlinePolicies = inline.map(policyOf).filter((p): p is BuiltPolicy => p !== undefined);
@@ -104,7 +120,32 @@ export function compileRole(input: BuildInput, file: SourceFile, role: RoleDecl,
     trust,
     managedPolicyArns,
     inlinePolicies,
+    managedPolicies,
+    unknownManagedArns,
   };
+}
+
+/**
+ * `attach X` where no policy is named X. A role is not something IAM attaches: when X is one,
+ * say so and point at what does make sense (its policies, or evaluating it as a principal).
+ */
+function unknownAttachment(program: Program, name: string, span: Span): Diagnostic {
+  const role = program.role(name);
+  if (role === undefined) {
+    return diagnostic("UnknownPolicyName", span, `no policy named \`${name}\` is defined`, {
+      hint: 'attach an AWS managed policy by its ARN: `attach "arn:aws:iam::aws:policy/..."`',
+    });
+  }
+  const attached = role.decl.items.flatMap((i) => (i.kind !== "Attach" ? [] : i.target.kind === "Identifier" ? [i.target.name] : [templateText(i.target.parts)]));
+  return diagnostic("UnknownPolicyName", span, `\`${role.decl.name.name}\` is a role, not a policy: IAM attaches policies to roles, never a role to a role`, {
+    hint: attached.length > 0
+      ? `attach the policies it attaches instead: ${attached.map((a) => `\`attach ${a.startsWith("arn:") ? JSON.stringify(a) : a}\``).join(", ")}`
+      : "a role's permissions are its own policies; `test ... for " + role.decl.name.name + "` and `arp eval --as " + role.decl.name.name + "` evaluate it",
+  });
+}
+
+function templateText(parts: readonly TemplatePart[]): string {
+  return parts.map((p) => (p.kind === "Text" ? p.text : `\${${p.name}}`)).join("");
 }
 
 function checkTrustSize(program: Program, role: RoleDecl, size: number): void {

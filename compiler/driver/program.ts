@@ -3,7 +3,7 @@
  * list, docs/architecture.md for the picture). Each stage reads what earlier stages produced
  * and appends to one diagnostics list; none reaches back into an earlier stage.
  */
-import type { PolicyDecl, SourceFile } from "../../grammar/ast.js";
+import type { PolicyDecl, RoleDecl, SourceFile } from "../../grammar/ast.js";
 import type { Catalog } from "../catalog/index.js";
 import type { CheckContext } from "../check/context.js";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
@@ -18,6 +18,11 @@ export interface SourceInput {
 export interface CompileOptions {
   /** Parameter values, as `--set name=value` gives them. */
   readonly params?: Readonly<Record<string, string>>;
+  /**
+   * Check every stdlib role and policy, so that any can be asked for as a principal set
+   * (`arp eval --as AppRunnerECRAccessRole`); otherwise only what the program uses.
+   */
+  readonly stdlibPrincipals?: boolean;
 }
 
 /** Every file the program loaded (those with syntax errors are reported and left out). */
@@ -53,8 +58,16 @@ export interface Program {
   readonly diagnostics: Diagnostic[];
   /** Finds a policy by name (case-insensitive), the inputs' and imports' before the stdlib's. */
   policy(name: string): PolicyDefinition | undefined;
+  /** Finds a role by name (case-insensitive), the inputs' and imports' before the stdlib's. */
+  role(name: string): RoleDefinition | undefined;
   /** The definition collected for a `policy` block (top level or inside a role). */
   definitionOf(decl: PolicyDecl): PolicyDefinition | undefined;
   /** The file's checker context. */
   contextOf(file: SourceFile): CheckContext;
+}
+
+/** A `role` declaration and the file that holds it. */
+export interface RoleDefinition {
+  readonly decl: RoleDecl;
+  readonly file: SourceFile;
 }

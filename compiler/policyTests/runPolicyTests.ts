@@ -1,6 +1,8 @@
 /**
  * Runs the `test` blocks of `.arp` files, like `opa test`: every expectation is evaluated by
- * the runtime against the compiled policies it names (or its file's own policies), and each
+ * the runtime against what the test's `for` names (a role: its inline and attached policies;
+ * a policy: that policy alone; several names: all of them together), or its file's own
+ * policies, and each
  * failure carries the source location and the evaluator's explanation.
  */
 import type { Expectation, TestDecl } from "../../grammar/ast.js";
@@ -67,8 +69,14 @@ function runTest({ program, checked, built }: Analysis, test: TestDecl): Expecta
   const check = checked.tests.get(test);
   if (check?.targets === undefined) return [];
   const policies: PolicyInput[] = [];
-  for (const s of check.targets) {
-    const c = built.policyOf(s);
+  for (const target of check.targets) {
+    const set = target.kind === "role" ? built.principalNamed(target.role.decl.name.name) : undefined;
+    if (target.kind === "role") {
+      if (set === undefined) return [];
+      policies.push(...set.members.map((m) => ({ name: m.name, document: m.policy.document, sources: m.policy.sources })));
+      continue;
+    }
+    const c = built.policyOf(target.policy);
     if (c === undefined) return [];
     policies.push({ name: c.name, document: c.document, sources: c.sources });
   }

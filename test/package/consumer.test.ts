@@ -131,16 +131,18 @@ console.log(JSON.stringify([result.ok, JSON.parse(result.policies[0].json).State
 const TYPED_ESM = `import { compile, type CompileResult } from "arp";
 import { evaluate, type Decision } from "arp/runtime";
 import plugin from "arp/prettier";
-import { authorize } from "./out/evaluator.js";
+import { authorize, evaluators } from "./out/evaluator.js";
 
 const result: CompileResult = compile("allow apprunner:List* on *");
 const request = { principal: "arn:aws:iam::123456789012:user/alice", action: "apprunner:ListServices", resource: "*" };
 const interpreted: Decision = evaluate([], request).decision;
-const generated: Decision = authorize(request);
+const generated: Decision = evaluators.Team.authorize(request);
 // @ts-expect-error evaluate needs a request
 evaluate([]);
 // @ts-expect-error authorize needs a principal
-authorize({ action: "apprunner:ListServices", resource: "*" });
+evaluators.Team.authorize({ action: "apprunner:ListServices", resource: "*" });
+// @ts-expect-error authorize needs the principal set whose policies decide
+authorize(request);
 export const used = [result.ok, interpreted, generated, plugin.languages];
 `;
 

@@ -1,4 +1,5 @@
 /** `explain`: the decision, the deciding statements with location, and why each other one did not apply. */
+import { describeFailure } from "../../runtime/explain.js";
 import { describe, expect, it } from "vitest";
 import { evaluate, explain } from "../../runtime/index.js";
 import type { IamStatement, PolicyInput } from "../../runtime/index.js";
@@ -58,5 +59,14 @@ describe("explain", () => {
     const text = explain(evaluate([team], req), req);
     expect(text.split("\n")[0]).toBe("decision: Allow: a statement allows the request and none denies it");
     expect(text).not.toContain("aws would say");
+  });
+});
+
+describe("a negated operator's failure", () => {
+  it("is worded as the operator reads: the value was one the policy excludes", () => {
+    expect(describeFailure({ operator: "StringNotEquals", key: "aws:RequestedRegion", expected: ["eu-west-1"], actual: ["eu-west-1"] }))
+      .toBe("condition StringNotEquals aws:RequestedRegion: expected none of `eu-west-1`, got `eu-west-1`");
+    expect(describeFailure({ operator: "StringEquals", key: "aws:RequestedRegion", expected: ["eu-west-1"], actual: ["us-east-1"] }))
+      .toBe("condition StringEquals aws:RequestedRegion: expected `eu-west-1`, got `us-east-1`");
   });
 });

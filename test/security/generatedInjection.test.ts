@@ -229,7 +229,8 @@ describe("generated evaluator: hostile names and values are data, never code", (
     expectOnlyData(module);
     expect(typeCheck({ "/virtual/evaluator.ts": module, "/virtual/role/evaluator.ts": written })).toEqual([]);
     expectSameDecisions(module, policies);
-    expect(loadEvaluator(written).authorize(requestsFor("x")[0]!)).toBe("Allow");
+    const roleModule = loadEvaluator(written) as unknown as { evaluators: Record<string, { authorize(r: Request): string }> };
+    expect(roleModule.evaluators.R!.authorize(requestsFor("x")[0]!)).toBe("Allow");
     expect(globalThis.__arpInjected).toBeUndefined();
     expect(exits).toEqual([]);
   }, 10_000);

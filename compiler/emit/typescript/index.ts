@@ -1,2 +1,2 @@
 /** The TypeScript emitter: IAM policy documents to a standalone, specialised evaluator module. */
-export { generateEvaluator, type GenerateOptions, type PolicySource } from "./generateEvaluator.js";
+export { generateEvaluator, generatePrincipalEvaluator, type GenerateOptions, type PolicySource, type PrincipalSetSource } from "./generateEvaluator.js";

@@ -125,11 +125,19 @@ function actionMissLiteral(s: StatementPlan): string {
 
 /** The statement reference, effect and action-miss tables explanations cite. */
 export function statementTables(statements: readonly StatementPlan[]): string[] {
+  const [refs, effects, misses, records] = setTables(statements);
+  return [refs!, effects!, misses!, MISS_RECORD.trim(), records!];
+}
+
+/**
+ * The tables of one policy set (`statementTables` without the shared `Why` and `missRecord`,
+ * which a module of several sets declares once, as `MISS_RECORD_SOURCE`).
+ */
+export function setTables(statements: readonly StatementPlan[]): string[] {
   return [
     `/** Each statement as explanations cite it, by global index. */\nconst REFS: readonly StatementRef[] = [${statements.map(refLiteral).join(", ")}];`,
     `const EFFECTS: readonly ("Allow" | "Deny")[] = [${statements.map((s) => lit(s.effect)).join(", ")}];`,
     `/** Why each statement misses when the action index does not select it. */\nconst ACTION_MISSES: readonly StatementMiss["reason"][] = [${statements.map(actionMissLiteral).join(", ")}];`,
-    MISS_RECORD.trim(),
     `/** The action misses, built once: most statements miss on their action. */\nconst ACTION_MISS_RECORDS: readonly StatementMiss[] = REFS.map((ref, i) => missRecord(ref, EFFECTS[i]!, ACTION_MISSES[i]!));`,
   ];
 }
@@ -151,6 +159,35 @@ function missRecord(ref: StatementRef, effect: "Allow" | "Deny", reason: Stateme
   }
   return source === undefined ? { policy, index, sid, effect, reason } : { policy, index, sid, source, effect, reason };
 }`;
+
+/** `Why` and `missRecord`, declared once for every set of a module. */
+export function missRecordSource(): string {
+  return MISS_RECORD.trim();
+}
+
+/** The type of one set's evaluator, and the set names, in a module of principal sets. */
+export function setTypes(names: readonly string[]): { readonly aliases: TypeAliasSpec[]; readonly interfaces: InterfaceSpec[] } {
+  return {
+    aliases: [{ name: "PrincipalSetName", type: union(names), docs: ["Each principal whose policies the module decides: every role, and every standalone policy (alone)."] }],
+    interfaces: [
+      {
+        name: "Evaluator",
+        properties: [
+          p("authorize", "(request: Request) => Decision", false, "The decision for one request by this principal."),
+          p("explain", "(request: Request) => EvaluationResult", false, "The decision with the statements that decided and why the others did not apply."),
+        ],
+      },
+      {
+        name: "PrincipalSet",
+        properties: [
+          p("kind", `"role" | "policy"`),
+          p("policies", "readonly string[]", false, "Its policies, as explanations name them."),
+          p("unknownManagedPolicies", "readonly string[]", false, "Managed policies it attaches whose content arp does not know: its answers leave them out."),
+        ],
+      },
+    ],
+  };
+}
 
 /** The body of the emitted `authorize`: candidates by action, Deny statements first. */
 export const AUTHORIZE_BODY = `

@@ -1,0 +1,65 @@
+/**
+ * Whose policies decide a request. IAM evaluates the identity policies of the principal that
+ * makes the request ("Information about the principal includes the policies that are
+ * associated with that principal", reference_policies_evaluation-logic.md), never every policy
+ * of an account. arp's unit of evaluation is therefore a principal's policy set:
+ *
+ * - a role: its inline policies (`policy` blocks in it and arp policies it attaches, which the
+ *   bundle inlines) plus the AWS managed policies it attaches, by their content when arp's
+ *   stdlib ships them;
+ * - a standalone policy: evaluated alone, as if it were the only identity policy of a
+ *   principal (what a managed policy grants by itself, wherever it is attached).
+ *
+ * `eval --as`, `why --as`, `test ... for` and the generated evaluator's `evaluators.<Name>`
+ * each decide for one set.
+ */
+import type { BuiltPolicy } from "./compilePolicy.js";
+import type { BuiltRole } from "./compileRole.js";
+
+/** One policy of a set, under the name explanations cite. */
+export interface SetMember {
+  /** `Role/Policy` for a role's inline policy; the policy's own name otherwise. */
+  readonly name: string;
+  readonly policy: BuiltPolicy;
+}
+
+/** The identity policies one principal holds. */
+export interface PrincipalSet {
+  readonly name: string;
+  readonly kind: "role" | "policy";
+  /** The `.arp` file that defines the role or policy. */
+  readonly file: string;
+  readonly members: readonly SetMember[];
+  /** Managed policies attached by ARN whose content arp does not know: answers leave them out. */
+  readonly unknownManagedArns: readonly string[];
+}
+
+/** A role's set: its inline policies, then the managed policies it attaches. */
+export function roleSet(role: BuiltRole): PrincipalSet {
+  return {
+    name: role.name,
+    kind: "role",
+    file: role.file,
+    members: [
+      ...role.inlinePolicies.map((policy) => ({ name: `${role.name}/${policy.name}`, policy })),
+      ...role.managedPolicies.map((policy) => ({ name: policy.name, policy })),
+    ],
+    unknownManagedArns: role.unknownManagedArns,
+  };
+}
+
+/** A standalone policy's set: the policy alone. */
+export function policySet(policy: BuiltPolicy): PrincipalSet {
+  return { name: policy.name, kind: "policy", file: policy.file, members: [{ name: policy.name, policy }], unknownManagedArns: [] };
+}
+
+/**
+ * The role a principal ARN names, for choosing a set without `--as`: an IAM role
+ * (`arn:aws:iam::123456789012:role/path/Name`) or one of its sessions
+ * (`arn:aws:sts::123456789012:assumed-role/Name/session`). Undefined for anything else.
+ */
+export function roleNameOfArn(arn: string): string | undefined {
+  const role = /^arn:[^:]+:iam::[^:]*:role\/(?:[^:]*\/)?([^/:]+)$/.exec(arn);
+  if (role !== null) return role[1];
+  return /^arn:[^:]+:sts::[^:]*:assumed-role\/([^/:]+)\/[^:]*$/.exec(arn)?.[1];
+}
