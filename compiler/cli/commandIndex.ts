@@ -55,7 +55,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: "import",
     term: "import [options] [files...]",
-    description: "turn IAM JSON policies (identity or role trust) into .arp; on any error nothing is written",
+    description: "turn IAM JSON policies (identity or role trust) into .arp; files with errors are listed and not written",
     load: async () => (await import("./importCommand.js")).registerImportCommand,
   },
   {
