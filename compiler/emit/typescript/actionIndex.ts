@@ -7,6 +7,7 @@
  * patterns once and are remembered in a bounded cache.
  */
 import { EmitContext, lit } from "./emitContext.js";
+import { indexedStatements, INDEX_THRESHOLD } from "./resourceIndex.js";
 import type { StatementPlan } from "./model.js";
 import { compileWildcard, type Wildcard } from "../../../runtime/index.js";
 import { globShape, hasWildcard, literalText, lowerPieces, parsePattern, shapeLiteral, type GlobShape } from "./patterns.js";
@@ -75,7 +76,7 @@ function candidatesLiteral(ms: readonly ActionMatcher[], lower: string): string 
   const hits = ms.filter((m) => matches(m, lower)).map((m) => m.statement);
   const deny = hits.filter((s) => s.effect === "Deny").map((s) => s.global);
   const allow = hits.filter((s) => s.effect === "Allow").map((s) => s.global);
-  return `{ deny: [${deny.join(", ")}], allow: [${allow.join(", ")}] }`;
+  return `splitCandidates([${deny.join(", ")}], [${allow.join(", ")}])`;
 }
 
 function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, ctx: EmitContext): string[] {
@@ -131,7 +132,7 @@ function unknownAction(lower: string): Candidates {
     }
     if (hit !== p.not) (p.deny ? deny : allow).push(p.statement);
   }
-  return deny.length + allow.length === 0 ? NO_CANDIDATES : { deny, allow };
+  return deny.length + allow.length === 0 ? NO_CANDIDATES : splitCandidates(deny, allow);
 }`;
 
 const UNKNOWN_WITHOUT_PATTERNS = `
@@ -144,13 +145,30 @@ function unknownAction(_lower: string): Candidates {
 export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitContext): ActionIndex {
   const ms = statements.map(matcherOf).filter((m): m is ActionMatcher => m !== undefined);
   const names = knownNames(statements);
+  // Declared first: the per-action constants read it when the module loads.
+  const indexed = ctx.constant("INDEXED", "Uint8Array", `statementSet(${statements.length}, [${[...indexedStatements(statements)].join(", ")}])`);
   const declarations: string[] = [
     `/** The statements whose Action/NotAction can match one action, by global index, Deny and Allow apart. */
 interface Candidates {
   readonly deny: readonly number[];
   readonly allow: readonly number[];
+  /**
+   * 1 for each candidate the resource index holds, by global index, when there are enough of
+   * them to walk the index for; undefined when every candidate is tested.
+   */
+  readonly indexed: Uint8Array | undefined;
+  /** The Deny and Allow candidates the resource index does not hold. */
+  readonly otherDeny: readonly number[];
+  readonly otherAllow: readonly number[];
 }`,
-    `const NO_CANDIDATES: Candidates = { deny: [], allow: [] };`,
+    `/** An action's candidates, split by whether the resource index holds them. */
+function splitCandidates(deny: readonly number[], allow: readonly number[]): Candidates {
+  const held = [...deny, ...allow].filter((i) => ${indexed}[i] === 1);
+  if (held.length < ${INDEX_THRESHOLD}) return { deny, allow, indexed: undefined, otherDeny: deny, otherAllow: allow };
+  const unheld = (i: number): boolean => ${indexed}[i] === 0;
+  return { deny, allow, indexed: statementSet(${indexed}.length, held), otherDeny: deny.filter(unheld), otherAllow: allow.filter(unheld) };
+}`,
+    `const NO_CANDIDATES: Candidates = splitCandidates([], []);`,
   ];
   const entries = knownEntries(ms, names, ctx);
   declarations.push(

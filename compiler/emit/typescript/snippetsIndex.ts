@@ -1,0 +1,71 @@
+/**
+ * Generated-code snippets for the resource index (resourceIndex.ts): the prefix tree built when
+ * the module loads, and where a resource's part after the fifth colon starts.
+ */
+
+/** Emitted source: `PrefixNode`, `prefixTree` and `resourcePartStart`. */
+export const PREFIX_TREE = `
+/**
+ * A node of the resource index: the statements filed under the text from the root to here, and
+ * the nodes below, each keyed by the first character of its label (the text it adds), so a walk
+ * takes one look-up and one comparison per node, however long the labels.
+ */
+interface PrefixNode {
+  label: string;
+  deny: readonly number[];
+  allow: readonly number[];
+  next: Map<number, PrefixNode> | undefined;
+}
+
+/** A statement set as a table of 0s and 1s, by global index. */
+function statementSet(size: number, members: readonly number[]): Uint8Array {
+  const set = new Uint8Array(size);
+  for (const i of members) set[i] = 1;
+  return set;
+}
+
+/** Builds the tree from [prefix, Deny statements, Allow statements] entries, one per prefix. */
+function prefixTree(entries: readonly (readonly [string, readonly number[], readonly number[]])[]): PrefixNode {
+  const root: PrefixNode = { label: "", deny: [], allow: [], next: undefined };
+  for (const [prefix, deny, allow] of entries) {
+    let node = root;
+    let at = 0;
+    while (at < prefix.length) {
+      node.next ??= new Map();
+      const child = node.next.get(prefix.charCodeAt(at));
+      if (child === undefined) {
+        const leaf: PrefixNode = { label: prefix.slice(at), deny, allow, next: undefined };
+        node.next.set(prefix.charCodeAt(at), leaf);
+        node = leaf;
+        at = prefix.length;
+        break;
+      }
+      let common = 0;
+      while (common < child.label.length && at + common < prefix.length && child.label.charCodeAt(common) === prefix.charCodeAt(at + common)) common++;
+      if (common < child.label.length) {
+        // Split the child: the shared start becomes a node of its own.
+        const lower: PrefixNode = { label: child.label.slice(common), deny: child.deny, allow: child.allow, next: child.next };
+        child.label = child.label.slice(0, common);
+        child.deny = [];
+        child.allow = [];
+        child.next = new Map([[lower.label.charCodeAt(0), lower]]);
+      }
+      node = child;
+      at += common;
+    }
+    if (node.deny !== deny) node.deny = [...node.deny, ...deny];
+    if (node.allow !== allow) node.allow = [...node.allow, ...allow];
+  }
+  return root;
+}
+
+/** Where the part after the fifth colon of \`resource\` starts; -1 unless it has exactly five colons. */
+function resourcePartStart(resource: string): number {
+  let at = -1;
+  for (let k = 0; k < 5; k++) {
+    at = resource.indexOf(":", at + 1);
+    if (at < 0) return -1;
+  }
+  return resource.indexOf(":", at + 1) < 0 ? at + 1 : -1;
+}
+`;
