@@ -9,8 +9,10 @@ import { generateEvaluator, type PolicySource } from "../compiler/emit/typescrip
 import { compilePolicySet } from "../runtime/index.js";
 import type { Decision, Request } from "../runtime/index.js";
 import { authorize as handwritten10 } from "./handwritten10.js";
+import { authorize as handwrittenTeam10 } from "./handwrittenTeam10.js";
 import { cedarWasm } from "./contenders/cedar.js";
 import { iamSimulate } from "./contenders/iamSimulate.js";
+import { straightforward } from "./contenders/straightforward.js";
 
 /** A contender's decision function. */
 export type Decide = (request: Request) => Decision;
@@ -20,6 +22,8 @@ export interface Contender {
   readonly name: string;
   /** Policy sizes it can decide; every size when absent. */
   readonly sizes?: readonly number[];
+  /** Workloads it can decide (bench/run.ts names them); every workload when absent. */
+  readonly workloads?: readonly string[];
   /** Build-time work for one policy (generating code): neither timed nor charged to memory. */
   build?(policy: PolicySource): Promise<void>;
   /** Loads the decision function for one policy: what a running service pays, in heap. */
@@ -54,7 +58,14 @@ export const CONTENDERS: readonly Contender[] = [
   {
     name: "hand-written",
     sizes: [10],
+    workloads: ["sample"],
     load: async () => handwritten10,
+  },
+  {
+    name: "hand-written",
+    sizes: [10],
+    workloads: ["apprunner"],
+    load: async () => handwrittenTeam10,
   },
   {
     name: "generated authorize",
@@ -76,6 +87,7 @@ export const CONTENDERS: readonly Contender[] = [
       return (request) => set.evaluate(request).decision;
     },
   },
+  straightforward,
   iamSimulate,
   cedarWasm,
 ];

@@ -7,12 +7,14 @@
  *
  * Arguments: `[requests per policy] [milliseconds per contender and size, over all rounds]`.
  */
+import { cpus } from "node:os";
 import { compilePolicySet } from "../runtime/index.js";
 import type { Request } from "../runtime/index.js";
 import type { PolicySource } from "../compiler/emit/typescript/index.js";
 import { CONTENDERS, type Decide } from "./contenders.js";
 import { measure, prepared, type Measurement } from "./measure.js";
 import { actionPool, policyOf, requestsFor } from "../test/support/samplePolicies.js";
+import { teamPolicy, teamRequests } from "../test/support/appRunnerWorkload.js";
 
 // `npm run bench -- --processes`: the command line's whole-process budgets instead.
 if (process.argv.includes("--processes")) {
@@ -22,9 +24,43 @@ if (process.argv.includes("--processes")) {
 
 const SIZES = [10, 100, 1000];
 const ROUNDS = 5;
-const [requestCount = 20_000, minMillis = 5000] = process.argv.slice(2).map(Number);
+const args = process.argv.slice(2);
+const FLAGS = ["--workload", "--contender"];
+/** The values given to a repeatable flag. */
+const flagValues = (flag: string): string[] => args.flatMap((a, i) => (args[i - 1] === flag ? [a] : []));
+/** `--workload NAME` (repeatable) runs only the named workloads; `--contender NAME`, only the named contenders. */
+const only = flagValues("--workload");
+const onlyContenders = flagValues("--contender");
+const [requestCount = 20_000, minMillis = 5000] = args.filter((a, i) => !FLAGS.includes(a) && !FLAGS.includes(args[i - 1] ?? "")).map(Number);
+
+type Pool = Awaited<ReturnType<typeof actionPool>>;
+
+/** A family of seeded policies and requests, one per size. */
+interface Workload {
+  readonly name: string;
+  readonly description: string;
+  policy(size: number, pool: Pool): PolicySource;
+  requests(policy: PolicySource, size: number, pool: Pool): Request[];
+}
+
+const WORKLOADS: readonly Workload[] = [
+  {
+    name: "apprunner",
+    description:
+      "App-Runner-only sets repeating a 10-statement team template (test/support/appRunnerWorkload.ts); requests over all 42 App Runner actions with 8–15 context keys, some unread, some odd-case, JSON round-tripped",
+    policy: (size) => teamPolicy(size),
+    requests: (_policy, size) => teamRequests(size, requestCount),
+  },
+  {
+    name: "sample",
+    description: "the 10-statement App Runner policy plus statements over nine other services (test/support/samplePolicies.ts)",
+    policy: (size, pool) => policyOf(size, pool),
+    requests: (policy, _size, pool) => requestsFor(policy, pool, requestCount),
+  },
+];
 
 interface Row {
+  readonly workload: string;
   readonly size: number;
   readonly contender: string;
   readonly result: Measurement;
@@ -50,11 +86,13 @@ interface Prepared {
 }
 
 /** Builds and loads every contender that can decide `policy` and agrees with the runtime. */
-async function prepareAll(policy: PolicySource, requests: readonly Request[], expected: readonly string[]): Promise<Prepared[]> {
+async function prepareAll(workload: string, policy: PolicySource, requests: readonly Request[], expected: readonly string[]): Promise<Prepared[]> {
   const ready: Prepared[] = [];
   const size = [policy.document.Statement].flat().length;
   for (const contender of CONTENDERS) {
     if (contender.sizes !== undefined && !contender.sizes.includes(size)) continue;
+    if (contender.workloads !== undefined && !contender.workloads.includes(workload)) continue;
+    if (onlyContenders.length > 0 && !onlyContenders.includes(contender.name)) continue;
     let loaded: { value: Decide; setupBytes: number };
     try {
       await contender.build?.(policy);
@@ -80,12 +118,12 @@ async function prepareAll(policy: PolicySource, requests: readonly Request[], ex
  * shared machine the least disturbed round is the best estimate, and taking turns spreads any
  * disturbance over all contenders instead of the one that happened to run during it.
  */
-async function benchSize(size: number, pool: Awaited<ReturnType<typeof actionPool>>): Promise<Row[]> {
-  const policy = policyOf(size, pool);
-  const requests = requestsFor(policy, pool, requestCount);
+async function benchSize(workload: Workload, size: number, pool: Pool): Promise<Row[]> {
+  const policy = workload.policy(size, pool);
+  const requests = workload.requests(policy, size, pool);
   const reference = compilePolicySet([policy]);
   const expected = requests.map((r) => reference.evaluate(r).decision);
-  const ready = await prepareAll(policy, requests, expected);
+  const ready = await prepareAll(workload.name, policy, requests, expected);
   const best = new Map<string, Measurement>();
   for (let round = 0; round < ROUNDS; round++) {
     for (const p of ready) {
@@ -96,21 +134,23 @@ async function benchSize(size: number, pool: Awaited<ReturnType<typeof actionPoo
       else best.set(p.contender, { ...previous, peakBytes });
     }
   }
-  return ready.map((p) => ({ size, contender: p.contender, result: best.get(p.contender)! }));
+  return ready.map((p) => ({ workload: workload.name, size, contender: p.contender, result: best.get(p.contender)! }));
 }
 
 function ratioTable(rows: readonly Row[]): string[] {
   const lines = [
-    "| statements | contender | decisions/s | ns/decision | hand-written ÷ this | generated ÷ this | setup heap | peak heap while deciding |",
-    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| statements | contender | decisions/s | ns/decision | this ÷ hand-written | this ÷ straightforward | generated ÷ this | setup heap | peak heap while deciding |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const row of rows) {
     const same = rows.filter((r) => r.size === row.size);
-    const hand = same.find((r) => r.contender === "hand-written")?.result.decisionsPerSecond;
-    const generated = same.find((r) => r.contender === "generated authorize")?.result.decisionsPerSecond;
+    const speed = (name: string): number | undefined => same.find((r) => r.contender === name)?.result.decisionsPerSecond;
+    const hand = speed("hand-written");
+    const plain = speed("straightforward generator");
+    const generated = speed("generated authorize");
     const own = row.result.decisionsPerSecond;
     lines.push(
-      `| ${row.size.toLocaleString("en-US")} | ${row.contender} | ${rate(own)} | ${(1e9 / own).toFixed(0)} | ${times(hand === undefined ? undefined : hand / own)} | ${times(generated === undefined ? undefined : generated / own)} | ${kb(row.result.setupBytes)} | ${kb(row.result.peakBytes)} |`,
+      `| ${row.size.toLocaleString("en-US")} | ${row.contender} | ${rate(own)} | ${(1e9 / own).toFixed(0)} | ${times(hand === undefined ? undefined : own / hand)} | ${times(plain === undefined ? undefined : own / plain)} | ${times(generated === undefined ? undefined : generated / own)} | ${kb(row.result.setupBytes)} | ${kb(row.result.peakBytes)} |`,
     );
   }
   return lines;
@@ -131,7 +171,7 @@ function growthTable(rows: readonly Row[]): string[] {
 }
 
 /** Loads every contender once on a tiny policy, so one-time costs (module loaders, JIT of shared code) are not charged to the first size. */
-async function warmUp(pool: Awaited<ReturnType<typeof actionPool>>): Promise<void> {
+async function warmUp(pool: Pool): Promise<void> {
   const policy = { ...policyOf(1, pool), name: "warmup" };
   const requests = requestsFor(policy, pool, 100);
   for (const contender of CONTENDERS) {
@@ -147,9 +187,17 @@ async function warmUp(pool: Awaited<ReturnType<typeof actionPool>>): Promise<voi
 
 const pool = await actionPool();
 await warmUp(pool);
-const rows: Row[] = [];
-for (const size of SIZES) rows.push(...(await benchSize(size, pool)));
-console.log(`\n${requestCount.toLocaleString("en-US")} seeded requests per policy, node ${process.version}\n`);
-console.log(ratioTable(rows).join("\n"));
-console.log("\nDecisions per second as statements grow:\n");
-console.log(growthTable(rows).join("\n"));
+const chosen = WORKLOADS.filter((w) => only.length === 0 || only.includes(w.name));
+const results = new Map<Workload, Row[]>();
+for (const workload of chosen) {
+  const rows: Row[] = [];
+  for (const size of SIZES) rows.push(...(await benchSize(workload, size, pool)));
+  results.set(workload, rows);
+}
+console.log(`\n${requestCount.toLocaleString("en-US")} seeded requests per policy, node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}`);
+for (const [workload, rows] of results) {
+  console.log(`\n### Workload "${workload.name}": ${workload.description}\n`);
+  console.log(ratioTable(rows).join("\n"));
+  console.log("\nDecisions per second as statements grow:\n");
+  console.log(growthTable(rows).join("\n"));
+}

@@ -7,6 +7,7 @@
  * patterns once and are remembered in a bounded cache.
  */
 import { EmitContext, lit } from "./emitContext.js";
+import { indexedStatements } from "./resourceIndex.js";
 import type { StatementPlan } from "./model.js";
 import { compileWildcard, type Wildcard } from "../../../runtime/index.js";
 import { globShape, hasWildcard, literalText, lowerPieces, parsePattern, shapeLiteral, type GlobShape } from "./patterns.js";
@@ -71,17 +72,17 @@ function knownNames(statements: readonly StatementPlan[]): Map<string, string> {
 }
 
 
-function candidatesLiteral(ms: readonly ActionMatcher[], lower: string): string {
+function candidatesLiteral(ms: readonly ActionMatcher[], lower: string, indexed: string): string {
   const hits = ms.filter((m) => matches(m, lower)).map((m) => m.statement);
   const deny = hits.filter((s) => s.effect === "Deny").map((s) => s.global);
   const allow = hits.filter((s) => s.effect === "Allow").map((s) => s.global);
-  return `{ deny: [${deny.join(", ")}], allow: [${allow.join(", ")}] }`;
+  return `splitCandidates(${indexed}, [${deny.join(", ")}], [${allow.join(", ")}])`;
 }
 
-function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, ctx: EmitContext): string[] {
+function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, ctx: EmitContext, indexed: string): string[] {
   const entries: string[] = [];
   for (const [lower, written] of names) {
-    const list = ctx.constant("ACTION", "Candidates", candidatesLiteral(ms, lower));
+    const list = ctx.constant("ACTION", "Candidates", candidatesLiteral(ms, lower, indexed));
     if (written !== lower) entries.push(`[${lit(written)}, ${list}]`);
     entries.push(`[${lit(lower)}, ${list}]`);
   }
@@ -116,7 +117,8 @@ function candidatesFor(action: string): Candidates {
   return found;
 }`;
 
-const UNKNOWN_WITH_PATTERNS = `
+/** `unknownAction` for statements with action wildcards or NotAction; `indexed` names the statements the resource index holds. */
+const unknownWithPatterns = (indexed: string): string => `
 /** Tests an unknown (lower-cased) action against the wildcard and NotAction statements. */
 function unknownAction(lower: string): Candidates {
   const deny: number[] = [];
@@ -131,7 +133,7 @@ function unknownAction(lower: string): Candidates {
     }
     if (hit !== p.not) (p.deny ? deny : allow).push(p.statement);
   }
-  return deny.length + allow.length === 0 ? NO_CANDIDATES : { deny, allow };
+  return deny.length + allow.length === 0 ? NO_CANDIDATES : splitCandidates(${indexed}, deny, allow);
 }`;
 
 const UNKNOWN_WITHOUT_PATTERNS = `
@@ -144,15 +146,12 @@ function unknownAction(_lower: string): Candidates {
 export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitContext): ActionIndex {
   const ms = statements.map(matcherOf).filter((m): m is ActionMatcher => m !== undefined);
   const names = knownNames(statements);
+  // Declared first: the per-action constants read it when the module loads.
+  const indexed = ctx.constant("INDEXED", "Uint8Array", `statementSet(${statements.length}, [${[...indexedStatements(statements)].join(", ")}])`);
   const declarations: string[] = [
-    `/** The statements whose Action/NotAction can match one action, by global index, Deny and Allow apart. */
-interface Candidates {
-  readonly deny: readonly number[];
-  readonly allow: readonly number[];
-}`,
-    `const NO_CANDIDATES: Candidates = { deny: [], allow: [] };`,
+    `const NO_CANDIDATES: Candidates = splitCandidates(${indexed}, [], []);`,
   ];
-  const entries = knownEntries(ms, names, ctx);
+  const entries = knownEntries(ms, names, ctx, indexed);
   declarations.push(
     `/** Each action the policies name (as written, and lower-cased) to its candidate statements. */
 const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>([${entries.join(", ")}]);`,
@@ -162,7 +161,7 @@ const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>([
     declarations.push(
       `/** Statements with action wildcards or NotAction, for action names not known when generating. */
 const ACTION_PATTERNS: readonly { readonly statement: number; readonly deny: boolean; readonly not: boolean; readonly globs: readonly (readonly Segment[])[] }[] = [${patterns.join(", ")}];`,
-      UNKNOWN_WITH_PATTERNS.trim(),
+      unknownWithPatterns(indexed).trim(),
     );
   } else {
     declarations.push(UNKNOWN_WITHOUT_PATTERNS.trim());

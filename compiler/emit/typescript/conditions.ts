@@ -258,7 +258,7 @@ function nullBlock(c: ConditionPlan, ctx: EmitContext): string[] {
   const terms = [...(wanted.has("true") ? ["values === undefined"] : []), ...(wanted.has("false") ? ["values !== undefined"] : [])];
   const holds = terms.length === 2 ? "true" : terms[0] ?? "false";
   const expected = ctx.constant("EXPECTED", "readonly string[]", `[${c.values.map(lit).join(", ")}]`);
-  return [`const values = ${viewCall("get", c.lookup)};`, `if (!(${holds})) ${failWith(c, expected, NONE)}`];
+  return [`const values = ${viewCall(ctx, "get", c.lookup, c.key)};`, `if (!(${holds})) ${failWith(c, expected, NONE)}`];
 }
 
 /** The body of one condition's block in a statement function. */
@@ -295,8 +295,8 @@ export function emitCondition(c: ConditionPlan, variables: boolean, ctx: EmitCon
     "}",
   ];
   return [
-    `const values = ${viewCall("get", c.lookup)};`,
-    ...resolveVariables(test.variables),
+    `const values = ${viewCall(ctx, "get", c.lookup, c.key)};`,
+    ...resolveVariables(test.variables, ctx),
     `let holds = ${whenMissing};`,
     `if (${present}) {`,
     ...search,

@@ -7,6 +7,33 @@
 export class EmitContext {
   private readonly constants = new Map<string, string>();
   private readonly declarations: string[] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly spellings = new Set<string>();
+
+  /**
+   * The slot of a lower-cased context key in the view's table of the keys the module reads,
+   * handed out in order of first use: the view files each request's values into these slots
+   * once, so a statement reads a key by index.
+   */
+  keySlot(lowerKey: string, written?: string): number {
+    if (written !== undefined && written !== lowerKey && written.toLowerCase() === lowerKey) this.spellings.add(written);
+    let slot = this.slots.get(lowerKey);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(lowerKey, slot);
+    }
+    return slot;
+  }
+
+  /** Every lower-cased key given a slot, in slot order. */
+  slotKeys(): readonly string[] {
+    return [...this.slots.keys()];
+  }
+
+  /** The spellings of slotted keys other than lower-case ones, as the policies write them, sorted. */
+  keySpellings(): readonly string[] {
+    return [...this.spellings].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
 
   /**
    * Returns the name of a module-level constant holding `initializer` (of `type`), declaring
@@ -53,13 +80,9 @@ export function usesIdentifier(code: string, name: string): boolean {
   return new RegExp(`(?<![\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`).test(withoutProse(code));
 }
 
-/**
- * A context look-up through the generated view: `q.get("key")` for the usual ASCII key names,
- * `q.get("key", false)` when the name needs full Unicode case folding.
- */
-export function viewCall(method: "get" | "variable", lowerKey: string): string {
-  const ascii = /^[\x00-\x7f]*$/.test(lowerKey);
-  return ascii ? `q.${method}(${lit(lowerKey)})` : `q.${method}(${lit(lowerKey)}, false)`;
+/** A context look-up through the generated view, by the key's slot: `q.get(3)`, `q.variable(0)`. */
+export function viewCall(ctx: EmitContext, method: "get" | "variable", lowerKey: string, written?: string): string {
+  return `q.${method}(${ctx.keySlot(lowerKey, written)})`;
 }
 
 /**

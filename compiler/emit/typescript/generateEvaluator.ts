@@ -7,6 +7,8 @@
  */
 import * as prettier from "prettier";
 import { emitActionIndex } from "./actionIndex.js";
+import { contextTable } from "./contextTable.js";
+import { DECIDE, emitResourceIndex } from "./resourceIndex.js";
 import { commentText, EmitContext, withoutProse } from "./emitContext.js";
 import { indentLines, PRETTIER_LIMIT } from "./layout.js";
 import { printFunctions, printInterfaces, printTypeAliases, type FunctionSpec } from "./declarations.js";
@@ -83,10 +85,10 @@ function buildModule(
   const principalKeys = keys.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()));
   const index = emitActionIndex(statements, ctx);
   const functions = statements.map((s) => emitStatementFunction(s, ctx));
-  const code = [...index.declarations, ...functions, emitStatementTable(statements), ...statementTables(statements)];
+  const code = [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions, emitStatementTable(statements), ...statementTables(statements)];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
-  const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys);
+  const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys, contextTable(ctx));
   // Declarations with a blank line after each, so the formatted module reads in sections.
   const parts = (laidOut: boolean): string => {
     const generated = laidOut ? code.map((d) => indentLines(d, withoutProse)) : code;
@@ -217,7 +219,7 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
     index.knownActions.forEach((a) => actions.add(a));
     const functions = statements.map((s) => emitStatementFunction(s, ctx));
     const declarations = index.declarations.filter((d) => !(TYPE_DECLARATION.test(d) && sharedTypes.add(d)));
-    return setFactory(i, set, [...declarations, ...functions, emitStatementTable(statements), ...setTables(statements)]);
+    return setFactory(i, set, [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions, emitStatementTable(statements), ...setTables(statements)]);
   });
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const keyList = [...keys].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()));
@@ -231,7 +233,7 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
   const code = [...sharedTypes, missRecordSource(), ...factories, ...registry];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
-  const helpers = helperSources([constants, all, top].join("\n"), principalKeys);
+  const helpers = helperSources([constants, all, top].join("\n"), principalKeys, contextTable(ctx));
   const types = setTypes(sets.map((s) => s.name));
   const parts = (laidOut: boolean): string => {
     const generated = laidOut ? code.map((d) => indentLines(d, withoutProse)) : code;

@@ -10,6 +10,7 @@ import { withoutProse } from "./emitContext.js";
 import { ARN, ARN_OF, GLOB, GLOB_OF, RESOURCE } from "./snippetsMatching.js";
 import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VALIDATE, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
+import { PREFIX_TREE } from "./snippetsIndex.js";
 
 interface Helper {
   /** Identifiers the snippet declares that other code calls. */
@@ -23,6 +24,7 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   validate: { provides: ["InvalidRequestError", "requestRecord", "requestString", "contextKeysOf", "contextValue"], requires: [], source: VALIDATE },
   view: { provides: ["View"], requires: ["validate"], source: VIEW },
   glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
+  prefixTree: { provides: ["Candidates", "splitCandidates", "PrefixNode", "prefixTree", "statementSet", "resourcePartStart"], requires: [], source: PREFIX_TREE },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },
   resource: { provides: ["resourceLike", "ArnSegment"], requires: ["glob"], source: RESOURCE },
   number: { provides: ["parseDecimal"], requires: [], source: NUMBER },
@@ -42,10 +44,11 @@ function identifiers(code: string): Set<string> {
 
 /**
  * The source of every helper `code` calls, and of what those call, in a fixed order.
+ * `keyTable` (contextTable.ts) goes before the view, which reads it when the module loads.
  * `principalKeys` says whether a statement reads a key IAM derives from the principal ARN; the
  * view then derives them, and otherwise derives none.
  */
-export function helperSources(code: string, principalKeys: boolean): string[] {
+export function helperSources(code: string, principalKeys: boolean, keyTable: string): string[] {
   const used = identifiers(code);
   const closed = new Set<string>();
   const visit = (name: string): void => {
@@ -57,6 +60,10 @@ export function helperSources(code: string, principalKeys: boolean): string[] {
   const names = Object.keys(HELPERS).filter((name) => closed.has(name));
   const sources = names.map((name) => HELPERS[name]!.source.trim());
   const view = names.indexOf("view");
-  if (view >= 0) sources.splice(view + 1, 0, (principalKeys ? PRINCIPAL_KEYS : NO_PRINCIPAL_KEYS).trim());
+  if (view >= 0) {
+    sources.splice(view + 1, 0, (principalKeys ? PRINCIPAL_KEYS : NO_PRINCIPAL_KEYS).trim());
+    // The view files values by the key table, which must be declared before it is read.
+    sources.splice(view, 0, keyTable);
+  }
   return sources;
 }

@@ -210,8 +210,8 @@ function prefixSuffix(subject: string, head: Segment, tail: Segment, fold: boole
 }
 
 /** Declarations resolving `variables` into locals (undefined when a variable has no value). */
-export function resolveVariables(variables: readonly VariableUse[]): string[] {
-  return variables.map((v) => `const ${v.local} = ${viewCall("variable", v.key)};`);
+export function resolveVariables(variables: readonly VariableUse[], ctx: EmitContext): string[] {
+  return variables.map((v) => `const ${v.local} = ${viewCall(ctx, "variable", v.key, v.written)};`);
 }
 
 /** The variables that, unresolved, make a pattern unusable (those without a default). */

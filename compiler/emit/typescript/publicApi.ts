@@ -189,16 +189,9 @@ export function setTypes(names: readonly string[]): { readonly aliases: TypeAlia
   };
 }
 
-/** The body of the emitted `authorize`: candidates by action, Deny statements first. */
+/** The body of the emitted `authorize`: the request read once, then `decide` (resourceIndex.ts). */
 export const AUTHORIZE_BODY = `
-const q = new View(request);
-const candidates = candidatesFor(q.action);
-if (candidates === NO_CANDIDATES) return "ImplicitDeny";
-const deny = candidates.deny;
-for (let k = 0; k < deny.length; k++) if (STATEMENTS[deny[k]!]!(q, null)) return "ExplicitDeny";
-const allow = candidates.allow;
-for (let k = 0; k < allow.length; k++) if (STATEMENTS[allow[k]!]!(q, null)) return "Allow";
-return "ImplicitDeny";`;
+return decide(new View(request));`;
 
 /** The body of the emitted `explain`: every statement, in order, with why it missed. */
 export const EXPLAIN_BODY = `

@@ -106,38 +106,43 @@ function contextKeysOf(context: unknown): readonly string[] {
 }
 `;
 
-/** Emitted source: `sameKey` and the `View` class every statement reads the request through. */
+/**
+ * Emitted source: the `View` class every statement reads the request through. It needs the key
+ * table `contextTable` emits (`KEYS`, `KEY_SLOTS`, `FOLDED_LENGTHS`, `FOLD_EVERY_KEY`).
+ */
 export const VIEW = `
-/** Whether a context key as given names the lower-cased \`key\` (condition keys are case-insensitive). */
-function sameKey(name: string, key: string, ascii: boolean): boolean {
-  if (!ascii) return name.toLowerCase() === key;
-  // Lower-casing never shortens a string and lengthens only U+0130 (into non-ASCII), so only a
-  // name of the same length can name an ASCII key: compare in place, without allocating.
-  if (name.length !== key.length) return false;
-  for (let i = 0; i < key.length; i++) {
-    const a = name.charCodeAt(i);
-    const b = key.charCodeAt(i);
-    if (a === b || (a >= 65 && a <= 90 && a + 32 === b)) continue;
-    return a > 127 ? name.toLowerCase() === key : false;
+/** Every slot empty: copied per request, and the slots of a request without a context. */
+const NO_VALUES: readonly (ContextValue | undefined)[] = KEYS.map(() => undefined);
+
+/**
+ * The slot of a context key as given: its exact spelling first (the policies' own spellings and
+ * lower case), then, only for a name as long as some key the policies read (lower-casing never
+ * changes the length of a name that can equal an ASCII key), its lower-cased spelling
+ * (condition keys are case-insensitive). Keys no statement reads cost one look-up.
+ */
+function slotOf(name: string): number | undefined {
+  const slot = KEY_SLOTS.get(name);
+  if (slot !== undefined) return slot;
+  if (FOLD_EVERY_KEY || (name.length < FOLDED_LENGTHS.length && FOLDED_LENGTHS[name.length] === 1)) {
+    return KEY_SLOTS.get(name.toLowerCase());
   }
-  return true;
+  return undefined;
 }
 
 /**
  * The request as statements read it, validated and read exactly once when the view is built
- * (a getter or proxy cannot answer differently later), from own properties only. A key
- * look-up scans the context's few keys in place rather than re-keying the whole context per
- * request; as in the runtime, the last spelling of a key wins, a null key (an empty array, or
- * values that are all "") counts as absent, and a key given as an array is no variable.
+ * (a getter or proxy cannot answer differently later), from own properties only. Each value a
+ * statement may read is filed under its key's slot, so a look-up is one index; as in the
+ * runtime, the last spelling of a key wins, a null key (an empty array, or values that are all
+ * "") counts as absent, and a key given as an array is no variable.
  * @throws InvalidRequestError when the request is malformed
  */
 class View {
   readonly principal: string;
   readonly action: string;
   readonly resource: string;
-  /** The context's own keys, and their values (undefined for an absent one) at the same index. */
-  private readonly names: readonly string[];
-  private readonly values: readonly (ContextValue | undefined)[];
+  /** The values of the keys statements read, by slot (undefined when the request lacks one). */
+  private readonly slots: readonly (ContextValue | undefined)[];
   private derived: ReadonlyMap<string, string> | undefined = undefined;
   constructor(request: Request) {
     const fields = requestRecord(request);
@@ -146,47 +151,39 @@ class View {
     this.resource = requestString(ownField(fields, "resource"), "resource");
     const context = ownField(fields, "context");
     const names = contextKeysOf(context);
-    this.names = names;
     if (names.length === 0) {
-      this.values = NO_KEYS;
+      this.slots = NO_VALUES;
       return;
     }
-    // Object.values reads the same own keys in the same order, faster than a keyed read each;
-    // the array is then normalised in place, so a string value (the usual) allocates nothing.
+    // Object.values reads the same own keys in the same order, faster than a keyed read each.
     const values = Object.values(context as object) as unknown[];
     if (values.length !== names.length) throw new InvalidRequestError("context", "must not change while it is read");
+    const slots = NO_VALUES.slice();
     for (let i = 0; i < values.length; i++) {
-      const value = values[i];
-      if (typeof value !== "string" || value.length > MAX_STRING_LENGTH) values[i] = contextValue(value, names[i]!);
+      let value = values[i];
+      // Every value is checked, read or not: a malformed request throws whatever the policies read.
+      if (typeof value !== "string" || value.length > MAX_STRING_LENGTH) value = contextValue(value, names[i]!);
+      if (value === undefined) continue;
+      const slot = slotOf(names[i]!);
+      if (slot !== undefined) slots[slot] = value as ContextValue;
     }
-    this.values = values as (ContextValue | undefined)[];
-  }
-  /** The value of a key as given (\`key\` lower-cased; \`ascii\` when it is plain ASCII). */
-  private given(key: string, ascii: boolean): ContextValue | undefined {
-    const names = this.names;
-    let found: ContextValue | undefined;
-    for (let i = 0; i < names.length; i++) {
-      if (!sameKey(names[i]!, key, ascii)) continue;
-      const value = this.values[i];
-      if (value !== undefined) found = value;
-    }
-    return found;
+    this.slots = slots;
   }
   /** A key the context lacks, derived from the principal ARN when IAM would (computed once). */
-  private principalKey(key: string): string | undefined {
+  private principalKey(slot: number): string | undefined {
     if (this.derived === undefined) this.derived = principalKeysOf(this.principal);
-    return this.derived.get(key);
+    return this.derived.get(KEYS[slot]!);
   }
   /**
-   * The value(s) of a key: one string, or an array holding a value other than ""; undefined when
-   * the key is null: absent, given as an empty array, or every value "" (IAM reads an empty
-   * string as null, and so does every operator here). A single value stays a string, so most
-   * look-ups allocate nothing.
+   * The value(s) of the key in \`slot\`: one string, or an array holding a value other than "";
+   * undefined when the key is null: absent, given as an empty array, or every value "" (IAM
+   * reads an empty string as null, and so does every operator here). A single value stays a
+   * string, so most look-ups allocate nothing.
    */
-  get(key: string, ascii = true): ContextValue | undefined {
-    const value = this.given(key, ascii);
+  get(slot: number): ContextValue | undefined {
+    const value = this.slots[slot];
     if (value === undefined) {
-      const derived = this.principalKey(key);
+      const derived = this.principalKey(slot);
       return derived === "" ? undefined : derived;
     }
     if (typeof value === "string") return value === "" ? undefined : value;
@@ -194,9 +191,9 @@ class View {
     return undefined;
   }
   /** A policy variable's value: the key's one value; undefined when absent, null ("") or multivalued. */
-  variable(key: string, ascii = true): string | undefined {
-    const value = this.given(key, ascii);
-    const one = value === undefined ? this.principalKey(key) : typeof value === "string" ? value : undefined;
+  variable(slot: number): string | undefined {
+    const value = this.slots[slot];
+    const one = value === undefined ? this.principalKey(slot) : typeof value === "string" ? value : undefined;
     return one === "" ? undefined : one;
   }
 }

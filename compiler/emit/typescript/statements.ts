@@ -78,7 +78,7 @@ function notResourceLines(fixed: readonly CompiledMatch[], varying: readonly Com
   const test = staticTest(fixed, ctx);
   if (test !== undefined) lines.push(`if (${test}) ${resourceMiss("NotResource")}`);
   if (varying.length === 0) return lines;
-  lines.push(...resolveVariables(varying.flatMap((m) => m.variables)));
+  lines.push(...resolveVariables(varying.flatMap((m) => m.variables), ctx));
   lines.push(`if (${varying.map(dynamicTest).join(" || ")}) ${resourceMiss("NotResource")}`);
   return lines;
 }
@@ -88,7 +88,7 @@ function resourceLines(fixed: readonly CompiledMatch[], varying: readonly Compil
   if (varying.length === 0) return [`if (!(${test})) ${resourceMiss("Resource")}`];
   const lines = ["resource: {"];
   if (test !== undefined) lines.push(`if (${test}) break resource;`);
-  lines.push(...resolveVariables(varying.flatMap((m) => m.variables)));
+  lines.push(...resolveVariables(varying.flatMap((m) => m.variables), ctx));
   lines.push(`if (${varying.map(dynamicTest).join(" || ")}) break resource;`);
   lines.push(...(fixed.length === 0 ? unresolvableResource(varying) : []), resourceMiss("Resource"), "}");
   return lines;
