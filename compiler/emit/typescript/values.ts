@@ -8,4 +8,4 @@
 export { parseDecimal as readNumber } from "../../../runtime/operators/numeric.js";
 export { parseIamDate as readDate } from "../../../runtime/operators/date.js";
 export { parseCidr as readCidr } from "../../../runtime/operators/ip.js";
-export { bytes as readBinary } from "../../../runtime/operators/binary.js";
+export { binaryBytes as readBinary } from "../../../runtime/operators/binary.js";
