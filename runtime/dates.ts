@@ -1,17 +1,20 @@
 /**
- * IAM dates, read once for the runtime, the checker and the document validator. Date condition
- * operators: "You must specify date/time values with one of the W3C implementations of the
- * ISO 8601 date formats or in epoch (UNIX) time." (Date condition operators). The W3C note
- * (NOTE-datetime) lists `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDThh:mmTZD`,
- * `YYYY-MM-DDThh:mm:ssTZD` and `YYYY-MM-DDThh:mm:ss.sTZD`, with TZD `Z` or `±hh:mm`.
+ * IAM dates, read once for the runtime, the checker, the document validator and the generated
+ * evaluator. Date condition operators: "You must specify date/time values with one of the W3C
+ * implementations of the ISO 8601 date formats or in epoch (UNIX) time." (Date condition
+ * operators). The W3C note (NOTE-datetime) lists `YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+ * `YYYY-MM-DDThh:mmTZD`, `YYYY-MM-DDThh:mm:ssTZD` and `YYYY-MM-DDThh:mm:ss.sTZD`, with TZD `Z`
+ * or `±hh:mm`; `YYYY` is any four-digit year, 0000 to 9999, in the proleptic Gregorian calendar.
  *
  * Choices where the docs are silent: a string of digits only (optionally with a fraction) is
  * epoch seconds (so `2020` is 1970-01-01T00:33:40Z, not the year, because `aws:EpochTime`
  * values are digits); a sign, surrounding whitespace, the basic form (`20270101T000000Z`), a
  * space for `T`, an offset without its colon, `24:00` and a second 60 are not dates; a time
  * without a zone is UTC. A value that is not a date parses to NaN and never compares.
- * The generated evaluator carries a copy of this parser (compiler/emit/typescript/snippetsValues.ts);
- * test/runtime/dates.test.ts checks the copy agrees.
+ *
+ * The generated evaluator carries this file's `parseIamDate` and what it calls as source text
+ * (compiler/emit/typescript/snippetsValues.ts, extracted by test/runtime/valueSnippetsSource.test.ts),
+ * so the functions below import nothing, read only the ES2022 library and stay strict-clean.
  */
 
 const EPOCH = /^\d+(?:\.\d+)?$/;
@@ -20,16 +23,11 @@ const W3C =
 
 /** Milliseconds since the epoch of an IAM date value, or NaN when it is not one. */
 export function parseIamDate(text: string): number {
-  if (EPOCH.test(text)) return Number(text) * 1000;
-  const m = W3C.exec(text);
-  if (m === null) return Number.NaN;
-  const field = (i: number, absent: number): number => (m[i] === undefined ? absent : Number(m[i]));
-  const [year, month, day] = [field(1, 0), field(2, 1), field(3, 1)];
-  const [hour, minute, second] = [field(4, 0), field(5, 0), field(6, 0)];
-  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  if (!validFields(year, month, day, hour, minute, second)) return Number.NaN;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  return utc - zoneOffsetMillis(m[8]);
+  if (text.length === 20) {
+    const fast = parseUtcSeconds(text);
+    if (fast !== undefined) return fast;
+  }
+  return parseW3cOrEpoch(text);
 }
 
 /** Whether IAM's date operators can compare `text` (an ISO 8601 form above or epoch seconds). */
@@ -37,9 +35,70 @@ export function isIamDate(text: string): boolean {
   return !Number.isNaN(parseIamDate(text));
 }
 
+/**
+ * `YYYY-MM-DDThh:mm:ssZ`, the form `aws:CurrentTime` takes, read without a regular expression
+ * (the common case of a generated evaluator's date test); undefined when `text` is not laid
+ * out that way, so the general reader decides.
+ */
+function parseUtcSeconds(text: string): number | undefined {
+  if (text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":" || text[19] !== "Z") {
+    return undefined;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (!validFields(year, month, day, hour, minute, second)) return Number.NaN;
+  return utcMillis(year, month, day, hour, minute, second, 0);
+}
+
+/** Digits of `text` from `at` to `end` as a number; -1 when one is not an ASCII digit. */
+function digits(text: string, at: number, end: number): number {
+  let n = 0;
+  for (let i = at; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Every accepted form: epoch seconds, or any of the W3C note's six. */
+function parseW3cOrEpoch(text: string): number {
+  if (EPOCH.test(text)) return Number(text) * 1000;
+  const m = W3C.exec(text);
+  if (m === null) return Number.NaN;
+  const field = (i: number, absent: number): number => (m[i] === undefined ? absent : Number(m[i]));
+  const year = field(1, 0);
+  const month = field(2, 1);
+  const day = field(3, 1);
+  const hour = field(4, 0);
+  const minute = field(5, 0);
+  const second = field(6, 0);
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (!validFields(year, month, day, hour, minute, second)) return Number.NaN;
+  return utcMillis(year, month, day, hour, minute, second, millis) - zoneOffsetMillis(m[8]);
+}
+
 function validFields(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
-  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth && h <= 23 && mi <= 59 && s <= 59;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && s <= 59;
+}
+
+/** Days in a month of the proleptic Gregorian calendar (0000 is a leap year, 0100 is not). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * The instant of valid UTC fields. `Date.UTC` reads years 0–99 as 1900–1999; `setUTCFullYear`
+ * takes the year as written, so `0099-12-31` is the year 99.
+ */
+function utcMillis(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  return new Date(Date.UTC(2000, 0, 1, h, mi, s, ms)).setUTCFullYear(y, mo - 1, d);
 }
 
 function zoneOffsetMillis(zone: string | undefined): number {

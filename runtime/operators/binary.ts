@@ -15,14 +15,32 @@ export function isBase64(text: string): boolean {
   return BASE64.test(text);
 }
 
-/** The decoded bytes as a binary string, or the input prefixed so it cannot equal any bytes. */
-export function bytes(text: string): string {
-  return BASE64.test(text) ? atob(text) : `\u0000text:${text}`;
+/**
+ * The decoded bytes as a binary string, or the input prefixed so it cannot equal any bytes.
+ * Decoded by hand rather than with `atob`: the generated evaluator carries this function as
+ * source and reads only the ES2022 library, which has no `atob`.
+ */
+export function binaryBytes(text: string): string {
+  if (!BASE64.test(text)) return `\u0000text:${text}`;
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  let out = "";
+  let bits = 0;
+  let buffer = 0;
+  for (const ch of text) {
+    if (ch === "=") break;
+    buffer = ((buffer << 6) | alphabet.indexOf(ch)) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += String.fromCharCode((buffer >> bits) & 0xff);
+    }
+  }
+  return out;
 }
 
 const binaryEquals: OperatorBehaviour<string> = {
-  prepare: (text) => bytes(text),
-  matches: (value, expected) => bytes(value) === expected,
+  prepare: (text) => binaryBytes(text),
+  matches: (value, expected) => binaryBytes(value) === expected,
 };
 
 export const binaryBehaviour: BehaviourOf = () => binaryEquals;

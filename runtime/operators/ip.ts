@@ -14,7 +14,8 @@ import type { BehaviourOf, OperatorBehaviour } from "./types.js";
 /** An address as 16-bit groups: 2 for IPv4, 8 for IPv6. */
 type Address = readonly number[];
 
-interface Range {
+/** A range: the address's groups and a prefix length in bits. */
+interface Cidr {
   readonly groups: Address;
   readonly prefix: number;
 }
@@ -25,7 +26,7 @@ export function parseIpAddress(text: string): Address | undefined {
 }
 
 /** Parses a CIDR range or a bare address. */
-export function parseCidr(text: string): Range | undefined {
+export function parseCidr(text: string): Cidr | undefined {
   const slash = text.indexOf("/");
   const groups = parseIpAddress(slash < 0 ? text : text.slice(0, slash));
   if (groups === undefined) return undefined;
@@ -37,7 +38,7 @@ export function parseCidr(text: string): Range | undefined {
 }
 
 /** Whether the address lies in the range (same family, equal leading `prefix` bits). */
-export function inRange(address: Address, range: Range): boolean {
+export function inRange(address: Address, range: Cidr): boolean {
   if (address.length !== range.groups.length) return false;
   let remaining = range.prefix;
   for (let i = 0; remaining > 0; i++, remaining -= 16) {
@@ -83,7 +84,7 @@ function parseGroups(text: string): number[] | undefined {
   return groups;
 }
 
-const ipAddress: OperatorBehaviour<Range | undefined> = {
+const ipAddress: OperatorBehaviour<Cidr | undefined> = {
   prepare: (text) => parseCidr(text),
   matches: (value, range) => {
     const address = range === undefined ? undefined : parseIpAddress(value);

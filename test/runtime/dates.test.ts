@@ -5,9 +5,11 @@
  * (NOTE-datetime) lists YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mmTZD, YYYY-MM-DDThh:mm:ssTZD
  * and YYYY-MM-DDThh:mm:ss.sTZD, with TZD = Z or +hh:mm or -hh:mm.
  *
- * The generated evaluator carries its own copy of the parser (a TypeScript snippet with a fast
- * path for `aws:CurrentTime`'s form); the property below checks the copy reads every sampled
- * string, adversarial ones included, exactly as the runtime does.
+ * The generated evaluator carries the parser as source text extracted from runtime/dates.ts
+ * (compiler/emit/typescript/snippetsValues.ts, kept fresh by valueSnippetsSource.test.ts); the
+ * property below checks the transpiled copy reads every sampled string, adversarial ones
+ * included, exactly as the runtime does, and that the parser's fast path for `aws:CurrentTime`'s
+ * form agrees with its general reader.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -55,6 +57,45 @@ describe("IAM dates", () => {
   ])("refuses %s", (_what, text) => {
     expect(parseIamDate(text)).toBeNaN();
     expect(isIamDate(text)).toBe(false);
+  });
+});
+
+/**
+ * IAM's Date type: "String adhering to the W3C Profile of ISO 8601"
+ * (reference_policies_elements_datatypes.md). The W3C note: "YYYY = four-digit year", and
+ * ISO 8601 counts years in the proleptic Gregorian calendar, so 0000-0099 are years 0-99 (not
+ * 1900-1999, which JavaScript's Date.UTC makes of two-digit years), 0000 is a leap year (a
+ * multiple of 400) and 0100 is not.
+ */
+describe("IAM dates in the years 0000-0099", () => {
+  const year = (y: number, ...rest: number[]): number => {
+    const d = new Date(0);
+    d.setUTCFullYear(y, rest[0] ?? 0, rest[1] ?? 1);
+    d.setUTCHours(rest[2] ?? 0, rest[3] ?? 0, rest[4] ?? 0, 0);
+    return d.getTime();
+  };
+
+  it.each(["0000", "0001", "0050", "0099"])("reads %s-01-01 as that year, not as 19xx", (y) => {
+    const parsed = parseIamDate(`${y}-01-01`);
+    expect(new Date(parsed).getUTCFullYear()).toBe(Number(y));
+    expect(parsed).toBe(year(Number(y)));
+    expect(parsed).not.toBe(Date.UTC(Number(y), 0, 1));
+  });
+
+  it("reads the year 99 in every W3C form, the fast path's too", () => {
+    expect(parseIamDate("0099")).toBe(99_000); // digits alone stay epoch seconds
+    expect(parseIamDate("0099-12")).toBe(year(99, 11, 1));
+    expect(parseIamDate("0099-12-31T23:59:59Z")).toBe(year(99, 11, 31, 23, 59, 59));
+    expect(parseIamDate("0099-12-31T23:59:59+01:00")).toBe(year(99, 11, 31, 22, 59, 59));
+    expect(parseIamDate("0099-12-31T23:59")).toBe(year(99, 11, 31, 23, 59));
+    expect(parseIamDate("0099-12-31T23:59:59Z") < parseIamDate("0100-01-01T00:00:00Z")).toBe(true);
+  });
+
+  it("keeps the Gregorian leap years: 0000 and 0004 have a 29 February, 0100 has not", () => {
+    expect(isIamDate("0000-02-29")).toBe(true);
+    expect(isIamDate("0004-02-29T00:00:00Z")).toBe(true);
+    expect(isIamDate("0001-02-29")).toBe(false);
+    expect(isIamDate("0100-02-29T00:00:00Z")).toBe(false);
   });
 });
 
@@ -114,9 +155,30 @@ describe("the generated evaluator's date parser", () => {
     }
   });
 
+  it("agrees with runtime/dates.ts on the years 0000-0099", () => {
+    for (const text of ["0000-02-29", "0000-01-01T00:00:00Z", "0050-06-15T12:00Z", "0099-12-31T23:59:59Z", "0099-12-31T23:59:59.5-01:00"]) {
+      expect(Object.is(snippet(text), parseIamDate(text)), text).toBe(true);
+    }
+  });
+
   it("agrees with runtime/dates.ts on sampled and adversarial strings", () => {
     fc.assert(
       fc.property(adversarialDate, (text) => Object.is(snippet(text), parseIamDate(text))),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("the fast path for aws:CurrentTime's form", () => {
+  // `YYYY-MM-DDThh:mm:ssZ` is read without the regular expression; written with the zone as
+  // `+00:00` (UTC too) the same text takes the general reader.
+  it("agrees with the general reader", () => {
+    const currentTime = fc.oneof(
+      adversarialDate.filter((s) => s.length === 20 && s.endsWith("Z")),
+      fc.string({ unit: fc.constantFrom(..."0123456789-:TZ"), minLength: 19, maxLength: 19 }).map((s) => `${s}Z`),
+    );
+    fc.assert(
+      fc.property(currentTime, (text) => Object.is(parseIamDate(text), parseIamDate(`${text.slice(0, 19)}+00:00`))),
       { numRuns: 3000 },
     );
   });

@@ -5,9 +5,6 @@
  */
 import { familyTakesVariables, OPERATOR_TABLE, type OperatorFamily, type OperatorRow } from "../../../runtime/operators/index.js";
 
-/** The operator families of the IAM condition operators page. */
-export type Family = OperatorFamily;
-
 /** How one request value is tested against one policy value. */
 export type Comparison =
   | "equals"
@@ -23,7 +20,7 @@ export type Comparison =
 
 /** What a base operator does. */
 export interface OperatorInfo {
-  readonly family: Family;
+  readonly family: OperatorFamily;
   readonly comparison: Comparison;
   /** Negated operators are true when no policy value matches (NOR) and when the key is missing. */
   readonly negated: boolean;
@@ -98,6 +95,6 @@ export function parseOperator(written: string): ParsedOperator {
 }
 
 /** Families whose policy values take policy variables, as the operator table declares them. */
-export function allowsVariables(family: Family): boolean {
+export function allowsVariables(family: OperatorFamily): boolean {
   return familyTakesVariables(family);
 }
