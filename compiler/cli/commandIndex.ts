@@ -35,6 +35,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./compileCommands.js")).registerCompileCommand,
   },
   {
+    name: "lint",
+    term: "lint [options] <paths...>",
+    description: "check .arp files for risky or redundant access, as IAM Access Analyzer's policy checks do; writes nothing",
+    load: async () => (await import("./lintCommand.js")).registerLintCommand,
+  },
+  {
     name: "catalog",
     term: "catalog [options] [word]",
     description: "list App Runner's actions, resource types and condition keys, or search the catalog for a word",
