@@ -1,7 +1,7 @@
 /**
- * ARP7006: `ForAllValues` holds when the key is missing from the request ("If the key that you
- * specify in a policy condition is not present in the request context, the ForAllValues ...
- * evaluates to true", IAM User Guide, multi-valued context keys). In an allow, a request that
+ * ARP7006: `ForAllValues` holds when the key is missing from the request ("It also returns true
+ * if there are no keys in the request, or if the key values resolve to a null data set", IAM
+ * User Guide, multivalued context keys). In an allow, a request that
  * simply leaves the key out is allowed. A guard is another test of the key in the same
  * statement that fails on a missing key: `Null` "false" (`when K exists`), or a test without
  * `IfExists` or `ForAllValues`. For `aws:TagKeys`, a test that needs an `aws:RequestTag/K` is a
