@@ -7,7 +7,8 @@ import { renderSarif } from "../lint/sarif.js";
 import { EXIT_ERRORS, EXIT_OK } from "./options.js";
 import { colorOf } from "./report.js";
 import { collectSetting, emptyTable } from "./settings.js";
-import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { applyLintConfig, readLintConfig } from "../lint/lintConfig.js";
 
 interface LintOptions {
   readonly set: Record<string, string>;
@@ -38,7 +39,10 @@ export function registerLintCommand(program: Command): void {
     )
     .action((paths: string[], opts: LintOptions, cmd: Command) => {
       const result = lintFiles(paths, { params: opts.set });
-      const { diagnostics, sources } = result;
+      // Folder-wide suppressions from arp.config.json (or package.json's `arp` key) here.
+      const config = readLintConfig(process.cwd());
+      const diagnostics = config === undefined ? result.diagnostics : sortDiagnostics(applyLintConfig(result.diagnostics, config, process.cwd()));
+      const sources = config === undefined ? result.sources : new Map([...result.sources, [config.file, config.text]]);
       if (opts.format === "json") process.stdout.write(`${renderJson(diagnostics, sources)}\n`);
       else if (opts.format === "sarif") process.stdout.write(`${renderSarif(diagnostics, sources, VERSION)}\n`);
       else if (diagnostics.length > 0) {
@@ -49,6 +53,6 @@ export function registerLintCommand(program: Command): void {
         process.stderr.write(`linted ${n} file${n === 1 ? "" : "s"}: no findings\n`);
       }
       const failing = opts.failOn !== "never" && diagnostics.some((d) => atLeast(d, opts.failOn as LintSeverity));
-      process.exitCode = failing || !result.ok ? EXIT_ERRORS : EXIT_OK;
+      process.exitCode = failing || hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK;
     });
 }

@@ -69,7 +69,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[], sources: Readonl
         level,
         message: { text: d.hint === undefined || suppressed !== undefined ? message : `${message} (${d.hint})` },
         locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(d.span.file) }, region: region(d.span, sources) } }],
-        ...(suppressed === undefined ? {} : { suppressions: [{ kind: "inSource", justification: (d.hint ?? "").replace(/^`arp-ignore`: /, "") }] }),
+        ...(suppressed === undefined ? {} : { suppressions: [{ kind: "inSource", justification: (d.hint ?? "").replace(/^[^:]*: /, "") }] }),
         properties: { severity: suppressed === undefined ? lintSeverity(d) : "suppressed" },
       },
     };

@@ -96,3 +96,42 @@ describe("arp lint", () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe("arp lint with arp.config.json", () => {
+  it("suppresses a code under a folder with a reason, visibly, and reports entries that suppress nothing", async () => {
+    const dir = tempDir("arp-lint-config-");
+    writeFileSync(join(dir, "vendor.arp"), "allow apprunner:* on *\n");
+    writeFileSync(
+      join(dir, "arp.config.json"),
+      JSON.stringify({ lint: { ignore: [{ code: "ARP7005", paths: ["./"], reason: "vendored admin policy, reviewed" }, { code: "ARP7001", paths: ["nowhere/"], reason: "stale" }] } }, null, 2),
+    );
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const run = await runCli(["lint", "--no-color", "vendor.arp"]);
+      expect(run.stderr).toContain("note ARP8001: ARP7005 suppressed");
+      expect(run.stderr).toContain("arp.config.json: vendored admin policy, reviewed");
+      expect(run.stderr).toMatch(/arp\.config\.json:\d+:\d+ - warning ARP8003: the `lint.ignore` entry for ARP7001 suppresses nothing/);
+      expect(run.code).toBe(1);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it("an entry without a reason is refused", async () => {
+    const dir = tempDir("arp-lint-config-");
+    writeFileSync(join(dir, "vendor.arp"), "allow apprunner:* on *\n");
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "x", arp: { lint: { ignore: [{ code: "ARP7005", paths: ["./"] }] } } }));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      const run = await runCli(["lint", "--no-color", "vendor.arp"]);
+      expect(run.stderr).toContain("ARP8002");
+      expect(run.stderr).toContain("gives no reason");
+      expect(run.stderr).toContain("warning ARP7005");
+      expect(run.code).toBe(1);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
