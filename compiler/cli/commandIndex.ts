@@ -41,6 +41,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./lintCommand.js")).registerLintCommand,
   },
   {
+    name: "diff",
+    term: "diff [options] <old> <new>",
+    description: "compare the access two versions of .arp files grant, per principal, with a request that shows each change",
+    load: async () => (await import("./diffCommand.js")).registerDiffCommand,
+  },
+  {
     name: "catalog",
     term: "catalog [options] [word]",
     description: "list App Runner's actions, resource types and condition keys, or search the catalog for a word",
