@@ -12,6 +12,7 @@
  * 6. lower            checked statements → IAM IR              driver/lowerProgram.ts
  * 7. build            IR → IAM documents, policies and roles   driver/buildDocuments.ts
  * 8. validate         every built document against IAM         driver/validateDocuments.ts
+ *    lint             (`lint` option) Access-Analyzer-style checks lint/lintProgram.ts
  * 9. emit             the output files' text                   driver/emitOutputs.ts
  *
  * Only the files given to the compiler produce output; everything loaded is checked.
@@ -29,6 +30,7 @@ import { userFiles, type CompileOptions, type Program, type SourceInput } from "
 import { loadProgramFiles } from "./driver/resolveImports.js";
 import { SuppressingDiagnostics } from "./driver/suppressions.js";
 import { validateDocuments } from "./driver/validateDocuments.js";
+import { isLintCode, lintInputOf, lintProgram } from "./lint/lintProgram.js";
 import type { PrincipalSet } from "./driver/principalSets.js";
 import type { IamPolicyDocument } from "../runtime/policyDocument.js";
 import type { SourceLocation } from "../runtime/types.js";
@@ -79,7 +81,8 @@ export function analyzeProgram(inputs: readonly SourceInput[], options: CompileO
   const built = buildDocuments({ program, checked, lowered });
   // Documents built beside an error are never written: only a clean build meets the last gate.
   if (!hasErrors(diagnostics)) validateDocuments(built.documents, diagnostics);
-  diagnostics.reportUnused();
+  if (options.lint === true) lintProgram(lintInputOf(program, built), diagnostics);
+  diagnostics.reportUnused((code) => options.lint === true || !isLintCode(code));
   return { program, checked, built };
 }
 

@@ -26,6 +26,8 @@ export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.j
 export type { IrPolicy, IrStatement, IrCondition } from "./ir.js";
 export type { ImportOptions, ImportResult } from "./import/index.js";
 export type { FormatOptions } from "./format/index.js";
+export { lintSeverity, type LintSeverity } from "./lint/lintSeverity.js";
+export { renderSarif } from "./lint/sarif.js";
 export { runPolicyTests, type TestRunResult, type ExpectationOutcome } from "./policyTests/runPolicyTests.js";
 
 /** The result of `check`: diagnostics only. */
@@ -68,6 +70,15 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
 export function checkFiles(paths: readonly string[], options: CompileOptions = {}): CheckResult {
   const { ok, diagnostics, sources } = compileFiles(paths, options);
   return { ok, diagnostics, sources };
+}
+
+/**
+ * Lints `.arp` files: every check of {@link checkFiles}, then `arp lint`'s checks (ARP7xxx,
+ * docs/diagnostics.md) on the documents they build. Directories are searched recursively.
+ */
+export function lintFiles(paths: readonly string[], options: CompileOptions = {}): CheckResult & { readonly files: readonly string[] } {
+  const { ok, diagnostics, sources, files } = compileFiles(paths, { ...options, lint: true });
+  return { ok, diagnostics, sources, files };
 }
 
 /**

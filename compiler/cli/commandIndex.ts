@@ -35,6 +35,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./compileCommands.js")).registerCompileCommand,
   },
   {
+    name: "lint",
+    term: "lint [options] <paths...>",
+    description: "check .arp files for risky or redundant access, as IAM Access Analyzer's policy checks do; writes nothing",
+    load: async () => (await import("./lintCommand.js")).registerLintCommand,
+  },
+  {
+    name: "diff",
+    term: "diff [options] <old> <new>",
+    description: "compare the access two versions of .arp files grant, per principal, with a request that shows each change",
+    load: async () => (await import("./diffCommand.js")).registerDiffCommand,
+  },
+  {
     name: "catalog",
     term: "catalog [options] [word]",
     description: "list App Runner's actions, resource types and condition keys, or search the catalog for a word",

@@ -23,6 +23,8 @@ import { terminalJson, terminalText } from "./terminalText.js";
 export interface RenderOptions {
   /** ANSI colors; off for files, goldens and pipes. */
   readonly color: boolean;
+  /** The word that names a diagnostic's severity; its table severity unless given (lint says "security warning"). */
+  readonly label?: (d: Diagnostic) => string;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -34,13 +36,13 @@ export function renderDiagnostics(
   options: RenderOptions = { color: false },
 ): string {
   const colors = pc.createColors(options.color);
-  return diagnostics.map((d) => renderOne(d, sources, colors)).join("\n\n");
+  return diagnostics.map((d) => renderOne(d, sources, colors, options.label?.(d) ?? d.severity)).join("\n\n");
 }
 
-function renderOne(d: Diagnostic, sources: ReadonlyMap<string, string>, c: Colors): string {
+function renderOne(d: Diagnostic, sources: ReadonlyMap<string, string>, c: Colors, label: string): string {
   const text = sources.get(d.span.file);
   const map = text === undefined ? undefined : lineMapOf(text);
-  const header = `${c.cyan(where(d.span, map))} - ${severityColor(c, d.severity)(d.severity)} ${c.gray(d.code)}: ${terminalText(d.message)}`;
+  const header = `${c.cyan(where(d.span, map))} - ${severityColor(c, d.severity)(label)} ${c.gray(d.code)}: ${terminalText(d.message)}`;
   const lines = [header];
   const frame = map === undefined ? [] : codeFrame(map, d.span, c, d.severity);
   const gutter = frame.length > 0 ? " ".repeat(gutterWidth(map!, d.span)) : "";

@@ -23,6 +23,8 @@ export interface CompileOptions {
    * (`arp eval --as AppRunnerECRAccessRole`); otherwise only what the program uses.
    */
   readonly stdlibPrincipals?: boolean;
+  /** Also run `arp lint`'s checks (ARP7xxx) after the documents are built. */
+  readonly lint?: boolean;
 }
 
 /** Every file the program loaded (those with syntax errors are reported and left out). */

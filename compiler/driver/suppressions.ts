@@ -162,7 +162,7 @@ export class SuppressingDiagnostics extends Array<Diagnostic> {
   }
 
   private apply(d: Diagnostic): Diagnostic {
-    if (d.severity === "info" || this.suppressions.length === 0) return d;
+    if (d.code === Codes.SuppressedDiagnostic.code || this.suppressions.length === 0) return d;
     const starts = this.lines.get(d.span.file);
     if (starts === undefined) return d;
     const line = lineOf(starts, d.span.start);
@@ -192,10 +192,14 @@ export class SuppressingDiagnostics extends Array<Diagnostic> {
     this.used.set(s, set);
   }
 
-  /** Reports each code of a comment that suppressed nothing; call once, after every stage. */
-  reportUnused(): void {
+  /**
+   * Reports each code of a comment that suppressed nothing; call once, after every stage.
+   * `ran` says whether the stage that reports a code ran: a lint code (ARP7xxx) is not unused
+   * in a run that did not lint.
+   */
+  reportUnused(ran: (code: string) => boolean = () => true): void {
     for (const s of this.suppressions) {
-      const unused = s.codes.filter((c) => this.used.get(s)?.has(c) !== true);
+      const unused = s.codes.filter((c) => ran(c) && this.used.get(s)?.has(c) !== true);
       if (unused.length === 0) continue;
       super.push(diagnostic("UnusedSuppression", s.span, `\`${SUPPRESSION_DIRECTIVE} ${unused.join(", ")}\` suppresses nothing here`, {
         hint: "remove it, or move it to the line before the one that reports the code",

@@ -7,7 +7,7 @@
  */
 import type { Diagnostic, RelatedInfo, Severity, Span } from "./diagnostic.js";
 
-interface CodeInfo {
+export interface CodeInfo {
   readonly code: string;
   readonly severity: Severity;
   /** One-line summary used by docs/diagnostics.md and `arp explain`. */
@@ -90,6 +90,23 @@ export const Codes = {
   DroppedElement: def("ARP6005", "warning", "an element that changes no decision and that arp does not keep (`Id`, a trust statement's `Sid`)"),
   LiteralVariables: def("ARP6006", "warning", "`${...}` in a policy without Version 2012-10-17, which IAM reads as literal text"),
   RenamedSid: def("ARP6007", "warning", "a `Sid` with characters IAM rejects, imported under a name of its letters and digits"),
+
+  // ---- ARP7xxx: `arp lint` ------------------------------------------------------------
+  PassRoleOnAnyRole: def("ARP7001", "warning", "security: `iam:PassRole` allowed on `*` or with NotResource, so any role may be passed"),
+  PassRoleWithoutService: def("ARP7002", "warning", "security: `iam:PassRole` allowed without an `iam:PassedToService` condition"),
+  AllowNotAction: def("ARP7003", "warning", "security: an allow with `except` actions (NotAction), which grants every other action, present and future"),
+  AllowNotResource: def("ARP7004", "warning", "security: an allow with `except` resources (NotResource), which grants every other resource"),
+  FullWildcardAction: def("ARP7005", "warning", "an allow of `*` or `service:*`: every action of a service, present and future"),
+  UnguardedForAllValues: def("ARP7006", "warning", "security: `all` (ForAllValues) in an allow without a guard that the key is present; it holds when the key is missing"),
+  RedundantStatement: def("ARP7007", "info", "suggestion: a statement another statement of the same principal already covers"),
+  RedundantAction: def("ARP7008", "info", "suggestion: an action another action of the same statement already covers"),
+  RedundantResource: def("ARP7009", "info", "suggestion: a resource another resource of the same statement already covers"),
+  MissingPairedTagKeys: def("ARP7010", "info", "suggestion: `aws:RequestTag/K` tested without `aws:TagKeys`, so other tags may be added"),
+  ServicePrincipalWithoutSource: def("ARP7011", "warning", "security: a service trusted without `aws:SourceAccount` or `aws:SourceArn` (the confused deputy problem)"),
+  AppRunnerPassRoleMissing: def("ARP7012", "warning", "a principal that may create or update App Runner services but may pass no role to App Runner"),
+  PassedToServiceNotAppRunner: def("ARP7013", "warning", "an `iam:PassedToService` value that names App Runner wrongly"),
+  AppRunnerRoleMismatch: def("ARP7014", "warning", "an App Runner service role trusted by the wrong App Runner principal for what it grants"),
+  StatementNeverApplies: def("ARP7015", "warning", "a statement whose conditions contradict each other, so it never applies"),
 
   // ---- ARP8xxx: `arp-ignore` suppressions ---------------------------------------------
   SuppressedDiagnostic: def("ARP8001", "info", "a diagnostic an `// arp-ignore` comment suppressed, shown as a note so no suppression is silent"),

@@ -38,7 +38,8 @@ export function runCase(name: string): CorpusOutcome {
   const path = `${name}.arp`;
   const text = readFileSync(join(CORPUS_DIR, path), "utf8");
   const input = { path, text };
-  const result = compile(input, { params: settings(text) });
+  // `lint-*` cases also run `arp lint`'s checks.
+  const result = compile(input, { params: settings(text), lint: name.startsWith("lint-") });
   // Files with `test` blocks also run them, so test failures have goldens too.
   const tests = result.ok && /^\s*test\s/m.test(text) ? runPolicyTests([input], { params: settings(text) }) : undefined;
   const seen = new Set(result.diagnostics.map(key));

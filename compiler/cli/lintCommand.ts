@@ -1,0 +1,58 @@
+/** `arp lint`: type-checking plus the lint checks, with a severity threshold for CI. */
+import { Option, type Command } from "commander";
+import { lintFiles } from "../index.js";
+import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
+import { atLeast, LINT_SEVERITIES, lintSeverity, type LintSeverity } from "../lint/lintSeverity.js";
+import { renderSarif } from "../lint/sarif.js";
+import { EXIT_ERRORS, EXIT_OK } from "./options.js";
+import { colorOf } from "./report.js";
+import { collectSetting, emptyTable } from "./settings.js";
+import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { applyLintConfig, readLintConfig } from "../lint/lintConfig.js";
+
+interface LintOptions {
+  readonly set: Record<string, string>;
+  readonly format: "text" | "json" | "sarif";
+  readonly failOn: Exclude<LintSeverity, "note"> | "never";
+}
+
+/** The version SARIF names; kept with the program's own `--version`. */
+const VERSION = "0.1.0";
+
+const LABEL: Record<LintSeverity, string> = { error: "error", security: "security warning", warning: "warning", suggestion: "suggestion", note: "note" };
+
+function lintSummary(diagnostics: readonly Diagnostic[]): string {
+  const counts = LINT_SEVERITIES.map((s) => [s, diagnostics.filter((d) => lintSeverity(d) === s).length] as const).filter(([, n]) => n > 0);
+  if (counts.length === 0) return summarize(diagnostics);
+  return counts.map(([s, n]) => `${n} ${LABEL[s]}${n === 1 ? "" : "s"}`).join(", ");
+}
+
+export function registerLintCommand(program: Command): void {
+  program
+    .command("lint")
+    .description("check .arp files for risky or redundant access, as IAM Access Analyzer's policy checks do; writes nothing")
+    .argument("<paths...>", ".arp files or directories")
+    .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
+    .addOption(new Option("--format <format>", "findings as text, JSON, or SARIF 2.1.0 for code scanning").choices(["text", "json", "sarif"]).default("text"))
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a finding is this severe or more").choices(["error", "security", "warning", "suggestion", "never"]).default("warning"),
+    )
+    .action((paths: string[], opts: LintOptions, cmd: Command) => {
+      const result = lintFiles(paths, { params: opts.set });
+      // Folder-wide suppressions from arp.config.json (or package.json's `arp` key) here.
+      const config = readLintConfig(process.cwd());
+      const diagnostics = config === undefined ? result.diagnostics : sortDiagnostics(applyLintConfig(result.diagnostics, config, process.cwd()));
+      const sources = config === undefined ? result.sources : new Map([...result.sources, [config.file, config.text]]);
+      if (opts.format === "json") process.stdout.write(`${renderJson(diagnostics, sources)}\n`);
+      else if (opts.format === "sarif") process.stdout.write(`${renderSarif(diagnostics, sources, VERSION)}\n`);
+      else if (diagnostics.length > 0) {
+        const label = (d: Diagnostic): string => LABEL[lintSeverity(d)];
+        process.stderr.write(`${renderDiagnostics(diagnostics, sources, { color: colorOf(cmd), label })}\n${lintSummary(diagnostics)}\n`);
+      } else {
+        const n = result.files.length;
+        process.stderr.write(`linted ${n} file${n === 1 ? "" : "s"}: no findings\n`);
+      }
+      const failing = opts.failOn !== "never" && diagnostics.some((d) => atLeast(d, opts.failOn as LintSeverity));
+      process.exitCode = failing || hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK;
+    });
+}
