@@ -191,11 +191,16 @@ export function setTypes(names: readonly string[]): { readonly aliases: TypeAlia
 
 /** The body of the emitted `authorize`: the request read once, then `decide` (resourceIndex.ts). */
 export const AUTHORIZE_BODY = `
-return decide(new View(request));`;
+const q = takeView();
+try {
+  return decide(q.read(request));
+} finally {
+  releaseView(q);
+}`;
 
 /** The body of the emitted `explain`: every statement, in order, with why it missed. */
 export const EXPLAIN_BODY = `
-const q = new View(request);
+const q = new View().read(request);
 const candidates = candidatesFor(q.action);
 const actionMatches = new Uint8Array(STATEMENTS.length);
 for (const i of candidates.deny) actionMatches[i] = 1;
