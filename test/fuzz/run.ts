@@ -1,10 +1,12 @@
 /**
  * `npm run fuzz [sets] [requests-per-set] [seed] [--seed N] [--cli N] [--lowering N]
- *  [--only differential|cli|lowering]`:
+ *  [--only differential|team|cli|lowering]`:
  *
  * - the differential property of test/codegen (generated evaluator vs runtime interpreter,
  *   whole explanations compared) with many more cases than CI runs, type-checking every 10th
  *   generated module too;
+ * - the same comparison on the App Runner team workload (test/codegen/teamDifferential.ts) at
+ *   10, 100 and 1,000 statements, 5,000 requests each (`--only team`);
  * - the CLI property of test/cli/fuzz.test.ts (every command on hostile files and arguments
  *   exits 0, 1 or 2, with no stack trace, writing nothing outside its directory), `--cli N`
  *   cases per command (500 by default);
@@ -19,6 +21,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runDifferential } from "../codegen/differential.js";
+import { runTeamDifferential } from "../codegen/teamDifferential.js";
 import { describeReport, runLowering } from "../properties/loweringRun.js";
 import { CLI_COMMANDS, describeCase, runCliFuzz } from "./cliFuzz.js";
 
@@ -38,7 +41,7 @@ function parseArgs(argv: readonly string[]) {
   const [sets = 2000, requestsPerSet = 100, seed] = positional;
   if (!Number.isInteger(cliRuns) || cliRuns < 0) throw new Error("--cli takes a number of cases per command");
   if (!Number.isInteger(loweringRuns) || loweringRuns < 0) throw new Error("--lowering takes a number of conditions");
-  if (only !== undefined && !["differential", "cli", "lowering"].includes(only)) throw new Error("--only takes `differential`, `cli` or `lowering`");
+  if (only !== undefined && !["differential", "team", "cli", "lowering"].includes(only)) throw new Error("--only takes `differential`, `team`, `cli` or `lowering`");
   return { sets, requestsPerSet, seed: seed !== undefined && !Number.isNaN(seed) ? seed : undefined, cliRuns, loweringRuns, only };
 }
 
@@ -54,6 +57,14 @@ if (args.only === undefined || args.only === "differential") {
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
   });
   console.log(`${report.cases} decisions agreed across ${args.sets} policy sets in ${(report.milliseconds / 1000).toFixed(1)} s`);
+}
+
+if (args.only === undefined || args.only === "team") {
+  for (const statements of [10, 100, 1000]) {
+    const started = Date.now();
+    const report = await runTeamDifferential(statements, 5000);
+    console.log(`team workload, ${statements} statements: ${report.cases} decisions and explanations agreed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
 }
 
 if (args.only === undefined || args.only === "cli") {

@@ -22,7 +22,7 @@ interface Helper {
 
 const HELPERS: Readonly<Record<string, Helper>> = {
   validate: { provides: ["InvalidRequestError", "requestRecord", "requestString", "contextKeysOf", "contextValue"], requires: [], source: VALIDATE },
-  view: { provides: ["View"], requires: ["validate"], source: VIEW },
+  view: { provides: ["View", "takeView", "releaseView"], requires: ["validate"], source: VIEW },
   glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
   prefixTree: { provides: ["Candidates", "splitCandidates", "PrefixNode", "prefixTree", "statementSet", "resourcePartStart"], requires: [], source: PREFIX_TREE },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },

@@ -8,6 +8,7 @@ import { lit } from "./emitContext.js";
 import type { StatementPlan } from "./model.js";
 import { allowsVariables } from "./operators.js";
 import { parsePattern } from "./patterns.js";
+import { resourcePrefixes } from "./resourceIndex.js";
 
 function union(names: readonly string[]): string {
   return names.length === 0 ? "never" : names.map(lit).join(" | ");
@@ -125,8 +126,8 @@ function actionMissLiteral(s: StatementPlan): string {
 
 /** The statement reference, effect and action-miss tables explanations cite. */
 export function statementTables(statements: readonly StatementPlan[]): string[] {
-  const [refs, effects, misses, records] = setTables(statements);
-  return [refs!, effects!, misses!, MISS_RECORD.trim(), records!];
+  const [refs, effects, misses, records, resourceMisses] = setTables(statements);
+  return [refs!, effects!, misses!, MISS_RECORD.trim(), records!, resourceMisses!];
 }
 
 /**
@@ -139,7 +140,25 @@ export function setTables(statements: readonly StatementPlan[]): string[] {
     `const EFFECTS: readonly ("Allow" | "Deny")[] = [${statements.map((s) => lit(s.effect)).join(", ")}];`,
     `/** Why each statement misses when the action index does not select it. */\nconst ACTION_MISSES: readonly StatementMiss["reason"][] = [${statements.map(actionMissLiteral).join(", ")}];`,
     `/** The action misses, built once: most statements miss on their action. */\nconst ACTION_MISS_RECORDS: readonly StatementMiss[] = REFS.map((ref, i) => missRecord(ref, EFFECTS[i]!, ACTION_MISSES[i]!));`,
+    `/**
+ * The resource misses of the statements the resource index holds whose Resource has no
+ * variable (so a miss there is always a plain resource miss), built once: explain() gives one
+ * to each such statement the index does not meet instead of testing it. "1" marks them.
+ */
+const RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] = REFS.map((ref, i) =>
+  ${lit(statements.map((s) => (plainResourceMiss(s) ? "1" : "0")).join(""))}.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: "resource", element: "Resource" }) : undefined,
+);`,
   ];
+}
+
+/**
+ * Whether the statement, when the resource index does not meet it, misses with a plain
+ * `{ kind: "resource", element: "Resource" }`: it is indexed (a Resource, tested first in its
+ * function) and no Resource entry has a variable (which could make the miss "unresolvable").
+ */
+function plainResourceMiss(s: StatementPlan): boolean {
+  if (resourcePrefixes(s) === undefined) return false;
+  return !s.variables || (s.resources?.values ?? []).every((v) => parsePattern(v, true, true).every((p) => p.kind !== "var"));
 }
 
 const MISS_RECORD = `
@@ -191,23 +210,53 @@ export function setTypes(names: readonly string[]): { readonly aliases: TypeAlia
 
 /** The body of the emitted `authorize`: the request read once, then `decide` (resourceIndex.ts). */
 export const AUTHORIZE_BODY = `
-return decide(new View(request));`;
+const q = takeView();
+try {
+  return decide(q.read(request));
+} finally {
+  releaseView(q);
+}`;
 
 /** The body of the emitted `explain`: every statement, in order, with why it missed. */
 export const EXPLAIN_BODY = `
-const q = new View(request);
+const q = new View().read(request);
 const candidates = candidatesFor(q.action);
+// 1: the action index selects the statement, so it is tested; 2: the resource index shows its
+// Resource cannot match (decide() skips it the same way), so its miss is the prebuilt one.
 const actionMatches = new Uint8Array(STATEMENTS.length);
 for (const i of candidates.deny) actionMatches[i] = 1;
 for (const i of candidates.allow) actionMatches[i] = 1;
+const indexed = candidates.indexed;
+const resource = q.resource;
+const start = indexed === undefined ? -1 : resourcePartStart(resource);
+if (indexed !== undefined && start >= 0) {
+  for (let i = 0; i < indexed.length; i++) if (indexed[i] === 1 && RESOURCE_MISS_RECORDS[i] !== undefined) actionMatches[i] = 2;
+  let node: PrefixNode = PREFIX_ROOT;
+  let at = start;
+  for (;;) {
+    for (const i of node.deny) if (actionMatches[i] === 2) actionMatches[i] = 1;
+    for (const i of node.allow) if (actionMatches[i] === 2) actionMatches[i] = 1;
+    const next = node.next;
+    if (next === undefined || at >= resource.length) break;
+    const child = next.get(resource.charCodeAt(at));
+    if (child === undefined || !resource.startsWith(child.label, at)) break;
+    at += child.label.length;
+    node = child;
+  }
+}
 const denied: StatementRef[] = [];
 const allowed: StatementRef[] = [];
 const notApplied: StatementMiss[] = [];
 for (let i = 0; i < STATEMENTS.length; i++) {
   const ref = REFS[i]!;
   const effect = EFFECTS[i]!;
-  if (actionMatches[i] === 0) {
+  const mark = actionMatches[i];
+  if (mark === 0) {
     notApplied.push(ACTION_MISS_RECORDS[i]!);
+    continue;
+  }
+  if (mark === 2) {
+    notApplied.push(RESOURCE_MISS_RECORDS[i]!);
     continue;
   }
   const why: Why = { reason: undefined };

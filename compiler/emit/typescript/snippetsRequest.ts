@@ -75,6 +75,37 @@ function contextValue(value: unknown, key: string): ContextValue | undefined {
   return values;
 }
 
+/** What \`looseValue\` answers for a value \`contextValue\` would reject. */
+const INVALID: readonly string[] = [];
+
+/**
+ * \`contextValue\` without throwing: INVALID where it would throw (the caller then starts over
+ * and lets it throw, with the field it names).
+ */
+function looseValue(value: unknown): ContextValue | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) && String(value).length <= MAX_STRING_LENGTH ? String(value) : INVALID;
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (!Array.isArray(value)) return INVALID;
+  const length = value.length;
+  if (length > MAX_VALUES_PER_KEY) return INVALID;
+  const values: string[] = [];
+  for (let i = 0; i < length; i++) {
+    if (!hasOwn.call(value, i)) return INVALID;
+    const one: unknown = value[i];
+    let text: string;
+    if (typeof one === "string") text = one;
+    else if (typeof one === "number" && Number.isFinite(one)) text = String(one);
+    else if (typeof one === "boolean") text = one ? "true" : "false";
+    else return INVALID;
+    if (text.length > MAX_STRING_LENGTH) return INVALID;
+    values.push(text);
+  }
+  return values;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /** The request as an object whose fields are read once; a request that is not one throws. */
 function requestRecord(request: unknown): { readonly [field: string]: unknown } {
   if (typeof request !== "object" || request === null || Array.isArray(request)) {
@@ -111,67 +142,128 @@ function contextKeysOf(context: unknown): readonly string[] {
  * table `contextTable` emits (`KEYS`, `KEY_SLOTS`, `FOLDED_LENGTHS`, `FOLD_EVERY_KEY`).
  */
 export const VIEW = `
-/** Every slot empty: copied per request, and the slots of a request without a context. */
-const NO_VALUES: readonly (ContextValue | undefined)[] = KEYS.map(() => undefined);
+/**
+ * Each context key's slot by spelling, -1 for a key no statement reads: the table's spellings,
+ * then every other spelling a request has used, so a key costs one look-up after its first
+ * request. Bounded: a caller sending ever new keys only stops filling it.
+ */
+const SLOT_CACHE = new Map<string, number>(KEY_SLOTS);
+const SLOT_CACHE_LIMIT = KEY_SLOTS.size + 4096;
 
 /**
- * The slot of a context key as given: its exact spelling first (the policies' own spellings and
- * lower case), then, only for a name as long as some key the policies read (lower-casing never
- * changes the length of a name that can equal an ASCII key), its lower-cased spelling
- * (condition keys are case-insensitive). Keys no statement reads cost one look-up.
+ * The slot of a context key as given (-1 for none): its exact spelling first (the policies'
+ * own spellings and lower case), then, only for a name as long as some key the policies read
+ * (lower-casing never changes the length of a name that can equal an ASCII key), its
+ * lower-cased spelling (condition keys are case-insensitive).
  */
-function slotOf(name: string): number | undefined {
-  const slot = KEY_SLOTS.get(name);
-  if (slot !== undefined) return slot;
+function slotOf(name: string): number {
+  const cached = SLOT_CACHE.get(name);
+  if (cached !== undefined) return cached;
+  let slot = -1;
   if (FOLD_EVERY_KEY || (name.length < FOLDED_LENGTHS.length && FOLDED_LENGTHS[name.length] === 1)) {
-    return KEY_SLOTS.get(name.toLowerCase());
+    slot = KEY_SLOTS.get(name.toLowerCase()) ?? -1;
   }
-  return undefined;
+  if (SLOT_CACHE.size < SLOT_CACHE_LIMIT) SLOT_CACHE.set(name, slot);
+  return slot;
+}
+
+/** Principal-derived keys by principal ARN (principals repeat across requests); bounded. */
+const DERIVED_CACHE = new Map<string, ReadonlyMap<string, string>>();
+const DERIVED_CACHE_LIMIT = 1024;
+
+function derivedKeysOf(principal: string): ReadonlyMap<string, string> {
+  let keys = DERIVED_CACHE.get(principal);
+  if (keys === undefined) {
+    keys = principalKeysOf(principal);
+    if (DERIVED_CACHE.size >= DERIVED_CACHE_LIMIT) DERIVED_CACHE.clear();
+    DERIVED_CACHE.set(principal, keys);
+  }
+  return keys;
 }
 
 /**
- * The request as statements read it, validated and read exactly once when the view is built
- * (a getter or proxy cannot answer differently later), from own properties only. Each value a
- * statement may read is filed under its key's slot, so a look-up is one index; as in the
- * runtime, the last spelling of a key wins, a null key (an empty array, or values that are all
- * "") counts as absent, and a key given as an array is no variable.
- * @throws InvalidRequestError when the request is malformed
+ * The request as statements read it, validated and read exactly once by \`read\` (a getter or
+ * proxy cannot answer differently later), from own properties only. Each value a statement may
+ * read is filed under its key's slot, so a look-up is one index; as in the runtime, the last
+ * spelling of a key wins, a null key (an empty array, or values that are all "") counts as
+ * absent, and a key given as an array is no variable. A view is reused from request to request
+ * (\`viewOf\`), so deciding allocates nothing for a request of strings.
  */
 class View {
-  readonly principal: string;
-  readonly action: string;
-  readonly resource: string;
+  principal = "";
+  action = "";
+  resource = "";
   /** The values of the keys statements read, by slot (undefined when the request lacks one). */
-  private readonly slots: readonly (ContextValue | undefined)[];
+  private readonly slots: (ContextValue | undefined)[] = KEYS.map(() => undefined);
+  /** Whether some slot holds a value (so \`clear\` has work). */
+  private filled = false;
   private derived: ReadonlyMap<string, string> | undefined = undefined;
-  constructor(request: Request) {
+  /**
+   * Reads and checks \`request\`.
+   * @throws InvalidRequestError when the request is malformed
+   */
+  read(request: Request): this {
     const fields = requestRecord(request);
     this.principal = requestString(ownField(fields, "principal"), "principal");
     this.action = requestString(ownField(fields, "action"), "action");
     this.resource = requestString(ownField(fields, "resource"), "resource");
     const context = ownField(fields, "context");
-    const names = contextKeysOf(context);
-    if (names.length === 0) {
-      this.slots = NO_VALUES;
-      return;
-    }
-    // Object.values reads the same own keys in the same order, faster than a keyed read each.
-    const values = Object.values(context as object) as unknown[];
-    if (values.length !== names.length) throw new InvalidRequestError("context", "must not change while it is read");
-    const slots = NO_VALUES.slice();
-    for (let i = 0; i < values.length; i++) {
-      let value = values[i];
+    if (context === undefined) return this;
+    if (typeof context !== "object" || context === null || Array.isArray(context)) return this.readChecked(context);
+    // The common case in one pass: for-in over own keys with the values read by the key being
+    // enumerated is V8's fastest way through an object of any shape. Anything out of the
+    // ordinary starts over in readChecked, which checks in the documented order and throws.
+    const record = context as { readonly [key: string]: unknown };
+    const slots = this.slots;
+    let count = 0;
+    for (const name in record) {
+      if (!hasOwn.call(record, name)) continue;
+      let value = record[name];
+      if (++count > MAX_CONTEXT_KEYS || name.length === 0 || name.length > MAX_STRING_LENGTH) return this.readChecked(context);
       // Every value is checked, read or not: a malformed request throws whatever the policies read.
-      if (typeof value !== "string" || value.length > MAX_STRING_LENGTH) value = contextValue(value, names[i]!);
-      if (value === undefined) continue;
-      const slot = slotOf(names[i]!);
-      if (slot !== undefined) slots[slot] = value as ContextValue;
+      if (typeof value !== "string" || value.length > MAX_STRING_LENGTH) {
+        value = looseValue(value);
+        if (value === INVALID) return this.readChecked(context);
+      }
+      const slot = slotOf(name);
+      if (slot >= 0) {
+        slots[slot] = value as ContextValue | undefined;
+        this.filled = true;
+      }
     }
-    this.slots = slots;
+    return this;
   }
-  /** A key the context lacks, derived from the principal ARN when IAM would (computed once). */
+  /**
+   * Reads the context the careful way: every key checked (count, then lengths), then every
+   * value in key order, throwing InvalidRequestError at the first problem.
+   */
+  private readChecked(context: unknown): this {
+    this.clear();
+    const names = contextKeysOf(context);
+    const record = context as { readonly [key: string]: unknown };
+    const slots = this.slots;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const value = contextValue(record[name], name);
+      const slot = slotOf(name);
+      if (slot >= 0) {
+        slots[slot] = value;
+        this.filled = true;
+      }
+    }
+    return this;
+  }
+  /** Forgets the request, so a reused view holds nothing of it. */
+  clear(): void {
+    this.derived = undefined;
+    if (!this.filled) return;
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) slots[i] = undefined;
+    this.filled = false;
+  }
+  /** A key the context lacks, derived from the principal ARN when IAM would (computed once per principal). */
   private principalKey(slot: number): string | undefined {
-    if (this.derived === undefined) this.derived = principalKeysOf(this.principal);
+    if (this.derived === undefined) this.derived = derivedKeysOf(this.principal);
     return this.derived.get(KEYS[slot]!);
   }
   /**
@@ -196,6 +288,23 @@ class View {
     const one = value === undefined ? this.principalKey(slot) : typeof value === "string" ? value : undefined;
     return one === "" ? undefined : one;
   }
+}
+
+/** The view authorize() reuses; undefined while one is in use (a getter on a request may call back in). */
+let spareView: View | undefined = new View();
+
+/** A cleared view to read a request into: the spare one when free, else a new one. */
+function takeView(): View {
+  const view = spareView;
+  if (view === undefined) return new View();
+  spareView = undefined;
+  return view;
+}
+
+/** Hands a view back once its request is decided (or was rejected). */
+function releaseView(view: View): void {
+  view.clear();
+  spareView = view;
 }
 `;
 
