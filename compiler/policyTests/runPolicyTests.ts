@@ -70,8 +70,8 @@ function runTest({ program, checked, built }: Analysis, test: TestDecl): Expecta
   if (check?.targets === undefined) return [];
   const policies: PolicyInput[] = [];
   for (const target of check.targets) {
-    const set = target.kind === "role" ? built.principalNamed(target.role.decl.name.name) : undefined;
-    if (target.kind === "role") {
+    if (target.kind !== "policy") {
+      const set = built.principalNamed((target.kind === "role" ? target.role : target.user).decl.name.name);
       if (set === undefined) return [];
       policies.push(...set.members.map((m) => ({ name: m.name, document: m.policy.document, sources: m.policy.sources })));
       continue;
