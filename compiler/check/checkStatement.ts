@@ -7,6 +7,7 @@ import type { Statement } from "../../grammar/ast.js";
 import type { CheckedCondition } from "./checkedCondition.js";
 import { checkCondition } from "./checkConditions.js";
 import { checkResourceTypes } from "./checkResourceTypes.js";
+import { keysThatNeverHold } from "./denyNeverApplies.js";
 import { report, type CheckContext } from "./context.js";
 import { resolveActions, statementActions, type ResolvedActions } from "./resolveActions.js";
 import { resolveResources, type ResolvedResources } from "./resolveResources.js";
@@ -42,6 +43,14 @@ export function checkStatement(ctx: CheckContext, stmt: Statement): CheckedState
   const condition =
     stmt.condition === undefined ? undefined : checkCondition(ctx, stmt.condition, statementActions(actions));
   if (stmt.effect === "allow" && stmt.condition === undefined && resources !== undefined) warnAllowAll(ctx, stmt, actions, resources);
+  if (stmt.effect === "deny" && condition !== undefined && stmt.condition !== undefined && actions.complete) {
+    const keys = keysThatNeverHold(ctx, condition, statementActions(actions));
+    if (keys !== undefined) {
+      report(ctx, "DenyNeverApplies", stmt.condition.span,
+        `this deny can never apply: none of its actions sends ${keys.map((k) => `\`${k}\``).join(", ")}, so its condition never holds`,
+        { hint: "move the condition to actions that send the key (`arp catalog ACTION` lists them); if the deny is kept on purpose, say so: `// arp-ignore ARP5010: why`" });
+    }
+  }
   if (hasNewErrors(ctx, before) || resources === undefined) return undefined;
   return {
     source: stmt,

@@ -12,6 +12,7 @@ import { checkOutputNames, type OutputName } from "../outputNames.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 import { checkManagedSize, compilePolicy, type BuildInput, type BuiltPolicy } from "./compilePolicy.js";
 import { compileRole, type BuiltRole } from "./compileRole.js";
+import { warnUsernameInRoles } from "./usernameInRoles.js";
 import { userFiles, type GroupDefinition, type UserDefinition } from "./program.js";
 import type { BuiltDocument } from "./validateDocuments.js";
 
@@ -140,6 +141,7 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
     const built = policy === undefined || policy.role !== undefined ? undefined : policyOf(policy);
     return built === undefined ? undefined : policySet(built);
   };
+  warnUsernameInRoles(input);
   const principalNamesUsed = new Set([...roles, ...users].map((r) => r.name.toLowerCase()));
   const principals = [
     ...roles.map(roleSet),

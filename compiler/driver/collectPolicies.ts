@@ -24,6 +24,8 @@ export interface PolicyDefinition {
    * as part of that identity, and is no principal set of its own.
    */
   readonly role?: string;
+  /** What declares it inline, when `role` is set. */
+  readonly owner?: "role" | "user" | "group";
   /** The `policy` block, absent for a file of bare statements. */
   readonly decl?: PolicyDecl;
 }
@@ -105,7 +107,8 @@ function policiesOfFile(file: SourceFile, diagnostics: Diagnostic[]): PolicyDefi
   }
   const out: PolicyDefinition[] = blocks.map((b) => policyDefinition(file, b));
   for (const owner of file.items.filter((i): i is RoleDecl | UserDecl | GroupDecl => i.kind === "Role" || i.kind === "User" || i.kind === "Group")) {
-    for (const item of owner.items) if (item.kind === "Policy") out.push(policyDefinition(file, item, owner.name.name));
+    const kind = owner.kind === "Role" ? "role" : owner.kind === "User" ? "user" : "group";
+    for (const item of owner.items) if (item.kind === "Policy") out.push({ ...policyDefinition(file, item, owner.name.name), owner: kind });
   }
   if (blocks.length === 0 && bare.length > 0) {
     const span = { file: file.span.file, start: (bare[0] as PolicyItem).span.start, end: (bare[bare.length - 1] as PolicyItem).span.end };
