@@ -9,6 +9,7 @@ import { checkCondition } from "./checkConditions.js";
 import { checkResourceTypes } from "./checkResourceTypes.js";
 import { keysThatNeverHold } from "./denyNeverApplies.js";
 import { report, type CheckContext } from "./context.js";
+import type { CatalogAction } from "../catalog/index.js";
 import { resolveActions, statementActions, type ResolvedActions } from "./resolveActions.js";
 import { resolveResources, type ResolvedResources } from "./resolveResources.js";
 
@@ -34,7 +35,7 @@ export function checkStatement(ctx: CheckContext, stmt: Statement): CheckedState
   const actions = resolveActions(ctx, stmt.actions);
   if (stmt.resources === undefined) {
     report(ctx, "MissingResource", stmt.actions.span, `the statement says what it ${stmt.effect === "allow" ? "allows" : "denies"} but not on which resources`, {
-      hint: "add `on *` or `on service/NAME/*`",
+      hint: missingResourceHint(statementActions(actions)),
     });
   }
   const resources = stmt.resources === undefined ? undefined : resolveResources(ctx, stmt.resources);
@@ -105,4 +106,15 @@ function warnAllowAll(ctx: CheckContext, stmt: Statement, actions: ResolvedActio
       "this statement allows every action of every service except the ones listed, on every resource, including services AWS adds later",
       { hint: "name the services or actions to allow; keep `* except` for `deny`" });
   }
+}
+
+/**
+ * What `on` to suggest: `on *` alone when every action acts on no resource type (listing
+ * operations such as `apprunner:ListServices` take only `*`), else a resource of the first
+ * action's first type as well.
+ */
+function missingResourceHint(actions: readonly CatalogAction[]): string {
+  const type = actions.flatMap((a) => (a.service === "apprunner" ? a.resourceTypes.map((t) => t.name) : []))[0];
+  if (actions.length > 0 && actions.every((a) => a.resourceTypes.length === 0)) return "add `on *`: these actions act on no specific resource";
+  return type === undefined ? "add `on *` or `on ARN`" : `add \`on *\` or \`on ${type}/NAME/*\``;
 }

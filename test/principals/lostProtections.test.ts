@@ -52,3 +52,13 @@ describe("`$user` in a role's policy (ARP5011)", () => {
     expect(codes("policy P { allow apprunner:UpdateService on service/* when tag owner = $user }")).toEqual([]);
   });
 });
+
+describe("a statement without `on` (ARP4009)", () => {
+  // "For actions that don't support resource-level permissions, such as listing operations, use
+  // a wildcard (*)" (how-app-runner-works-with-iam.md): only `on *` is offered for them.
+  it("offers only `on *` for actions that act on no resource type", () => {
+    const hint = (text: string): string | undefined => compile({ path: "p.arp", text }).diagnostics.find((d) => d.code === "ARP4009")?.hint;
+    expect(hint("allow apprunner:ListServices")).toBe("add `on *`: these actions act on no specific resource");
+    expect(hint("allow apprunner:DescribeService")).toBe("add `on *` or `on service/NAME/*`");
+  });
+});
