@@ -96,7 +96,7 @@ export interface NamedPolicyInput {
 /** One principal's identity policies, as evaluators take them. */
 export interface CompiledPrincipalSet {
   readonly name: string;
-  readonly kind: "role" | "policy";
+  readonly kind: "role" | "user" | "policy";
   /** Each policy under the name explanations cite (`Role/Policy` for a role's inline policy). */
   readonly policies: readonly NamedPolicyInput[];
   /** Managed policies attached by ARN whose content arp does not know: answers leave them out. */

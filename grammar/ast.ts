@@ -267,6 +267,37 @@ export interface RoleDecl extends NodeBase {
   readonly items: readonly RoleItem[];
 }
 
+// ---- users and groups ----------------------------------------------------------------------
+
+/** `group devs, ops` inside a `user`: the IAM groups the user belongs to. */
+export interface MemberOfDecl extends NodeBase {
+  readonly kind: "MemberOf";
+  readonly groups: readonly Identifier[];
+}
+
+export type UserItem = MemberOfDecl | AttachDecl | PolicyDecl;
+
+/**
+ * `user Name ["description"] { group ...; attach ...; policy Inline { ... } }`: an IAM user,
+ * whose identity policies are its own (inline and attached) and its groups'.
+ */
+export interface UserDecl extends NodeBase {
+  readonly kind: "User";
+  readonly name: Identifier;
+  readonly description?: StringLiteral;
+  readonly items: readonly UserItem[];
+}
+
+export type GroupItem = AttachDecl | PolicyDecl;
+
+/** `group Name ["description"] { attach ...; policy Inline { ... } }`: an IAM group. */
+export interface GroupDecl extends NodeBase {
+  readonly kind: "Group";
+  readonly name: Identifier;
+  readonly description?: StringLiteral;
+  readonly items: readonly GroupItem[];
+}
+
 // ---- tests -------------------------------------------------------------------------------
 
 /** One entry of a test request's context. */
@@ -301,7 +332,7 @@ export interface TestDecl extends NodeBase {
 
 // ---- files -------------------------------------------------------------------------------
 
-export type TopLevelItem = ParamDecl | ImportDecl | PolicyDecl | RoleDecl | TestDecl | Statement | UseStatement;
+export type TopLevelItem = ParamDecl | ImportDecl | PolicyDecl | RoleDecl | UserDecl | GroupDecl | TestDecl | Statement | UseStatement;
 
 /** Comments are kept (for the formatter) but carry no meaning. */
 export interface Comment extends NodeBase {
@@ -341,6 +372,9 @@ export type AnyNode =
   | TrustDecl
   | AttachDecl
   | RoleDecl
+  | MemberOfDecl
+  | UserDecl
+  | GroupDecl
   | ContextEntry
   | Expectation
   | TestDecl

@@ -20,6 +20,8 @@ export type TopLevelItemCstChildren = {
   importDecl?: ImportDeclCstNode[];
   policyDecl?: PolicyDeclCstNode[];
   roleDecl?: RoleDeclCstNode[];
+  userDecl?: UserDeclCstNode[];
+  groupDecl?: GroupDeclCstNode[];
   testDecl?: TestDeclCstNode[];
   useStatement?: UseStatementCstNode[];
   statement?: StatementCstNode[];
@@ -129,6 +131,66 @@ export interface AttachDeclCstNode extends CstNode {
 export type AttachDeclCstChildren = {
   Attach: IToken[];
   Name: IToken[];
+};
+
+export interface UserDeclCstNode extends CstNode {
+  name: "userDecl";
+  children: UserDeclCstChildren;
+}
+
+export type UserDeclCstChildren = {
+  User: IToken[];
+  Name: IToken[];
+  StringLiteral?: IToken[];
+  LCurly: IToken[];
+  userItem?: UserItemCstNode[];
+  RCurly: IToken[];
+};
+
+export interface UserItemCstNode extends CstNode {
+  name: "userItem";
+  children: UserItemCstChildren;
+}
+
+export type UserItemCstChildren = {
+  memberOf?: MemberOfCstNode[];
+  attachDecl?: AttachDeclCstNode[];
+  policyDecl?: PolicyDeclCstNode[];
+};
+
+export interface MemberOfCstNode extends CstNode {
+  name: "memberOf";
+  children: MemberOfCstChildren;
+}
+
+export type MemberOfCstChildren = {
+  Group: IToken[];
+  Name: (IToken)[];
+  Comma?: IToken[];
+};
+
+export interface GroupDeclCstNode extends CstNode {
+  name: "groupDecl";
+  children: GroupDeclCstChildren;
+}
+
+export type GroupDeclCstChildren = {
+  Group: IToken[];
+  Name: IToken[];
+  StringLiteral?: IToken[];
+  LCurly: IToken[];
+  groupItem?: GroupItemCstNode[];
+  RCurly: IToken[];
+};
+
+export interface GroupItemCstNode extends CstNode {
+  name: "groupItem";
+  children: GroupItemCstChildren;
+}
+
+export type GroupItemCstChildren = {
+  attachDecl?: AttachDeclCstNode[];
+  policyDecl?: PolicyDeclCstNode[];
 };
 
 export interface PrincipalRefCstNode extends CstNode {

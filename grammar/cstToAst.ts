@@ -7,7 +7,7 @@
 import type { Comment, ImportDecl, ParamDecl, SourceFile, TopLevelItem } from "./ast.js";
 import { type BuildContext, first, isReal, makeSpan, nodeSpan } from "./buildContext.js";
 import { buildPolicy, buildStatement, buildUse } from "./buildPolicies.js";
-import { buildRole } from "./buildRoles.js";
+import { buildGroup, buildRole, buildUser } from "./buildRoles.js";
 import { buildTest } from "./buildTests.js";
 import type { FileCstNode, ImportDeclCstNode, ParamDeclCstNode, TopLevelItemCstNode } from "./cst.js";
 import { identifier, stringLiteral } from "./templateParts.js";
@@ -29,6 +29,10 @@ function buildTopLevelItem(ctx: BuildContext, node: TopLevelItemCstNode): TopLev
   if (policy !== undefined) return [buildPolicy(ctx, policy, at)];
   const role = first(c.roleDecl);
   if (role !== undefined) return [buildRole(ctx, role, at)];
+  const user = first(c.userDecl);
+  if (user !== undefined) return [buildUser(ctx, user, at)];
+  const group = first(c.groupDecl);
+  if (group !== undefined) return [buildGroup(ctx, group, at)];
   const test = first(c.testDecl);
   if (test !== undefined) return [buildTest(ctx, test, at)];
   const use = first(c.useStatement);

@@ -33,6 +33,8 @@ export class ArpParser extends CstParser {
       { ALT: () => this.SUBRULE(this.importDecl) },
       { ALT: () => this.SUBRULE(this.policyDecl) },
       { ALT: () => this.SUBRULE(this.roleDecl) },
+      { ALT: () => this.SUBRULE(this.userDecl) },
+      { ALT: () => this.SUBRULE(this.groupDecl) },
       { ALT: () => this.SUBRULE(this.testDecl) },
       { ALT: () => this.SUBRULE(this.useStatement) },
       { ALT: () => this.SUBRULE(this.statement) },
@@ -116,6 +118,48 @@ export class ArpParser extends CstParser {
   public attachDecl = this.RULE("attachDecl", () => {
     this.CONSUME(T.Attach);
     this.CONSUME(T.Name);
+  });
+
+  // ---- users and groups ------------------------------------------------------------------
+
+  public userDecl = this.RULE("userDecl", () => {
+    this.CONSUME(T.User);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.userItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  public userItem = this.RULE("userItem", () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.memberOf) },
+      { ALT: () => this.SUBRULE(this.attachDecl) },
+      { ALT: () => this.SUBRULE(this.policyDecl) },
+    ]);
+  });
+
+  /** `group devs, ops` inside a user: the groups it belongs to. */
+  public memberOf = this.RULE("memberOf", () => {
+    this.CONSUME(T.Group);
+    this.CONSUME(T.Name);
+    this.MANY(() => {
+      this.CONSUME(T.Comma);
+      this.CONSUME2(T.Name);
+    });
+  });
+
+  public groupDecl = this.RULE("groupDecl", () => {
+    this.CONSUME(T.Group);
+    this.CONSUME(T.Name);
+    this.OPTION(() => this.CONSUME(T.StringLiteral));
+    this.CONSUME(T.LCurly);
+    this.MANY(() => this.SUBRULE(this.groupItem));
+    this.CONSUME(T.RCurly);
+  });
+
+  public groupItem = this.RULE("groupItem", () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.attachDecl) }, { ALT: () => this.SUBRULE(this.policyDecl) }]);
   });
 
   public principalRef = this.RULE("principalRef", () => {

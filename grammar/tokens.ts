@@ -146,6 +146,7 @@ export const True = keyword("True", "true");
 export const False = keyword("False", "false");
 export const As = keyword("As", "as");
 export const User = keyword("User", "user");
+export const Group = keyword("Group", "group");
 export const For = keyword("For", "for");
 export const Implicit = keyword("Implicit", "implicit");
 export const Explicit = keyword("Explicit", "explicit");

@@ -7,7 +7,9 @@ import type { Statement } from "../../grammar/ast.js";
 import type { CheckedCondition } from "./checkedCondition.js";
 import { checkCondition } from "./checkConditions.js";
 import { checkResourceTypes } from "./checkResourceTypes.js";
+import { keysThatNeverHold } from "./denyNeverApplies.js";
 import { report, type CheckContext } from "./context.js";
+import type { CatalogAction } from "../catalog/index.js";
 import { resolveActions, statementActions, type ResolvedActions } from "./resolveActions.js";
 import { resolveResources, type ResolvedResources } from "./resolveResources.js";
 
@@ -33,7 +35,7 @@ export function checkStatement(ctx: CheckContext, stmt: Statement): CheckedState
   const actions = resolveActions(ctx, stmt.actions);
   if (stmt.resources === undefined) {
     report(ctx, "MissingResource", stmt.actions.span, `the statement says what it ${stmt.effect === "allow" ? "allows" : "denies"} but not on which resources`, {
-      hint: "add `on *` or `on service/NAME/*`",
+      hint: missingResourceHint(statementActions(actions)),
     });
   }
   const resources = stmt.resources === undefined ? undefined : resolveResources(ctx, stmt.resources);
@@ -42,6 +44,14 @@ export function checkStatement(ctx: CheckContext, stmt: Statement): CheckedState
   const condition =
     stmt.condition === undefined ? undefined : checkCondition(ctx, stmt.condition, statementActions(actions));
   if (stmt.effect === "allow" && stmt.condition === undefined && resources !== undefined) warnAllowAll(ctx, stmt, actions, resources);
+  if (stmt.effect === "deny" && condition !== undefined && stmt.condition !== undefined && actions.complete) {
+    const keys = keysThatNeverHold(ctx, condition, statementActions(actions));
+    if (keys !== undefined) {
+      report(ctx, "DenyNeverApplies", stmt.condition.span,
+        `this deny can never apply: none of its actions sends ${keys.map((k) => `\`${k}\``).join(", ")}, so its condition never holds`,
+        { hint: "move the condition to actions that send the key (`arp catalog ACTION` lists them); if the deny is kept on purpose, say so: `// arp-ignore ARP5010: why`" });
+    }
+  }
   if (hasNewErrors(ctx, before) || resources === undefined) return undefined;
   return {
     source: stmt,
@@ -96,4 +106,15 @@ function warnAllowAll(ctx: CheckContext, stmt: Statement, actions: ResolvedActio
       "this statement allows every action of every service except the ones listed, on every resource, including services AWS adds later",
       { hint: "name the services or actions to allow; keep `* except` for `deny`" });
   }
+}
+
+/**
+ * What `on` to suggest: `on *` alone when every action acts on no resource type (listing
+ * operations such as `apprunner:ListServices` take only `*`), else a resource of the first
+ * action's first type as well.
+ */
+function missingResourceHint(actions: readonly CatalogAction[]): string {
+  const type = actions.flatMap((a) => (a.service === "apprunner" ? a.resourceTypes.map((t) => t.name) : []))[0];
+  if (actions.length > 0 && actions.every((a) => a.resourceTypes.length === 0)) return "add `on *`: these actions act on no specific resource";
+  return type === undefined ? "add `on *` or `on ARN`" : `add \`on *\` or \`on ${type}/NAME/*\``;
 }

@@ -81,6 +81,7 @@ function principalFor(paths: string[], opts: EvalOptions, cmd: Command, principa
     candidates: built.principals,
     named: built.principalNamed,
     isRole: (name) => program.role(name) !== undefined,
+    isUser: (name) => program.user(name) !== undefined,
   }, principalArn, opts.as);
   if (!choice.ok) throw new UsageError(choice.message);
   return choice.set;
@@ -165,7 +166,7 @@ export function registerEvalCommand(program: Command): void {
     .requiredOption("--principal <arn>", "the caller, e.g. arn:aws:iam::123456789012:user/alice")
     .requiredOption("--action <action>", "e.g. apprunner:DescribeService")
     .requiredOption("--resource <arn>", "the resource ARN, or * for actions without resources")
-    .option("--as <name>", "the role or policy whose policies decide (default: the role the principal ARN names, or the only one)")
+    .option("--as <name>", "the role, user or policy whose policies decide (default: the role or user the principal ARN names, or the only one)")
     .option("--context <key=value>", "a request context value (repeat a key for several values)", collectContext, emptyTable<ContextValue>())
     .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption())
@@ -203,7 +204,7 @@ export function registerWhyCommand(program: Command): void {
     .argument("<message>", "the message, e.g. \"User: arn:aws:iam::123456789012:user/marymajor is not authorized to perform: ...\"")
     .argument("<paths...>", ".arp files or directories")
     .option("--resource <arn>", "the resource ARN, when the message names only a resource's name")
-    .option("--as <name>", "the role or policy whose policies decide (default: the role the principal ARN names, or the only one)")
+    .option("--as <name>", "the role, user or policy whose policies decide (default: the role or user the principal ARN names, or the only one)")
     .option("--context <key=value>", "a request context value (repeat a key for several values); keys not given are unknown", collectContext, emptyTable<ContextValue>())
     .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(formatOption())

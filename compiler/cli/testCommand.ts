@@ -1,6 +1,7 @@
 /** `arp test [paths]`: runs the `test` blocks beside the policies. */
 import type { Command } from "commander";
 import pc from "picocolors";
+import { terminalText } from "../diagnostics/terminalText.js";
 import { loadSources } from "../driver/loadSources.js";
 import { runPolicyTests } from "../policyTests/runPolicyTests.js";
 import { sortDiagnostics } from "../../grammar/diagnostics/diagnostic.js";
@@ -24,8 +25,9 @@ export function registerTestCommand(program: Command): void {
       const passed = result.outcomes.filter((o) => o.passed).length;
       const failed = result.outcomes.length - passed;
       if (opts.format === "text") {
-        const paint = color ? (failed > 0 ? pc.red : pc.green) : (s: string) => s;
-        process.stdout.write(`${paint(`${passed} passed, ${failed} failed`)}\n`);
+        const paint = color ? (failed > 0 || result.notRun.length > 0 ? pc.red : pc.green) : (s: string) => s;
+        const notRun = result.notRun.length === 0 ? "" : `; not run, ${result.notRun.length === 1 ? "a file has" : `${result.notRun.length} files have`} errors: ${result.notRun.map((f) => terminalText(f)).join(", ")}`;
+        process.stdout.write(`${paint(`${passed} passed, ${failed} failed${notRun}`)}\n`);
       }
       process.exitCode = result.ok && loaded.diagnostics.length === 0 ? EXIT_OK : EXIT_ERRORS;
     });

@@ -5,13 +5,15 @@
  * become output; only the inputs' standalone policies and roles are output.
  */
 import type { RoleDecl, SourceFile } from "../../grammar/ast.js";
-import { policySet, roleSet, type PrincipalSet } from "./principalSets.js";
+import { policySet, roleSet, userSet, type PrincipalSet } from "./principalSets.js";
+import { compileGroup, compileUser, type BuiltGroup, type BuiltUser } from "./compileIdentity.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { checkOutputNames, type OutputName } from "../outputNames.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 import { checkManagedSize, compilePolicy, type BuildInput, type BuiltPolicy } from "./compilePolicy.js";
 import { compileRole, type BuiltRole } from "./compileRole.js";
-import { userFiles } from "./program.js";
+import { warnUsernameInRoles } from "./usernameInRoles.js";
+import { userFiles, type GroupDefinition, type UserDefinition } from "./program.js";
 import type { BuiltDocument } from "./validateDocuments.js";
 
 export interface BuiltProgram {
@@ -19,18 +21,21 @@ export interface BuiltProgram {
   readonly policies: readonly BuiltPolicy[];
   /** The inputs' roles: each becomes `<Name>.role.json`. */
   readonly roles: readonly BuiltRole[];
+  /** The inputs' IAM users, with the groups each belongs to. */
+  readonly users: readonly BuiltUser[];
   /** Every document built, output or not, with the kind of IAM policy it is delivered as. */
   readonly documents: readonly BuiltDocument[];
   /** Any policy's build, at most once (a stdlib policy is built when first asked for). */
   readonly policyOf: (policy: PolicyDefinition) => BuiltPolicy | undefined;
   /**
-   * The inputs' principal sets: each role, then each standalone policy whose name no role of
-   * the inputs has (such a name means the role).
+   * The inputs' principal sets: each role, each IAM user, then each standalone policy whose
+   * name no role or user of the inputs has (such a name means the role or user).
    */
   readonly principals: readonly PrincipalSet[];
   /**
-   * The set of any role or standalone policy the program knows by name (inputs, imports, the
-   * stdlib; a policy before a role), built at most once; undefined when unknown or not built.
+   * The set of any role, user or standalone policy the program knows by name (inputs, imports,
+   * the stdlib; a role or user before a policy), built at most once; undefined when unknown or
+   * not built.
    */
   readonly principalNamed: (name: string) => PrincipalSet | undefined;
 }
@@ -81,6 +86,40 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
     }
   }
   checkOutputNames(outputNames(input, [...roleNames.values()]), program.diagnostics);
+  const builtGroups = new Map<GroupDefinition["decl"], BuiltGroup | undefined>();
+  const groupOf = (group: GroupDefinition): BuiltGroup | undefined => {
+    if (!builtGroups.has(group.decl)) builtGroups.set(group.decl, compileGroup(input, group, policyOf));
+    return builtGroups.get(group.decl);
+  };
+  const builtUsers = new Map<UserDefinition["decl"], BuiltUser | undefined>();
+  const userOf = (user: UserDefinition): BuiltUser | undefined => {
+    if (!builtUsers.has(user.decl)) builtUsers.set(user.decl, compileUser(input, user, policyOf, groupOf));
+    return builtUsers.get(user.decl);
+  };
+  const users: BuiltUser[] = [];
+  const identityNames = new Map<string, { readonly what: string; readonly span: RoleDecl["name"]["span"] }>(
+    [...roleNames.values()].map((r) => [`principal:${r.name.name.toLowerCase()}`, { what: "a role", span: r.name.span }]),
+  );
+  for (const file of userFiles(program.files)) {
+    for (const item of file.items) {
+      if (item.kind !== "User" && item.kind !== "Group") continue;
+      // Users and roles share the principal names (`--as`, `evaluators.<Name>`); groups have their own.
+      const key = `${item.kind === "User" ? "principal" : "group"}:${item.name.name.toLowerCase()}`;
+      const prior = identityNames.get(key);
+      if (prior !== undefined) {
+        program.diagnostics.push(diagnostic("DuplicatePolicyName", item.name.span, `${prior.what} named \`${item.name.name}\` is already defined`, {
+          ...(item.kind === "User" ? { hint: "roles and users are both principals, chosen by name with `--as` and `for`: give them different names" } : {}),
+          related: [{ message: "first defined here", span: prior.span }],
+        }));
+        continue;
+      }
+      identityNames.set(key, { what: item.kind === "User" ? "a user" : "a group", span: item.name.span });
+      const built = item.kind === "Group" ? groupOf({ decl: item, file }) : userOf({ decl: item, file });
+      if (built === undefined) continue;
+      documents.push(...built.inlinePolicies.map((policy) => ({ kind: "inline" as const, policy })));
+      if (item.kind === "User" && inputs.has(file)) users.push(built as BuiltUser);
+    }
+  }
   const roleOf = (decl: RoleDecl, file: SourceFile): BuiltRole | undefined => {
     if (!builtRoles.has(decl)) builtRoles.set(decl, compileRole(input, file, decl, policyOf));
     return builtRoles.get(decl);
@@ -93,13 +132,23 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
       const built = roleOf(role.decl, role.file);
       return built === undefined ? undefined : roleSet(built);
     }
+    const user = program.user(name);
+    if (user !== undefined) {
+      const built = userOf(user);
+      return built === undefined ? undefined : userSet(built);
+    }
     const policy = program.policy(name);
     const built = policy === undefined || policy.role !== undefined ? undefined : policyOf(policy);
     return built === undefined ? undefined : policySet(built);
   };
-  const roleNamesUsed = new Set(roles.map((r) => r.name.toLowerCase()));
-  const principals = [...roles.map(roleSet), ...policies.filter((p) => !roleNamesUsed.has(p.name.toLowerCase())).map(policySet)];
-  return { policies, roles, documents, policyOf, principals, principalNamed };
+  warnUsernameInRoles(input);
+  const principalNamesUsed = new Set([...roles, ...users].map((r) => r.name.toLowerCase()));
+  const principals = [
+    ...roles.map(roleSet),
+    ...users.map(userSet),
+    ...policies.filter((p) => !principalNamesUsed.has(p.name.toLowerCase())).map(policySet),
+  ];
+  return { policies, roles, users, documents, policyOf, principals, principalNamed };
 }
 
 

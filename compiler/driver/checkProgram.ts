@@ -20,7 +20,7 @@ import type { CheckContext } from "../check/context.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { expectationRequest, testContext } from "./expectationRequest.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
-import { userFiles, type Program, type RoleDefinition } from "./program.js";
+import { userFiles, type Program, type RoleDefinition, type UserDefinition } from "./program.js";
 
 /** A statement's checked form (undefined when it has errors) and the context it was checked in. */
 export interface StatementCheck {
@@ -29,12 +29,14 @@ export interface StatementCheck {
 }
 
 /**
- * What a test's `for` names: a policy (evaluated as a principal's only identity policy), or a
- * role (its inline policies and everything it attaches).
+ * What a test's `for` names: a policy (evaluated as a principal's only identity policy), a
+ * role (its inline policies and everything it attaches), or an IAM user (its own and its
+ * groups' policies).
  */
 export type TestTarget =
   | { readonly kind: "policy"; readonly policy: PolicyDefinition }
-  | { readonly kind: "role"; readonly role: RoleDefinition };
+  | { readonly kind: "role"; readonly role: RoleDefinition }
+  | { readonly kind: "user"; readonly user: UserDefinition };
 
 /** A test block: what it evaluates (undefined when a name is unknown) and its requests. */
 export interface TestCheck {
@@ -68,8 +70,8 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Chec
   for (const file of userFiles(program.files)) {
     for (const item of file.items) if (item.kind === "Test") tests.set(item, checkTest(program, file, item));
   }
-  const hasRoles = userFiles(program.files).some((f) => f.items.some((i) => i.kind === "Role"));
-  const testsRoles = [...tests.values()].some((t) => (t.targets ?? []).some((x) => x.kind === "role"));
+  const hasRoles = userFiles(program.files).some((f) => f.items.some((i) => i.kind === "Role" || i.kind === "User" || i.kind === "Group"));
+  const testsRoles = [...tests.values()].some((t) => (t.targets ?? []).some((x) => x.kind !== "policy"));
   if (options.wholeStdlib === true || hasRoles || testsRoles) {
     for (const file of program.files.stdlib) checkAll(file, statementsOf(file));
   } else {
@@ -97,13 +99,13 @@ function stdlibInUse(program: Program, uses: ReadonlyMap<UseStatement, PolicyDef
   return found;
 }
 
-/** Every allow/deny of a file: bare, in `policy` blocks, and in roles' inline policies. */
+/** Every allow/deny of a file: bare, in `policy` blocks, and in roles', users' and groups' inline policies. */
 export function statementsOf(file: SourceFile): Statement[] {
   const out: Statement[] = [];
   for (const item of file.items) {
     if (item.kind === "Statement") out.push(item);
     if (item.kind === "Policy") out.push(...item.items.filter((i): i is Statement => i.kind === "Statement"));
-    if (item.kind !== "Role") continue;
+    if (item.kind !== "Role" && item.kind !== "User" && item.kind !== "Group") continue;
     for (const r of item.items) if (r.kind === "Policy") out.push(...r.items.filter((i): i is Statement => i.kind === "Statement"));
   }
   return out;
@@ -154,17 +156,37 @@ function resolveUses(program: Program): Map<UseStatement, PolicyDefinition> {
 function fileTargets(program: Program, file: SourceFile, test: TestDecl): TestTarget[] | undefined {
   const policies = program.policies.filter((p) => p.file === file && p.role === undefined);
   const roles = file.items.filter((i) => i.kind === "Role").map((decl) => ({ decl, file }));
+  const users = file.items.filter((i) => i.kind === "User").map((decl) => ({ decl, file }));
+  const principals = [...roles, ...users].map((r) => r.decl.name.name.toLowerCase());
   const targets: TestTarget[] = [
     ...roles.map((role) => ({ kind: "role" as const, role })),
-    ...policies.filter((p) => !roles.some((r) => r.decl.name.name.toLowerCase() === p.name.toLowerCase())).map((policy) => ({ kind: "policy" as const, policy })),
+    ...users.map((user) => ({ kind: "user" as const, user })),
+    ...policies.filter((p) => !principals.includes(p.name.toLowerCase())).map((policy) => ({ kind: "policy" as const, policy })),
   ];
   if (targets.length <= 1) return targets;
-  const names = targets.map((t) => (t.kind === "role" ? `${t.role.decl.name.name} (role)` : `${t.policy.name} (policy)`));
+  const names = targets.map(targetLabel);
   program.diagnostics.push(diagnostic("AmbiguousTestTarget", test.name.span,
-    `this file defines ${names.length} roles and policies: say whose policies the test evaluates`, {
+    `this file defines ${names.length} roles, users and policies: say whose policies the test evaluates`, {
       hint: `add \`for NAME\` after the test's name, one of: ${names.join(", ")}`,
     }));
   return undefined;
+}
+
+function targetLabel(t: TestTarget): string {
+  switch (t.kind) {
+    case "role":
+      return `${t.role.decl.name.name} (role)`;
+    case "user":
+      return `${t.user.decl.name.name} (user)`;
+    case "policy":
+      return `${t.policy.name} (policy)`;
+  }
+}
+
+/** The users of the user files that belong to `group`. */
+function membersOf(program: Program, group: string): string[] {
+  return userFiles(program.files).flatMap((f) => f.items.flatMap((i) =>
+    i.kind === "User" && i.items.some((m) => m.kind === "MemberOf" && m.groups.some((g) => g.name.toLowerCase() === group.toLowerCase())) ? [i.name.name] : []));
 }
 
 function checkTest(program: Program, file: SourceFile, test: TestDecl): TestCheck {
@@ -172,13 +194,21 @@ function checkTest(program: Program, file: SourceFile, test: TestDecl): TestChec
   if (test.policies === undefined) targets = fileTargets(program, file, test);
   else {
     for (const name of test.policies) {
-      // A name a role and a policy share means the role, as for `--as` and the evaluator.
+      // A name a role (or user) and a policy share means the principal, as for `--as` and the evaluator.
       const role = program.role(name.name);
+      const user = program.user(name.name);
       const p = program.policy(name.name);
       if (role !== undefined) targets?.push({ kind: "role", role });
+      else if (user !== undefined) targets?.push({ kind: "user", user });
       else if (p !== undefined) targets?.push({ kind: "policy", policy: p });
       else {
-        program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, `no policy or role named \`${name.name}\` is defined`));
+        const group = program.group(name.name);
+        const members = group === undefined ? [] : membersOf(program, group.decl.name.name);
+        program.diagnostics.push(diagnostic("UnknownPolicyName", name.span, group !== undefined
+          ? `\`${group.decl.name.name}\` is a group: a group makes no request, its users do`
+          : `no policy, role or user named \`${name.name}\` is defined`, group === undefined ? {} : {
+          hint: members.length > 0 ? `test one of its users: ${members.map((m) => `\`for ${m}\``).join(", ")}` : "declare a user in it (`user NAME { group " + group.decl.name.name + " }`) and test that user",
+        }));
         targets = undefined;
       }
     }

@@ -4,12 +4,12 @@
  * each becomes `<Name>.json` and `use Name` refers to it.
  */
 import { basename } from "node:path";
-import type { PolicyDecl, PolicyItem, RoleDecl, SourceFile, StringLiteral } from "../../grammar/ast.js";
+import type { GroupDecl, PolicyDecl, PolicyItem, RoleDecl, SourceFile, StringLiteral, UserDecl } from "../../grammar/ast.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Catalog } from "../catalog/index.js";
 import type { CheckContext } from "../check/context.js";
-import type { LoadedFiles, Program, RoleDefinition } from "./program.js";
+import type { GroupDefinition, LoadedFiles, Program, RoleDefinition, UserDefinition } from "./program.js";
 
 /** A policy as written, before checking: its name and items, whichever form it was written in. */
 export interface PolicyDefinition {
@@ -19,8 +19,13 @@ export interface PolicyDefinition {
   readonly description?: StringLiteral;
   readonly items: readonly PolicyItem[];
   readonly span: Span;
-  /** Set for a policy defined inside a `role`: it is emitted only as part of that role. */
+  /**
+   * Set for a policy defined inside a `role`, `user` or `group` (its name): it is emitted only
+   * as part of that identity, and is no principal set of its own.
+   */
   readonly role?: string;
+  /** What declares it inline, when `role` is set. */
+  readonly owner?: "role" | "user" | "group";
   /** The `policy` block, absent for a file of bare statements. */
   readonly decl?: PolicyDecl;
 }
@@ -55,6 +60,14 @@ export function collectProgram(
       if (item.kind === "Role" && !roles.has(item.name.name.toLowerCase())) roles.set(item.name.name.toLowerCase(), { decl: item, file });
     }
   }
+  const users = new Map<string, UserDefinition>();
+  const groups = new Map<string, GroupDefinition>();
+  for (const file of [...files.inputs, ...files.libraries]) {
+    for (const item of file.items) {
+      if (item.kind === "User" && !users.has(item.name.name.toLowerCase())) users.set(item.name.name.toLowerCase(), { decl: item, file });
+      if (item.kind === "Group" && !groups.has(item.name.name.toLowerCase())) groups.set(item.name.name.toLowerCase(), { decl: item, file });
+    }
+  }
   const byDecl = new Map<PolicyDecl, PolicyDefinition>();
   for (const p of policies) if (p.decl !== undefined) byDecl.set(p.decl, p);
   return {
@@ -65,6 +78,8 @@ export function collectProgram(
     diagnostics,
     policy: (name) => byName.get(name.toLowerCase()),
     role: (name) => roles.get(name.toLowerCase()),
+    user: (name) => users.get(name.toLowerCase()),
+    group: (name) => groups.get(name.toLowerCase()),
     definitionOf: (decl) => byDecl.get(decl),
     contextOf(file) {
       const ctx = contexts.get(file);
@@ -91,8 +106,9 @@ function policiesOfFile(file: SourceFile, diagnostics: Diagnostic[]): PolicyDefi
       { hint: "move the statement into a `policy Name { ... }` block", related: [{ message: "policy block", span: (blocks[0] as PolicyDecl).span }] }));
   }
   const out: PolicyDefinition[] = blocks.map((b) => policyDefinition(file, b));
-  for (const role of file.items.filter((i): i is RoleDecl => i.kind === "Role")) {
-    for (const item of role.items) if (item.kind === "Policy") out.push(policyDefinition(file, item, role.name.name));
+  for (const owner of file.items.filter((i): i is RoleDecl | UserDecl | GroupDecl => i.kind === "Role" || i.kind === "User" || i.kind === "Group")) {
+    const kind = owner.kind === "Role" ? "role" : owner.kind === "User" ? "user" : "group";
+    for (const item of owner.items) if (item.kind === "Policy") out.push({ ...policyDefinition(file, item, owner.name.name), owner: kind });
   }
   if (blocks.length === 0 && bare.length > 0) {
     const span = { file: file.span.file, start: (bare[0] as PolicyItem).span.start, end: (bare[bare.length - 1] as PolicyItem).span.end };

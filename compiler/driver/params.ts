@@ -70,7 +70,7 @@ export function fileParams(
   diagnostics: Diagnostic[],
 ): Map<string, ParamValue> {
   const params = new Map<string, ParamValue>();
-  for (const [name, value] of BUILTIN_PARAMS) params.set(name, { name, value: settingFor(settings, name) ?? value });
+  for (const [name, value] of BUILTIN_PARAMS) params.set(name, { name, value: validSetting(settings, name) ?? value });
   const declared = new Map<string, ParamDecl>();
   for (const decl of declarations(file)) {
     const name = decl.name.name;
@@ -82,7 +82,7 @@ export function fileParams(
       continue;
     }
     declared.set(name, decl);
-    const set = settingFor(settings, name);
+    const set = validSetting(settings, name);
     const fromFile = set === undefined ? defaultText(decl, diagnostics) : undefined;
     const value = set ?? fromFile ?? (decl.defaultValue === undefined ? BUILTIN_PARAMS.get(name) : undefined);
     if (value === undefined) {
@@ -99,6 +99,16 @@ export function fileParams(
     params.set(name, { name, value, span: decl.span });
   }
   return params;
+}
+
+/**
+ * The value set for `name` when it has the shape its ARN field needs. A malformed one is
+ * reported once, by `checkSettings`; the file's own value stands in for it, so that one bad
+ * `--set account=` is one error rather than one per resource written with it.
+ */
+function validSetting(settings: Readonly<Record<string, string>>, name: string): string | undefined {
+  const set = settingFor(settings, name);
+  return set === undefined || builtinParamProblem(name, set) !== undefined ? undefined : set;
 }
 
 /** Settings must name a built-in parameter or one that some file declares. */

@@ -7,6 +7,9 @@
  * - a role: its inline policies (`policy` blocks in it and arp policies it attaches, which the
  *   bundle inlines) plus the AWS managed policies it attaches, by their content when arp's
  *   stdlib ships them;
+ * - an IAM user: its inline and attached policies, then those of each group it belongs to
+ *   ("For an IAM user, these include user policies and policies from groups to which the user
+ *   belongs", reference_policies_evaluation-logic.md);
  * - a standalone policy: evaluated alone, as if it were the only identity policy of a
  *   principal (what a managed policy grants by itself, wherever it is attached).
  *
@@ -14,11 +17,12 @@
  * each decide for one set.
  */
 import type { BuiltPolicy } from "./compilePolicy.js";
+import type { BuiltGroup, BuiltUser } from "./compileIdentity.js";
 import type { BuiltRole } from "./compileRole.js";
 
 /** One policy of a set, under the name explanations cite. */
 export interface SetMember {
-  /** `Role/Policy` for a role's inline policy; the policy's own name otherwise. */
+  /** `Owner/Policy` for an inline policy of a role, user or group; the policy's own name otherwise. */
   readonly name: string;
   readonly policy: BuiltPolicy;
 }
@@ -26,8 +30,8 @@ export interface SetMember {
 /** The identity policies one principal holds. */
 export interface PrincipalSet {
   readonly name: string;
-  readonly kind: "role" | "policy";
-  /** The `.arp` file that defines the role or policy. */
+  readonly kind: "role" | "user" | "policy";
+  /** The `.arp` file that defines the role, user or policy. */
   readonly file: string;
   readonly members: readonly SetMember[];
   /** Managed policies attached by ARN whose content arp does not know: answers leave them out. */
@@ -48,6 +52,23 @@ export function roleSet(role: BuiltRole): PrincipalSet {
   };
 }
 
+/**
+ * A user's set: its inline policies and the managed policies it attaches, then each group's
+ * (a managed policy that the user and a group both attach counts once).
+ */
+export function userSet(user: BuiltUser): PrincipalSet {
+  const members: SetMember[] = [];
+  const unknown: string[] = [];
+  const add = (holder: BuiltUser | BuiltGroup): void => {
+    members.push(...holder.inlinePolicies.map((policy) => ({ name: `${holder.name}/${policy.name}`, policy })));
+    for (const policy of holder.managedPolicies) if (!members.some((m) => m.policy === policy)) members.push({ name: policy.name, policy });
+    for (const arn of holder.unknownManagedArns) if (!unknown.includes(arn)) unknown.push(arn);
+  };
+  add(user);
+  user.groups.forEach(add);
+  return { name: user.name, kind: "user", file: user.file, members, unknownManagedArns: unknown };
+}
+
 /** A standalone policy's set: the policy alone. */
 export function policySet(policy: BuiltPolicy): PrincipalSet {
   return { name: policy.name, kind: "policy", file: policy.file, members: [{ name: policy.name, policy }], unknownManagedArns: [] };
@@ -62,4 +83,9 @@ export function roleNameOfArn(arn: string): string | undefined {
   const role = /^arn:[^:]+:iam::[^:]*:role\/(?:[^:]*\/)?([^/:]+)$/.exec(arn);
   if (role !== null) return role[1];
   return /^arn:[^:]+:sts::[^:]*:assumed-role\/([^/:]+)\/[^:]*$/.exec(arn)?.[1];
+}
+
+/** The user an IAM user ARN names (`arn:aws:iam::123456789012:user/path/Name`); undefined otherwise. */
+export function userNameOfArn(arn: string): string | undefined {
+  return /^arn:[^:]+:iam::[^:]*:user\/(?:[^:]*\/)?([^/:]+)$/.exec(arn)?.[1];
 }

@@ -3,7 +3,7 @@
  * list, docs/architecture.md for the picture). Each stage reads what earlier stages produced
  * and appends to one diagnostics list; none reaches back into an earlier stage.
  */
-import type { PolicyDecl, RoleDecl, SourceFile } from "../../grammar/ast.js";
+import type { GroupDecl, PolicyDecl, RoleDecl, SourceFile, UserDecl } from "../../grammar/ast.js";
 import type { Catalog } from "../catalog/index.js";
 import type { CheckContext } from "../check/context.js";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
@@ -62,6 +62,10 @@ export interface Program {
   policy(name: string): PolicyDefinition | undefined;
   /** Finds a role by name (case-insensitive), the inputs' and imports' before the stdlib's. */
   role(name: string): RoleDefinition | undefined;
+  /** Finds an IAM user of the inputs and imports by name (case-insensitive). */
+  user(name: string): UserDefinition | undefined;
+  /** Finds an IAM group of the inputs and imports by name (case-insensitive). */
+  group(name: string): GroupDefinition | undefined;
   /** The definition collected for a `policy` block (top level or inside a role). */
   definitionOf(decl: PolicyDecl): PolicyDefinition | undefined;
   /** The file's checker context. */
@@ -71,5 +75,17 @@ export interface Program {
 /** A `role` declaration and the file that holds it. */
 export interface RoleDefinition {
   readonly decl: RoleDecl;
+  readonly file: SourceFile;
+}
+
+/** A `user` declaration and the file that holds it. */
+export interface UserDefinition {
+  readonly decl: UserDecl;
+  readonly file: SourceFile;
+}
+
+/** A `group` declaration and the file that holds it. */
+export interface GroupDefinition {
+  readonly decl: GroupDecl;
   readonly file: SourceFile;
 }

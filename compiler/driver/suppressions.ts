@@ -11,7 +11,8 @@
  * so no suppression is silent and the summary counts them. A warning can always be suppressed.
  * An error only when the compiler still builds the construct as written without it: an
  * unknown action, service or key is then kept verbatim, and an action paired with resources it
- * cannot act on is kept with them (`SUPPRESSIBLE_ERRORS`). Every other error stays an error.
+ * cannot act on is kept with them, and a deny that can never apply is kept as written
+ * (`SUPPRESSIBLE_ERRORS`). Every other error stays an error.
  *
  * What it checks: a comment with no known code or no reason (ARP8002), an error that cannot be
  * suppressed (ARP8002), and a code a comment names that suppressed nothing (ARP8003).
@@ -26,7 +27,8 @@ import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 
 /**
  * Errors after which the checker keeps what it reported, as written, when a comment suppresses
- * them: unknown names (kept verbatim) and action/resource pairs that grant nothing.
+ * them: unknown names (kept verbatim), action/resource pairs that grant nothing, and a deny
+ * whose condition can never hold (ARP5010: its author says it is intended).
  */
 export const SUPPRESSIBLE_ERRORS: ReadonlySet<string> = new Set([
   Codes.UnknownService.code,
@@ -35,6 +37,7 @@ export const SUPPRESSIBLE_ERRORS: ReadonlySet<string> = new Set([
   Codes.UnknownConditionKey.code,
   Codes.ResourceTypeMismatch.code,
   Codes.WildcardOnlyAction.code,
+  Codes.DenyNeverApplies.code,
 ]);
 
 /** The directive's word; `// arp-ignore` opens a suppression comment. */

@@ -154,8 +154,8 @@ function hoist(root: Node, node: Node, part: (n: Node) => Node | undefined): Nod
 // ---- the decision --------------------------------------------------------------------------
 
 type Kind = Node["kind"];
-const blockKinds = new Set<Kind>(["Policy", "Role", "Test", "File"]);
-const oneLiners = new Set<Kind>(["Param", "Import", "Use", "Attach"]);
+const blockKinds = new Set<Kind>(["Policy", "Role", "User", "Group", "Test", "File"]);
+const oneLiners = new Set<Kind>(["Param", "Import", "Use", "Attach", "MemberOf"]);
 
 /** The items of a block, in order. */
 export function blockItems(node: Node): readonly Node[] {
@@ -163,6 +163,8 @@ export function blockItems(node: Node): readonly Node[] {
     case "File":
     case "Policy":
     case "Role":
+    case "User":
+    case "Group":
       return node.items;
     case "Test":
       return node.expectations;
@@ -175,6 +177,8 @@ function headerEnd(block: Node): number {
   switch (block.kind) {
     case "Policy":
     case "Role":
+    case "User":
+    case "Group":
       return (block.description ?? block.name).span.end;
     case "Test":
       return (block.policies?.at(-1) ?? block.name).span.end;

@@ -1,6 +1,6 @@
 /**
  * Printers for the file and its declarations: `param`, `import`, `policy`, `role` with its
- * `trust` and `attach` lines. A `trust` line is laid out like a statement: principals, then
+ * `trust` and `attach` lines, `user` (with its `group` line) and `group`. A `trust` line is laid out like a statement: principals, then
  * `to` actions, then `when`.
  */
 import { doc, type Doc } from "prettier";
@@ -11,9 +11,9 @@ import type { Node, NodePrinters } from "./types.js";
 
 const { align, group, indent, line } = doc.builders;
 
-type DeclarationPrinters = Pick<NodePrinters, "File" | "Comment" | "Param" | "Import" | "Policy" | "Role" | "Trust" | "Attach">;
+type DeclarationPrinters = Pick<NodePrinters, "File" | "Comment" | "Param" | "Import" | "Policy" | "Role" | "User" | "Group" | "MemberOf" | "Trust" | "Attach">;
 
-const blockKinds = new Set<Node["kind"]>(["Policy", "Role", "Test"]);
+const blockKinds = new Set<Node["kind"]>(["Policy", "Role", "User", "Group", "Test"]);
 
 /** Top-level blocks are set apart by a blank line. */
 const blankAroundBlocks = (before: Node, after: Node) => blockKinds.has(before.kind) || blockKinds.has(after.kind);
@@ -29,6 +29,12 @@ export const declarationPrinters: DeclarationPrinters = {
   Import: (_path, _options, print) => ["import ", print("path")],
   Policy: (path, options, print) => printBlock(path as never, options, print, describedHeader("policy", path.node, print)),
   Role: (path, options, print) => printBlock(path as never, options, print, describedHeader("role", path.node, print)),
+  User: (path, options, print) => printBlock(path as never, options, print, describedHeader("user", path.node, print)),
+  Group: (path, options, print) => printBlock(path as never, options, print, describedHeader("group", path.node, print)),
+  MemberOf: (path, _options, print) => {
+    const last = path.node.groups.at(-1);
+    return [keywordList(path as never, print, "groups", "group", last), printTrailing(last)];
+  },
   Trust: (path, _options, print) => {
     const { node } = path;
     const last = node.actions?.at(-1) ?? node.principals.at(-1);

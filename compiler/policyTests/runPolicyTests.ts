@@ -30,6 +30,8 @@ export interface TestRunResult {
   /** Compilation problems, and one ARP5006 per failed expectation. */
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: ReadonlyMap<string, string>;
+  /** Input files whose errors kept their tests from running (the others ran without them). */
+  readonly notRun: readonly string[];
 }
 
 function holds(want: Expectation["decision"], got: Decision): boolean {
@@ -50,7 +52,21 @@ function testName(t: TestDecl): string {
 }
 
 export function runPolicyTests(inputs: readonly SourceInput[], options: CompileOptions = {}): TestRunResult {
-  const analysis = analyzeProgram(inputs, options);
+  const first = analyzeProgram(inputs, options);
+  // A file with errors is not run, and keeps no other file from running: the rest is analysed
+  // again without it (and without any file that then fails, such as one importing it).
+  const broken = new Set<string>();
+  const reported: Diagnostic[] = [];
+  let analysis = first;
+  for (let round = 0; round < inputs.length && hasErrors(analysis.program.diagnostics); round++) {
+    const failing = inputs.filter((i) => !broken.has(i.path) && analysis.program.diagnostics.some((d) => d.severity === "error" && d.span.file === i.path));
+    if (failing.length === 0) break;
+    for (const f of failing) {
+      broken.add(f.path);
+      reported.push(...analysis.program.diagnostics.filter((d) => d.span.file === f.path));
+    }
+    analysis = analyzeProgram(inputs.filter((i) => !broken.has(i.path)), options);
+  }
   const { program } = analysis;
   const outcomes: ExpectationOutcome[] = [];
   if (!hasErrors(program.diagnostics)) {
@@ -59,9 +75,19 @@ export function runPolicyTests(inputs: readonly SourceInput[], options: CompileO
         if (item.kind === "Test") outcomes.push(...runTest(analysis, item));
       }
     }
+  } else if (broken.size > 0) {
+    // What the remaining files could not be run for is reported too.
+    reported.push(...program.diagnostics);
   }
-  const diagnostics = sortDiagnostics(program.diagnostics);
-  return { ok: !hasErrors(diagnostics) && outcomes.every((o) => o.passed), outcomes, diagnostics, sources: program.files.sources };
+  const diagnostics = sortDiagnostics(broken.size === 0 ? program.diagnostics : [...reported, ...(hasErrors(program.diagnostics) ? [] : program.diagnostics)]);
+  const sources = new Map([...first.program.files.sources, ...program.files.sources]);
+  return {
+    ok: !hasErrors(diagnostics) && outcomes.every((o) => o.passed),
+    outcomes,
+    diagnostics,
+    sources,
+    notRun: inputs.filter((i) => broken.has(i.path)).map((i) => i.path),
+  };
 }
 
 /** Evaluates a test's requests, which the check stage built, against the policies it names. */
@@ -70,8 +96,8 @@ function runTest({ program, checked, built }: Analysis, test: TestDecl): Expecta
   if (check?.targets === undefined) return [];
   const policies: PolicyInput[] = [];
   for (const target of check.targets) {
-    const set = target.kind === "role" ? built.principalNamed(target.role.decl.name.name) : undefined;
-    if (target.kind === "role") {
+    if (target.kind !== "policy") {
+      const set = built.principalNamed((target.kind === "role" ? target.role : target.user).decl.name.name);
       if (set === undefined) return [];
       policies.push(...set.members.map((m) => ({ name: m.name, document: m.policy.document, sources: m.policy.sources })));
       continue;

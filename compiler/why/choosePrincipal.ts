@@ -2,10 +2,11 @@
  * Which principal's policies decide a request for `arp eval` and `arp why`. IAM evaluates the
  * identity policies of the principal that makes the request, so arp never pools a project's
  * policies: the set is named (`--as`), or read from the request's ARN when it names a role
- * (`arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::123456789012:assumed-role/Name/...`),
- * or is the only one the files define. Anything else is a choice the caller has to make.
+ * (`arn:aws:iam::123456789012:role/Name`, `arn:aws:sts::123456789012:assumed-role/Name/...`)
+ * or a declared IAM user (`arn:aws:iam::123456789012:user/Name`), or is the only one the files
+ * define. Anything else is a choice the caller has to make.
  */
-import { roleNameOfArn, type PrincipalSet } from "../driver/principalSets.js";
+import { roleNameOfArn, userNameOfArn, type PrincipalSet } from "../driver/principalSets.js";
 
 /** What the choice needs from a compiled program. */
 export interface PrincipalLookup {
@@ -15,6 +16,8 @@ export interface PrincipalLookup {
   named(name: string): PrincipalSet | undefined;
   /** True when a role of that name exists (inputs, imports or stdlib). */
   isRole(name: string): boolean;
+  /** True when an IAM user of that name is declared (inputs or imports). */
+  isUser(name: string): boolean;
 }
 
 export type PrincipalChoice =
@@ -31,17 +34,24 @@ export function choosePrincipal(lookup: PrincipalLookup, principalArn: string, a
   if (as !== undefined) {
     const set = lookup.named(as);
     if (set !== undefined) return { ok: true, set, how: "as" };
-    return { ok: false, message: `--as ${as}: no role or policy of that name${list === "" ? "" : `; the files define: ${list}`}` };
+    return { ok: false, message: `--as ${as}: no role, user or policy of that name${list === "" ? "" : `; the files define: ${list}`}` };
   }
   const role = roleNameOfArn(principalArn);
   if (role !== undefined && lookup.isRole(role)) {
     const set = lookup.named(role);
     if (set !== undefined) return { ok: true, set, how: "arn" };
   }
+  const user = userNameOfArn(principalArn);
+  if (user !== undefined && lookup.isUser(user)) {
+    const set = lookup.named(user);
+    if (set?.kind === "user") return { ok: true, set, how: "arn" };
+  }
   const [only, ...others] = lookup.candidates;
   if (only !== undefined && others.length === 0) return { ok: true, set: only, how: "only" };
-  if (only === undefined) return { ok: false, message: "the files define no role or policy to evaluate" };
-  const named = role === undefined ? "the principal is not a role arp knows" : `no role named \`${role}\` is defined`;
+  if (only === undefined) return { ok: false, message: "the files define no role, user or policy to evaluate" };
+  const named = role !== undefined ? `no role named \`${role}\` is defined`
+    : user !== undefined ? `no user named \`${user}\` is declared`
+    : "the principal is not a role or user arp knows";
   return {
     ok: false,
     message: `whose policies decide? ${named}, and IAM evaluates only the policies of the principal that makes the request; choose one with --as: ${list}`,

@@ -81,6 +81,9 @@ export const Codes = {
   TestFailed: def("ARP5006", "error", "a policy test whose expectation does not hold"),
   InvalidTestRequest: def("ARP5007", "error", "a test request that cannot be built (bad principal, action or resource)"),
   AmbiguousTestTarget: def("ARP5008", "error", "a test without `for` in a file that defines several roles and policies"),
+  UnknownGroup: def("ARP5009", "error", "a user's `group` names a group that is not defined"),
+  DenyNeverApplies: def("ARP5010", "error", "a `deny` whose condition can never hold: its actions never send a key it needs"),
+  UsernameInRolePolicy: def("ARP5011", "warning", "`$user` (`aws:username`) in a role's policy: requests made with a role never carry it"),
 
   // ---- ARP6xxx: importing IAM JSON ------------------------------------------------------
   InvalidJson: def("ARP6001", "error", "input that is not JSON"),

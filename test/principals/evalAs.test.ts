@@ -57,7 +57,7 @@ describe("arp eval --as", () => {
   it("--as names an unknown set: usage error with the candidates", async () => {
     const r = await runInProcess(["eval", project(), "--as", "Nobody", "--principal", ALICE, "--action", "apprunner:ListServices", "--resource", "*"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--as Nobody: no role or policy of that name; the files define: SecurityAuditor (role), TeamRead (policy)");
+    expect(r.stderr).toContain("--as Nobody: no role, user or policy of that name; the files define: SecurityAuditor (role), TeamRead (policy)");
   });
 
   it("prints the decision once and summarises the statements about other actions", async () => {

@@ -127,7 +127,7 @@ export async function generateEvaluator(
 /** One principal's identity policies: a role's inline and attached policies, or one policy alone. */
 export interface PrincipalSetSource {
   readonly name: string;
-  readonly kind: "role" | "policy";
+  readonly kind: "role" | "user" | "policy";
   readonly policies: readonly PolicySource[];
   /** Managed policies attached by ARN whose content is unknown (listed in the module, not evaluated). */
   readonly unknownManagedArns?: readonly string[];
@@ -154,6 +154,7 @@ function setsHeader(moduleName: string, sets: readonly PrincipalSetSource[]): st
 /** The module-level functions that choose a set by name or by principal ARN. */
 function setFunctions(sets: readonly PrincipalSetSource[]): string {
   const roles = sets.filter((s) => s.kind === "role");
+  const users = sets.filter((s) => s.kind === "user");
   return `
 /** The evaluator of a set by name; anything else (a typo, an inherited name) is refused. */
 function evaluatorOf(set: PrincipalSetName): Evaluator {
@@ -164,16 +165,23 @@ function evaluatorOf(set: PrincipalSetName): Evaluator {
 
 /** The role lower-cased names, for principalSetOf. */
 const ROLES: ReadonlyMap<string, PrincipalSetName> = new Map<string, PrincipalSetName>([${roles.map((r) => `[${lit(r.name.toLowerCase())}, ${lit(r.name)}]`).join(", ")}]);
-
+${users.length === 0 ? "" : `
+/** The IAM users' lower-cased names, for principalSetOf. */
+const USERS: ReadonlyMap<string, PrincipalSetName> = new Map<string, PrincipalSetName>([${users.map((r) => `[${lit(r.name.toLowerCase())}, ${lit(r.name)}]`).join(", ")}]);
+`}
 /**
  * The role a principal ARN names, if this module has it: an IAM role
  * (arn:aws:iam::123456789012:role/path/Name) or a session of one
- * (arn:aws:sts::123456789012:assumed-role/Name/session). Undefined for users and anything else:
- * choose their set yourself.
+ * (arn:aws:sts::123456789012:assumed-role/Name/session), or the IAM user a user ARN names when the
+ * module declares users. Undefined for anything else: choose its set yourself.
  */
 export function principalSetOf(principal: string): PrincipalSetName | undefined {
   const role = /^arn:[^:]+:iam::[^:]*:role\\/(?:[^:]*\\/)?([^/:]+)$/.exec(principal)?.[1] ?? /^arn:[^:]+:sts::[^:]*:assumed-role\\/([^/:]+)\\/[^:]*$/.exec(principal)?.[1];
-  return role === undefined ? undefined : ROLES.get(role.toLowerCase());
+  ${users.length === 0 ? "" : `if (role === undefined) {
+    const user = /^arn:[^:]+:iam::[^:]*:user\\/(?:[^:]*\\/)?([^/:]+)$/.exec(principal)?.[1];
+    return user === undefined ? undefined : USERS.get(user.toLowerCase());
+  }
+  `}return role === undefined ? undefined : ROLES.get(role.toLowerCase());
 }
 
 /** The decision for one request by the principal \`set\`: the same as evaluators[set].authorize(request). */

@@ -187,7 +187,7 @@ export function missRecordSource(): string {
 /** The type of one set's evaluator, and the set names, in a module of principal sets. */
 export function setTypes(names: readonly string[]): { readonly aliases: TypeAliasSpec[]; readonly interfaces: InterfaceSpec[] } {
   return {
-    aliases: [{ name: "PrincipalSetName", type: union(names), docs: ["Each principal whose policies the module decides: every role, and every standalone policy (alone)."] }],
+    aliases: [{ name: "PrincipalSetName", type: union(names), docs: ["Each principal whose policies the module decides: every role, every IAM user (with its groups' policies), and every standalone policy (alone)."] }],
     interfaces: [
       {
         name: "Evaluator",
@@ -199,7 +199,7 @@ export function setTypes(names: readonly string[]): { readonly aliases: TypeAlia
       {
         name: "PrincipalSet",
         properties: [
-          p("kind", `"role" | "policy"`),
+          p("kind", `"role" | "user" | "policy"`),
           p("policies", "readonly string[]", false, "Its policies, as explanations name them."),
           p("unknownManagedPolicies", "readonly string[]", false, "Managed policies it attaches whose content arp does not know: its answers leave them out."),
         ],
