@@ -13,7 +13,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { ILexerConfig, IParserConfig, TokenType, TokenVocabulary } from "chevrotain";
+import type { ILexerConfig, IParserConfig, ILookaheadStrategy, TokenType, TokenVocabulary } from "chevrotain";
 
 type Chevrotain = typeof import("chevrotain");
 
@@ -44,9 +44,44 @@ export class Lexer extends chevrotain.Lexer {
   }
 }
 
-/** Chevrotain's `CstParser`, built without the grammar checks unless `ARP_VALIDATE_GRAMMAR=1`. */
+type LookaheadFunction = (this: unknown, ...args: unknown[]) => unknown;
+
+/**
+ * Chevrotain's LL(k) lookahead, each decision's function built the first time the parser
+ * takes that decision instead of all of them when the parser is built. Building them all is
+ * the largest part of constructing the parser (a third of a short `arp check`), and a file
+ * takes only the decisions its constructs need. The functions are the same ones, built from
+ * the same arguments; the grammar checks (`validate`) are inherited unchanged.
+ */
+class LazyLookahead extends chevrotain.LLkLookaheadStrategy implements ILookaheadStrategy {
+  override buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy["buildLookaheadForAlternation"]>[0]) {
+    return lazily(() => super.buildLookaheadForAlternation(options) as LookaheadFunction) as ReturnType<ILookaheadStrategy["buildLookaheadForAlternation"]>;
+  }
+
+  override buildLookaheadForOptional(options: Parameters<ILookaheadStrategy["buildLookaheadForOptional"]>[0]) {
+    return lazily(() => super.buildLookaheadForOptional(options) as LookaheadFunction) as ReturnType<ILookaheadStrategy["buildLookaheadForOptional"]>;
+  }
+}
+
+/** A function that builds `build()` on its first call and forwards every call (and `this`) to it. */
+function lazily(build: () => LookaheadFunction): LookaheadFunction {
+  let built: LookaheadFunction | undefined;
+  return function (this: unknown, ...args: unknown[]) {
+    built ??= build();
+    return built.apply(this, args);
+  };
+}
+
+/**
+ * Chevrotain's `CstParser`, built without the grammar checks unless `ARP_VALIDATE_GRAMMAR=1`,
+ * and with each lookahead function built when first needed ({@link LazyLookahead}).
+ */
 export class CstParser extends chevrotain.CstParser {
   constructor(tokens: TokenVocabulary, config: IParserConfig = {}) {
-    super(tokens, { skipValidations: !validateGrammar, ...config });
+    super(tokens, {
+      skipValidations: !validateGrammar,
+      lookaheadStrategy: new LazyLookahead(config.maxLookahead === undefined ? {} : { maxLookahead: config.maxLookahead }),
+      ...config,
+    });
   }
 }

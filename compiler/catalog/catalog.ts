@@ -53,7 +53,27 @@ function resourceType(service: string, name: string): CatalogResourceType | unde
   return known === undefined ? undefined : serviceResourceTypes(known).byName.get(name.toLowerCase());
 }
 
+/**
+ * Answers of {@link resourceTypesForArn}, by service and pattern. A program names the same few
+ * resources in many statements (and the checker asks about each resource more than once), and
+ * each answer matches the pattern against every resource type of its services. Bounded, so a
+ * long-running API user with ever-new ARNs keeps a small cache.
+ */
+const typesForArn = new Map<string, readonly CatalogResourceType[]>();
+const TYPES_FOR_ARN_LIMIT = 10_000;
+
 function resourceTypesForArn(arnPattern: string, service?: string): readonly CatalogResourceType[] {
+  const key = `${service ?? "\u0000"}\u0000${arnPattern}`;
+  let types = typesForArn.get(key);
+  if (types === undefined) {
+    if (typesForArn.size >= TYPES_FOR_ARN_LIMIT) typesForArn.clear();
+    types = Object.freeze(matchResourceTypes(arnPattern, service));
+    typesForArn.set(key, types);
+  }
+  return types;
+}
+
+function matchResourceTypes(arnPattern: string, service?: string): CatalogResourceType[] {
   const pattern = compilePattern(arnPattern);
   if (pattern === undefined) return [];
   const services = service !== undefined ? servicesMatching(service) : servicesMatching(splitArn(arnPattern)?.service ?? "");

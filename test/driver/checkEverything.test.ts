@@ -1,13 +1,12 @@
 // `arp check` checks everything it loads (issue #9): every statement of every loaded file,
 // imported, unused, inside a role or a test, is checked once, and reported at its own file.
-import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, checkFiles, compile } from "../../compiler/index.js";
+import { runCli } from "../support/runCli.js";
 import { tempDir } from "../support/tempDir.js";
 
-const BIN = new URL("../../bin/arp.js", import.meta.url).pathname;
 
 function libAndMain(lib: string, main = 'import "./lib.arp"\npolicy Main { allow apprunner:ListServices on * }\n'): { dir: string; main: string; lib: string } {
   const dir = tempDir();
@@ -30,10 +29,10 @@ describe("the check stage covers every loaded file", () => {
     expect(codesAt(checkFiles([lib]).diagnostics)).toEqual([`ARP2002 ${lib}`]);
   });
 
-  it("`arp check main.arp` fails on the imported file's typo and names it", () => {
+  it("`arp check main.arp` fails on the imported file's typo and names it", async () => {
     const { dir, lib } = libAndMain("allow apprunner:DescribeServce on *\n");
-    const r = spawnSync(process.execPath, [BIN, "check", "main.arp"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-    expect(r.status).toBe(1);
+    const r = await runCli(["check", "main.arp"], { cwd: dir });
+    expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain("ARP2002");
     expect(r.stdout + r.stderr).toContain("lib.arp:1:");
     expect(lib.endsWith("lib.arp")).toBe(true);
