@@ -10,6 +10,7 @@
 import type { CatalogConditionKey } from "../catalog/index.js";
 import { familyOf, iamOperator, type KeyFamily } from "../check/operatorsForType.js";
 import { familyTakesVariables, operatorsOfFamily } from "../../runtime/operators/index.js";
+import { isBoolText } from "../../runtime/valueShapes.js";
 import type { IrCondition } from "../ir.js";
 import { fromIamArn, fromIamText, iamTextOf, quote, renderValue, renderWord, type ArpPart } from "./iamText.js";
 import { operatorText } from "./iamOperators.js";
@@ -150,7 +151,7 @@ function keyText(ctx: TranslateContext, key: Located): MappedText | undefined {
 /** `Null`: true when it tests that the key is missing. */
 function nullValue(ctx: TranslateContext, t: ImportedTest): boolean | undefined {
   const values = new Set(t.values.map((v) => v.text.toLowerCase()));
-  const bad = t.values.find((v) => !/^(true|false)$/i.test(v.text));
+  const bad = t.values.find((v) => !isBoolText(v.text));
   if (bad !== undefined) {
     return notImportable(ctx, bad.span, `\`Null\` takes \`true\` (the key is missing) or \`false\` (it is present), not \`${bad.text}\``);
   }
@@ -188,7 +189,7 @@ function translateValues(ctx: TranslateContext, t: ImportedTest, family: KeyFami
 
 function translateValue(ctx: TranslateContext, v: Located, family: KeyFamily): TranslatedValue | undefined {
   if (family === "Numeric" && NUMBER.test(v.text)) return { text: mapped(v.text, v.span), iam: v.text };
-  if (family === "Bool" && /^(true|false)$/i.test(v.text)) {
+  if (family === "Bool" && isBoolText(v.text)) {
     const text = v.text.toLowerCase();
     return { text: mapped(text, v.span), iam: text };
   }
