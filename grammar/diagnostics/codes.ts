@@ -90,6 +90,7 @@ export const Codes = {
   DroppedElement: def("ARP6005", "warning", "an element that changes no decision and that arp does not keep (`Id`, a trust statement's `Sid`)"),
   LiteralVariables: def("ARP6006", "warning", "`${...}` in a policy without Version 2012-10-17, which IAM reads as literal text"),
   RenamedSid: def("ARP6007", "warning", "a `Sid` with characters IAM rejects, imported under a name of its letters and digits"),
+  StringOperatorOnArnKey: def("ARP6008", "warning", "a String operator on an ARN key, imported as the ARN operator (and patterns) that decide alike"),
 
   // ---- ARP8xxx: `arp-ignore` suppressions ---------------------------------------------
   SuppressedDiagnostic: def("ARP8001", "info", "a diagnostic an `// arp-ignore` comment suppressed, shown as a note so no suppression is silent"),
