@@ -30,9 +30,18 @@ export function resolveResources(ctx: CheckContext, clause: ResourceClause): Res
   const items: ResolvedResource[] = [];
   let complete = true;
   for (const pattern of clause.items) {
+    const before = ctx.diagnostics.length;
     const r = resolveResource(ctx, pattern);
-    if (r === undefined) complete = false;
-    else items.push(r);
+    if (r !== undefined) items.push(r);
+    else {
+      complete = false;
+      // A suppressed error whose resource is not kept would drop it silently.
+      if (suppressedSince(ctx, before)) {
+        const codes = [...new Set(ctx.diagnostics.slice(before).map((d) => /^ARP\d{4}/.exec(d.message)?.[0] ?? d.code))].join(", ");
+        report(ctx, "MalformedSuppression", pattern.span,
+          `${codes} cannot be suppressed here: arp cannot build this resource as written, and IAM would reject it`, { hint: "fix the resource" });
+      }
+    }
   }
   return { negated: clause.negated, items, complete };
 }
@@ -69,10 +78,12 @@ function resolveResource(ctx: CheckContext, pattern: Pattern): ResolvedResource 
   }
   if (!shorthandCanMatch(ctx, expanded.arn, expanded.resourceType)) {
     const form = resourcePart(expanded.resourceType.arnTemplate);
+    const before = ctx.diagnostics.length;
     report(ctx, "MalformedArn", pattern.span, `\`${text}\` can match no App Runner \`${expanded.resourceType.name}\`: their ARNs end in \`${form}\``, {
       hint: `write \`${text.replace(/\/?$/, "/*")}\` to match every ${expanded.resourceType.name} it names`,
     });
-    return undefined;
+    // Suppressed by an `// arp-ignore` comment: IAM accepts it, so it is kept; it matches nothing.
+    return suppressedSince(ctx, before) ? { pattern, arn: expanded.arn, types: undefined } : undefined;
   }
   return { pattern, arn: expanded.arn, types: [expanded.resourceType] };
 }
@@ -130,10 +141,12 @@ function resolveArn(ctx: CheckContext, pattern: Pattern, arn: string): ResolvedR
   if (types.length === 0) {
     const known = closestFirst(parts.resource, ctx.catalog.resourceTypes(service).map((t) => t.arnTemplate)
       .filter((t) => t.split(":")[2] === service));
+    const before = ctx.diagnostics.length;
     report(ctx, "MalformedArn", pattern.span, `\`${arn}\` matches no resource type of \`${service}\``, {
       ...(known.length > 0 ? { hint: `\`${service}\` ARNs look like ${known.slice(0, 3).map((k) => `\`${k}\``).join(", ")}` } : {}),
     });
-    return undefined;
+    // Suppressed: a well-formed ARN IAM accepts (it matches nothing AWS names), kept as written.
+    return suppressedSince(ctx, before) ? { pattern, arn, types: undefined } : undefined;
   }
   return { pattern, arn, types };
 }

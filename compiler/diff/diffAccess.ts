@@ -38,7 +38,7 @@ export interface AccessChange {
 
 export interface SetDiff {
   readonly name: string;
-  readonly kind: "role" | "policy";
+  readonly kind: CompiledPrincipalSet["kind"];
   /** Requests NEW allows and OLD does not. */
   readonly added: readonly AccessChange[];
   /** Requests OLD allows and NEW does not. */
@@ -102,7 +102,7 @@ function decide(policies: readonly PolicyInput[], principal: string, action: str
 }
 
 /** Compares one principal's two versions (either may be missing: no policies). */
-export function diffSet(name: string, kind: "role" | "policy", oldSet: CompiledPrincipalSet | undefined, newSet: CompiledPrincipalSet | undefined, catalog: Catalog): SetDiff {
+export function diffSet(name: string, kind: CompiledPrincipalSet["kind"], oldSet: CompiledPrincipalSet | undefined, newSet: CompiledPrincipalSet | undefined, catalog: Catalog): SetDiff {
   const oldPolicies = oldSet?.policies ?? [];
   const newPolicies = newSet?.policies ?? [];
   const documents = [...oldPolicies, ...newPolicies].map((p) => p.document);

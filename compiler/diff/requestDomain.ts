@@ -16,9 +16,10 @@ export function variableValue(key: string): string {
   return key.toLowerCase() === "aws:username" ? "alice" : `var-${key.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
 }
 
-/** The principal of the requests: a user for a policy, a session of the role for a role. */
-export function principalOf(kind: "role" | "policy", name: string): string {
-  return kind === "role" ? `arn:aws:sts::123456789012:assumed-role/${name}/session` : "arn:aws:iam::123456789012:user/alice";
+/** The principal of the requests: the user itself, a session of the role, or user `alice` for a standalone policy. */
+export function principalOf(kind: "role" | "user" | "policy", name: string): string {
+  if (kind === "role") return `arn:aws:sts::123456789012:assumed-role/${name}/session`;
+  return kind === "user" ? `arn:aws:iam::123456789012:user/${name}` : "arn:aws:iam::123456789012:user/alice";
 }
 
 const FRESH_ACTION = "zzfresh:FreshAction";

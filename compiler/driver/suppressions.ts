@@ -27,13 +27,16 @@ import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 
 /**
  * Errors after which the checker keeps what it reported, as written, when a comment suppresses
- * them: unknown names (kept verbatim), action/resource pairs that grant nothing, and a deny
- * whose condition can never hold (ARP5010: its author says it is intended).
+ * them: unknown names (kept verbatim), well-formed ARNs of no resource type (kept verbatim; a
+ * malformed one, which IAM rejects, is not kept, and the checker refuses its suppression),
+ * action/resource pairs that grant nothing, and a deny whose condition can never hold (ARP5010:
+ * its author says it is intended).
  */
 export const SUPPRESSIBLE_ERRORS: ReadonlySet<string> = new Set([
   Codes.UnknownService.code,
   Codes.UnknownAction.code,
   Codes.WildcardMatchesNothing.code,
+  Codes.MalformedArn.code,
   Codes.UnknownConditionKey.code,
   Codes.ResourceTypeMismatch.code,
   Codes.WildcardOnlyAction.code,

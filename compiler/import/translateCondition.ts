@@ -4,17 +4,21 @@
  * tag keys take the tag sugar (`tag team`, `request tag team`, `principal tag team`,
  * `tag keys within [...]`), `ForAnyValue:`/`ForAllValues:` become `any`/`all`, `...IfExists`
  * becomes `if exists`, `...IgnoreCase` `ignoring case`, `Null` `exists`/`missing`, and
- * `Bool` true the bare key. arp chooses an IAM operator from the key's type, so an operator
- * of another type than the key's (`StringLike` on the ARN key `aws:SourceArn`) cannot be said.
+ * `Bool` true the bare key. arp chooses an IAM operator from the key's type: a String operator
+ * on an ARN key (`StringLike` on `aws:SourceArn`) becomes the ARN test that decides alike
+ * (stringOperatorOnArn.ts, ARP6008); an operator of another type than the key's otherwise
+ * cannot be said.
  */
 import type { CatalogConditionKey } from "../catalog/index.js";
 import { familyOf, iamOperator, type KeyFamily } from "../check/operatorsForType.js";
 import { familyTakesVariables, operatorsOfFamily } from "../../runtime/operators/index.js";
+import { isBoolText } from "../../runtime/valueShapes.js";
 import type { IrCondition } from "../ir.js";
 import { fromIamArn, fromIamText, iamTextOf, quote, renderValue, renderWord, type ArpPart } from "./iamText.js";
 import { operatorText } from "./iamOperators.js";
+import { arnPatternsForStringLike, arnTwin, hasWildcard, literalWildcards } from "./stringOperatorOnArn.js";
 import { concat, join, mapped, type MappedText } from "./mappedText.js";
-import type { ImportedTest, Located } from "./policyModel.js";
+import type { ImportedList, ImportedTest, Located } from "./policyModel.js";
 import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 
@@ -25,11 +29,12 @@ export interface TranslatedTest {
 }
 
 /** The tests, or undefined when any could not be translated (all reported). */
-export function translateTests(ctx: TranslateContext, tests: readonly ImportedTest[]): TranslatedTest[] | undefined {
+export function translateTests(ctx: TranslateContext, tests: readonly ImportedTest[], actions?: ImportedList): TranslatedTest[] | undefined {
   const out: TranslatedTest[] = [];
   let ok = true;
+  const appRunnerOnly = actions !== undefined && !actions.not && actions.items.every((a) => /^apprunner:/i.test(a.text));
   for (const t of tests) {
-    const r = translateTest(ctx, t);
+    const r = translateTest(ctx, t, appRunnerOnly);
     if (r === undefined) ok = false;
     else out.push(r);
   }
@@ -44,14 +49,16 @@ const TAG_SUGAR: readonly { readonly prefix: string; readonly words: string }[] 
 
 const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
 
-function translateTest(ctx: TranslateContext, written: ImportedTest): TranslatedTest | undefined {
-  const catalogKey = lookUpKey(ctx, written.key);
+function translateTest(ctx: TranslateContext, written: ImportedTest, appRunnerOnly: boolean): TranslatedTest | undefined {
+  const catalogKey = lookUpKey(ctx, written.key, appRunnerOnly);
   const key = catalogKey === undefined ? undefined : keyText(ctx, written.key);
   if (catalogKey === undefined || key === undefined) return undefined;
   const t = withSetOperator(ctx, written, familyOf(catalogKey.type).multi);
   if (t === undefined) return undefined;
   const { base } = t.operator;
-  const expectedBase = { operator: operatorText(t.operator), key: t.key.text, span: t.span };
+  // The language compiles a legacy key to the `aws:` key it stands for (ARP2011, which the
+  // round trip reports at the JSON key).
+  const expectedBase = { operator: operatorText(t.operator), key: modernKey(t.key.text) ?? t.key.text, span: t.span };
   if (base.arp.kind === "null") {
     const missing = nullValue(ctx, t);
     if (missing === undefined) return undefined;
@@ -59,6 +66,8 @@ function translateTest(ctx: TranslateContext, written: ImportedTest): Translated
     return { text, expected: { ...expectedBase, values: [missing ? "true" : "false"] } };
   }
   const { family } = familyOf(catalogKey.type);
+  const onArn = family === "ARN" && base.family === "String" ? stringTestOnArnKey(ctx, t) : undefined;
+  if (onArn !== undefined) return onArn === "refused" ? undefined : translateTest(ctx, onArn, appRunnerOnly);
   if (base.family !== family) {
     return notImportable(ctx, t.operatorSpan,
       `arp chooses the operator from the key's type: \`${t.key.text}\` is ${article(family)} ${family} key, so arp cannot test it with \`${base.name}\``,
@@ -69,6 +78,40 @@ function translateTest(ctx: TranslateContext, written: ImportedTest): Translated
   const expected = { ...expectedBase, values: values.map((v) => v.iam) };
   if (isBareBool(t)) return { text: key.from(t.span), expected };
   return { text: comparison(t, key, values).from(t.span), expected };
+}
+
+/**
+ * A String operator on an ARN key as the ARN test that decides alike (stringOperatorOnArn.ts),
+ * with a warning; "refused" after reporting what has no such test.
+ */
+function stringTestOnArnKey(ctx: TranslateContext, t: ImportedTest): ImportedTest | "refused" {
+  const { base } = t.operator;
+  const twin = arnTwin(base);
+  if (twin === undefined) {
+    notImportable(ctx, t.operatorSpan,
+      `\`${t.key.text}\` is an ARN key, and no ARN operator decides as \`${base.name}\` does: ARN operators match case`,
+      `arp compares ARN keys with ${familyOperators("ARN")}; if that is what this test means, change the operator in the JSON`);
+    return "refused";
+  }
+  const like = base.arp.kind === "compare" && (base.arp.operator === "like" || base.arp.operator === "not like");
+  if (!like && !ctx.variables) {
+    const wild = t.values.find((v) => hasWildcard(v.text, ctx.variables));
+    if (wild !== undefined) {
+      notImportable(ctx, wild.span,
+        `\`${base.name}\` matches \`*\` and \`?\` literally, and the ARN operators of the ARN key \`${t.key.text}\` read them as wildcards`,
+        "with Version 2012-10-17, arp writes them `${*}` and `${?}`, which stand for them literally");
+      return "refused";
+    }
+  }
+  const values = like
+    ? t.values.flatMap((v) => arnPatternsForStringLike(v.text, ctx.variables).map((text) => ({ text, span: v.span })))
+    : t.values.map((v) => ({ text: literalWildcards(v.text), span: v.span }));
+  const operator = { ...t.operator, base: twin, written: operatorText({ ...t.operator, base: twin }) };
+  const added = values.length - t.values.length;
+  ctx.diagnostics.push(diagnostic("StringOperatorOnArnKey", t.operatorSpan,
+    `\`${t.key.text}\` is an ARN key, which arp tests with ARN operators: \`${operatorText(t.operator)}\` is imported as \`${operatorText(operator)}\`${added > 0 ? `, with ${added} more pattern${added === 1 ? "" : "s"} for where a wildcard before the fifth colon matches colons` : ""}, which decides alike`,
+    { hint: added > 0 ? "a String operator's `*` matches colons, and an ARN operator's does not before the fifth colon; drop the added patterns if only ARNs of that shape are meant" : `the JSON now says \`${operator.base.name}\`` }));
+  return { ...t, operator, values };
 }
 
 /**
@@ -113,14 +156,29 @@ function familyOperators(family: KeyFamily): string {
   return names.map((n) => (n === "..." ? n : `\`${n}\``)).join(", ");
 }
 
-function lookUpKey(ctx: TranslateContext, key: Located): CatalogConditionKey | undefined {
+/** The `aws:` key a legacy `apprunner:ResourceTag/K` stands for; undefined for any other key. */
+function modernKey(key: string): string | undefined {
+  return LEGACY_RESOURCE_TAG.test(key) ? key.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/") : undefined;
+}
+
+/**
+ * The key as the catalog knows it. A legacy `apprunner:ResourceTag/K` is kept as written: the
+ * App Runner guide names it ("provide tag information ... using the
+ * `apprunner:ResourceTag/key-name` ... condition keys"), and an App Runner request carries the
+ * resource's tags under it and under `aws:ResourceTag/K`, the key the language compiles it to
+ * with its alias warning (ARP2011). That decides alike only where every action is App Runner's:
+ * another service's request carries `aws:ResourceTag/K` alone.
+ */
+function lookUpKey(ctx: TranslateContext, key: Located, appRunnerOnly: boolean): CatalogConditionKey | undefined {
   const found = ctx.catalog.conditionKey(key.text);
   if (found !== undefined) return found;
-  if (LEGACY_RESOURCE_TAG.test(key.text)) {
-    const modern = key.text.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/");
+  const modern = modernKey(key.text);
+  if (modern !== undefined) {
+    const known = ctx.catalog.conditionKey(modern);
+    if (appRunnerOnly && known !== undefined) return known;
     return notImportable(ctx, key.span,
-      `\`${key.text}\` is not a key of the Service Authorization Reference, which lists only \`${modern}\` for App Runner resources`,
-      `arp would compile it to \`${modern}\`, which is a different key in a request; change the JSON to \`${modern}\` if that is meant`);
+      `\`${key.text}\` is the legacy spelling of \`${modern}\`, which arp compiles it to; they decide alike only in a statement whose actions are all App Runner's, and this one names others`,
+      `a request to another service carries \`${modern}\` alone: change the JSON to \`${modern}\` if that is meant, or split the statement`);
   }
   // A key the catalog does not know (newer than it, or invented): IAM accepts it, so it is
   // kept as written and read as a string, as arp's checker reads it under the `// arp-ignore`
@@ -150,7 +208,7 @@ function keyText(ctx: TranslateContext, key: Located): MappedText | undefined {
 /** `Null`: true when it tests that the key is missing. */
 function nullValue(ctx: TranslateContext, t: ImportedTest): boolean | undefined {
   const values = new Set(t.values.map((v) => v.text.toLowerCase()));
-  const bad = t.values.find((v) => !/^(true|false)$/i.test(v.text));
+  const bad = t.values.find((v) => !isBoolText(v.text));
   if (bad !== undefined) {
     return notImportable(ctx, bad.span, `\`Null\` takes \`true\` (the key is missing) or \`false\` (it is present), not \`${bad.text}\``);
   }
@@ -188,7 +246,7 @@ function translateValues(ctx: TranslateContext, t: ImportedTest, family: KeyFami
 
 function translateValue(ctx: TranslateContext, v: Located, family: KeyFamily): TranslatedValue | undefined {
   if (family === "Numeric" && NUMBER.test(v.text)) return { text: mapped(v.text, v.span), iam: v.text };
-  if (family === "Bool" && /^(true|false)$/i.test(v.text)) {
+  if (family === "Bool" && isBoolText(v.text)) {
     const text = v.text.toLowerCase();
     return { text: mapped(text, v.span), iam: text };
   }

@@ -22,13 +22,17 @@ export interface VerifiedImport {
 }
 
 const NAME_CODES = new Set(["ARP2001", "ARP2002", "ARP2003", "ARP2006"]);
+/** ARP2005 as the importer meets it: IAM's validator already refused the malformed ARNs. */
+const NO_RESOURCE_TYPE = "ARP2005";
 
 /** Why the importer marks a statement: IAM accepts it as written, and so does arp now. */
 function reasonFor(codes: readonly string[]): string {
   const names = codes.some((c) => NAME_CODES.has(c));
-  const pairs = codes.some((c) => !NAME_CODES.has(c));
+  const arns = codes.includes(NO_RESOURCE_TYPE);
+  const pairs = codes.some((c) => !NAME_CODES.has(c) && c !== NO_RESOURCE_TYPE);
   return [
     names ? "a name arp's catalog does not know" : "",
+    arns ? "an ARN of no resource type arp's catalog knows, which matches nothing AWS names" : "",
     pairs ? "an action with resources it cannot act on, which grants nothing in IAM too" : "",
   ].filter((r) => r !== "").join("; ") + "; imported as written";
 }
@@ -39,7 +43,7 @@ const MAX_ROUNDS = 3;
 /**
  * Diagnostics of the round trip, mapped into the JSON; the compiled document and its `.arp`
  * when it held. What IAM accepts and arp's checker refuses only because its catalog does not
- * know a name, or because an action is paired with resources it cannot act on, is kept as
+ * know a name or an ARN's resource type, or because an action is paired with resources it cannot act on, is kept as
  * written under an `// arp-ignore` comment and reported as a warning, so the import stays the
  * input exactly.
  */

@@ -93,6 +93,7 @@ export const Codes = {
   DroppedElement: def("ARP6005", "warning", "an element that changes no decision and that arp does not keep (`Id`, a trust statement's `Sid`)"),
   LiteralVariables: def("ARP6006", "warning", "`${...}` in a policy without Version 2012-10-17, which IAM reads as literal text"),
   RenamedSid: def("ARP6007", "warning", "a `Sid` with characters IAM rejects, imported under a name of its letters and digits"),
+  StringOperatorOnArnKey: def("ARP6008", "warning", "a String operator on an ARN key, imported as the ARN operator (and patterns) that decide alike"),
 
   // ---- ARP7xxx: `arp lint` ------------------------------------------------------------
   PassRoleOnAnyRole: def("ARP7001", "warning", "security: `iam:PassRole` allowed on `*` or with NotResource, so any role may be passed"),

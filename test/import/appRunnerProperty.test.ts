@@ -35,7 +35,7 @@ const RESOURCES = [
 const TESTS: readonly { keys: string[]; operators: string[]; values: string[] }[] = [
   { keys: ["aws:ResourceTag/team", "aws:RequestTag/env", "aws:PrincipalTag/team", "apprunner:InstanceRole"], operators: ["StringEquals", "StringNotEquals", "StringLike", "StringEqualsIgnoreCase", "StringNotLike"], values: ["web", "api-*", "${aws:PrincipalTag/team}", "${aws:username}"] },
   { keys: ["aws:TagKeys"], operators: ["ForAllValues:StringEquals", "ForAnyValue:StringLike"], values: ["team", "env", "cost-*"] },
-  { keys: ["apprunner:ConnectionArn", "apprunner:VpcConnectorArn"], operators: ["ArnLike", "ArnEquals", "ArnNotLike"], values: ["arn:aws:apprunner:*:*:connection/github/*", "arn:aws:apprunner:us-east-1:123456789012:vpcconnector/*"] },
+  { keys: ["apprunner:ConnectionArn", "apprunner:VpcConnectorArn"], operators: ["ArnLike", "ArnEquals", "ArnNotLike", "StringLike", "StringNotEquals"], values: ["arn:aws:apprunner:*:*:connection/github/*", "arn:aws:apprunner:us-east-1:123456789012:vpcconnector/*"] },
   { keys: ["aws:MultiFactorAuthAge"], operators: ["NumericLessThan", "NumericGreaterThanEquals"], values: ["900", "3600"] },
   { keys: ["aws:CurrentTime"], operators: ["DateLessThan", "DateGreaterThan"], values: ["2026-01-01T00:00:00Z"] },
   { keys: ["aws:SecureTransport", "aws:MultiFactorAuthPresent"], operators: ["Bool"], values: ["true", "false"] },

@@ -51,6 +51,13 @@ const CASES: readonly Case[] = [
     statement: { Effect: "Deny", Action: "s3:GetObject", NotResource: ["arn:aws:s4:::bucket/*", "arn:aws:s3:::bucket/*"] },
     warnings: [["ARP2001", "s4"]],
   },
+  {
+    // IAM accepts any ARN with six fields; one that names no resource type of its service
+    // (a service ARN without its id, an ECR `image/`) matches nothing AWS names.
+    name: "well-formed ARNs of no resource type the catalog knows",
+    statement: { Effect: "Allow", Action: ["apprunner:DescribeService", "ecr:BatchGetImage"], Resource: ["arn:aws:apprunner:us-east-1:123456789012:service/my-service", "arn:aws:ecr:us-east-1:123456789012:image/web"] },
+    warnings: [["ARP2005", "arn:aws:apprunner:us-east-1:123456789012:service/my-service"], ["ARP2005", "arn:aws:ecr:us-east-1:123456789012:image/web"]],
+  },
 ];
 
 describe("what IAM accepts and arp's catalog does not", () => {

@@ -20,6 +20,7 @@ const NORMALISED: Readonly<Record<string, string>> = {
   "trust-tag-session": "a bare account id becomes its root ARN",
   "real-github-deployer": "a Sid IAM rejects is renamed to its letters and digits",
   "real-trust-apprunner-tasks": "a trust statement has no Sid",
+  "legacy-resource-tag": "a legacy `apprunner:ResourceTag/K` key compiles to `aws:ResourceTag/K`",
 };
 
 type Json = Record<string, unknown>;
@@ -57,7 +58,8 @@ function normalize(input: Json, trust: boolean): IamPolicyDocument {
         const condition: Json = {};
         for (const [op, tests] of Object.entries(s.Condition as Json)) {
           const block: Json = {};
-          for (const [key, values] of Object.entries(tests as Json)) {
+          for (const [written, values] of Object.entries(tests as Json)) {
+            const key = written.replace(/^apprunner:ResourceTag\//i, "aws:ResourceTag/");
             const texts = asList(values).map((v) => (/^(Bool|Null)$/.test(op) ? String(v).toLowerCase() : literal(String(v))));
             block[key] = texts.length === 1 ? texts[0] : texts;
           }
@@ -121,9 +123,11 @@ describe("importable fixtures", () => {
   it("are the ones expected", () => {
     expect(importable).toEqual([
       "apprunner-arns",
+      "catalog-errors",
       "deny-without-mfa",
       "for-any-value",
       "if-exists",
+      "legacy-resource-tag",
       "legacy-version",
       "multiple-operators",
       "not-resource",

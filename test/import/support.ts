@@ -271,7 +271,29 @@ export function requestArb(docs: readonly IamPolicyDocument[]): fc.Arbitrary<Req
     const policy = picker.of(targets);
     return targeted(picker.of(policy), policy, named, picker);
   });
-  return fc.oneof(random, aimed);
+  const legacyTags = [...named.keys.values()].map((e) => e.key).filter((k) => LEGACY_RESOURCE_TAG.test(k));
+  return fc.oneof(random, aimed).map((request) => withTagAliases(request, legacyTags));
+}
+
+const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
+
+/**
+ * An App Runner request carries a resource's tags under `aws:ResourceTag/K` and under the
+ * legacy `apprunner:ResourceTag/K` the App Runner guide names ("using the
+ * `apprunner:ResourceTag/key-name` ... condition keys"): a legacy key sampled for a request
+ * sets (or clears) the `aws:` key too. The importer keeps a legacy key only in statements
+ * whose actions are all App Runner's, so no other service's request depends on this.
+ */
+function withTagAliases(request: Request, legacyKeys: readonly string[]): Request {
+  if (legacyKeys.length === 0) return request;
+  const context: Record<string, ContextValue> = { ...request.context };
+  for (const legacy of legacyKeys) {
+    const modern = legacy.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/").toLowerCase();
+    for (const k of Object.keys(context)) if (k.toLowerCase() === modern) delete context[k];
+    const value = Object.entries(context).find(([k]) => k.toLowerCase() === legacy.toLowerCase())?.[1];
+    if (value !== undefined) context[legacy.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/")] = value;
+  }
+  return { ...request, context };
 }
 
 /**
