@@ -15,7 +15,8 @@ import type { ContextValue, Decision, PolicyInput } from "../../runtime/types.js
 import type { Catalog } from "../catalog/index.js";
 import { wildcardMatcher } from "../catalog/index.js";
 import type { CompiledPrincipalSet } from "../compileProgram.js";
-import { principalOf, requestDomain, statementsOf } from "./requestDomain.js";
+import { listOf as list, principalOf, requestDomain, statementsOf } from "./requestDomain.js";
+import { seededRandom } from "./seededRandom.js";
 
 /** Contexts enumerated per action class and resource before sampling. */
 export const CONTEXT_LIMIT = 4096;
@@ -49,27 +50,11 @@ export interface SetDiff {
   readonly exhaustive: boolean;
 }
 
-function list<T>(v: T | readonly T[] | undefined): readonly T[] {
-  return v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
-}
-
 /** Whether the statement's Action/NotAction matches `action`. */
 function actionMatcher(s: IamStatement): (action: string) => boolean {
   const tests = [...list(s.Action), ...list(s.NotAction)].map(wildcardMatcher);
   const not = s.NotAction !== undefined;
   return (action) => tests.some((t) => t(action)) !== not;
-}
-
-/** A small deterministic generator (mulberry32) for sampling contexts. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function* contexts(keys: readonly string[], values: ReadonlyMap<string, readonly (ContextValue | undefined)[]>): Generator<{ context: Record<string, ContextValue>; exhaustive: boolean }> {
@@ -93,7 +78,7 @@ function* contexts(keys: readonly string[], values: ReadonlyMap<string, readonly
   // Every single-key variation of the all-missing context, then a seeded sample.
   yield { context: build(() => 0), exhaustive: false };
   for (let i = 0; i < keys.length; i++) for (let c = 1; c < options[i]!.length; c++) yield { context: build((j) => (j === i ? c : 0)), exhaustive: false };
-  const next = random(total);
+  const next = seededRandom(total);
   for (let n = 0; n < CONTEXT_LIMIT; n++) yield { context: build((i) => Math.floor(next() * options[i]!.length)), exhaustive: false };
 }
 

@@ -27,13 +27,14 @@ const FRESH_RESOURCE = "arn:aws:zzfresh:us-east-1:123456789012:thing/fresh";
 const FRESH_VALUE = "zz-fresh";
 const MAX_ACTIONS_PER_PATTERN = 400;
 
-function list<T>(v: T | readonly T[] | undefined): readonly T[] {
+/** An IAM element that may be one value or a list, as a list. */
+export function listOf<T>(v: T | readonly T[] | undefined): readonly T[] {
   return v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
 }
 
 /** Every statement of the documents. */
 export function statementsOf(documents: readonly IamPolicyDocument[]): IamStatement[] {
-  return documents.flatMap((d) => [...list(d.Statement)]);
+  return documents.flatMap((d) => [...listOf(d.Statement)]);
 }
 
 /** A pattern's text with variables given values and wildcards filled with `fill`. */
@@ -45,7 +46,7 @@ function actionsOf(statements: readonly IamStatement[], catalog: Catalog): strin
   const out = new Set<string>([FRESH_ACTION]);
   const services = new Set<string>();
   for (const s of statements) {
-    for (const a of [...list(s.Action), ...list(s.NotAction)]) {
+    for (const a of [...listOf(s.Action), ...listOf(s.NotAction)]) {
       const service = a.split(":")[0] ?? "";
       if (!/[*?]/.test(service) && catalog.hasService(service)) services.add(service);
       if (!/[*?]/.test(a)) out.add(a);
@@ -53,7 +54,7 @@ function actionsOf(statements: readonly IamStatement[], catalog: Catalog): strin
     }
   }
   // NotAction and `*` reach actions no pattern writes: each mentioned service's are represented.
-  if (statements.some((s) => s.NotAction !== undefined || list(s.Action).some((a) => /^[*?]+$/.test(a.split(":")[0] ?? "")))) {
+  if (statements.some((s) => s.NotAction !== undefined || listOf(s.Action).some((a) => /^[*?]+$/.test(a.split(":")[0] ?? "")))) {
     for (const service of services) catalog.actions(service).slice(0, MAX_ACTIONS_PER_PATTERN).forEach((c) => out.add(`${service}:${c.name}`));
   }
   return [...out].sort();
@@ -62,7 +63,7 @@ function actionsOf(statements: readonly IamStatement[], catalog: Catalog): strin
 function resourcesOf(statements: readonly IamStatement[]): string[] {
   const out = new Set<string>(["*", FRESH_RESOURCE]);
   for (const s of statements) {
-    for (const r of [...list(s.Resource), ...list(s.NotResource)]) {
+    for (const r of [...listOf(s.Resource), ...listOf(s.NotResource)]) {
       if (r === "*") continue;
       for (const fill of ["x", ""]) {
         const instance = instantiate(r, fill);
@@ -105,13 +106,13 @@ function keyValuesOf(statements: readonly IamStatement[]): Map<string, KeyValues
     for (const m of text.matchAll(/\$\{([^}*?$]+)\}/g)) entry(m[1]!).scalars.add(variableValue(m[1]!));
   };
   for (const s of statements) {
-    for (const r of [...list(s.Resource), ...list(s.NotResource)]) variables(r);
+    for (const r of [...listOf(s.Resource), ...listOf(s.NotResource)]) variables(r);
     for (const [operator, tests] of Object.entries(s.Condition ?? {})) {
       for (const [key, raw] of Object.entries(tests)) {
         const e = entry(key);
         if (operator.startsWith("For")) e.multi = true;
         if (operator === "Null") continue;
-        for (const v of list(raw as string | readonly string[])) {
+        for (const v of listOf(raw as string | readonly string[])) {
           const text = String(v);
           variables(text);
           e.scalars.add(instantiate(text, "x"));

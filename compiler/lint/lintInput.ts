@@ -40,8 +40,3 @@ export function conditionsOn(s: IrStatement, key: string): readonly IrCondition[
   const lower = key.toLowerCase();
   return s.conditions.filter((c) => c.key.toLowerCase() === lower);
 }
-
-/** The operator without `ForAllValues:`/`ForAnyValue:` and `IfExists`. */
-export function baseOperator(operator: string): string {
-  return operator.replace(/^For(?:All|Any)Values:/, "").replace(/IfExists$/, "");
-}

@@ -1,7 +1,7 @@
 /**
  * Legacy `apprunner:ResourceTag/K` keys import as written, and the language's alias warning
  * (ARP2011) says they compile to `aws:ResourceTag/K`. The App Runner guide, "How App Runner
- * works with IAM", names the legacy key (vendored here, as the test may not read ../shared):
+ * works with IAM", names the legacy key (the sentence is copied here, not read from a file):
  * "To control access based on tags, you provide tag information in the condition element of a
  * policy using the `apprunner:ResourceTag/key-name`, `aws:RequestTag/key-name`, or
  * `aws:TagKeys` condition keys." The Service Authorization Reference lists only

