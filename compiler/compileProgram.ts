@@ -22,7 +22,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from "../grammar/diagnost
 import { buildDocuments, type BuiltProgram } from "./driver/buildDocuments.js";
 import { checkProgram, type CheckedProgram } from "./driver/checkProgram.js";
 import { collectProgram } from "./driver/collectPolicies.js";
-import { emitPolicy, emitRole, type CompiledPolicy, type CompiledRole } from "./driver/emitOutputs.js";
+import { emitGroup, emitPolicy, emitRole, emitUser, type CompiledGroup, type CompiledPolicy, type CompiledRole, type CompiledUser } from "./driver/emitOutputs.js";
 import { lowerProgram } from "./driver/lowerProgram.js";
 import { resolveParams } from "./driver/params.js";
 import { parseSources } from "./driver/parseSources.js";
@@ -35,7 +35,7 @@ import type { PrincipalSet } from "./driver/principalSets.js";
 import type { IamPolicyDocument } from "../runtime/policyDocument.js";
 import type { SourceLocation } from "../runtime/types.js";
 
-export type { CompileOptions, SourceInput, CompiledPolicy, CompiledRole };
+export type { CompileOptions, SourceInput, CompiledPolicy, CompiledRole, CompiledUser, CompiledGroup };
 export { MANAGED_POLICY_LIMIT } from "./driver/compilePolicy.js";
 
 export interface CompileResult {
@@ -45,6 +45,10 @@ export interface CompileResult {
   readonly policies: readonly CompiledPolicy[];
   /** Role bundles; empty when `ok` is false. */
   readonly roles: readonly CompiledRole[];
+  /** IAM user bundles (`<Name>.user.json`); empty when `ok` is false. */
+  readonly users: readonly CompiledUser[];
+  /** IAM group bundles (`<Name>.group.json`); empty when `ok` is false. */
+  readonly groups: readonly CompiledGroup[];
   /**
    * Whose policies decide a request: each role of the inputs (its inline and attached
    * policies), then each standalone policy (alone). Empty when `ok` is false.
@@ -121,6 +125,8 @@ export function compileProgram(inputs: readonly SourceInput[], options: CompileO
     ok,
     policies: ok ? built.policies.map(emitPolicy) : [],
     roles: ok ? built.roles.map(emitRole) : [],
+    users: ok ? built.users.map(emitUser) : [],
+    groups: ok ? built.groups.map(emitGroup) : [],
     principals: ok ? built.principals.map(compiledSet) : [],
     diagnostics: sorted,
     files: inputs.map((i) => i.path),

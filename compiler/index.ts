@@ -13,13 +13,13 @@ import type { Diagnostic } from "../grammar/diagnostics/diagnostic.js";
 import { hasErrors, sortDiagnostics } from "../grammar/diagnostics/diagnostic.js";
 import { loadSources } from "./driver/loadSources.js";
 import { manifestText } from "./manifest.js";
-import { EVALUATOR_FILE, MANIFEST_NAME, policyFileName, roleFileName } from "./outputNames.js";
+import { EVALUATOR_FILE, MANIFEST_NAME, groupFileName, policyFileName, roleFileName, userFileName } from "./outputNames.js";
 import { writeOwnedDirectory, type OutputFile, type WriteReport } from "./writeOutputs.js";
 
 export { EVALUATOR_FILE, MANIFEST_NAME };
 export type { OutputFile, WriteReport };
 
-export type { CompileOptions, CompileResult, CompiledPolicy, CompiledRole, SourceInput } from "./compileProgram.js";
+export type { CompileOptions, CompileResult, CompiledGroup, CompiledPolicy, CompiledRole, CompiledUser, SourceInput } from "./compileProgram.js";
 export type { Diagnostic, Severity, Span } from "../grammar/diagnostics/diagnostic.js";
 export { Codes } from "../grammar/diagnostics/codes.js";
 export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
@@ -63,7 +63,8 @@ export function compileFiles(paths: readonly string[], options: CompileOptions =
   if (loaded.diagnostics.length === 0) return result;
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]);
   const ok = !hasErrors(diagnostics);
-  return { ...result, ok, diagnostics, policies: ok ? result.policies : [], roles: ok ? result.roles : [], principals: ok ? result.principals : [] };
+  if (ok) return { ...result, diagnostics };
+  return { ...result, ok, diagnostics, policies: [], roles: [], users: [], groups: [], principals: [] };
 }
 
 /** Type-checks `.arp` files without producing policies. */
@@ -83,17 +84,21 @@ export function lintFiles(paths: readonly string[], options: CompileOptions = {}
 
 /**
  * The files `writeOutputs` writes for the `json` target: `<Name>.json` per policy,
- * `<Name>.role.json` per role, and `arp.manifest.json`.
+ * `<Name>.role.json` per role, `<Name>.user.json` per IAM user, `<Name>.group.json` per IAM
+ * group, and `arp.manifest.json`.
  */
 export function outputFiles(result: CompileResult): OutputFile[] {
   const files = jsonFiles(result);
   return [...files, { name: MANIFEST_NAME, text: manifestText(result, files.map((f) => f.name)) }];
 }
 
-function jsonFiles(result: CompileResult): OutputFile[] {
+/** The `json` target's files, without the manifest. */
+export function jsonFiles(result: CompileResult): OutputFile[] {
   return [
     ...result.policies.map((p) => ({ name: policyFileName(p.name), text: p.json })),
     ...result.roles.map((r) => ({ name: roleFileName(r.name), text: r.json })),
+    ...result.users.map((u) => ({ name: userFileName(u.name), text: u.json })),
+    ...result.groups.map((g) => ({ name: groupFileName(g.name), text: g.json })),
   ];
 }
 

@@ -6,7 +6,7 @@
  * it lists and no longer writes, and never touches anything it does not list.
  */
 import type { CompileResult } from "./compileProgram.js";
-import { EVALUATOR_FILE, MANIFEST_NAME, policyFileName, roleFileName } from "./outputNames.js";
+import { EVALUATOR_FILE, MANIFEST_NAME, groupFileName, policyFileName, roleFileName, userFileName } from "./outputNames.js";
 
 export { MANIFEST_NAME };
 export const ARP_VERSION = "0.1.0";
@@ -36,13 +36,33 @@ export function manifestText(result: CompileResult, files: readonly string[] = d
       managedPolicyArns: r.managedPolicyArns,
       inlinePolicies: r.inlinePolicies.map((p) => p.name),
     })),
+    users: result.users.map((u) => ({
+      name: u.name,
+      file: u.file,
+      ...outputIf(userFileName(u.name)),
+      groups: u.groups,
+      managedPolicyArns: u.managedPolicyArns,
+      inlinePolicies: u.inlinePolicies.map((p) => p.name),
+    })),
+    groups: result.groups.map((g) => ({
+      name: g.name,
+      file: g.file,
+      ...outputIf(groupFileName(g.name)),
+      managedPolicyArns: g.managedPolicyArns,
+      inlinePolicies: g.inlinePolicies.map((p) => p.name),
+    })),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-/** The files of the `json` target: every policy and role file. */
+/** The files of the `json` target: every policy, role, user and group file. */
 function defaultFiles(result: CompileResult): string[] {
-  return [...result.policies.map((p) => policyFileName(p.name)), ...result.roles.map((r) => roleFileName(r.name))];
+  return [
+    ...result.policies.map((p) => policyFileName(p.name)),
+    ...result.roles.map((r) => roleFileName(r.name)),
+    ...result.users.map((u) => userFileName(u.name)),
+    ...result.groups.map((g) => groupFileName(g.name)),
+  ];
 }
 
 /**

@@ -22,6 +22,16 @@ export function roleFileName(name: string): string {
   return `${name}.role.json`;
 }
 
+/** `<Name>.user.json`: the file of an IAM user's bundle. */
+export function userFileName(name: string): string {
+  return `${name}.user.json`;
+}
+
+/** `<Name>.group.json`: the file of an IAM group's bundle. */
+export function groupFileName(name: string): string {
+  return `${name}.group.json`;
+}
+
 /**
  * Windows device names: "Do not use the following reserved names for the name of a file: CON,
  * PRN, AUX, NUL, COM1 ... COM9, LPT1 ... LPT9. Also avoid these names followed immediately by an
@@ -37,15 +47,22 @@ export function isWindowsDeviceName(fileName: string): boolean {
 
 /** One name that becomes a file: what it is (for messages) and where it is written. */
 export interface OutputName {
-  readonly kind: "policy" | "role";
+  readonly kind: "policy" | "role" | "user" | "group";
   readonly name: string;
   readonly span: Span;
   /** Index of the source file among the compiler's inputs, to order names as written. */
   readonly order: number;
 }
 
+const FILE_NAME_OF: Readonly<Record<OutputName["kind"], (name: string) => string>> = {
+  policy: policyFileName,
+  role: roleFileName,
+  user: userFileName,
+  group: groupFileName,
+};
+
 function fileNameOf(o: OutputName): string {
-  return o.kind === "policy" ? policyFileName(o.name) : roleFileName(o.name);
+  return FILE_NAME_OF[o.kind](o.name);
 }
 
 const ARP_FILES: ReadonlyMap<string, string> = new Map([
@@ -84,7 +101,7 @@ export function checkOutputNames(outputs: readonly OutputName[], diagnostics: Di
     if (prior.kind === o.kind) continue;
     diagnostics.push(diagnostic("OutputNameCollision", o.span,
       `${label} and ${prior.kind} \`${prior.name}\` would both be written to \`${file}\``, {
-        hint: "a policy is written to `<Name>.json` and a role to `<Name>.role.json`, ignoring case as macOS and Windows do: rename one of them",
+        hint: "a policy is written to `<Name>.json`, a role to `<Name>.role.json`, a user to `<Name>.user.json` and a group to `<Name>.group.json`, ignoring case as macOS and Windows do: rename one of them",
         related: [{ message: `${prior.kind} \`${prior.name}\` is written to \`${fileNameOf(prior)}\``, span: prior.span }],
       }));
   }

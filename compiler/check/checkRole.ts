@@ -46,18 +46,20 @@ export function checkRoleDescription(role: RoleDecl, text: string | undefined, d
   }));
 }
 
-function firstBad(text: string, allowed: RegExp): string | undefined {
+/** The first character of `text` that `allowed` does not match. */
+export function firstBad(text: string, allowed: RegExp): string | undefined {
   return [...text].find((c) => !allowed.test(c));
 }
 
-function describeChar(c: string): string {
+/** A character for a message: itself in backticks when printable ASCII, always its code point. */
+export function describeChar(c: string): string {
   const code = `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
   if (c === " ") return `a space (${code})`;
   return /^[\x21-\x7e]$/.test(c) ? `\`${c}\` (${code})` : code;
 }
 
 /** The name with control and non-ASCII characters shown as escapes, so a message prints safely. */
-function printable(name: string): string {
+export function printable(name: string): string {
   const shown = name.length > 80 ? `${name.slice(0, 77)}...` : name;
   return shown.replace(/[^\x20-\x7e]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }

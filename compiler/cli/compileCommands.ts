@@ -1,7 +1,7 @@
 /** `arp check` and `arp compile`. */
 import type { Command } from "commander";
-import { compileFiles, EVALUATOR_FILE, writeOutputs, type Target, type WriteReport } from "../index.js";
-import { policyFileName, roleFileName } from "../outputNames.js";
+import { compileFiles, EVALUATOR_FILE, jsonFiles, writeOutputs, type Target, type WriteReport } from "../index.js";
+import type { CompileResult } from "../compileProgram.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { terminalText } from "../diagnostics/terminalText.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
@@ -70,16 +70,26 @@ export function registerCompileCommand(program: Command): void {
       printDiagnostics(diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
       if (ok && opts.format === "text") {
         const names = [
-          ...(opts.target.includes("json") ? [...result.policies.map((p) => policyFileName(p.name)), ...result.roles.map((r) => roleFileName(r.name))] : []),
+          ...(opts.target.includes("json") ? jsonFiles(result).map((f) => f.name) : []),
           ...(opts.target.includes("ts") ? [EVALUATOR_FILE] : []),
         ];
-        const count = `${result.policies.length} polic${result.policies.length === 1 ? "y" : "ies"}` +
-          (result.roles.length > 0 ? ` and ${result.roles.length} role${result.roles.length === 1 ? "" : "s"}` : "");
-        process.stderr.write(`wrote ${count} to ${terminalText(opts.out)}: ${terminalText(names.join(", "))}\n`);
+        process.stderr.write(`wrote ${countText(result)} to ${terminalText(opts.out)}: ${terminalText(names.join(", "))}\n`);
         if (report !== undefined && report.removed.length > 0) {
           process.stderr.write(`removed what an earlier compile wrote and this one did not: ${terminalText(report.removed.join(", "))}\n`);
         }
       }
       process.exitCode = ok ? EXIT_OK : EXIT_ERRORS;
     });
+}
+
+/** "2 policies, 1 role and 2 users": what a compile wrote, leaving out kinds it has none of (but policies). */
+function countText(result: CompileResult): string {
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    plural(result.policies.length, "policy", "policies"),
+    ...(result.roles.length > 0 ? [plural(result.roles.length, "role", "roles")] : []),
+    ...(result.users.length > 0 ? [plural(result.users.length, "user", "users")] : []),
+    ...(result.groups.length > 0 ? [plural(result.groups.length, "group", "groups")] : []),
+  ];
+  return parts.length === 1 ? parts[0] as string : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 }

@@ -2,9 +2,9 @@
  * Stage 7, build: IAM documents from the lowered statements. Every policy and role of every
  * user file (inputs and imports) is built once, so their policy-level problems (empty
  * policies, Sid clashes, sizes, role trust and attachments) are reported whether or not they
- * become output; only the inputs' standalone policies and roles are output.
+ * become output; only the inputs' standalone policies, roles, users and groups are output.
  */
-import type { RoleDecl, SourceFile } from "../../grammar/ast.js";
+import type { GroupDecl, RoleDecl, SourceFile, UserDecl } from "../../grammar/ast.js";
 import { policySet, roleSet, userSet, type PrincipalSet } from "./principalSets.js";
 import { compileGroup, compileUser, type BuiltGroup, type BuiltUser } from "./compileIdentity.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
@@ -21,8 +21,10 @@ export interface BuiltProgram {
   readonly policies: readonly BuiltPolicy[];
   /** The inputs' roles: each becomes `<Name>.role.json`. */
   readonly roles: readonly BuiltRole[];
-  /** The inputs' IAM users, with the groups each belongs to. */
+  /** The inputs' IAM users, with the groups each belongs to: each becomes `<Name>.user.json`. */
   readonly users: readonly BuiltUser[];
+  /** The inputs' IAM groups: each becomes `<Name>.group.json`. */
+  readonly groups: readonly BuiltGroup[];
   /** Every document built, output or not, with the kind of IAM policy it is delivered as. */
   readonly documents: readonly BuiltDocument[];
   /** Any policy's build, at most once (a stdlib policy is built when first asked for). */
@@ -85,7 +87,6 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
       if (isInput) roles.push(role);
     }
   }
-  checkOutputNames(outputNames(input, [...roleNames.values()]), program.diagnostics);
   const builtGroups = new Map<GroupDefinition["decl"], BuiltGroup | undefined>();
   const groupOf = (group: GroupDefinition): BuiltGroup | undefined => {
     if (!builtGroups.has(group.decl)) builtGroups.set(group.decl, compileGroup(input, group, policyOf));
@@ -97,6 +98,8 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
     return builtUsers.get(user.decl);
   };
   const users: BuiltUser[] = [];
+  const groups: BuiltGroup[] = [];
+  const identityOutputs: (UserDecl | GroupDecl)[] = [];
   const identityNames = new Map<string, { readonly what: string; readonly span: RoleDecl["name"]["span"] }>(
     [...roleNames.values()].map((r) => [`principal:${r.name.name.toLowerCase()}`, { what: "a role", span: r.name.span }]),
   );
@@ -114,12 +117,16 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
         continue;
       }
       identityNames.set(key, { what: item.kind === "User" ? "a user" : "a group", span: item.name.span });
+      if (inputs.has(file)) identityOutputs.push(item);
       const built = item.kind === "Group" ? groupOf({ decl: item, file }) : userOf({ decl: item, file });
       if (built === undefined) continue;
       documents.push(...built.inlinePolicies.map((policy) => ({ kind: "inline" as const, policy })));
-      if (item.kind === "User" && inputs.has(file)) users.push(built as BuiltUser);
+      if (!inputs.has(file)) continue;
+      if (item.kind === "User") users.push(built as BuiltUser);
+      else groups.push(built);
     }
   }
+  checkOutputNames(outputNames(input, [...roleNames.values()], identityOutputs), program.diagnostics);
   const roleOf = (decl: RoleDecl, file: SourceFile): BuiltRole | undefined => {
     if (!builtRoles.has(decl)) builtRoles.set(decl, compileRole(input, file, decl, policyOf));
     return builtRoles.get(decl);
@@ -148,12 +155,12 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
     ...users.map(userSet),
     ...policies.filter((p) => !principalNamesUsed.has(p.name.toLowerCase())).map(policySet),
   ];
-  return { policies, roles, users, documents, policyOf, principals, principalNamed };
+  return { policies, roles, users, groups, documents, policyOf, principals, principalNamed };
 }
 
 
-/** Every name of the inputs that becomes a file: standalone policies and roles. */
-function outputNames({ program }: BuildInput, roles: readonly RoleDecl[]): OutputName[] {
+/** Every name of the inputs that becomes a file: standalone policies, roles, users and groups. */
+function outputNames({ program }: BuildInput, roles: readonly RoleDecl[], identities: readonly (UserDecl | GroupDecl)[]): OutputName[] {
   const order = new Map(program.files.inputs.map((f, i) => [f.span.file, i]));
   const orderOf = (file: string): number => order.get(file) ?? -1;
   return [
@@ -161,5 +168,6 @@ function outputNames({ program }: BuildInput, roles: readonly RoleDecl[]): Outpu
       .filter((p) => p.role === undefined && order.has(p.file.span.file))
       .map((p) => ({ kind: "policy" as const, name: p.name, span: p.nameSpan, order: orderOf(p.file.span.file) })),
     ...roles.map((r) => ({ kind: "role" as const, name: r.name.name, span: r.name.span, order: orderOf(r.name.span.file) })),
+    ...identities.map((i) => ({ kind: i.kind === "User" ? "user" as const : "group" as const, name: i.name.name, span: i.name.span, order: orderOf(i.name.span.file) })),
   ];
 }

@@ -84,6 +84,8 @@ export const Codes = {
   UnknownGroup: def("ARP5009", "error", "a user's `group` names a group that is not defined"),
   DenyNeverApplies: def("ARP5010", "error", "a `deny` whose condition can never hold: its actions never send a key it needs"),
   UsernameInRolePolicy: def("ARP5011", "warning", "`$user` (`aws:username`) in a role's policy: requests made with a role never carry it"),
+  InvalidIdentityName: def("ARP5012", "error", "a user or group name IAM does not accept (users 1-64, groups 1-128 letters, digits and `+=,.@_-`)"),
+  IdentityQuotaExceeded: def("ARP5013", "error", "a user or group over an IAM quota: more than 10 groups per user, or more managed policies than IAM attaches"),
 
   // ---- ARP6xxx: importing IAM JSON ------------------------------------------------------
   InvalidJson: def("ARP6001", "error", "input that is not JSON"),
