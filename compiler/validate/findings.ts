@@ -8,7 +8,7 @@
  */
 
 /** The kinds of JSON arp writes and reads. */
-export type IamDocumentKind = "identity" | "inline" | "trust" | "roleBundle";
+export type IamDocumentKind = "identity" | "inline" | "trust" | "roleBundle" | "userBundle" | "groupBundle";
 
 /** A JSON path from the document's root: object keys and array indexes. */
 export type JsonPath = readonly (string | number)[];

@@ -4,30 +4,23 @@
  * `Policies[{PolicyName, PolicyDocument}]`), with IAM's rules for each.
  */
 import { codePoint } from "./characters.js";
-import type { Findings, JsonPath } from "./findings.js";
-import { describe, entries, isObject, own, shown, type JsonObject } from "./json.js";
-import {
-  DESCRIPTION_CHAR,
-  DESCRIPTION_MAX,
-  MANAGED_ATTACHMENTS_DEFAULT,
-  MANAGED_ATTACHMENTS_MAX,
-  POLICY_NAME,
-  ROLE_INLINE_TOTAL_MAX,
-  ROLE_NAME,
-  policySize,
-} from "./quotas.js";
+import type { Findings } from "./findings.js";
+import { describe, entries, isObject, own, shown } from "./json.js";
+import { checkManagedArns, inlinePolicies, type BundleDocument, type Entity } from "./bundleParts.js";
+import { DESCRIPTION_CHAR, DESCRIPTION_MAX, MANAGED_ATTACHMENTS_DEFAULT, MANAGED_ATTACHMENTS_MAX, ROLE_INLINE_TOTAL_MAX, ROLE_NAME } from "./quotas.js";
 
 const QUOTAS = "reference_iam-quotas.md";
 /** What arp writes, and the other `AWS::IAM::Role` properties a bundle may carry. */
 const PROPERTIES = new Set(["RoleName", "Description", "AssumeRolePolicyDocument", "ManagedPolicyArns", "Policies", "Path", "MaxSessionDuration", "PermissionsBoundary", "Tags"]);
-const MANAGED_ARN = /^arn:[a-z-]+:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
+const ROLE: Entity = {
+  what: "role",
+  inlineTotalMax: ROLE_INLINE_TOTAL_MAX,
+  managedDefault: MANAGED_ATTACHMENTS_DEFAULT,
+  managedMax: MANAGED_ATTACHMENTS_MAX,
+  managedQuota: "Managed policies attached to an IAM role | 10 | 20",
+};
 
-/** A policy document inside the bundle, for the caller to validate as its kind. */
-export interface BundleDocument {
-  readonly kind: "trust" | "inline";
-  readonly document: unknown;
-  readonly path: JsonPath;
-}
+export type { BundleDocument };
 
 /** Checks the bundle's own properties; returns the documents it holds. */
 export function checkRoleBundle(bundle: unknown, findings: Findings): BundleDocument[] {
@@ -40,12 +33,12 @@ export function checkRoleBundle(bundle: unknown, findings: Findings): BundleDocu
   }
   checkRoleName(own(bundle, "RoleName"), findings);
   checkDescription(own(bundle, "Description"), findings);
-  checkManagedArns(own(bundle, "ManagedPolicyArns"), findings);
+  checkManagedArns(own(bundle, "ManagedPolicyArns"), ROLE, findings);
   const out: BundleDocument[] = [];
   const trust = own(bundle, "AssumeRolePolicyDocument");
   if (trust === undefined) findings.error("bundle-trust-missing", [], "a role needs `AssumeRolePolicyDocument`, its trust policy");
   else out.push({ kind: "trust", document: trust, path: ["AssumeRolePolicyDocument"] });
-  out.push(...inlinePolicies(bundle, findings));
+  out.push(...inlinePolicies(bundle, ROLE, findings));
   return out;
 }
 
@@ -68,62 +61,3 @@ function checkDescription(text: unknown, findings: Findings): void {
   if (bad !== undefined) findings.error("role-description", ["Description"], `${codePoint(bad)} is not allowed in a role description (tab, line breaks, U+0020-U+007E, U+00A1-U+00FF)`);
 }
 
-function checkManagedArns(value: unknown, findings: Findings): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value)) {
-    findings.error("managed-arns", ["ManagedPolicyArns"], `\`ManagedPolicyArns\` is an array of policy ARNs, not ${describe(value)}`);
-    return;
-  }
-  const seen = new Set<string>();
-  value.forEach((arn: unknown, i) => {
-    if (typeof arn !== "string" || !MANAGED_ARN.test(arn)) {
-      findings.error("managed-arns", ["ManagedPolicyArns", i], `${typeof arn === "string" ? shown(arn) : describe(arn)} is not a managed policy ARN (\`arn:aws:iam::aws:policy/NAME\` or \`arn:aws:iam::ACCOUNT:policy/NAME\`)`, "reference-arns.md");
-    } else if (seen.has(arn)) findings.warning("managed-arns-duplicate", ["ManagedPolicyArns", i], `${shown(arn)} is attached twice`);
-    else seen.add(arn);
-  });
-  if (value.length > MANAGED_ATTACHMENTS_MAX) {
-    findings.error("managed-arns-count", ["ManagedPolicyArns"], `${value.length} managed policies: IAM attaches at most ${MANAGED_ATTACHMENTS_MAX} to a role ("Managed policies attached to an IAM role | 10 | 20")`, QUOTAS);
-  } else if (value.length > MANAGED_ATTACHMENTS_DEFAULT) {
-    findings.warning("managed-arns-count", ["ManagedPolicyArns"], `${value.length} managed policies: IAM's default quota is ${MANAGED_ATTACHMENTS_DEFAULT} per role (${MANAGED_ATTACHMENTS_MAX} on request)`, QUOTAS);
-  }
-}
-
-function inlinePolicies(bundle: JsonObject, findings: Findings): BundleDocument[] {
-  const value = own(bundle, "Policies");
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    findings.error("inline-policies", ["Policies"], `\`Policies\` is an array of \`{ PolicyName, PolicyDocument }\`, not ${describe(value)}`);
-    return [];
-  }
-  const out: BundleDocument[] = [];
-  const names = new Map<string, number>();
-  let total = 0;
-  value.forEach((item: unknown, i) => {
-    if (!isObject(item)) {
-      findings.error("inline-policies", ["Policies", i], `an inline policy is \`{ PolicyName, PolicyDocument }\`, not ${describe(item)}`);
-      return;
-    }
-    for (const [key] of entries(item)) {
-      if (key !== "PolicyName" && key !== "PolicyDocument") findings.error("inline-policies", ["Policies", i, key], `${shown(key)} is not a property of an inline policy`);
-    }
-    const name = own(item, "PolicyName");
-    if (typeof name !== "string" || !POLICY_NAME.test(name)) {
-      findings.error("policy-name", ["Policies", i, "PolicyName"], `${typeof name === "string" ? shown(name) : describe(name)} is not a policy name: 1-128 letters, digits and \`+=,.@_-\` ("Policy name | 128 characters")`, QUOTAS);
-    } else {
-      const prior = names.get(name.toLowerCase());
-      if (prior !== undefined) {
-        findings.error("policy-name-unique", ["Policies", i, "PolicyName"], `inline policy ${i} has the name of inline policy ${prior}: "Policy names for inline policies must be unique to the user, group, or role they are embedded in"`, QUOTAS);
-      } else names.set(name.toLowerCase(), i);
-    }
-    const document = own(item, "PolicyDocument");
-    if (document === undefined) findings.error("inline-policies", ["Policies", i], "an inline policy needs `PolicyDocument`");
-    else {
-      total += policySize(document);
-      out.push({ kind: "inline", document, path: ["Policies", i, "PolicyDocument"] });
-    }
-  });
-  if (total > ROLE_INLINE_TOTAL_MAX) {
-    findings.error("inline-total-size", ["Policies"], `the inline policies total ${total} characters without whitespace; IAM allows ${ROLE_INLINE_TOTAL_MAX} per role ("the total aggregate policy size (the sum size of all inline policies) per entity cannot exceed the following limits")`, QUOTAS);
-  }
-  return out;
-}

@@ -9,23 +9,33 @@ import { checkPolicyElements, type PolicyKind } from "./elements.js";
 import { Findings, type IamDocumentKind, type IamFinding, type JsonPath } from "./findings.js";
 import { MANAGED_POLICY_MAX, ROLE_INLINE_TOTAL_MAX, TRUST_POLICY_DEFAULT, TRUST_POLICY_MAX, policySize } from "./quotas.js";
 import { checkRoleBundle } from "./roleBundle.js";
+import { checkGroupBundle, checkUserBundle } from "./identityBundle.js";
+import type { BundleDocument } from "./bundleParts.js";
 
 const QUOTAS = "reference_iam-quotas.md";
+
+/** The bundle kinds: each checks its own properties and hands back the policies it holds. */
+const BUNDLES = { roleBundle: checkRoleBundle, userBundle: checkUserBundle, groupBundle: checkGroupBundle } as const;
 
 /**
  * Validates `doc` (a parsed JSON value) as a document of `kind`:
  * - `identity`: a customer managed policy (6,144 characters);
  * - `inline`: one inline policy of a role (10,240 characters, the role's total);
  * - `trust`: a role trust policy (2,048 by default, 4,096 at most);
- * - `roleBundle`: `<Role>.role.json`, the AWS::IAM::Role properties with its trust and inline policies.
+ * - `roleBundle`: `<Role>.role.json`, the AWS::IAM::Role properties with its trust and inline policies;
+ * - `userBundle`: `<User>.user.json`, the AWS::IAM::User properties with its inline policies
+ *   (2,048 characters together) and groups;
+ * - `groupBundle`: `<Group>.group.json`, the AWS::IAM::Group properties with its inline policies
+ *   (5,120 characters together).
  * @returns every finding, errors (IAM rejects the document) and warnings (IAM accepts it, but
  *   Access Analyzer reports it or it cannot mean what it seems to), in document order per rule.
  */
 export function validateIamDocument(doc: unknown, kind: IamDocumentKind): IamFinding[] {
   const findings = new Findings();
-  if (kind === "roleBundle") {
-    for (const part of checkRoleBundle(doc, findings)) checkPolicy(part.document, part.kind, part.path, findings, false);
-  } else checkPolicy(doc, kind, [], findings, true);
+  const bundle = BUNDLES[kind as keyof typeof BUNDLES] as ((doc: unknown, findings: Findings) => BundleDocument[]) | undefined;
+  if (bundle !== undefined) {
+    for (const part of bundle(doc, findings)) checkPolicy(part.document, part.kind, part.path, findings, false);
+  } else checkPolicy(doc, kind as PolicyKind, [], findings, true);
   return findings.list;
 }
 

@@ -1,5 +1,6 @@
 // The golden corpus: each `<case>.arp` sits beside what it must produce. `<case>.json` holds
-// the compiled policies (name → document) and role bundles (`<Role>.role` → bundle) when it
+// the compiled policies (name → document) and role, user and group bundles (`<Role>.role`,
+// `<User>.user`, `<Group>.group` → bundle) when it
 // compiles; `<case>.diagnostics.txt` holds the rendered diagnostics when there are any,
 // including failed `test` expectations. A first line `// set: a=1 b=2` sets parameters.
 // `npx vitest run -u` rewrites the expectations (test/support/golden.ts); review the diff like code.
@@ -49,6 +50,8 @@ export function runCase(name: string): CorpusOutcome {
     const byName = Object.fromEntries([
       ...result.policies.map((p) => [p.name, p.document] as const),
       ...result.roles.map((r) => [`${r.name}.role`, JSON.parse(r.json) as unknown] as const),
+      ...result.users.map((u) => [`${u.name}.user`, JSON.parse(u.json) as unknown] as const),
+      ...result.groups.map((g) => [`${g.name}.group`, JSON.parse(g.json) as unknown] as const),
     ]);
     out.json = `${JSON.stringify(byName, null, 2)}\n`;
   }

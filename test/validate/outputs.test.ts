@@ -30,10 +30,17 @@ function problems(doc: unknown, kind: IamDocumentKind, file = ""): string[] {
     .map((f) => `${f.severity} ${f.rule} at ${pathText(f.path)}: ${f.message}`);
 }
 
-/** A golden file maps policy names to documents and `<Role>.role` to role bundles. */
+/** The kind of a golden entry: `<Name>.role`, `.user` and `.group` are bundles, the rest policies. */
+function bundleKindOf(name: string): IamDocumentKind {
+  if (name.endsWith(".role")) return "roleBundle";
+  if (name.endsWith(".user")) return "userBundle";
+  return name.endsWith(".group") ? "groupBundle" : "identity";
+}
+
+/** A golden file maps policy names to documents and `<Role>.role`, `<User>.user`, `<Group>.group` to bundles. */
 function goldenDocuments(text: string): [string, unknown, IamDocumentKind][] {
   const byName = JSON.parse(text) as Record<string, unknown>;
-  return Object.entries(byName).map(([name, doc]) => [name, doc, name.endsWith(".role") ? "roleBundle" : "identity"]);
+  return Object.entries(byName).map(([name, doc]) => [name, doc, bundleKindOf(name)]);
 }
 
 describe("the validator accepts every golden document", () => {
@@ -64,6 +71,8 @@ describe("the validator accepts every compiled example and the stdlib", () => {
         expect(problems(r.trust.document, "trust")).toEqual([]);
         for (const p of r.inlinePolicies) expect(problems(p.document, "inline")).toEqual([]);
       }
+      for (const u of result.users) expect({ name: u.name, problems: problems(JSON.parse(u.json), "userBundle") }).toEqual({ name: u.name, problems: [] });
+      for (const g of result.groups) expect({ name: g.name, problems: problems(JSON.parse(g.json), "groupBundle") }).toEqual({ name: g.name, problems: [] });
       expect(result.policies.length + result.roles.length).toBeGreaterThan(0);
     });
   }
