@@ -29,6 +29,17 @@ function bundle(changes: Json = {}): Json {
   return strip({ RoleName: "AppRunnerAccess", AssumeRolePolicyDocument: trust(), ...changes });
 }
 
+function userBundle(changes: Json = {}): Json {
+  return strip({ UserName: "alice", ...changes });
+}
+
+function groupBundle(changes: Json = {}): Json {
+  return strip({ GroupName: "developers", ...changes });
+}
+
+/** `Policies` of two inline policies, each listing `n` resources. */
+const twoInline = (n: number): Json => ({ Policies: ["A", "B"].map((PolicyName) => ({ PolicyName, PolicyDocument: identity({ Resource: long(n) }) })) });
+
 interface Case {
   readonly rule: string;
   readonly severity: "error" | "warning";
@@ -400,6 +411,62 @@ const cases: Case[] = [
     accepted: bundle({ Path: "/" }),
     rejected: bundle({ TrustPolicy: trust() }),
     path: ["TrustPolicy"],
+  },
+  {
+    rule: "user-name", severity: "error", kind: "userBundle",
+    doc: 'reference_iam-quotas.md: "Names of users, groups, roles, policies, instance profiles, and server certificates must be alphanumeric, including the following common characters: plus (+), equal (=), comma (,), period (.), at (@), underscore (_), and hyphen (-)." and "User name | 64 characters"',
+    accepted: userBundle({ UserName: `alice.smith+ops@${"e".repeat(48)}` }),
+    rejected: userBundle({ UserName: "alice smith" }),
+    path: ["UserName"],
+  },
+  {
+    rule: "group-name", severity: "error", kind: "groupBundle",
+    doc: 'reference_iam-quotas.md: "Group name | 128 characters"',
+    accepted: groupBundle({ GroupName: "g".repeat(128) }),
+    rejected: groupBundle({ GroupName: "g".repeat(129) }),
+    path: ["GroupName"],
+  },
+  {
+    rule: "inline-total-size", severity: "error", kind: "userBundle",
+    doc: 'reference_iam-quotas.md: "the total aggregate policy size (the sum size of all inline policies) per entity cannot exceed the following limits" (User policy size: 2,048 characters)',
+    accepted: userBundle(twoInline(14)),
+    rejected: userBundle(twoInline(18)),
+    path: ["Policies"],
+  },
+  {
+    rule: "inline-total-size", severity: "error", kind: "groupBundle",
+    doc: 'reference_iam-quotas.md: "the total aggregate policy size (the sum size of all inline policies) per entity cannot exceed the following limits" (Group policy size: 5,120 characters)',
+    accepted: groupBundle(twoInline(38)),
+    rejected: groupBundle(twoInline(45)),
+    path: ["Policies"],
+  },
+  {
+    rule: "managed-arns-count", severity: "error", kind: "groupBundle",
+    doc: 'reference_iam-quotas.md: "Managed policies attached to an IAM group | 10"',
+    accepted: groupBundle({ ManagedPolicyArns: Array.from({ length: 10 }, (_, i) => `arn:aws:iam::123456789012:policy/p${i}`) }),
+    rejected: groupBundle({ ManagedPolicyArns: Array.from({ length: 11 }, (_, i) => `arn:aws:iam::123456789012:policy/p${i}`) }),
+    path: ["ManagedPolicyArns"],
+  },
+  {
+    rule: "managed-arns-count", severity: "warning", kind: "userBundle",
+    doc: 'reference_iam-quotas.md: "Managed policies attached to an IAM user | 10 | 20"',
+    accepted: userBundle({ ManagedPolicyArns: Array.from({ length: 10 }, (_, i) => `arn:aws:iam::123456789012:policy/p${i}`) }),
+    rejected: userBundle({ ManagedPolicyArns: Array.from({ length: 11 }, (_, i) => `arn:aws:iam::123456789012:policy/p${i}`) }),
+    path: ["ManagedPolicyArns"],
+  },
+  {
+    rule: "user-groups-count", severity: "error", kind: "userBundle",
+    doc: 'reference_iam-quotas.md: "Groups an IAM user can be a member of | 10"',
+    accepted: userBundle({ Groups: Array.from({ length: 10 }, (_, i) => `g${i}`) }),
+    rejected: userBundle({ Groups: Array.from({ length: 11 }, (_, i) => `g${i}`) }),
+    path: ["Groups"],
+  },
+  {
+    rule: "bundle-property", severity: "error", kind: "groupBundle",
+    doc: "CloudFormation AWS::IAM::Group properties: GroupName, ManagedPolicyArns, Path, Policies",
+    accepted: groupBundle({ Path: "/" }),
+    rejected: groupBundle({ Groups: ["developers"] }),
+    path: ["Groups"],
   },
 ];
 
