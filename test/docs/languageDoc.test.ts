@@ -33,7 +33,7 @@ describe("docs/language.md", () => {
     it(`example at line ${ex.line} compiles to the JSON shown`, () => {
       const result = compile(ex.arp, { params: ex.params });
       expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-      const outputs = [...result.policies.map((p) => p.json), ...result.roles.map((r) => r.json)];
+      const outputs = [...result.policies, ...result.roles, ...result.users, ...result.groups].map((o) => o.json);
       expect(outputs).toHaveLength(1);
       expect(outputs[0]).toBe(ex.json);
     });

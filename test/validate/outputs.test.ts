@@ -95,6 +95,8 @@ function jsonBlocks(text: string): { line: number; value: unknown; kind: IamDocu
     }
     if (typeof value !== "object" || value === null) continue;
     if ("AssumeRolePolicyDocument" in value) out.push({ line, value, kind: "roleBundle" });
+    else if ("UserName" in value) out.push({ line, value, kind: "userBundle" });
+    else if ("GroupName" in value) out.push({ line, value, kind: "groupBundle" });
     else if ("Statement" in value) {
       const statements = [(value as { Statement: unknown }).Statement].flat() as { Principal?: unknown }[];
       out.push({ line, value, kind: statements.some((s) => s.Principal !== undefined) ? "trust" : "identity" });
