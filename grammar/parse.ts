@@ -148,6 +148,17 @@ function reportSyntaxErrors(ctx: BuildContext, errors: readonly IRecognitionExce
     const span = tokenSpan(ctx, error.token, endOfInput);
     if (seen.has(span.start)) continue;
     seen.add(span.start);
-    ctx.diagnostics.push(diagnostic("UnexpectedToken", span, error.message));
+    const hint = variableForStringHint(error);
+    ctx.diagnostics.push(diagnostic("UnexpectedToken", span, error.message, hint !== undefined ? { hint } : {}));
   }
+}
+
+/**
+ * `trust account $auditor`: a `$name` where a string is expected. A parameter or variable goes
+ * into a string as `${name}`, so the hint writes the string the user meant.
+ */
+function variableForStringHint(error: IRecognitionException): string | undefined {
+  const image = error.token.image;
+  if (!/^\$[A-Za-z_]/.test(image) || !/^expected (a|the) [^,]*string/.test(error.message)) return undefined;
+  return `write \`"\${${image.slice(1)}}"\`: a parameter or variable is used inside a string`;
 }

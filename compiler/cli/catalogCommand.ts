@@ -5,7 +5,8 @@ import picocolors from "picocolors";
 const { createColors } = picocolors;
 import { loadCatalog, searchCatalog } from "../catalog/index.js";
 import { terminalJson, terminalText as t } from "../diagnostics/terminalText.js";
-import { EXIT_OK } from "./options.js";
+import { suggestAction, suggestConditionKey, suggestService } from "../catalog/suggest.js";
+import { EXIT_ERRORS, EXIT_OK } from "./options.js";
 import { colorOf } from "./report.js";
 
 type Colors = ReturnType<typeof picocolors.createColors>;
@@ -20,6 +21,16 @@ export function registerCatalogCommand(program: Command): void {
       // Colour only for a terminal, and never after --no-color (picocolors alone turns it on under CI).
       const pc = createColors(colorOf(cmd) && process.stdout.isTTY === true);
       const found = searchCatalog(word);
+      if (word !== undefined && isEmpty(found)) {
+        // Nothing matched: a script must not read an empty listing as an answer.
+        if (opts.json === true) process.stdout.write(`${terminalJson(JSON.stringify(found, null, 2))}\n`);
+        const suggestion = suggestionFor(word);
+        process.stderr.write(`error: nothing in the catalog matches \`${t(word)}\`` +
+          `${suggestion === undefined ? "" : `; did you mean \`${t(suggestion)}\`?`}\n` +
+          "  = help: search a service prefix (`apprunner`), an action or key name, or a wildcard (`apprunner:Describe*`)\n");
+        process.exitCode = EXIT_ERRORS;
+        return;
+      }
       if (opts.json === true) {
         process.stdout.write(`${terminalJson(JSON.stringify(found, null, 2))}\n`);
       } else {
@@ -32,6 +43,21 @@ export function registerCatalogCommand(program: Command): void {
 }
 
 type Found = ReturnType<typeof searchCatalog>;
+
+function isEmpty(found: Found): boolean {
+  return (found.services?.length ?? 0) + found.actions.length + found.resourceTypes.length + found.conditionKeys.length === 0;
+}
+
+/**
+ * What `word` most likely misspells: for `prefix:name`, an action, else a condition key; for a
+ * bare word, a service prefix, else an App Runner action of that name.
+ */
+function suggestionFor(word: string): string | undefined {
+  const text = word.trim();
+  if (text === "" || /[*?]/.test(text)) return undefined;
+  if (text.includes(":")) return suggestAction(text) ?? suggestConditionKey(text);
+  return suggestService(text) ?? suggestAction(`apprunner:${text}`);
+}
 
 // The catalog's text comes from a data package, not from arp: it is escaped (`t`) like user text.
 

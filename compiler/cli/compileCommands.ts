@@ -20,7 +20,7 @@ function common(cmd: Command): Command {
 }
 
 export function registerCheckCommand(program: Command): void {
-  common(program.command("check"))
+  common(requiringInput(program.command("check"), "arp check policies/"))
     .description("type-check .arp files and report every problem; writes nothing")
     .argument("<paths...>", ".arp files or directories")
     .action((paths: string[], opts: CommonOptions, cmd: Command) => {
@@ -35,7 +35,7 @@ export function registerCheckCommand(program: Command): void {
 }
 
 interface CompileOptionsCli extends CommonOptions {
-  readonly out: string;
+  readonly out?: string;
   readonly target: Target[];
 }
 
@@ -46,23 +46,27 @@ function parseTargets(raw: string): Target[] {
 }
 
 export function registerCompileCommand(program: Command): void {
-  common(program.command("compile"))
+  common(requiringInput(program.command("compile"), "arp compile policies/ --out build/iam"))
     .description("compile .arp files to one IAM JSON policy per policy; on any error nothing is written")
     .argument("<paths...>", ".arp files or directories")
-    .requiredOption("-o, --out <dir>", "output directory")
+    .option("-o, --out <dir>", "output directory (required)")
     .option("--target <targets>", "what to write: `json` (IAM policies), `ts` (the evaluator module), or `json,ts`", parseTargets, ["json"])
     .action(async (paths: string[], opts: CompileOptionsCli, cmd: Command) => {
+      // Not a required option: commander would check it before the paths, and `arp compile`
+      // alone would complain about `--out` rather than say that there is nothing to compile.
+      const out = opts.out;
+      if (out === undefined) throw new UsageError("no output directory: give one with `--out`, e.g. `arp compile policies/ --out build/iam`");
       const result = compileFiles(paths, { params: opts.set });
       let diagnostics = result.diagnostics;
       let ok = result.ok;
       let report: WriteReport | undefined;
       if (ok) {
         try {
-          report = await writeOutputs(result, opts.out, opts.target);
+          report = await writeOutputs(result, out, opts.target);
         } catch (e) {
           ok = false;
-          diagnostics = [...diagnostics, diagnostic("OutputFailed", { file: opts.out, start: 0, end: 0 },
-            `cannot write to \`${opts.out}\`: ${(e as Error).message}`)];
+          diagnostics = [...diagnostics, diagnostic("OutputFailed", { file: out, start: 0, end: 0 },
+            `cannot write to \`${out}\`: ${(e as Error).message}`)];
         }
       }
       // Said even with --format json (on stderr): a recovery changed the output directory.
@@ -73,7 +77,7 @@ export function registerCompileCommand(program: Command): void {
           ...(opts.target.includes("json") ? jsonFiles(result).map((f) => f.name) : []),
           ...(opts.target.includes("ts") ? [EVALUATOR_FILE] : []),
         ];
-        process.stderr.write(`wrote ${countText(result)} to ${terminalText(opts.out)}: ${terminalText(names.join(", "))}\n`);
+        process.stderr.write(`wrote ${countText(result)} to ${terminalText(out)}: ${terminalText(names.join(", "))}\n`);
         if (report !== undefined && report.removed.length > 0) {
           process.stderr.write(`removed what an earlier compile wrote and this one did not: ${terminalText(report.removed.join(", "))}\n`);
         }
@@ -92,4 +96,19 @@ function countText(result: CompileResult): string {
     ...(result.groups.length > 0 ? [plural(result.groups.length, "group", "groups")] : []),
   ];
   return parts.length === 1 ? parts[0] as string : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+}
+
+/**
+ * Makes a missing `<paths...>` a usage error that says there is no input and shows an example,
+ * instead of commander's "missing required argument 'paths'". Commander reports a missing
+ * argument through the command's `missingArgument` method (commander 14, not in its typings),
+ * which this replaces; test/cli/noInput.test.ts holds it to that.
+ */
+function requiringInput(cmd: Command, example: string): Command {
+  const missing: { missingArgument(name: string): never } = {
+    missingArgument: () => {
+      throw new UsageError(`no input: give the .arp files or directories to ${cmd.name()}, e.g. \`${example}\``);
+    },
+  };
+  return Object.assign(cmd, missing);
 }
