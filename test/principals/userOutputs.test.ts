@@ -184,10 +184,16 @@ describe("users and groups as output files", () => {
     expect(codes(inline("group devs", 60))).toEqual(["ARP4004"]);
   });
 
-  it("a user and a policy whose files would clash are ARP4011", () => {
+  it("a user and a policy whose files would clash are ARP4011, as is a user named like a Windows device", () => {
     const d = compile({ path: "t.arp", text: 'policy "alice.user" { allow apprunner:ListServices on * }\nuser alice {}' }).diagnostics;
     expect(d.map((x) => x.code)).toEqual(["ARP4011"]);
     expect(d[0]!.message).toContain("`alice.user.json`");
+    // A user and a group may share a name (IAM keeps them apart, and so do their files); a
+    // Windows device name may not start a file name.
+    expect(compile({ path: "t.arp", text: "group devs {}\nuser devs { group devs }" }).diagnostics).toEqual([]);
+    expect(compile({ path: "t.arp", text: "user con {}" }).diagnostics.map((x) => [x.code, x.message])).toEqual([
+      ["ARP4011", "user `con` would be written to `con.user.json`, which Windows opens as the device `con` instead of a file"],
+    ]);
   });
 });
 
