@@ -59,17 +59,24 @@ function suggestionFor(word: string): string | undefined {
   return suggestService(text) ?? suggestAction(`apprunner:${text}`);
 }
 
+/** Listings of at most this many actions show each one's condition keys. */
+const DETAILED_ACTIONS = 10;
+
 // The catalog's text comes from a data package, not from arp: it is escaped (`t`) like user text.
 
 function renderCatalog(found: Found, pc: Colors): string {
   const lines: string[] = [];
   if (found.actions.length > 0) {
+    // A few actions get their condition keys (what `when` can test); a long listing stays a list.
+    const detailed = found.actions.length <= DETAILED_ACTIONS;
     lines.push(pc.bold(`Actions (${found.actions.length})`));
     for (const a of found.actions) {
       const types = a.resourceTypes.length > 0 ? a.resourceTypes.map((r) => r.name).join(", ") : "*";
       lines.push(`  ${t(a.fullName)}  ${pc.dim(t(`[${a.accessLevel}] on ${types}`))}`);
       if (a.description) lines.push(`      ${pc.dim(t(a.description))}`);
+      if (detailed && a.conditionKeys.length > 0) lines.push(`      ${pc.dim(t(`condition keys: ${a.conditionKeys.join(", ")}`))}`);
     }
+    if (!detailed) lines.push(pc.dim("  (each action's condition keys: name fewer actions, or add --json)"));
   }
   if (found.resourceTypes.length > 0) {
     lines.push(pc.bold(`Resource types (${found.resourceTypes.length})`));

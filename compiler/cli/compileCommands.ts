@@ -102,7 +102,7 @@ function countText(result: CompileResult): string {
  * Makes a missing `<paths...>` a usage error that says there is no input and shows an example,
  * instead of commander's "missing required argument 'paths'". Commander reports a missing
  * argument through the command's `missingArgument` method (commander 14, not in its typings),
- * which this replaces; test/cli/noInput.test.ts holds it to that.
+ * which this replaces; test/cli/commandMessages.test.ts holds it to that.
  */
 function requiringInput(cmd: Command, example: string): Command {
   const missing: { missingArgument(name: string): never } = {

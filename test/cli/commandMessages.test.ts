@@ -1,6 +1,7 @@
 // Commands given nothing to work on say so: `arp compile` without paths says there is no input
 // (not that `--out` is missing), `arp catalog` with a word nothing matches fails with a
-// did-you-mean, and a `$parameter` where a string goes shows the string to write.
+// did-you-mean, and a `$parameter` where a string goes shows the string to write. `arp catalog`
+// text shows what `--json` shows of a few actions, their condition keys included.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { main } from "../../compiler/cli/main.js";
 import { compile } from "../../compiler/index.js";
@@ -70,6 +71,23 @@ describe("arp catalog with a word nothing matches", () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ actions: [], resourceTypes: [], conditionKeys: [] });
     expect((await arp(["catalog", "apprunner:DescribeService"])).code).toBe(0);
+  });
+});
+
+describe("arp catalog's text", () => {
+  it("lists the condition keys of each of a few actions, as --json does", async () => {
+    const text = await arp(["catalog", "apprunner:CreateService"]);
+    const json = JSON.parse((await arp(["catalog", "apprunner:CreateService", "--json"])).stdout) as { actions: { conditionKeys: string[] }[] };
+    const keys = json.actions[0]!.conditionKeys;
+    expect(keys).toContain("aws:TagKeys");
+    expect(text.stdout).toContain(`      condition keys: ${keys.join(", ")}\n`);
+  });
+
+  it("a long listing names the actions only, and says how to see their keys", async () => {
+    const r = await arp(["catalog"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/^ {6}condition keys: /m);
+    expect(r.stdout).toContain("(each action's condition keys: name fewer actions, or add --json)");
   });
 });
 
