@@ -64,6 +64,8 @@ export function completionsAt(analysis: DocumentAnalysis, offset: number): Compl
 
 /** The slot the cursor is in, from the text before the word being typed, and the statement's text so far. */
 function slotAt(before: string): { slot: Slot; statement: string } {
+  // `role` and `user` are heads too; after `as` they are an expectation's principal.
+  if (/\bas\s+role\s+$/.test(before)) return { slot: "roles", statement: "" };
   let head: RegExpExecArray | undefined;
   for (const m of before.matchAll(HEADS)) head = m as RegExpExecArray;
   if (head === undefined) return { slot: "keywords", statement: "" };
@@ -85,7 +87,6 @@ function slotAt(before: string): { slot: Slot; statement: string } {
     case "deny":
       return { slot: statementSlot(rest), statement };
     case "expect":
-      if (/\bas\s+role\s+$/.test(rest)) return { slot: "roles", statement };
       if (/\bwith\b/.test(rest)) return { slot: COMPARISON.test(rest) ? "values" : "keys", statement };
       if (/\bon\s+$/.test(rest)) return { slot: "resources", statement };
       return { slot: /\bon\b/.test(rest) ? "keywords" : "actions", statement };
