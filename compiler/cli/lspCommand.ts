@@ -14,6 +14,7 @@ export function registerLspCommand(program: Command): void {
     .option("--lint", "also report `arp lint`'s findings as you type")
     // Clients add their own flags (`--clientProcessId=123`), which the server library reads.
     .allowUnknownOption()
+    .allowExcessArguments()
     .action(async (options: { lint?: boolean }) => {
       const { startLanguageServer } = await import("../lsp/server.js");
       const connection = startLanguageServer(process.stdin, process.stdout, { lint: options.lint === true });
