@@ -5,10 +5,11 @@
  * the document is the input of. Built once per document version; every request reads it.
  */
 import type { SourceFile } from "../../grammar/ast.js";
-import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { parse } from "../../grammar/parse.js";
 import { loadCatalog, type Catalog } from "../catalog/index.js";
-import { compileProgram } from "../compileProgram.js";
+import { compileProgram, type CompileResult } from "../compileProgram.js";
+import { runPolicyTests } from "../policyTests/runPolicyTests.js";
 import { resolveImports } from "../driver/resolveImports.js";
 import { loadStdlib } from "../stdlib.js";
 import { lineStarts } from "./positions.js";
@@ -31,6 +32,14 @@ export interface DocumentAnalysis {
   /** Every diagnostic of compiling the document (those in imported files too), sorted. */
   readonly diagnostics: readonly Diagnostic[];
   readonly catalog: Catalog;
+  /** The IAM documents compiled from the document (empty when it has errors), each statement with its `.arp` location. */
+  readonly documents: readonly CompiledDocument[];
+}
+
+/** An IAM document and the `.arp` location (1-based line and column) of each of its statements. */
+export interface CompiledDocument {
+  readonly document: CompileResult["policies"][number]["document"];
+  readonly sources: CompileResult["policies"][number]["sources"];
 }
 
 /** Options of {@link analyzeDocument}. */
@@ -46,8 +55,13 @@ export interface AnalyzeOptions {
  * imports read from disk relative to `path`.
  */
 export function analyzeDocument(path: string, text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
-  const compiled = compileProgram([{ path, text }], { lint: options.lint === true, params: options.params ?? {} });
+  const compileOptions = { lint: options.lint === true, params: options.params ?? {} };
+  const compiled = compileProgram([{ path, text }], compileOptions);
   const { ast } = parse(text, path);
+  const documents = compiled.ok ? compiledDocuments(compiled) : [];
+  // `arp test` results belong where they fail: on the `expect` line, as ARP5006.
+  const hasTests = ast.items.some((i) => i.kind === "Test");
+  const diagnostics = compiled.ok && hasTests ? withTestResults(compiled.diagnostics, runPolicyTests([{ path, text }], compileOptions).diagnostics) : compiled.diagnostics;
   // The compiler leaves out a file with syntax errors; its imports still name policies to complete.
   const imported = resolveImports([ast], []);
   const stdlib = loadStdlib();
@@ -63,9 +77,21 @@ export function analyzeDocument(path: string, text: string, options: AnalyzeOpti
     libraries: imported.libraries,
     stdlib: stdlib.files,
     sources,
-    diagnostics: compiled.diagnostics,
+    diagnostics,
     catalog: loadCatalog(),
+    documents,
   };
+}
+
+function compiledDocuments(result: CompileResult): CompiledDocument[] {
+  return [...result.policies, ...result.roles.flatMap((r) => [r.trust, ...r.inlinePolicies])];
+}
+
+/** The compiler's diagnostics and the test run's, each once, sorted. */
+function withTestResults(compiled: readonly Diagnostic[], tested: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic): string => `${d.code}\u0000${d.span.file}\u0000${d.span.start}\u0000${d.span.end}\u0000${d.message}`;
+  const seen = new Set(compiled.map(key));
+  return sortDiagnostics([...compiled, ...tested.filter((d) => !seen.has(key(d)))]);
 }
 
 /** The document, then its imports, then the stdlib: the order names resolve in. */

@@ -4,7 +4,7 @@
  * its resource type and ARN; a condition key its type, description and the comparisons it
  * takes; a comparison the IAM operator it compiles to; a policy or role name its declaration.
  */
-import type { AnyNode, Comparison, KeyRef, Pattern } from "../../grammar/ast.js";
+import type { AnyNode, Comparison, KeyRef, Pattern, Statement } from "../../grammar/ast.js";
 import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import { expandShorthand, type Catalog, type CatalogAction, type CatalogConditionKey, type CatalogResourceType } from "../catalog/index.js";
 import { familyOf, iamOperator, operatorsFor } from "../check/operatorsForType.js";
@@ -12,6 +12,7 @@ import { keyText } from "../check/resolveKey.js";
 import type { DocumentAnalysis } from "./analysis.js";
 import { resolveSymbol, symbolAt } from "./navigation.js";
 import { nodesAt } from "./nodeAt.js";
+import { positionAt } from "./positions.js";
 
 /** A hover: Markdown and the span it describes. */
 export interface HoverInfo {
@@ -39,6 +40,9 @@ export function hoverAt(analysis: DocumentAnalysis, offset: number): HoverInfo |
   if (comparison !== undefined && comparison.operatorSpan.start <= offset && offset <= comparison.operatorSpan.end) {
     return at(comparison.operatorSpan, operatorHover(catalog, comparison));
   }
+  const statement = [...chain].reverse().find((n): n is Statement => n.kind === "Statement");
+  const onHead = statement !== undefined && offset >= statement.span.start && offset <= statement.effectSpan.end;
+  if (statement !== undefined && onHead) return at({ ...statement.span, end: statement.effectSpan.end }, statementJson(analysis, statement));
   const symbol = symbolAt(analysis, offset);
   if (symbol !== undefined) {
     const def = resolveSymbol(analysis, symbol);
@@ -153,4 +157,20 @@ function declarationHover(analysis: DocumentAnalysis, decl: AnyNode, nameSpan: S
   const heading = text.slice(decl.span.start, nameSpan.end);
   const where = nameSpan.file === analysis.path ? "" : `\n\nDefined in \`${nameSpan.file}\``;
   return ["```arp", heading, "```", ...(description !== undefined ? ["", description] : [])].join("\n") + where;
+}
+
+/** The IAM JSON a statement compiles to (one or more IAM statements), when the document compiles. */
+function statementJson(analysis: DocumentAnalysis, statement: Statement): string | undefined {
+  const { line, character } = positionAt(analysis.text, statement.span.start, analysis.lines);
+  const compiled: unknown[] = [];
+  for (const { document, sources } of analysis.documents) {
+    const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+    sources.forEach((source, i) => {
+      if (source.file === analysis.path && source.line === line + 1 && source.column === character + 1) compiled.push(statements[i]);
+    });
+    // A policy used by others compiles into each of them: the first document that holds it says what it becomes.
+    if (compiled.length > 0) break;
+  }
+  if (compiled.length === 0) return undefined;
+  return ["Compiles to:", "", "```json", JSON.stringify(compiled.length === 1 ? compiled[0] : compiled, null, 2), "```"].join("\n");
 }

@@ -76,6 +76,12 @@ describe("diagnostics", () => {
     expect(result.get(join(dir, "lib.arp"))?.map((d) => [d.code, d.range.start.line])).toEqual([["ARP2002", 1]]);
   });
 
+  it("include `arp test` failures on the failing `expect` line (ARP5006)", () => {
+    const text = 'policy P {\n  allow apprunner:ListServices on *\n}\ntest "t" {\n  expect allow apprunner:ListServices on *\n  expect allow apprunner:DeleteService on service/web/0123456789abcdef\n}\n';
+    const own = diagnosticsByFile(analysisOf(text)).get(PATH) ?? [];
+    expect(own.map((d) => [d.code, d.range.start.line])).toEqual([["ARP5006", 5]]);
+  });
+
   it("show a use of a policy the document does not define or import as the checker's error", () => {
     const text = "policy P {\n  use Missing\n}\n";
     const own = diagnosticsByFile(analyzeDocument(PATH, text)).get(PATH) ?? [];
@@ -84,6 +90,15 @@ describe("diagnostics", () => {
 });
 
 describe("hover", () => {
+  it("on a statement's effect shows the IAM JSON it compiles to", () => {
+    const text = 'policy P {\n  "Read": allow apprunner:ListServices on *\n}\n';
+    const hover = hoverAt(analysisOf(text), text.indexOf("allow") + 1);
+    expect(hover?.markdown).toContain("```json");
+    const json = /```json\n([\s\S]*)\n```/.exec(hover?.markdown ?? "")?.[1] ?? "null";
+    expect(JSON.parse(json)).toEqual({ Sid: "Read", Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" });
+    expect(hover?.span).toMatchObject({ start: text.indexOf('"Read"'), end: text.indexOf("allow") + 5 });
+  });
+
   it("on an action shows the catalog's description, access level and resource types", () => {
     const hover = hoverAt(analysis, at("apprunner:ListServices", 12));
     expect(hover?.markdown).toContain("**apprunner:ListServices**");
