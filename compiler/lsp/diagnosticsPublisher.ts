@@ -1,7 +1,8 @@
 /**
  * Which diagnostics each file shows. Checking an open document also finds problems in the
- * files it imports; a file shows the union of what every open document's check found in it,
- * so an imported file's errors appear (once) whether or not it is open itself.
+ * files it imports (as saved). An open file shows what its own check found, which reads the
+ * text being edited; a file that is not open shows the union of what the checks of the open
+ * files that import it found, each problem once.
  */
 import type { Diagnostic } from "vscode-languageserver/node";
 
@@ -29,6 +30,11 @@ export class DiagnosticsPublisher {
   }
 
   private publishFile(uri: string): void {
+    const own = this.found.get(uri);
+    if (own !== undefined) {
+      this.publish(uri, own.get(uri) ?? []);
+      return;
+    }
     const seen = new Set<string>();
     const merged: Diagnostic[] = [];
     for (const byUri of this.found.values()) {

@@ -1,6 +1,8 @@
 // The language server end to end, in process over a pair of streams, with the protocol
 // library's own client connection: initialize → didOpen → publishDiagnostics → hover →
 // completion → didChange (debounced re-check) → code action → formatting → shutdown.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,6 +13,7 @@ import {
   DefinitionRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   HoverRequest,
@@ -27,6 +30,7 @@ import {
   type PublishDiagnosticsParams,
 } from "vscode-languageserver/node";
 import { startLanguageServer } from "../../compiler/lsp/server.js";
+import { tempDir } from "../support/tempDir.js";
 
 const URI = pathToFileURL("/arp-lsp-e2e/team.arp").href;
 const TEXT = "policy Team {\n  allow apprunner:DescribeServce on service/*\n}\n";
@@ -120,6 +124,39 @@ describe("arp lsp", () => {
     const formatted = await client.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } });
     expect(formatted).toEqual([]);
 
+    await client.sendRequest(ShutdownRequest.type);
+  });
+
+  it("shows an imported file's problems in that file, and re-checks the files that import a file when it is saved", async () => {
+    const dir = tempDir("arp-lsp-");
+    const lib = join(dir, "lib.arp");
+    const main = join(dir, "main.arp");
+    writeFileSync(lib, "policy Shared {\n  allow apprunner:PauseServic on service/*\n}\n");
+    const libUri = pathToFileURL(lib).href;
+    const mainUri = pathToFileURL(main).href;
+    const { client, nextDiagnostics } = startSession();
+    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
+    const forMain = nextDiagnostics(mainUri);
+    const forLib = nextDiagnostics(libUri);
+    await client.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: mainUri, languageId: "arp", version: 1, text: 'import "./lib"\npolicy Mine {\n  use Shared\n  use Extra\n}\n' },
+    });
+    // `Extra` is not (yet) in the library: an error in main; the library's typo shows in the library.
+    expect((await forMain).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["ARP5003", 3]]);
+    expect((await forLib).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([["ARP2002", 1]]);
+
+    const definition = await client.sendRequest(DefinitionRequest.type, { textDocument: { uri: mainUri }, position: { line: 2, character: 7 } });
+    expect(definition).toMatchObject({ uri: libUri, range: { start: { line: 0, character: 7 } } });
+
+    // The library is opened, fixed, given `Extra` and saved: it shows its own check, and main is re-checked.
+    const fixedLib = "policy Shared {\n  allow apprunner:PauseService on service/*\n}\npolicy Extra {\n  allow apprunner:ListServices on *\n}\n";
+    const libOpened = nextDiagnostics(libUri);
+    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: libUri, languageId: "arp", version: 1, text: fixedLib } });
+    expect((await libOpened).diagnostics).toEqual([]);
+    writeFileSync(lib, fixedLib);
+    const mainAgain = nextDiagnostics(mainUri);
+    await client.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri: libUri } });
+    expect((await mainAgain).diagnostics).toEqual([]);
     await client.sendRequest(ShutdownRequest.type);
   });
 });
