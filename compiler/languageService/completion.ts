@@ -8,6 +8,7 @@
 import { keywords } from "../../grammar/tokens.js";
 import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 import { globalConditionKeys, isActionSpecificGlobalKey, shorthandWords, type Catalog, type CatalogAction } from "../catalog/index.js";
+import { familyOf, operatorsFor } from "../check/operatorsForType.js";
 import { variableAliases } from "../check/policyVariables.js";
 import { filesOf, type DocumentAnalysis } from "./analysis.js";
 import { definitionsIn, type SymbolKind } from "./symbolIndex.js";
@@ -47,8 +48,11 @@ export function completionsAt(analysis: DocumentAnalysis, offset: number): Compl
       return actionEntries(analysis.catalog, prefix, entry);
     case "resources":
       return [entry("*", "resource", { detail: "every resource" }), ...shorthandWords().map((w) => entry(`${w}/*`, "resource", { detail: `App Runner ${w}` }))];
-    case "keys":
+    case "keys": {
+      const operators = operatorEntries(analysis.catalog, text.slice(0, start), entry);
+      if (operators !== undefined) return operators;
       return [...keyEntries(analysis.catalog, statementActions(analysis.catalog, statement), entry), ...["tag", "request tag", "principal tag", "tag keys", "not", "any", "all"].map((k) => entry(k, "keyword"))];
+    }
     case "values":
       return variableEntries(analysis, entry);
     case "policies":
@@ -106,6 +110,19 @@ function statementActions(catalog: Catalog, statement: string): readonly Catalog
   const actionsText = statement.replace(/^(allow|deny)\b/, "").split(/\bon\b|\bwhen\b/)[0] ?? "";
   const patterns = actionsText.split(/[\s,]+/).filter((w) => /^[\w*?-]+:[\w*?-]+$/.test(w));
   return patterns.flatMap((p) => (p.startsWith("*") ? [] : catalog.matchActions(p)));
+}
+
+/** A condition key just written (`aws:SourceIp `, `tag team `): the comparisons its type takes, then `exists` and `missing`. */
+function operatorEntries(catalog: Catalog, before: string, entry: MakeEntry): CompletionEntry[] | undefined {
+  const written = /(?:\b(?:request |principal )?tag\s+[\w:/.-]+|[\w-]+:[\w/${}.-]+)\s+$/.exec(before)?.[0].trim();
+  if (written === undefined) return undefined;
+  const tagForm = /^(request |principal )?tag\s+(.+)$/.exec(written);
+  const keyName = tagForm === null ? written : `aws:${tagForm[1] === "request " ? "RequestTag" : tagForm[1] === "principal " ? "PrincipalTag" : "ResourceTag"}/${tagForm[2]}`;
+  const key = catalog.conditionKey(keyName);
+  if (key === undefined) return undefined;
+  const { family } = familyOf(key.type);
+  const comparisons = operatorsFor(family).map((o) => o.slice(1, -1));
+  return [...comparisons.map((o) => entry(o, "keyword", { detail: `${key.type} comparison` })), entry("exists", "keyword"), entry("missing", "keyword")];
 }
 
 type MakeEntry = (label: string, kind: CompletionKind, extra?: Partial<CompletionEntry>) => CompletionEntry;

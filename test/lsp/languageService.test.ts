@@ -172,6 +172,14 @@ describe("completion", () => {
     expect(forList).not.toContain("apprunner:ConnectionArn");
   });
 
+  it("offers the comparisons a key's type takes after the key", () => {
+    const ip = labelsAt("policy P {\n  allow apprunner:ListServices on * when aws:SourceIp ");
+    expect(ip).toEqual(expect.arrayContaining(["=", "in", "exists", "missing"]));
+    expect(ip).not.toContain("like");
+    expect(labelsAt("policy P {\n  allow apprunner:ListServices on * when tag team ")).toEqual(expect.arrayContaining(["=", "like", "not like"]));
+    expect(labelsAt("policy P {\n  allow apprunner:ListServices on * when aws:EpochTime ")).toContain("<=");
+  });
+
   it("offers parameters and variables after a comparison", () => {
     const labels = labelsAt('param team = "a"\npolicy P {\n  allow apprunner:ListServices on * when aws:username = ');
     expect(labels).toEqual(expect.arrayContaining(["$team", "$user", "$principal.tag.KEY"]));
