@@ -7,7 +7,7 @@
  */
 import { keywords } from "../../grammar/tokens.js";
 import type { Span } from "../../grammar/diagnostics/diagnostic.js";
-import { globalConditionKeys, isActionSpecificGlobalKey, shorthandWords, type Catalog, type CatalogAction } from "../catalog/index.js";
+import { expandShorthand, globalConditionKeys, isActionSpecificGlobalKey, shorthandWords, type Catalog, type CatalogAction } from "../catalog/index.js";
 import { familyOf, operatorsFor } from "../check/operatorsForType.js";
 import { variableAliases } from "../check/policyVariables.js";
 import { filesOf, type DocumentAnalysis } from "./analysis.js";
@@ -45,7 +45,7 @@ export function completionsAt(analysis: DocumentAnalysis, offset: number): Compl
   const entry = (label: string, kind: CompletionKind, extra: Partial<CompletionEntry> = {}): CompletionEntry => ({ label, kind, insertText: label, replace, ...extra });
   switch (slot) {
     case "actions":
-      return actionEntries(analysis.catalog, prefix, entry);
+      return actionEntries(analysis.catalog, prefix, entry, resourceTypeAfter(text.slice(offset)));
     case "resources":
       return [entry("*", "resource", { detail: "every resource" }), ...shorthandWords().map((w) => entry(`${w}/*`, "resource", { detail: `App Runner ${w}` }))];
     case "keys": {
@@ -127,12 +127,25 @@ function operatorEntries(catalog: Catalog, before: string, entry: MakeEntry): Co
 
 type MakeEntry = (label: string, kind: CompletionKind, extra?: Partial<CompletionEntry>) => CompletionEntry;
 
-function actionEntries(catalog: Catalog, prefix: string, entry: MakeEntry): CompletionEntry[] {
+/**
+ * When the statement already names its resources after the cursor (`allow | on service/*`),
+ * the App Runner resource type of the first: only actions on it fit. Undefined for `*`, ARNs
+ * and anything else, which every action may be written with.
+ */
+function resourceTypeAfter(after: string): string | undefined {
+  const resource = /^[^\n]*?\bon\s+([^\s,]+)/.exec(after)?.[1];
+  if (resource === undefined) return undefined;
+  const expanded = expandShorthand(resource, { partition: "aws", region: "*", account: "*" });
+  return expanded !== undefined && "arn" in expanded ? expanded.resourceType.name : undefined;
+}
+
+function actionEntries(catalog: Catalog, prefix: string, entry: MakeEntry, resourceType: string | undefined): CompletionEntry[] {
   const colon = prefix.indexOf(":");
   if (colon < 0) {
     return catalog.serviceKeys().map((s) => entry(s, "service", { insertText: `${s}:`, detail: catalog.serviceName(s) ?? s }));
   }
-  return catalog.actions(prefix.slice(0, colon)).map((a) => entry(a.fullName, "action", { detail: a.accessLevel, documentation: a.description }));
+  const fits = (a: CatalogAction): boolean => resourceType === undefined || a.resourceTypes.some((t) => t.name.toLowerCase() === resourceType.toLowerCase());
+  return catalog.actions(prefix.slice(0, colon)).filter(fits).map((a) => entry(a.fullName, "action", { detail: a.accessLevel, documentation: a.description }));
 }
 
 /** The keys the actions take (their own and their resource types'), then the global keys that apply to every request. */

@@ -76,10 +76,16 @@ export function startLanguageServer(input: Readable, output: Writable, options: 
     return analysis;
   };
 
+  /** The version of each document whose diagnostics were last published. */
+  const published = new Map<string, number>();
+
   const check = (uri: string): void => {
     timers.delete(uri);
     const analysis = analysisOf(uri);
-    if (analysis === undefined) return;
+    const version = analyzed.get(uri)?.version;
+    // Opening a document also reports a change of its content: publish each version once.
+    if (analysis === undefined || version === undefined || published.get(uri) === version) return;
+    published.set(uri, version);
     const byUri = new Map<string, LspDiagnostic[]>();
     for (const [path, list] of diagnosticsByFile(analysis)) {
       byUri.set(path === analysis.path ? uri : uriOfPath(path), list.map(toLspDiagnostic));
@@ -116,6 +122,7 @@ export function startLanguageServer(input: Readable, output: Writable, options: 
   documents.onDidSave((e) => {
     for (const uri of dependentsOf(pathOfUri(e.document.uri), e.document.uri)) {
       analyzed.delete(uri);
+      published.delete(uri);
       schedule(uri);
     }
   });
@@ -123,6 +130,7 @@ export function startLanguageServer(input: Readable, output: Writable, options: 
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     analyzed.delete(e.document.uri);
+    published.delete(e.document.uri);
     publisher.forget(e.document.uri);
   });
 

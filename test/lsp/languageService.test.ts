@@ -160,6 +160,15 @@ describe("completion", () => {
     expect(entries[0]?.replace).toMatchObject({ start: text.indexOf("apprunner:"), end: text.length });
   });
 
+  it("offers only the actions that act on the statement's resource type when the resources are written", () => {
+    const text = "policy P {\n  allow apprunner: on connection/*\n}\n";
+    const labels = completionsAt(analysisOf(text), text.indexOf(" on")).map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(["apprunner:CreateConnection", "apprunner:DeleteConnection"]));
+    expect(labels).not.toContain("apprunner:PauseService");
+    const all = completionsAt(analysisOf(text.replace("connection/*", "*")), text.indexOf(" on")).map((c) => c.label);
+    expect(all).toContain("apprunner:PauseService");
+  });
+
   it("offers `*` and App Runner's resource shorthands after `on`", () => {
     expect(labelsAt("policy P {\n  allow apprunner:CreateService on ")).toEqual(expect.arrayContaining(["*", "service/*", "connection/*"]));
   });
