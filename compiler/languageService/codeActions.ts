@@ -1,10 +1,12 @@
 /**
  * Quick fixes: each "did you mean `X`?" hint becomes an edit that writes `X` in place of the
- * misspelt name, and each warning can be suppressed with an `// arp-ignore CODE: reason`
+ * misspelt name, and each warning (and each error the compiler can build past, such as an
+ * action newer than the catalog) can be suppressed with an `// arp-ignore CODE: reason`
  * comment on the line above (docs/diagnostics.md, ARP8xxx), whose reason the user fills in.
  */
 import { distance } from "fastest-levenshtein";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { SUPPRESSIBLE_ERRORS, suppressionComment } from "../driver/suppressions.js";
 import type { TextEdit } from "./formatting.js";
 
 /** A named fix for one diagnostic. */
@@ -42,10 +44,15 @@ function suggestionFix(text: string, d: Diagnostic): QuickFix[] {
   return [{ title: `Change to \`${suggestion}\``, diagnostic: d, edits: [{ span, newText: suggestion }], preferred: true }];
 }
 
+/** What a suppression can cover: every warning, and the errors the compiler can build past (driver/suppressions.ts). */
+function suppressible(d: Diagnostic): boolean {
+  return d.severity === "warning" || (d.severity === "error" && SUPPRESSIBLE_ERRORS.has(d.code));
+}
+
 function suppressionFix(text: string, d: Diagnostic): QuickFix[] {
-  if (d.severity !== "warning") return [];
+  if (!suppressible(d)) return [];
   const lineStart = text.lastIndexOf("\n", d.span.start - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? "";
-  const comment = `${indent}// arp-ignore ${d.code}: reason\n`;
+  const comment = `${indent}${suppressionComment([d.code], "reason")}\n`;
   return [{ title: `Suppress ${d.code} on this line`, diagnostic: d, edits: [{ span: { ...d.span, start: lineStart, end: lineStart }, newText: comment }], preferred: false }];
 }

@@ -274,6 +274,16 @@ describe("quick fixes", () => {
     expect(fixes.map((f) => f.edits)).toContainEqual([{ span: { file: PATH, start: text.indexOf("servce"), end: text.indexOf("servce") + 6 }, newText: "service" }]);
   });
 
+  it("offer to suppress an error the compiler can build past, and the comment does suppress it", () => {
+    const fixes = quickFixes(DOC, analysis.diagnostics);
+    const suppress = fixes.find((f) => f.title === "Suppress ARP2002 on this line");
+    expect(suppress?.edits).toEqual([{ span: { file: PATH, start: at("  allow apprunner:Describe", 0), end: at("  allow apprunner:Describe", 0) }, newText: "  // arp-ignore ARP2002: reason\n" }]);
+    const edited = DOC.slice(0, at("  allow apprunner:Describe", 0)) + (suppress?.edits[0]?.newText ?? "") + DOC.slice(at("  allow apprunner:Describe", 0));
+    expect(analysisOf(edited).diagnostics.map((d) => d.severity)).not.toContain("error");
+    const notSuppressible = quickFixes("policy P {\n  use Missing\n}\n", analysisOf("policy P {\n  use Missing\n}\n").diagnostics);
+    expect(notSuppressible).toEqual([]);
+  });
+
   it("suppress a warning with an arp-ignore comment above its line, at its indentation", () => {
     const warning = { code: "ARP7001", severity: "warning" as const, message: "m", span: { file: PATH, start: 13, end: 18 } };
     const [fix] = quickFixes("policy P {\n  allow x\n}\n", [warning]);
