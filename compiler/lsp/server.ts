@@ -93,9 +93,18 @@ export function startLanguageServer(input: Readable, output: Writable, options: 
     publisher.update(uri, byUri);
   };
 
+  /** Checks from a timer: a failure is logged to the client, never left to end the server. */
+  const checkSafely = (uri: string): void => {
+    try {
+      check(uri);
+    } catch (e) {
+      connection.console.error(`internal error checking ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  };
+
   const schedule = (uri: string): void => {
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => check(uri), debounceMs));
+    timers.set(uri, setTimeout(() => checkSafely(uri), debounceMs));
   };
 
   /** Open documents whose last check read `path` (they import it). */
@@ -117,7 +126,7 @@ export function startLanguageServer(input: Readable, output: Writable, options: 
     serverInfo: { name: "arp" },
   }));
 
-  documents.onDidOpen((e) => check(e.document.uri));
+  documents.onDidOpen((e) => checkSafely(e.document.uri));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidSave((e) => {
     for (const uri of dependentsOf(pathOfUri(e.document.uri), e.document.uri)) {
