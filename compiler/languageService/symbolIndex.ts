@@ -53,7 +53,7 @@ export function referencesIn(file: SourceFile): SymbolReference[] {
   const ref = (kind: SymbolKind, id: Identifier): void => {
     found.push({ kind, name: id.name, span: id.span });
   };
-  for (const { node, parents } of walk(file)) {
+  for (const { node } of walk(file)) {
     if (node.kind === "Use") ref("policy", node.name);
     else if (node.kind === "Attach" && node.target.kind === "Identifier") ref("policy", node.target);
     else if (node.kind === "MemberOf") node.groups.forEach((g) => ref("group", g));
@@ -62,7 +62,7 @@ export function referencesIn(file: SourceFile): SymbolReference[] {
       ref("role", node.principal.value);
     } else if (node.kind === "Variable" && params.has(node.path)) {
       found.push({ kind: "param", name: node.path, span: innerSpan(node.span, 1, node.path) });
-    } else if (node.kind === "Interpolation" && params.has(node.name.trim()) && parents.length > 0) {
+    } else if (node.kind === "Interpolation" && params.has(node.name.trim())) {
       const name = node.name.trim();
       const at = Math.max(0, node.name.indexOf(name));
       found.push({ kind: "param", name, span: innerSpan(node.span, 2 + at, name) });

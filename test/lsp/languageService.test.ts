@@ -221,6 +221,14 @@ describe("definition, references and rename", () => {
     expect(referencesAt(analysis, at("param account", 8), false).map((s) => s.start)).toEqual([at("$account", 1)]);
   });
 
+  it("find a parameter used inside a string's interpolation", () => {
+    const text = 'param account = "1"\nrole R {\n  trust arn "arn:aws:iam::${account}:root"\n}\n';
+    const refs = referencesAt(analysisOf(text), text.indexOf("account"), false);
+    expect(refs.map((s) => text.slice(s.start, s.end))).toEqual(["account"]);
+    expect(refs[0]?.start).toBe(text.indexOf("${account}") + 2);
+    expect(definitionAt(analysisOf(text), text.indexOf("${account}") + 4)).toMatchObject({ start: 6, end: 13 });
+  });
+
   it("go to a stdlib policy and to an imported file", () => {
     const stdlib = analysisOf("role R {\n  attach AWSAppRunnerReadOnlyAccess\n}\n");
     expect(definitionAt(stdlib, 22)?.file).toMatch(/^stdlib\//);
