@@ -31,7 +31,11 @@ export interface CompletionEntry {
 type Slot = "actions" | "resources" | "keys" | "values" | "policies" | "roles" | "groups" | "keywords";
 
 const WORD_CHAR = /[\w:*/.\-$]/;
-const HEADS = /\b(allow|deny|expect|trust|use|attach|import|param|policy|role|user|group|test)\b/g;
+/**
+ * Words that start a statement or declaration. In `expect allow ... as user u`, `allow` is the
+ * expected decision and `user` the principal's form: the expectation is the head.
+ */
+const HEADS = /(?<!\bas\s+)(?<!\bexpect\s+(?:(?:implicit|explicit)\s+)?)\b(allow|deny|expect|trust|use|attach|import|param|policy|role|user|group|test)\b/g;
 const COMPARISON = /(?:=|!=|<=?|>=?|\blike|\bin|\bwithin|\binclude)\s*\[?\s*(?:[^,\s]+\s*,\s*)*$/;
 
 /** The completions at `offset` of the document. */

@@ -189,6 +189,13 @@ describe("completion", () => {
     expect(labelsAt("policy P {\n  allow apprunner:ListServices on * when aws:EpochTime ")).toContain("<=");
   });
 
+  it("offers condition keys in a test request's context, after `as user`", () => {
+    const labels = labelsAt('test "t" {\n  expect allow apprunner:ListServices on * as user alice with ');
+    expect(labels).toEqual(expect.arrayContaining(["aws:SourceIp", "tag"]));
+    expect(labelsAt('test "t" {\n  expect implicit deny apprunner:Pau')).toContain("apprunner:PauseService");
+    expect(labelsAt('test "t" {\n  expect allow apprunner:PauseService on ')).toContain("service/*");
+  });
+
   it("offers parameters and variables after a comparison", () => {
     const labels = labelsAt('param team = "a"\npolicy P {\n  allow apprunner:ListServices on * when aws:username = ');
     expect(labels).toEqual(expect.arrayContaining(["$team", "$user", "$principal.tag.KEY"]));
