@@ -64,4 +64,17 @@ describe("the TextMate grammar", () => {
       expect(scope, word).toMatch(/^(keyword|constant\.language)\./);
     }
   });
+
+  it("is the one the extension's manifest registers, for `.arp`, beside a language configuration that parses", () => {
+    const manifest = JSON.parse(readFileSync(new URL("../../editors/vscode/package.json", import.meta.url), "utf8")) as {
+      contributes: { languages: { id: string; extensions: string[]; configuration: string }[]; grammars: { language: string; scopeName: string; path: string }[] };
+    };
+    const [language] = manifest.contributes.languages;
+    const [registered] = manifest.contributes.grammars;
+    expect(language).toMatchObject({ id: "arp", extensions: [".arp"] });
+    expect(registered).toMatchObject({ language: "arp", scopeName: (JSON.parse(readFileSync(GRAMMAR, "utf8")) as { scopeName: string }).scopeName });
+    expect(new URL(registered?.path ?? "", new URL("../../editors/vscode/", import.meta.url)).href).toBe(GRAMMAR.href);
+    const configuration = JSON.parse(readFileSync(new URL(language?.configuration ?? "", new URL("../../editors/vscode/", import.meta.url)), "utf8")) as { comments: unknown };
+    expect(configuration.comments).toEqual({ lineComment: "//", blockComment: ["/*", "*/"] });
+  });
 });
