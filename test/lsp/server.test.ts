@@ -17,6 +17,8 @@ import {
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   HoverRequest,
+  ReferencesRequest,
+  RenameRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -123,6 +125,20 @@ describe("arp lsp", () => {
 
     const formatted = await client.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } });
     expect(formatted).toEqual([]);
+
+    // A second policy that uses the first, badly indented: references, rename and formatting see it.
+    const grown = nextDiagnostics(URI);
+    await client.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: URI, version: 3 },
+      contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: "policy Admin {\nuse Team\n}\n" }],
+    });
+    expect((await grown).diagnostics).toEqual([]);
+    const references = await client.sendRequest(ReferencesRequest.type, { textDocument: { uri: URI }, position: { line: 0, character: 8 }, context: { includeDeclaration: true } });
+    expect(references?.map((r) => [r.uri, r.range.start])).toEqual([[URI, { line: 0, character: 7 }], [URI, { line: 4, character: 4 }]]);
+    const rename = await client.sendRequest(RenameRequest.type, { textDocument: { uri: URI }, position: { line: 4, character: 5 }, newName: "Crew" });
+    expect(rename?.changes?.[URI]?.map((e) => [e.range.start, e.newText])).toEqual([[{ line: 0, character: 7 }, "Crew"], [{ line: 4, character: 4 }, "Crew"]]);
+    const reformatted = await client.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } });
+    expect(reformatted?.[0]?.newText).toContain("policy Admin {\n  use Team\n}\n");
 
     await client.sendRequest(ShutdownRequest.type);
   });
