@@ -15,7 +15,8 @@ export interface ResolvedKey {
 
 const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
 
-function keyText(ref: KeyRef): string {
+/** The IAM key a key reference names: `tag team` → `aws:ResourceTag/team`. */
+export function keyText(ref: KeyRef): string {
   switch (ref.form) {
     case "raw":
       return ref.name;

@@ -82,6 +82,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: "explain an AccessDenied message against the policies compiled from .arp files",
     load: async () => (await import("./evalCommands.js")).registerWhyCommand,
   },
+  {
+    name: "lsp",
+    term: "lsp [options]",
+    description: "run the arp language server over standard input and output, for editors",
+    load: async () => (await import("./lspCommand.js")).registerLspCommand,
+  },
 ];
 
 /**
