@@ -63,6 +63,10 @@ describe("arp lint on IAM JSON", () => {
     const found = JSON.parse(run.stdout) as { code: string; severity: string; line: number }[];
     expect(found.some((f) => f.code === "ARP7003")).toBe(false);
     expect(found.filter((f) => f.code === "ARP8001").map((f) => f.line)).toEqual([10]);
+    const sarif = await runCli(["lint", "--format", "sarif", "ops.json"], { cwd: dir });
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification: string }[] }[] }[] }).runs[0]!.results;
+    // SARIF: a suppression kept outside the analysed file is `external`.
+    expect(results.find((r) => r.ruleId === "ARP7003")?.suppressions).toEqual([{ kind: "external", justification: "reviewed" }]);
   });
 
   it("SARIF locations point into the JSON", async () => {
