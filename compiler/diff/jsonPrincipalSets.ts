@@ -10,6 +10,7 @@ import { basename } from "node:path";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import type { CompiledPrincipalSet, NamedPolicyInput, SourceInput } from "../compileProgram.js";
+import { addUnreported, iamErrors } from "../import/iamFindings.js";
 import { roleBundleOf } from "../import/importRoleBundle.js";
 import { parseJson, toPlain, type JsonNode, type JsonObject } from "../import/jsonSource.js";
 import { validateDocument } from "../import/validateDocument.js";
@@ -36,6 +37,7 @@ function stringAt(node: JsonNode | undefined, key: string): string | undefined {
 function documentOf(node: JsonNode, diagnostics: Diagnostic[]): { document: IamPolicyDocument; trust: boolean } | undefined {
   const before = diagnostics.length;
   const policy = validateDocument(node, diagnostics);
+  if (policy !== undefined) addUnreported(iamErrors(node, policy.kind === "trust" ? "trust" : "inline"), diagnostics);
   if (policy === undefined || diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
   return { document: toPlain(node) as IamPolicyDocument, trust: policy.kind === "trust" };
 }
