@@ -20,6 +20,7 @@ import { parseJson, toPlain, type JsonNode, type JsonObject } from "../import/js
 import { validateDocument } from "../import/validateDocument.js";
 import { lintProgram, type LintInput } from "../lint/lintProgram.js";
 import { builtJsonPolicy, jsonPolicyName } from "./jsonPolicy.js";
+import { inJsonTerms } from "./jsonWording.js";
 
 export interface JsonLintResult {
   /** Sorted by file and position. */
@@ -105,8 +106,9 @@ export function lintJsonSources(inputs: readonly SourceInput[]): JsonLintResult 
     if (policy.kind !== "trust") collected.principals.push({ name: policy.name, kind: "policy", file: path, members: [{ name: policy.name, policy }], unknownManagedArns: [] });
   }
   const input: LintInput = { ...collected, userFiles: new Set(sources.keys()) };
-  lintProgram(input, diagnostics);
-  return { diagnostics: sortDiagnostics(diagnostics), sources };
+  const found: Diagnostic[] = [];
+  lintProgram(input, found);
+  return { diagnostics: sortDiagnostics([...diagnostics, ...found.map(inJsonTerms)]), sources };
 }
 
 /** Whether `arp lint` reads `path` as IAM JSON rather than `.arp`. */

@@ -47,6 +47,18 @@ describe("arp lint on IAM JSON", () => {
     expect(run.stderr).toContain(`"Condition": { "ForAllValues:StringEquals": { "aws:TagKeys": ["a"] } }`);
   });
 
+  it("suggests fixes in JSON, not in .arp syntax", async () => {
+    const run = await runCli(["lint", "--format", "json", OPS, ROLE]);
+    const found = JSON.parse(run.stdout) as { code: string; message: string; hint?: string }[];
+    const byCode = (code: string) => found.find((f) => f.code === code)!;
+    expect(byCode("ARP7002").message).toContain('add `"Condition": { "StringEquals": { "iam:PassedToService": "apprunner.amazonaws.com" } }`');
+    expect(byCode("ARP7006").message).toMatch(/^`ForAllValues:` on `aws:TagKeys` holds/);
+    expect(byCode("ARP7006").hint).toBe('add `"Null": { "aws:TagKeys": "false" }` in the Condition');
+    expect(byCode("ARP7011").hint).toContain('`"Condition": { "StringEquals": { "aws:SourceAccount": "<your account>" } }`');
+    expect(byCode("ARP7001").hint).toContain("arn:aws:iam::<account>:role/apprunner/*");
+    expect(found.some((f) => /`(when|and) /.test(`${f.message} ${f.hint ?? ""}`))).toBe(false);
+  });
+
   it("lints .arp and JSON in one run", async () => {
     const dir = tempDir("arp-lint-json-");
     writeFileSync(join(dir, "p.arp"), `policy P "p" {\n  allow iam:PassRole on *\n}\n`);
@@ -88,5 +100,18 @@ describe("arp lint on IAM JSON", () => {
     const run = await runCli(["lint", "--no-color", join(tempDir(), "missing.json")]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("ARP9001");
+  });
+});
+
+describe("JSON wording of lint's suggestions", () => {
+  it("rewrites each .arp phrase lint uses", async () => {
+    const { inJsonTerms } = await import("../../compiler/lintJson/jsonWording.js");
+    const span = { file: "p.json", start: 0, end: 1 };
+    const reword = (hint: string) => inJsonTerms({ code: "ARP7000", severity: "warning", message: "m", span, hint }).hint;
+    expect(reword("add `all aws:TagKeys in [...]` listing the tags it may set")).toBe('add `"ForAllValues:StringEquals": { "aws:TagKeys": [...] }` listing the tags it may set');
+    expect(reword('also allow `iam:PassRole on arn:aws:iam::${account}:role/apprunner/* when iam:PassedToService = "apprunner.amazonaws.com"`')).toBe(
+      'also allow `{ "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::<account>:role/apprunner/*", "Condition": { "StringEquals": { "iam:PassedToService": "apprunner.amazonaws.com" } } }`',
+    );
+    expect(reword("remove it")).toBe("remove it");
   });
 });
