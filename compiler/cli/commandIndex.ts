@@ -42,7 +42,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: "diff",
-    term: "diff [options] <old> <new>",
+    term: "diff [options] <old> [new]",
     description: "compare the access two versions of .arp files grant, per principal, with a request that shows each change",
     load: async () => (await import("./diffCommand.js")).registerDiffCommand,
   },

@@ -1,11 +1,18 @@
 /** `arp diff OLD NEW`: what access changed, per principal, with a request that shows each change. */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { Option, type Command } from "commander";
 import { compileFiles } from "../index.js";
 import { loadCatalog } from "../catalog/index.js";
+import type { CompiledPrincipalSet } from "../compileProgram.js";
 import { diffAccess, type AccessChange, type SetDiff } from "../diff/diffAccess.js";
+import { GitRevisionError, parseRevisionPath, samePathAt, withRevision, type RevisionPath } from "../diff/gitRevision.js";
+import { jsonPrincipalSets, MANIFEST_FILE } from "../diff/jsonPrincipalSets.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
+import { readSourceFile, SourceReadError } from "../driver/loadSources.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { terminalText } from "../diagnostics/terminalText.js";
-import { EXIT_ERRORS, EXIT_OK } from "./options.js";
+import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from "./options.js";
 import { colorOf } from "./report.js";
 import { collectSetting, emptyTable } from "./settings.js";
 
@@ -13,6 +20,74 @@ interface DiffOptions {
   readonly set: Record<string, string>;
   readonly format: "text" | "json";
   readonly newAccess: boolean;
+  readonly git?: string;
+}
+
+/** One side of the comparison: its principal sets, or the errors that kept it from compiling. */
+interface Version {
+  readonly sets: readonly CompiledPrincipalSet[];
+  readonly errors: readonly Diagnostic[];
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** The `.json` files under `dir` (recursively, sorted), except the manifest. */
+function jsonFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.json$/i.test(e.name) && e.name !== MANIFEST_FILE)
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function hasArpFiles(dir: string): boolean {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).some((e) => e.isFile() && e.name.endsWith(".arp"));
+}
+
+/** Compiled JSON: each file a policy or a role bundle. */
+function jsonVersion(paths: readonly string[]): Version {
+  const inputs = [];
+  const errors: Diagnostic[] = [];
+  for (const path of paths) {
+    try {
+      inputs.push({ path, text: readSourceFile(path) });
+    } catch (e) {
+      if (!(e instanceof SourceReadError)) throw e;
+      errors.push(e.diagnostic);
+    }
+  }
+  const read = jsonPrincipalSets(inputs);
+  return { sets: read.sets, errors: [...errors, ...read.diagnostics.filter((d) => d.severity === "error")], sources: new Map(inputs.map((i) => [i.path, i.text])) };
+}
+
+/** A path on disk: `.arp` sources (compiled), or compiled JSON (a `.json` file, or a folder of them). */
+function versionAt(path: string, params: Record<string, string>): Version {
+  const isDir = (() => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  if (/\.json$/i.test(path) || (isDir && !hasArpFiles(path) && jsonFilesUnder(path).length > 0)) return jsonVersion(isDir ? jsonFilesUnder(path) : [path]);
+  const r = compileFiles([path], { params });
+  return { sets: r.principals, errors: r.ok ? [] : r.diagnostics.filter((d) => d.severity === "error"), sources: r.sources };
+}
+
+/** Diagnostics about a revision's temporary copy name the revision instead (`HEAD~1:policies/a.arp`). */
+function relabel(version: Version, root: string, label: string): Version {
+  const rename = (file: string): string => (file.startsWith(root) ? `${label}${file.slice(root.length).replace(/\\/g, "/").replace(/^\//, "")}` : file);
+  return {
+    sets: version.sets,
+    errors: version.errors.map((d) => ({ ...d, span: { ...d.span, file: rename(d.span.file) } })),
+    sources: new Map([...version.sources].map(([file, text]) => [rename(file), text])),
+  };
+}
+
+/** OLD or NEW as the user wrote it: a path, or `REV:path`. */
+function loadVersion(arg: string | RevisionPath, params: Record<string, string>): Version {
+  const at = typeof arg === "string" ? parseRevisionPath(arg) : arg;
+  if (at === undefined) return versionAt(arg as string, params);
+  const label = `${at.revision}:${at.path === "" || at.path.endsWith("/") ? at.path : `${at.path}/`}`;
+  return withRevision(at, (path, root) => relabel(versionAt(path, params), root, label));
 }
 
 function describe(change: AccessChange): string {
@@ -32,7 +107,8 @@ function textReport(diffs: readonly SetDiff[]): string {
     if (d.removed.length > 0) lines.push("  access removed:", ...d.removed.map(describe));
   }
   const requests = diffs.reduce((n, d) => n + d.requests, 0);
-  const sampled = diffs.some((d) => !d.exhaustive) ? " (some contexts sampled: not exhaustive)" : "";
+  // Exhaustive: every context of every action class and resource in the domain was decided.
+  const sampled = diffs.some((d) => !d.exhaustive) ? " (some contexts sampled: not exhaustive)" : ", exhaustive";
   lines.push(lines.length === 0 ? `no change in access for ${diffs.length} principal${diffs.length === 1 ? "" : "s"} (${requests} requests decided${sampled})` : `${requests} requests decided${sampled}`);
   return lines.join("\n").split("\n").map((line) => terminalText(line)).join("\n");
 }
@@ -41,21 +117,34 @@ export function registerDiffCommand(program: Command): void {
   program
     .command("diff")
     .description("compare the access two versions of .arp files grant, per principal, with a request that shows each change")
-    .argument("<old>", "the old .arp files (file or directory)")
-    .argument("<new>", "the new .arp files (file or directory)")
+    .argument("<old>", "the old version: .arp or compiled JSON (file or directory), or REV:path from git")
+    .argument("[new]", "the new version, the same ways (with --git: the working-tree path)")
     .option("--set <name=value>", "set a parameter for both versions (repeatable)", collectSetting, emptyTable<string>())
     .option("--no-new-access", "exit 1 when the new version allows any request the old one did not")
+    .option("--git <rev>", "compare PATH at git revision REV (old) with PATH in the working tree (new): `arp diff --git HEAD~1 policies/`")
     .addOption(new Option("--format <format>", "the report as text or JSON").choices(["text", "json"]).default("text"))
-    .action((oldPath: string, newPath: string, opts: DiffOptions, cmd: Command) => {
-      const before = compileFiles([oldPath], { params: opts.set });
-      const after = compileFiles([newPath], { params: opts.set });
-      const failed = [before, after].filter((r) => !r.ok);
-      if (failed.length > 0) {
-        for (const r of failed) process.stderr.write(`${renderDiagnostics(r.diagnostics.filter((d) => d.severity === "error"), r.sources, { color: colorOf(cmd) })}\n`);
+    .action((first: string, second: string | undefined, opts: DiffOptions, cmd: Command) => {
+      if ((opts.git === undefined) === (second === undefined)) {
+        cmd.error(opts.git === undefined ? "error: missing required argument 'new'" : "error: with --git, give one path: the working-tree version", { exitCode: EXIT_USAGE });
+      }
+      let before: Version;
+      let after: Version;
+      try {
+        before = loadVersion(opts.git !== undefined ? samePathAt(opts.git, first) : first, opts.set);
+        after = loadVersion(second ?? first, opts.set);
+      } catch (e) {
+        if (!(e instanceof GitRevisionError)) throw e;
+        process.stderr.write(`${terminalText(`git: ${e.message}`)}\n`);
         process.exitCode = EXIT_ERRORS;
         return;
       }
-      const diffs = diffAccess(before.principals, after.principals, loadCatalog());
+      const failed = [before, after].filter((r) => r.errors.length > 0);
+      if (failed.length > 0) {
+        for (const r of failed) process.stderr.write(`${renderDiagnostics(r.errors, r.sources, { color: colorOf(cmd) })}\n`);
+        process.exitCode = EXIT_ERRORS;
+        return;
+      }
+      const diffs = diffAccess(before.sets, after.sets, loadCatalog());
       if (opts.format === "json") process.stdout.write(`${JSON.stringify(diffs, null, 2)}\n`);
       else process.stdout.write(`${textReport(diffs)}\n`);
       // `--no-new-access` is commander's negation of `--new-access` (default true).

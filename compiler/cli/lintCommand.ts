@@ -9,6 +9,7 @@ import { colorOf } from "./report.js";
 import { collectSetting, emptyTable } from "./settings.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { applyLintConfig, readLintConfig } from "../lint/lintConfig.js";
+import { isJsonPath, lintJsonFiles } from "../lintJson/lintJsonSources.js";
 
 interface LintOptions {
   readonly set: Record<string, string>;
@@ -27,18 +28,32 @@ function lintSummary(diagnostics: readonly Diagnostic[]): string {
   return counts.map(([s, n]) => `${n} ${LABEL[s]}${n === 1 ? "" : "s"}`).join(", ");
 }
 
+/** `.arp` paths through the compiler, JSON files through the importer's reader; one report. */
+function lintAll(paths: readonly string[], params: Record<string, string>): { diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; files: readonly string[] } {
+  const jsonPaths = paths.filter(isJsonPath);
+  const arpPaths = paths.filter((p) => !isJsonPath(p));
+  const arp = arpPaths.length > 0 ? lintFiles(arpPaths, { params }) : { diagnostics: [], sources: new Map<string, string>(), files: [] };
+  if (jsonPaths.length === 0) return arp;
+  const json = lintJsonFiles(jsonPaths);
+  return {
+    diagnostics: sortDiagnostics([...arp.diagnostics, ...json.diagnostics]),
+    sources: new Map([...arp.sources, ...json.sources]),
+    files: [...arp.files, ...jsonPaths],
+  };
+}
+
 export function registerLintCommand(program: Command): void {
   program
     .command("lint")
     .description("check .arp files for risky or redundant access, as IAM Access Analyzer's policy checks do; writes nothing")
-    .argument("<paths...>", ".arp files or directories")
+    .argument("<paths...>", ".arp files or directories, or IAM JSON files (policy documents, role bundles)")
     .option("--set <name=value>", "set a parameter (repeatable)", collectSetting, emptyTable<string>())
     .addOption(new Option("--format <format>", "findings as text, JSON, or SARIF 2.1.0 for code scanning").choices(["text", "json", "sarif"]).default("text"))
     .addOption(
       new Option("--fail-on <severity>", "exit 1 when a finding is this severe or more").choices(["error", "security", "warning", "suggestion", "never"]).default("warning"),
     )
     .action((paths: string[], opts: LintOptions, cmd: Command) => {
-      const result = lintFiles(paths, { params: opts.set });
+      const result = lintAll(paths, opts.set);
       // Folder-wide suppressions from arp.config.json (or package.json's `arp` key) here.
       const config = readLintConfig(process.cwd());
       const diagnostics = config === undefined ? result.diagnostics : sortDiagnostics(applyLintConfig(result.diagnostics, config, process.cwd()));

@@ -25,7 +25,6 @@ export function principalOf(kind: "role" | "user" | "policy", name: string): str
 const FRESH_ACTION = "zzfresh:FreshAction";
 const FRESH_RESOURCE = "arn:aws:zzfresh:us-east-1:123456789012:thing/fresh";
 const FRESH_VALUE = "zz-fresh";
-const MAX_ACTIONS_PER_PATTERN = 400;
 
 /** An IAM element that may be one value or a list, as a list. */
 export function listOf<T>(v: T | readonly T[] | undefined): readonly T[] {
@@ -50,12 +49,18 @@ function actionsOf(statements: readonly IamStatement[], catalog: Catalog): strin
       const service = a.split(":")[0] ?? "";
       if (!/[*?]/.test(service) && catalog.hasService(service)) services.add(service);
       if (!/[*?]/.test(a)) out.add(a);
-      else if (!/[*?]/.test(service)) catalog.matchActions(a).slice(0, MAX_ACTIONS_PER_PATTERN).forEach((c) => out.add(`${service}:${c.name}`));
+      // Every action a pattern matches, however many: a cut list could drop the only members of
+      // an action class, and with them the requests that tell two versions apart. Classes are
+      // decided once each (diffAccess.ts), so the count costs only a signature per action.
+      // A wildcard service prefix (IAM JSON may hold one) reaches every service it matches.
+      else if (!/[*?]/.test(service)) catalog.matchActions(a).forEach((c) => out.add(`${service}:${c.name}`));
+      // (`*` and `*:*` match every action: the rule below and the fresh action represent them.)
+      else if (!/^[*?]+(:[*?]*)?$/.test(a)) catalog.matchActions(a).forEach((c) => out.add(c.fullName));
     }
   }
   // NotAction and `*` reach actions no pattern writes: each mentioned service's are represented.
   if (statements.some((s) => s.NotAction !== undefined || listOf(s.Action).some((a) => /^[*?]+$/.test(a.split(":")[0] ?? "")))) {
-    for (const service of services) catalog.actions(service).slice(0, MAX_ACTIONS_PER_PATTERN).forEach((c) => out.add(`${service}:${c.name}`));
+    for (const service of services) catalog.actions(service).forEach((c) => out.add(`${service}:${c.name}`));
   }
   return [...out].sort();
 }

@@ -55,6 +55,15 @@ function ruleOf(code: string): object {
 }
 
 /** The SARIF log of `diagnostics` (sorted), as stable, 2-space-indented JSON. */
+/**
+ * SARIF's `inSource` for an `// arp-ignore` comment; `external` for an `arp.config.json` entry,
+ * which points (as its related location) into another file.
+ */
+function suppressionKind(d: Diagnostic): "inSource" | "external" {
+  const by = d.related?.[0]?.span.file;
+  return by !== undefined && by !== d.span.file ? "external" : "inSource";
+}
+
 export function renderSarif(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, toolVersion: string): string {
   const results = diagnostics.map((d) => {
     const suppressed = suppressedCode(d);
@@ -69,7 +78,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[], sources: Readonl
         level,
         message: { text: d.hint === undefined || suppressed !== undefined ? message : `${message} (${d.hint})` },
         locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(d.span.file) }, region: region(d.span, sources) } }],
-        ...(suppressed === undefined ? {} : { suppressions: [{ kind: "inSource", justification: (d.hint ?? "").replace(/^[^:]*: /, "") }] }),
+        ...(suppressed === undefined ? {} : { suppressions: [{ kind: suppressionKind(d), justification: (d.hint ?? "").replace(/^[^:]*: /, "") }] }),
         properties: { severity: suppressed === undefined ? lintSeverity(d) : "suppressed" },
       },
     };
