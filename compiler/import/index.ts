@@ -122,8 +122,10 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
   // identity policy is read as an inline one, IAM's largest (10,240 characters). Where it
   // reports, arp's own reading of the same JSON (ARP6004, "arp cannot say this") would blame
   // arp for what is the document's fault, so that is left out.
-  const kind = documentKind(root);
-  diagnostics.push(...(kind === undefined ? [] : iamErrors(root, kind)));
+  // The plain value, read once: the validator, the kind and the exactness check all want it.
+  const plain = toPlain(root);
+  const kind = documentKind(root, plain);
+  diagnostics.push(...(kind === undefined ? [] : iamErrors(root, kind, plain)));
   const translating: Diagnostic[] = [];
   const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog() }, translating);
   const verified = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, translating);
@@ -136,6 +138,6 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
     arp: await format(verified.arp.text),
     kind: translation.kind,
     document,
-    exact: isDeepStrictEqual(document, toPlain(root)),
+    exact: isDeepStrictEqual(document, plain),
   });
 }
