@@ -39,9 +39,9 @@ function overlaps(a: Span, b: Span): boolean {
   return a.file === b.file && a.start < Math.max(b.end, b.start + 1) && b.start < Math.max(a.end, a.start + 1);
 }
 
-/** An ARP6003 for each error the validator finds in `root`, read as `kind`. */
-export function iamErrors(root: JsonNode, kind: "inline" | "trust"): Diagnostic[] {
-  return validateIamDocument(toPlain(root), kind)
+/** An ARP6003 for each error the validator finds in `root` (`plain` is its plain value), read as `kind`. */
+export function iamErrors(root: JsonNode, kind: "inline" | "trust", plain: unknown = toPlain(root)): Diagnostic[] {
+  return validateIamDocument(plain, kind)
     // A Sid IAM rejects is renamed by the importer (validateDocument), not refused.
     .filter((f: IamFinding) => f.severity === "error" && f.rule !== "sid-characters")
     .map((f) => diagnostic("InvalidPolicyElement", spanAtPath(root, f.path, KEY_RULES.has(f.rule)), f.message, {
@@ -62,8 +62,7 @@ export function addUnreported(found: readonly Diagnostic[], diagnostics: Diagnos
  * A trust policy names principals and no resource; an identity policy the reverse. A document
  * with both is a resource-based policy (a bucket policy, say): neither kind, so undefined.
  */
-export function documentKind(root: JsonNode): "inline" | "trust" | undefined {
-  const plain = toPlain(root);
+export function documentKind(root: JsonNode, plain: unknown = toPlain(root)): "inline" | "trust" | undefined {
   if (typeof plain !== "object" || plain === null) return undefined;
   const statements = [(plain as { Statement?: unknown }).Statement].flat().filter((s): s is object => typeof s === "object" && s !== null);
   const named = statements.some((s) => "Principal" in s || "NotPrincipal" in s);

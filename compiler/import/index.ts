@@ -1,5 +1,6 @@
 /**
- * `importPolicy`: IAM JSON (an identity policy, a role's trust policy, or a role bundle as
+ * `importPolicy`: IAM JSON (an identity policy, a role's trust policy, a CloudFormation policy
+ * resource (compiler/import/policyResource.ts), or a role bundle as
  * `arp compile` writes it: compiler/import/importRoleBundle.ts) to readable `.arp`.
  *
  *     JSON text → parseJson (spans) → validateDocument (IAM's grammar, and compiler/validate's
@@ -16,10 +17,12 @@ import { sourceTooLarge } from "../../grammar/inputLimits.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import { loadCatalog } from "../catalog/index.js";
 import { format } from "../format/index.js";
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { addUnreported, documentKind, iamErrors } from "./iamFindings.js";
 import { importRoleBundle, roleBundleOf } from "./importRoleBundle.js";
 import { parseJson, toPlain } from "./jsonSource.js";
+import { isPolicyResource, readPolicyResource } from "./policyResource.js";
 import { translatePolicy } from "./translatePolicy.js";
 import { validateDocument } from "./validateDocument.js";
 import { verifyImport } from "./verifyImport.js";
@@ -100,15 +103,29 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
     const document = imported.verified.document;
     return done({ arp: await format(imported.verified.arp.text), kind: "role", document, exact: isDeepStrictEqual(document, trust) });
   }
-  const policy = validateDocument(parsed.value, diagnostics);
+  // A CloudFormation policy resource: its `PolicyDocument` is the policy, read where it is.
+  let root = parsed.value;
+  const resource = isPolicyResource(root) ? readPolicyResource(root, diagnostics) : undefined;
+  if (isPolicyResource(root)) {
+    if (resource === undefined || hasErrors(diagnostics)) return done();
+    root = resource.document;
+    if (options.name === undefined && resource.name !== undefined) name = resource.name.replace(NAME_CHARS, "-").slice(0, 128);
+  }
+  const policy = validateDocument(root, diagnostics);
   if (policy === undefined) return done();
+  if (resource !== undefined && policy.kind === "trust") {
+    diagnostics.push(diagnostic("NotImportable", root.span, `the \`PolicyDocument\` of a \`${resource.type}\` names principals: it is not an identity policy`));
+    return done();
+  }
   if (options.name === undefined && policy.kind === "trust") name = importedRoleName(file);
   // The independent validator (compiler/validate) says what IAM itself rejects (ARP6003); an
   // identity policy is read as an inline one, IAM's largest (10,240 characters). Where it
   // reports, arp's own reading of the same JSON (ARP6004, "arp cannot say this") would blame
   // arp for what is the document's fault, so that is left out.
-  const kind = documentKind(parsed.value);
-  diagnostics.push(...(kind === undefined ? [] : iamErrors(parsed.value, kind)));
+  // The plain value, read once: the validator, the kind and the exactness check all want it.
+  const plain = toPlain(root);
+  const kind = documentKind(root, plain);
+  diagnostics.push(...(kind === undefined ? [] : iamErrors(root, kind, plain)));
   const translating: Diagnostic[] = [];
   const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog() }, translating);
   const verified = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, translating);
@@ -121,6 +138,6 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
     arp: await format(verified.arp.text),
     kind: translation.kind,
     document,
-    exact: isDeepStrictEqual(document, toPlain(parsed.value)),
+    exact: isDeepStrictEqual(document, plain),
   });
 }

@@ -13,17 +13,48 @@ export interface Segment {
   readonly aligned?: boolean;
 }
 
-/** An immutable piece of generated text with its segments (offsets relative to the piece). */
+/**
+ * An immutable piece of generated text with its segments (offsets relative to the piece). A
+ * concatenation keeps its pieces and lays out their segments only when asked: an import builds
+ * text pieces inside pieces, and the segments are needed only to place a diagnostic, so copying
+ * every segment at every level of nesting was most of the cost of assembling the text.
+ */
 export class MappedText {
-  constructor(readonly text: string, readonly segments: readonly Segment[] = []) {}
+  /** Every segment, laid out once asked for. */
+  #all: readonly Segment[] | undefined;
+
+  constructor(
+    readonly text: string,
+    /** Segments of the text as a whole, before those of `parts`. */
+    private readonly own: readonly Segment[] = [],
+    /** Pieces whose segments follow `own`, each at its offset in `text`. */
+    private readonly parts: readonly (readonly [number, MappedText])[] = [],
+  ) {
+    if (parts.length === 0) this.#all = own;
+  }
 
   get length(): number {
     return this.text.length;
   }
 
+  /** Every segment, outer ones before the ones of the pieces inside them. */
+  get segments(): readonly Segment[] {
+    if (this.#all === undefined) {
+      const out: Segment[] = [];
+      this.collect(0, out);
+      this.#all = out;
+    }
+    return this.#all;
+  }
+
+  private collect(offset: number, out: Segment[]): void {
+    for (const s of this.#all ?? this.own) out.push(offset === 0 ? s : { ...s, start: s.start + offset, end: s.end + offset });
+    if (this.#all === undefined) for (const [at, piece] of this.parts) piece.collect(offset + at, out);
+  }
+
   /** The same text, as a whole attributed to `origin` (inner segments stay more precise). */
   from(origin: Span): MappedText {
-    return new MappedText(this.text, [{ start: 0, end: this.text.length, origin }, ...this.segments]);
+    return new MappedText(this.text, [{ start: 0, end: this.text.length, origin }], [[0, this]]);
   }
 }
 
@@ -54,17 +85,16 @@ export function concat(...pieces: readonly Piece[]): MappedText {
  */
 export function concatAll(pieces: readonly Piece[]): MappedText {
   let text = "";
-  const segments: Segment[] = [];
+  const parts: [number, MappedText][] = [];
   for (const p of pieces) {
     if (typeof p === "string") {
       text += p;
       continue;
     }
-    const offset = text.length;
-    for (const s of p.segments) segments.push({ ...s, start: s.start + offset, end: s.end + offset });
+    parts.push([text.length, p]);
     text += p.text;
   }
-  return new MappedText(text, segments);
+  return new MappedText(text, [], parts);
 }
 
 /** Joins pieces with a separator. */

@@ -1,7 +1,7 @@
 /**
  * Properties of the formatter over every `.arp` of the repository and over random programs:
  * formatting is idempotent, the AST (spans aside) is unchanged, and every comment survives,
- * in order.
+ * in order. Random programs run at CI size; `ARP_FUZZ_SCALE` (test/support/fuzzScale.ts) runs more.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { format } from "../../compiler/format/index.js";
 import { program } from "./arbitrary.js";
 import { checkFormatting, syntaxErrors } from "./helpers.js";
+import { scaled } from "../support/fuzzScale.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -34,14 +35,14 @@ describe("every .arp in the repository", () => {
 
 describe("random programs", () => {
   it("without comments", async () => {
-    await fc.assert(fc.asyncProperty(program(false), (text) => checkFormatting(text).then(() => undefined)), { numRuns: 300 });
+    await fc.assert(fc.asyncProperty(program(false), (text) => checkFormatting(text).then(() => undefined)), { numRuns: scaled(100) });
   });
   it("with comments in random places", async () => {
-    await fc.assert(fc.asyncProperty(program(true), (text) => checkFormatting(text).then(() => undefined)), { numRuns: 500 });
+    await fc.assert(fc.asyncProperty(program(true), (text) => checkFormatting(text).then(() => undefined)), { numRuns: scaled(150) });
   });
   it("with comments, at a narrow width (nearly everything breaks)", async () => {
     const narrow = { printWidth: 40 };
-    await fc.assert(fc.asyncProperty(program(true), (text) => checkFormatting(text, narrow).then(() => undefined)), { numRuns: 300 });
+    await fc.assert(fc.asyncProperty(program(true), (text) => checkFormatting(text, narrow).then(() => undefined)), { numRuns: scaled(100) });
   });
   it("with Windows line endings", async () => {
     await fc.assert(
@@ -49,7 +50,7 @@ describe("random programs", () => {
         const lf = await format(text);
         expect(await format(text.replace(/\n/g, "\r\n"))).toBe(lf);
       }),
-      { numRuns: 100 },
+      { numRuns: scaled(40) },
     );
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz [sets] [requests-per-set] [seed] [--seed N] [--cli N] [--lowering N]
- *  [--only differential|team|cli|lowering]`:
+ *  [--scale N] [--only differential|team|cli|lowering|properties]`:
  *
  * - the differential property of test/codegen (generated evaluator vs runtime interpreter,
  *   whole explanations compared) with many more cases than CI runs, type-checking every 10th
@@ -14,9 +14,14 @@
  *   arp decide, on every request of their domain, as their `.arp` meaning), `--lowering N`
  *   conditions (2,000 by default), each failure class printed once, shrunk.
  *
+ * - the property tests of `npm test` (the import, formatter and codegen properties) run by
+ *   vitest with `ARP_FUZZ_SCALE=N` (test/support/fuzzScale.ts), `--scale N` times their CI
+ *   size (10 by default): the same code, more cases (`--only properties`).
+ *
  * Prints what was checked and the time taken; exits 1 on the first failure, printing the case
  * (the lowering property prints every class of failure it met before exiting 1).
  */
+import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,20 +34,23 @@ function parseArgs(argv: readonly string[]) {
   const positional: number[] = [];
   let cliRuns = 500;
   let loweringRuns = 2000;
+  let scale = 10;
   let only: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--cli") cliRuns = Number(argv[++i]);
     else if (a === "--lowering") loweringRuns = Number(argv[++i]);
     else if (a === "--only") only = argv[++i];
+    else if (a === "--scale") scale = Number(argv[++i]);
     else if (a === "--seed") positional[2] = Number(argv[++i]);
     else positional.push(Number(a));
   }
   const [sets = 2000, requestsPerSet = 100, seed] = positional;
   if (!Number.isInteger(cliRuns) || cliRuns < 0) throw new Error("--cli takes a number of cases per command");
   if (!Number.isInteger(loweringRuns) || loweringRuns < 0) throw new Error("--lowering takes a number of conditions");
-  if (only !== undefined && !["differential", "team", "cli", "lowering"].includes(only)) throw new Error("--only takes `differential`, `team`, `cli` or `lowering`");
-  return { sets, requestsPerSet, seed: seed !== undefined && !Number.isNaN(seed) ? seed : undefined, cliRuns, loweringRuns, only };
+  if (only !== undefined && !["differential", "team", "cli", "lowering", "properties"].includes(only)) throw new Error("--only takes `differential`, `team`, `cli`, `lowering` or `properties`");
+  if (!(scale > 0)) throw new Error("--scale takes a positive number");
+  return { sets, requestsPerSet, seed: seed !== undefined && !Number.isNaN(seed) ? seed : undefined, cliRuns, loweringRuns, scale, only };
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -93,4 +101,23 @@ if (args.only === undefined || args.only === "lowering") {
   const report = runLowering({ cases: args.loweringRuns, seed, shrinkLimit: 1000 });
   console.log(describeReport(report));
   if (report.classes.length > 0) process.exitCode = 1;
+}
+
+/** The property tests whose size `ARP_FUZZ_SCALE` sets. */
+const SCALED_TESTS = [
+  "test/codegen/differential.test.ts",
+  "test/import/property.test.ts",
+  "test/import/appRunnerProperty.test.ts",
+  "test/format/properties.test.ts",
+];
+
+if (args.only === undefined || args.only === "properties") {
+  const started = Date.now();
+  const vitest = new URL("../../node_modules/vitest/vitest.mjs", import.meta.url).pathname;
+  const run = spawnSync(process.execPath, [vitest, "run", ...SCALED_TESTS, "--testTimeout=0"], {
+    stdio: "inherit",
+    env: { ...process.env, ARP_FUZZ_SCALE: String(args.scale) },
+  });
+  console.log(`property tests at ${args.scale}× their CI size in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (run.status !== 0) process.exitCode = 1;
 }

@@ -2,7 +2,7 @@
  * Random policies, shaped like real ones: whenever the import produces `.arp`, compiling it
  * gives the document the importer promised and the same runtime decisions as the input; when
  * it does not, an error says why; and the `.arp` is formatted. The differential check itself
- * notices a wrong import.
+ * notices a wrong import. 50 policies at CI size; `ARP_FUZZ_SCALE` (test/support/fuzzScale.ts) runs more.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { format } from "../../compiler/format/index.js";
 import { importPolicy } from "../../compiler/import/index.js";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/index.js";
 import { assertSameDecisions, compileImport, readFixture } from "./support.js";
+import { scaled } from "../support/fuzzScale.js";
 
 const ACTIONS = [
   "apprunner:*", "apprunner:List*", "apprunner:Describe*", "apprunner:CreateService", "apprunner:UpdateService",
@@ -113,7 +114,7 @@ describe("random policies", () => {
         expect(compiled).toEqual(result.document);
         assertSameDecisions(doc, compiled, 150);
       }),
-      { numRuns: 150, seed: 7 },
+      { numRuns: scaled(50), seed: 7 },
     );
     // Every one imports: a String operator on an ARN key (`StringLike` on `aws:SourceArn`) as
     // the ARN operator that decides alike (ARP6008).
