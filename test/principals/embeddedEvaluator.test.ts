@@ -107,5 +107,5 @@ export const also: string = authorize(name, request);
 export const no: string = authorize("Deployr", { principal: "p", action: "a", resource: "*" });
 `;
     expect(typeCheck({ "/virtual/evaluator.ts": source, "/virtual/app.ts": wrong }).join("\n")).toMatch(/Deployr/);
-  }, 10_000);
+  });
 });

@@ -219,7 +219,7 @@ describe("generated evaluator: hostile names and values are data, never code", (
     expectSameDecisions(module, policies);
     expect(globalThis.__arpInjected).toBeUndefined();
     expect(exits).toEqual([]);
-  }, 10_000);
+  });
 
   it("holds hostile text in IAM documents (as `arp import` brings them) and in names only as data, formatted as `arp compile` writes it", async () => {
     const role = compile({ path: "roles.arp", text: `role "R" { ${TRUST}\n policy P { allow apprunner:ListServices on * } }` });
@@ -233,5 +233,5 @@ describe("generated evaluator: hostile names and values are data, never code", (
     expect(roleModule.evaluators.R!.authorize(requestsFor("x")[0]!)).toBe("Allow");
     expect(globalThis.__arpInjected).toBeUndefined();
     expect(exits).toEqual([]);
-  }, 10_000);
+  });
 });
