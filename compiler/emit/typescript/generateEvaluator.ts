@@ -10,7 +10,7 @@ import { emitActionIndex } from "./actionIndex.js";
 import { contextTable } from "./contextTable.js";
 import { DECIDE, emitResourceIndex } from "./resourceIndex.js";
 import { commentText, EmitContext, withoutProse } from "./emitContext.js";
-import { indentLines, PRETTIER_LIMIT } from "./layout.js";
+import { COMPACT_LIMIT, indentLines, PRETTIER_LIMIT } from "./layout.js";
 import { printFunctions, printInterfaces, printTypeAliases, type FunctionSpec } from "./declarations.js";
 import { helperSources } from "./helpers.js";
 import { planStatements, type PolicySource, type StatementPlan } from "./model.js";
@@ -26,7 +26,8 @@ import {
   typeAliases,
 } from "./publicApi.js";
 import { lit } from "./emitContext.js";
-import { emitStatementFunction, emitStatementTable } from "./statements.js";
+import { emitStatementTable, statementFunctionParts } from "./statements.js";
+import { emitStatementShapes, type StatementFunction } from "./statementShapes.js";
 
 export type { PolicySource } from "./model.js";
 
@@ -40,6 +41,12 @@ export interface GenerateOptions {
    * statements; defaults to 1,000,000 (about 1,500 statements).
    */
   readonly prettierLimit?: number;
+  /**
+   * Modules whose unformatted text is longer than this many characters are compact: statements
+   * alike but for their values share one factory (statementShapes.ts) and the module is laid
+   * out by the generator, not prettier; defaults to 200,000 (about 150 statements).
+   */
+  readonly compactLimit?: number;
 }
 
 /** The module comment; policy names are made safe for a comment (they are policy text). */
@@ -84,8 +91,12 @@ function buildModule(
   const keys = contextKeys(statements);
   const principalKeys = keys.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()));
   const index = emitActionIndex(statements, ctx);
-  const functions = statements.map((s) => emitStatementFunction(s, ctx));
-  const code = [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions, emitStatementTable(statements), ...statementTables(statements)];
+  const functions = statements.map((s) => statementFunctionParts(s, ctx));
+  const plain = [...functions.map(functionText), emitStatementTable(statements)];
+  const frame = (statementCode: readonly string[]): string[] =>
+    [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...statementTables(statements)];
+  const compact = frame(plain).join("\n").length > (options.compactLimit ?? COMPACT_LIMIT);
+  const code = frame(compact ? emitStatementShapes(functions, ctx) : plain);
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys, contextTable(ctx));
@@ -103,7 +114,11 @@ function buildModule(
     ].join("\n") + "\n";
   };
   const text = parts(false);
-  return text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
+  return !compact && text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
+}
+
+function functionText(f: StatementFunction): string {
+  return `${f.comment}\nfunction ${f.name}(${f.params}): boolean {\n${f.body}\n}`;
 }
 
 /**
@@ -220,14 +235,20 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
   const keys = new Set<string>();
   // Interfaces are the same for every set and hoisted constants may name them: declared once.
   const sharedTypes = new Set<string>();
-  const factories = sets.map((set, i) => {
+  const built = sets.map((set) => {
     const statements = planStatements(set.policies);
     contextKeys(statements).forEach((k) => keys.add(k));
     const index = emitActionIndex(statements, ctx);
     index.knownActions.forEach((a) => actions.add(a));
-    const functions = statements.map((s) => emitStatementFunction(s, ctx));
+    const functions = statements.map((s) => statementFunctionParts(s, ctx));
     const declarations = index.declarations.filter((d) => !(TYPE_DECLARATION.test(d) && sharedTypes.add(d)));
-    return setFactory(i, set, [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions, emitStatementTable(statements), ...setTables(statements)]);
+    return { set, statements, functions, declarations };
+  });
+  const plainLength = built.reduce((n, b) => n + b.functions.reduce((m, f) => m + f.body.length + 100, 0), 0);
+  const compact = plainLength > (options.compactLimit ?? COMPACT_LIMIT);
+  const factories = built.map(({ set, statements, functions, declarations }, i) => {
+    const statementCode = compact ? emitStatementShapes(functions, ctx) : [...functions.map(functionText), emitStatementTable(statements)];
+    return setFactory(i, set, [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...setTables(statements)]);
   });
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const keyList = [...keys].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()));
@@ -256,7 +277,7 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
     ].join("\n") + "\n";
   };
   const text = parts(false);
-  return text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
+  return !compact && text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
 }
 
 /**

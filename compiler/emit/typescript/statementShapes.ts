@@ -1,0 +1,114 @@
+/**
+ * Compact statements for large policy sets. Policy sets grow by repeating a few statement
+ * templates with other names, tags and CIDRs, so most statement functions differ only in their
+ * string literals and hoisted constants. Those share one factory per shape (the code with the
+ * differing values as parameters), and each statement is one call of its factory in the
+ * statement table: a few dozen bytes a statement instead of a kilobyte of repeated code. The
+ * closures a factory returns share their compiled code, so deciding is as fast as before.
+ */
+import type { EmitContext } from "./emitContext.js";
+import { lit } from "./emitContext.js";
+
+/** A statement function as parts: its doc comment, parameter list and body. */
+export interface StatementFunction {
+  readonly comment: string;
+  readonly name: string;
+  readonly params: string;
+  readonly body: string;
+}
+
+/** A value in a body that may differ between statements of one shape. */
+interface Hole {
+  readonly text: string;
+  /** `""` for a string literal; the constant's prefix (`GLOB`, `EXPECTED`, ...) otherwise. */
+  readonly kind: string;
+}
+
+interface Split {
+  /** The body with every hole cut out: `fixed.length === holes.length + 1`. */
+  readonly fixed: readonly string[];
+  readonly holes: readonly Hole[];
+}
+
+/** A string literal (the emitters quote with JSON) or a hoisted constant such as `GLOB12`. */
+const HOLE = /"(?:[^"\\\n]|\\.)*"|\b([A-Z]+)\d+\b|`(?:[^`\\]|\\.)*`|\/\/[^\n]*|\/\*[^]*?\*\//g;
+
+function split(body: string): Split {
+  const fixed: string[] = [];
+  const holes: Hole[] = [];
+  let from = 0;
+  for (const m of body.matchAll(HOLE)) {
+    const text = m[0];
+    // Template literals and comments stay part of the shape.
+    if (text.startsWith("`") || text.startsWith("/")) continue;
+    fixed.push(body.slice(from, m.index));
+    holes.push({ text, kind: m[1] ?? "" });
+    from = m.index + text.length;
+  }
+  fixed.push(body.slice(from));
+  return { fixed, holes };
+}
+
+/** What statements of one shape share: parameters and the fixed code between holes. */
+function shapeKey(f: StatementFunction, s: Split): string {
+  return [f.params, ...s.fixed.map((t, i) => (i < s.holes.length ? `${t}\u0000${s.holes[i]!.kind}\u0000` : t))].join("\u0001");
+}
+
+/** The TypeScript type of a parameter taking the values `values` (literals or constants). */
+function parameterType(kind: string, values: readonly string[], ctx: EmitContext): string {
+  if (kind === "") return values.length <= 4 ? values.join(" | ") : "string";
+  return [...new Set(values.map((v) => ctx.constantType(v)))].join(" | ");
+}
+
+const STATEMENT_TYPE = "(q: View, why: Why | null) => boolean";
+
+/**
+ * The declarations of `functions` in compact form, and the statement table: a shape that
+ * several statements share becomes one factory `shapeN(p0, p1, ...)`, called once per
+ * statement in the table; a statement of its own shape stays a plain function.
+ */
+export function emitStatementShapes(functions: readonly StatementFunction[], ctx: EmitContext): string[] {
+  const splits = functions.map((f) => split(f.body));
+  const groups = new Map<string, number[]>();
+  functions.forEach((f, i) => {
+    const key = shapeKey(f, splits[i]!);
+    const members = groups.get(key);
+    if (members === undefined) groups.set(key, [i]);
+    else members.push(i);
+  });
+  const declarations: string[] = [];
+  const entries: string[] = functions.map((f) => f.name);
+  for (const members of groups.values()) {
+    const first = functions[members[0]!]!;
+    if (members.length === 1) {
+      declarations.push(`${first.comment}\nfunction ${first.name}(${first.params}): boolean {\n${first.body}\n}`);
+      continue;
+    }
+    const shape = splits[members[0]!]!;
+    // A hole whose value is the same in every member stays in the code.
+    const varying = shape.holes.map((_, h) => members.some((m) => splits[m]!.holes[h]!.text !== shape.holes[h]!.text));
+    const params: string[] = [];
+    const code: string[] = [];
+    shape.holes.forEach((hole, h) => {
+      code.push(shape.fixed[h]!);
+      if (!varying[h]) {
+        code.push(hole.text);
+        return;
+      }
+      const name = `p${params.length}`;
+      const values = [...new Set(members.map((m) => splits[m]!.holes[h]!.text))].sort();
+      params.push(`${name}: ${parameterType(hole.kind, values, ctx)}`);
+      code.push(name);
+    });
+    code.push(shape.fixed[shape.holes.length]!);
+    const factory = `shape${declarations.length}`;
+    const used = shape.holes.map((_, h) => h).filter((h) => varying[h]);
+    declarations.push(
+      `/** ${members.length} statements alike but for their values, such as ${lit(first.name)}. */\n` +
+        `function ${factory}(${params.join(", ")}): ${STATEMENT_TYPE} {\nreturn (${first.params}): boolean => {\n${code.join("")}\n};\n}`,
+    );
+    for (const m of members) entries[m] = `${factory}(${used.map((h) => splits[m]!.holes[h]!.text).join(", ")})`;
+  }
+  declarations.push(`const STATEMENTS: readonly (${STATEMENT_TYPE})[] = [${entries.join(",\n")}];`);
+  return declarations;
+}
