@@ -93,10 +93,10 @@ function buildModule(
   const index = emitActionIndex(statements, ctx);
   const functions = statements.map((s) => statementFunctionParts(s, ctx));
   const plain = [...functions.map(functionText), emitStatementTable(statements)];
-  const frame = (statementCode: readonly string[]): string[] =>
-    [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...statementTables(statements)];
-  const compact = frame(plain).join("\n").length > (options.compactLimit ?? COMPACT_LIMIT);
-  const code = frame(compact ? emitStatementShapes(functions, ctx) : plain);
+  const frame = (statementCode: readonly string[], compact: boolean): string[] =>
+    [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...statementTables(statements, compact)];
+  const compact = frame(plain, false).join("\n").length > (options.compactLimit ?? COMPACT_LIMIT);
+  const code = frame(compact ? emitStatementShapes(functions, ctx) : plain, compact);
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys, contextTable(ctx));
@@ -248,7 +248,7 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
   const compact = plainLength > (options.compactLimit ?? COMPACT_LIMIT);
   const factories = built.map(({ set, statements, functions, declarations }, i) => {
     const statementCode = compact ? emitStatementShapes(functions, ctx) : [...functions.map(functionText), emitStatementTable(statements)];
-    return setFactory(i, set, [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...setTables(statements)]);
+    return setFactory(i, set, [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...setTables(statements, compact)]);
   });
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const keyList = [...keys].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()));

@@ -125,20 +125,23 @@ function actionMissLiteral(s: StatementPlan): string {
 }
 
 /** The statement reference, effect and action-miss tables explanations cite. */
-export function statementTables(statements: readonly StatementPlan[]): string[] {
-  const [refs, effects, misses, records, resourceMisses] = setTables(statements);
+export function statementTables(statements: readonly StatementPlan[], compact = false): string[] {
+  const [refs, effects, misses, records, resourceMisses] = setTables(statements, compact);
   return [refs!, effects!, misses!, MISS_RECORD.trim(), records!, resourceMisses!];
 }
 
 /**
  * The tables of one policy set (`statementTables` without the shared `Why` and `missRecord`,
- * which a module of several sets declares once, as `MISS_RECORD_SOURCE`).
+ * which a module of several sets declares once, as `MISS_RECORD_SOURCE`). `compact` writes
+ * them as rows and codes built into the same values at load, for large policy sets.
  */
-export function setTables(statements: readonly StatementPlan[]): string[] {
+export function setTables(statements: readonly StatementPlan[], compact = false): string[] {
   return [
-    `/** Each statement as explanations cite it, by global index. */\nconst REFS: readonly StatementRef[] = [${statements.map(refLiteral).join(", ")}];`,
-    `const EFFECTS: readonly ("Allow" | "Deny")[] = [${statements.map((s) => lit(s.effect)).join(", ")}];`,
-    `/** Why each statement misses when the action index does not select it. */\nconst ACTION_MISSES: readonly StatementMiss["reason"][] = [${statements.map(actionMissLiteral).join(", ")}];`,
+    compact ? compactRefs(statements) : `/** Each statement as explanations cite it, by global index. */\nconst REFS: readonly StatementRef[] = [${statements.map(refLiteral).join(", ")}];`,
+    compact
+      ? `const EFFECTS: readonly ("Allow" | "Deny")[] = Array.from(${lit(statements.map((s) => (s.effect === "Deny" ? "D" : "A")).join(""))}, (c) => (c === "D" ? "Deny" : "Allow"));`
+      : `const EFFECTS: readonly ("Allow" | "Deny")[] = [${statements.map((s) => lit(s.effect)).join(", ")}];`,
+    compact ? compactActionMisses(statements) : `/** Why each statement misses when the action index does not select it. */\nconst ACTION_MISSES: readonly StatementMiss["reason"][] = [${statements.map(actionMissLiteral).join(", ")}];`,
     `/** The action misses, built once: most statements miss on their action. */\nconst ACTION_MISS_RECORDS: readonly StatementMiss[] = REFS.map((ref, i) => missRecord(ref, EFFECTS[i]!, ACTION_MISSES[i]!));`,
     `/**
  * The resource misses of the statements the resource index holds whose Resource has no
@@ -149,6 +152,49 @@ const RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] = REFS.map((
   ${lit(statements.map((s) => (plainResourceMiss(s) ? "1" : "0")).join(""))}.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: "resource", element: "Resource" }) : undefined,
 );`,
   ];
+}
+
+/** Distinct values in order of first use, and each item's index among them. */
+function codes(items: readonly string[]): { readonly values: readonly string[]; readonly index: readonly number[] } {
+  const values: string[] = [];
+  const at = new Map<string, number>();
+  const index = items.map((item) => {
+    let k = at.get(item);
+    if (k === undefined) {
+      k = values.length;
+      at.set(item, k);
+      values.push(item);
+    }
+    return k;
+  });
+  return { values, index };
+}
+
+/** REFS as rows `[policy, index, sid, file, line, column]`, policies and files by number. */
+function compactRefs(statements: readonly StatementPlan[]): string {
+  const policies = codes(statements.map((s) => lit(s.policy)));
+  const files = codes(statements.flatMap((s) => (s.source === undefined ? [] : [lit(s.source.file)])));
+  const rows = statements.map((s, i) => {
+    const row = [String(policies.index[i]), String(s.index)];
+    if (s.sid !== undefined || s.source !== undefined) row.push(s.sid === undefined ? "null" : lit(s.sid));
+    if (s.source !== undefined) row.push(String(files.values.indexOf(lit(s.source.file))), String(s.source.line), String(s.source.column));
+    return `[${row.join(",")}]`;
+  });
+  return `/** Each statement as explanations cite it, by global index, from rows [policy, index, sid, file, line, column]. */
+const REFS: readonly StatementRef[] = ((policies: readonly string[], files: readonly string[], rows: readonly (readonly [number, number, (string | null)?, number?, number?, number?])[]) =>
+  rows.map(([p, index, sid, f, line, column]): StatementRef => {
+    const policy = policies[p]!;
+    const source = f === undefined ? undefined : { file: files[f]!, line: line!, column: column! };
+    if (sid === undefined || sid === null) return source === undefined ? { policy, index } : { policy, index, source };
+    return source === undefined ? { policy, index, sid } : { policy, index, sid, source };
+  }))([${policies.values.join(", ")}], [${files.values.join(", ")}], [${rows.join(",")}]);`;
+}
+
+/** ACTION_MISSES as the distinct reasons and each statement's number among them. */
+function compactActionMisses(statements: readonly StatementPlan[]): string {
+  const reasons = codes(statements.map(actionMissLiteral));
+  return `/** Why each statement misses when the action index does not select it. */
+const ACTION_MISSES: readonly StatementMiss["reason"][] = ((reasons: readonly StatementMiss["reason"][], at: readonly number[]) => at.map((k) => reasons[k]!))([${reasons.values.join(", ")}], [${reasons.index.join(",")}]);`;
 }
 
 /**
