@@ -60,12 +60,17 @@ describe("compact evaluators", () => {
     );
     expect(source).toMatch(/\n\s*function shape\d+\(/);
     expect(typeCheck({ "/virtual/evaluator.ts": source })).toEqual([]);
-    const module = loadEvaluator(source) as unknown as { authorize(set: string, request: Request): string };
+    const module = loadEvaluator(source) as unknown as {
+      authorize(set: string, request: Request): string;
+      explain(set: string, request: Request): unknown;
+    };
     const runtimeA = compilePolicySet([a]);
     const runtimeB = compilePolicySet([b]);
     for (const request of teamRequests(30, 100)) {
       expect(module.authorize("TeamA", request)).toBe(runtimeA.evaluate(request).decision);
       expect(module.authorize("TeamB", request)).toBe(runtimeB.evaluate(request).decision);
+      const want = runtimeB.evaluate(request);
+      if (!isDeepStrictEqual(module.explain("TeamB", request), want)) expect(module.explain("TeamB", request)).toEqual(want);
     }
   }, 20_000);
 });

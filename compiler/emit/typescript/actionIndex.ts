@@ -98,7 +98,7 @@ function patternEntries(ms: readonly ActionMatcher[]): string[] {
     });
 }
 
-const LOOKUP = `
+export const LOOKUP = `
 /**
  * Action names the policies do not spell out (matched by a wildcard or NotAction, or by
  * nothing), keyed as the request spells them so a repeat costs one look-up and no lower-casing.

@@ -6,7 +6,7 @@
  * policies always give byte-identical source.
  */
 import * as prettier from "prettier";
-import { emitActionIndex } from "./actionIndex.js";
+import { emitActionIndex, LOOKUP } from "./actionIndex.js";
 import { contextTable } from "./contextTable.js";
 import { DECIDE, emitResourceIndex } from "./resourceIndex.js";
 import { commentText, EmitContext, withoutProse } from "./emitContext.js";
@@ -96,7 +96,8 @@ function buildModule(
   const frame = (statementCode: readonly string[], compact: boolean): string[] =>
     [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...statementTables(statements, compact)];
   const compact = frame(plain, false).join("\n").length > (options.compactLimit ?? COMPACT_LIMIT);
-  const code = frame(compact ? emitStatementShapes(functions, ctx) : plain, compact);
+  const shapes = compact ? emitStatementShapes([functions], ctx) : undefined;
+  const code = shapes === undefined ? frame(plain, false) : [...shapes.shared, ...frame(shapes.perSet[0]!, true)];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys, contextTable(ctx));
@@ -228,6 +229,48 @@ function setFactory(index: number, set: PrincipalSetSource, code: readonly strin
   ].join("\n");
 }
 
+/** The tables of one set that the shared engine of a compact module runs over, in its parameter order. */
+const ENGINE_TABLES: readonly (readonly [string, string])[] = [
+  ["NO_CANDIDATES", "Candidates"],
+  ["BY_ACTION", "ReadonlyMap<string, Candidates>"],
+  ["unknownAction", "(lower: string) => Candidates"],
+  ["PREFIX_ROOT", "PrefixNode"],
+  ["STATEMENTS", "readonly ((q: View, why: Why | null) => boolean)[]"],
+  ["REFS", "readonly StatementRef[]"],
+  ["EFFECTS", `readonly ("Allow" | "Deny")[]`],
+  ["ACTION_MISSES", `readonly StatementMiss["reason"][]`],
+  ["ACTION_MISS_RECORDS", "readonly StatementMiss[]"],
+  ["RESOURCE_MISS_RECORDS", "readonly (StatementMiss | undefined)[]"],
+];
+
+/**
+ * The evaluator code every set of a compact module shares: one copy of the action lookup,
+ * decide(), authorize() and explain(), closed over each set's tables, instead of one per set.
+ */
+const ENGINE = [
+  "/** A principal set's evaluator over its tables: the action lookup, decide(), authorize() and explain(). */",
+  `function evaluatorOver(${ENGINE_TABLES.map(([name, type]) => `${name}: ${type}`).join(", ")}): Evaluator {`,
+  LOOKUP.trim(),
+  DECIDE.trim(),
+  "return {",
+  `authorize(request: Request): Decision {${AUTHORIZE_BODY}\n},`,
+  `explain(request: Request): EvaluationResult {${EXPLAIN_BODY}\n},`,
+  "};",
+  "}",
+].join("\n");
+
+/** One set's tables in a compact module, handed to the shared engine. */
+function compactSetFactory(index: number, set: PrincipalSetSource, code: readonly string[]): string {
+  const policies = set.policies.map((p) => p.name).join(", ") || "no policy arp knows";
+  return [
+    `/** ${commentText(`The ${set.kind} ${set.name}: ${policies}.`)} */`,
+    `function evaluator${index}(): Evaluator {`,
+    ...code,
+    `return evaluatorOver(${ENGINE_TABLES.map(([name]) => name).join(", ")});`,
+    "}",
+  ].join("\n");
+}
+
 /** Builds the unformatted text of a module of principal sets. */
 function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateOptions): { readonly text: string; readonly format: boolean } {
   const ctx = new EmitContext();
@@ -246,9 +289,15 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
   });
   const plainLength = built.reduce((n, b) => n + b.functions.reduce((m, f) => m + f.body.length + 100, 0), 0);
   const compact = plainLength > (options.compactLimit ?? COMPACT_LIMIT);
+  const shapes = compact ? emitStatementShapes(built.map((b) => b.functions), ctx) : undefined;
   const factories = built.map(({ set, statements, functions, declarations }, i) => {
-    const statementCode = compact ? emitStatementShapes(functions, ctx) : [...functions.map(functionText), emitStatementTable(statements)];
-    return setFactory(i, set, [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...setTables(statements, compact)]);
+    if (shapes === undefined) {
+      const code = [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions.map(functionText), emitStatementTable(statements), ...setTables(statements)];
+      return setFactory(i, set, code);
+    }
+    // Compact: the lookup, decide(), authorize() and explain() are the shared engine's.
+    const own = declarations.filter((d) => d !== LOOKUP.trim());
+    return compactSetFactory(i, set, [...own, ...emitResourceIndex(statements), ...shapes.perSet[i]!, ...setTables(statements, true)]);
   });
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const keyList = [...keys].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()));
@@ -259,7 +308,8 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
     `/** What each principal holds. */\nexport const principalSets: { readonly [N in PrincipalSetName]: PrincipalSet } = Object.freeze({ ${sets.map((set) => `${lit(set.name)}: { kind: ${lit(set.kind)}, policies: [${set.policies.map((p) => lit(p.name)).join(", ")}], unknownManagedPolicies: [${(set.unknownManagedArns ?? []).map(lit).join(", ")}] }`).join(", ")} });`,
   ];
   const top = setFunctions(sets);
-  const code = [...sharedTypes, missRecordSource(), ...factories, ...registry];
+  const engine = shapes === undefined ? [] : [...shapes.shared, ENGINE];
+  const code = [...sharedTypes, missRecordSource(), ...engine, ...factories, ...registry];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, top].join("\n"), principalKeys, contextTable(ctx));

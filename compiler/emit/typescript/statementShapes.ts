@@ -62,12 +62,21 @@ function parameterType(kind: string, values: readonly string[], ctx: EmitContext
 
 const STATEMENT_TYPE = "(q: View, why: Why | null) => boolean";
 
+/** Compact statements: factories every set shares, and each set's own functions and table. */
+export interface CompactStatements {
+  /** The shape factories, module-level: their code reads only the request and module constants. */
+  readonly shared: readonly string[];
+  /** Per set: the statements of a shape of their own, as plain functions, then `STATEMENTS`. */
+  readonly perSet: readonly (readonly string[])[];
+}
+
 /**
- * The declarations of `functions` in compact form, and the statement table: a shape that
- * several statements share becomes one factory `shapeN(p0, p1, ...)`, called once per
- * statement in the table; a statement of its own shape stays a plain function.
+ * The statement functions of each set (`sets`) in compact form: a shape that several
+ * statements share, in any set, becomes one factory `shapeN(p0, p1, ...)`, called once per
+ * statement in its set's table; a statement of its own shape stays a plain function.
  */
-export function emitStatementShapes(functions: readonly StatementFunction[], ctx: EmitContext): string[] {
+export function emitStatementShapes(sets: readonly (readonly StatementFunction[])[], ctx: EmitContext): CompactStatements {
+  const functions = sets.flat();
   const splits = functions.map((f) => split(f.body));
   const groups = new Map<string, number[]>();
   functions.forEach((f, i) => {
@@ -76,14 +85,15 @@ export function emitStatementShapes(functions: readonly StatementFunction[], ctx
     if (members === undefined) groups.set(key, [i]);
     else members.push(i);
   });
-  const declarations: string[] = [];
+  const shared: string[] = [];
+  const solo = new Set<number>();
   const entries: string[] = functions.map((f) => f.name);
   for (const members of groups.values()) {
-    const first = functions[members[0]!]!;
     if (members.length === 1) {
-      declarations.push(`${first.comment}\nfunction ${first.name}(${first.params}): boolean {\n${first.body}\n}`);
+      solo.add(members[0]!);
       continue;
     }
+    const first = functions[members[0]!]!;
     const shape = splits[members[0]!]!;
     // A hole whose value is the same in every member stays in the code.
     const varying = shape.holes.map((_, h) => members.some((m) => splits[m]!.holes[h]!.text !== shape.holes[h]!.text));
@@ -101,14 +111,23 @@ export function emitStatementShapes(functions: readonly StatementFunction[], ctx
       code.push(name);
     });
     code.push(shape.fixed[shape.holes.length]!);
-    const factory = `shape${declarations.length}`;
+    const factory = `shape${shared.length}`;
     const used = shape.holes.map((_, h) => h).filter((h) => varying[h]);
-    declarations.push(
+    shared.push(
       `/** ${members.length} statements alike but for their values, such as ${lit(first.name)}. */\n` +
         `function ${factory}(${params.join(", ")}): ${STATEMENT_TYPE} {\nreturn (${first.params}): boolean => {\n${code.join("")}\n};\n}`,
     );
     for (const m of members) entries[m] = `${factory}(${used.map((h) => splits[m]!.holes[h]!.text).join(", ")})`;
   }
-  declarations.push(`const STATEMENTS: readonly (${STATEMENT_TYPE})[] = [${entries.join(",\n")}];`);
-  return declarations;
+  let from = 0;
+  const perSet = sets.map((set) => {
+    const at = set.map((_, k) => from + k);
+    from += set.length;
+    const own = at.filter((i) => solo.has(i)).map((i) => {
+      const f = functions[i]!;
+      return `${f.comment}\nfunction ${f.name}(${f.params}): boolean {\n${f.body}\n}`;
+    });
+    return [...own, `const STATEMENTS: readonly (${STATEMENT_TYPE})[] = [${at.map((i) => entries[i]!).join(",\n")}];`];
+  });
+  return { shared, perSet };
 }
