@@ -16,7 +16,9 @@ import { helperSources } from "./helpers.js";
 import { planStatements, type PolicySource, type StatementPlan } from "./model.js";
 import {
   AUTHORIZE_BODY,
+  COMPACT_TABLE_HELPERS,
   contextKeys,
+  resourceMissMarks,
   EXPLAIN_BODY,
   interfaces,
   missRecordSource,
@@ -97,7 +99,7 @@ function buildModule(
     [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...statementTables(statements, compact)];
   const compact = frame(plain, false).join("\n").length > (options.compactLimit ?? COMPACT_LIMIT);
   const shapes = compact ? emitStatementShapes([functions], ctx) : undefined;
-  const code = shapes === undefined ? frame(plain, false) : [...shapes.shared, ...frame(shapes.perSet[0]!, true)];
+  const code = shapes === undefined ? frame(plain, false) : [COMPACT_TABLE_HELPERS, ...shapes.shared, ...frame(shapes.perSet[0]!, true)];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys, contextTable(ctx));
@@ -239,8 +241,7 @@ const ENGINE_TABLES: readonly (readonly [string, string])[] = [
   ["REFS", "readonly StatementRef[]"],
   ["EFFECTS", `readonly ("Allow" | "Deny")[]`],
   ["ACTION_MISSES", `readonly StatementMiss["reason"][]`],
-  ["ACTION_MISS_RECORDS", "readonly StatementMiss[]"],
-  ["RESOURCE_MISS_RECORDS", "readonly (StatementMiss | undefined)[]"],
+  ["resourceMissMarks", "string"],
 ];
 
 /**
@@ -250,6 +251,9 @@ const ENGINE_TABLES: readonly (readonly [string, string])[] = [
 const ENGINE = [
   "/** A principal set's evaluator over its tables: the action lookup, decide(), authorize() and explain(). */",
   `function evaluatorOver(${ENGINE_TABLES.map(([name, type]) => `${name}: ${type}`).join(", ")}): Evaluator {`,
+  "const ACTION_MISS_RECORDS: readonly StatementMiss[] = REFS.map((ref, i) => missRecord(ref, EFFECTS[i]!, ACTION_MISSES[i]!));",
+  "const RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] = REFS.map((ref, i) =>",
+  "resourceMissMarks.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: \"resource\", element: \"Resource\" }) : undefined);",
   LOOKUP.trim(),
   DECIDE.trim(),
   "return {",
@@ -297,7 +301,8 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
     }
     // Compact: the lookup, decide(), authorize() and explain() are the shared engine's.
     const own = declarations.filter((d) => d !== LOOKUP.trim());
-    return compactSetFactory(i, set, [...own, ...emitResourceIndex(statements), ...shapes.perSet[i]!, ...setTables(statements, true)]);
+    const [refs, effects, misses] = setTables(statements, true);
+    return compactSetFactory(i, set, [...own, ...emitResourceIndex(statements), ...shapes.perSet[i]!, refs!, effects!, misses!, `const resourceMissMarks = ${resourceMissMarks(statements)};`]);
   });
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const keyList = [...keys].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()));
@@ -308,7 +313,7 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
     `/** What each principal holds. */\nexport const principalSets: { readonly [N in PrincipalSetName]: PrincipalSet } = Object.freeze({ ${sets.map((set) => `${lit(set.name)}: { kind: ${lit(set.kind)}, policies: [${set.policies.map((p) => lit(p.name)).join(", ")}], unknownManagedPolicies: [${(set.unknownManagedArns ?? []).map(lit).join(", ")}] }`).join(", ")} });`,
   ];
   const top = setFunctions(sets);
-  const engine = shapes === undefined ? [] : [...shapes.shared, ENGINE];
+  const engine = shapes === undefined ? [] : [COMPACT_TABLE_HELPERS, ...shapes.shared, ENGINE];
   const code = [...sharedTypes, missRecordSource(), ...engine, ...factories, ...registry];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");

@@ -149,9 +149,31 @@ export function setTables(statements: readonly StatementPlan[], compact = false)
  * to each such statement the index does not meet instead of testing it. "1" marks them.
  */
 const RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] = REFS.map((ref, i) =>
-  ${lit(statements.map((s) => (plainResourceMiss(s) ? "1" : "0")).join(""))}.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: "resource", element: "Resource" }) : undefined,
+  ${resourceMissMarks(statements)}.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: "resource", element: "Resource" }) : undefined,
 );`,
   ];
+}
+
+/** The module-level builders of compact tables. */
+export const COMPACT_TABLE_HELPERS = `
+/** Statement references from rows [policy, index, sid, file, line, column], policies and files by number. */
+function refsOf(policies: readonly string[], files: readonly string[], rows: readonly (readonly [number, number, (string | null)?, number?, number?, number?])[]): StatementRef[] {
+  return rows.map(([p, index, sid, f, line, column]): StatementRef => {
+    const policy = policies[p]!;
+    const source = f === undefined ? undefined : { file: files[f]!, line: line!, column: column! };
+    if (sid === undefined || sid === null) return source === undefined ? { policy, index } : { policy, index, source };
+    return source === undefined ? { policy, index, sid } : { policy, index, sid, source };
+  });
+}
+
+/** Each number of \`at\` replaced by that entry of \`values\`. */
+function decoded<T>(values: readonly T[], at: readonly number[]): T[] {
+  return at.map((k) => values[k]!);
+}`.trim();
+
+/** Which statements' resource miss is prebuilt (RESOURCE_MISS_RECORDS): "1" marks them. */
+export function resourceMissMarks(statements: readonly StatementPlan[]): string {
+  return lit(statements.map((s) => (plainResourceMiss(s) ? "1" : "0")).join(""));
 }
 
 /** Distinct values in order of first use, and each item's index among them. */
@@ -180,21 +202,13 @@ function compactRefs(statements: readonly StatementPlan[]): string {
     if (s.source !== undefined) row.push(String(files.values.indexOf(lit(s.source.file))), String(s.source.line), String(s.source.column));
     return `[${row.join(",")}]`;
   });
-  return `/** Each statement as explanations cite it, by global index, from rows [policy, index, sid, file, line, column]. */
-const REFS: readonly StatementRef[] = ((policies: readonly string[], files: readonly string[], rows: readonly (readonly [number, number, (string | null)?, number?, number?, number?])[]) =>
-  rows.map(([p, index, sid, f, line, column]): StatementRef => {
-    const policy = policies[p]!;
-    const source = f === undefined ? undefined : { file: files[f]!, line: line!, column: column! };
-    if (sid === undefined || sid === null) return source === undefined ? { policy, index } : { policy, index, source };
-    return source === undefined ? { policy, index, sid } : { policy, index, sid, source };
-  }))([${policies.values.join(", ")}], [${files.values.join(", ")}], [${rows.join(",")}]);`;
+  return `const REFS: readonly StatementRef[] = refsOf([${policies.values.join(", ")}], [${files.values.join(", ")}], [${rows.join(",")}]);`;
 }
 
 /** ACTION_MISSES as the distinct reasons and each statement's number among them. */
 function compactActionMisses(statements: readonly StatementPlan[]): string {
   const reasons = codes(statements.map(actionMissLiteral));
-  return `/** Why each statement misses when the action index does not select it. */
-const ACTION_MISSES: readonly StatementMiss["reason"][] = ((reasons: readonly StatementMiss["reason"][], at: readonly number[]) => at.map((k) => reasons[k]!))([${reasons.values.join(", ")}], [${reasons.index.join(",")}]);`;
+  return `const ACTION_MISSES: readonly StatementMiss["reason"][] = decoded<StatementMiss["reason"]>([${reasons.values.join(", ")}], [${reasons.index.join(",")}]);`;
 }
 
 /**
