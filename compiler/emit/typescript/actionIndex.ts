@@ -79,9 +79,18 @@ function candidatesLiteral(ms: readonly ActionMatcher[], lower: string, indexed:
   return `splitCandidates(${indexed}, [${deny.join(", ")}], [${allow.join(", ")}])`;
 }
 
-function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, ctx: EmitContext, indexed: string): string[] {
+function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, ctx: EmitContext, indexed: string, compact: boolean): string[] {
   const entries: string[] = [];
+  const literals = new Map([...names.keys()].map((lower) => [lower, candidatesLiteral(ms, lower, indexed)]));
+  const uses = new Map<string, number>();
+  for (const l of literals.values()) uses.set(l, (uses.get(l) ?? 0) + 1);
   for (const [lower, written] of names) {
+    // Compact: each name once as written, its candidates inline unless shared; withLowerCase adds the lower-cased key at load.
+    if (compact) {
+      const l = literals.get(lower)!;
+      entries.push(`[${lit(written)}, ${uses.get(l)! > 1 ? ctx.constant("ACTION", "Candidates", l) : l}]`);
+      continue;
+    }
     const list = ctx.constant("ACTION", "Candidates", candidatesLiteral(ms, lower, indexed));
     if (written !== lower) entries.push(`[${lit(written)}, ${list}]`);
     entries.push(`[${lit(lower)}, ${list}]`);
@@ -142,8 +151,8 @@ function unknownAction(_lower: string): Candidates {
   return NO_CANDIDATES;
 }`;
 
-/** Builds the action index for the statements. */
-export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitContext): ActionIndex {
+/** Builds the action index for the statements; `compact` writes each action name once (large policy sets). */
+export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitContext, compact = false): ActionIndex {
   const ms = statements.map(matcherOf).filter((m): m is ActionMatcher => m !== undefined);
   const names = knownNames(statements);
   // Declared first: the per-action constants read it when the module loads.
@@ -151,10 +160,10 @@ export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitC
   const declarations: string[] = [
     `const NO_CANDIDATES: Candidates = splitCandidates(${indexed}, [], []);`,
   ];
-  const entries = knownEntries(ms, names, ctx, indexed);
+  const entries = knownEntries(ms, names, ctx, indexed, compact);
   declarations.push(
     `/** Each action the policies name (as written, and lower-cased) to its candidate statements. */
-const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>([${entries.join(", ")}]);`,
+const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>(${compact ? `withLowerCase([${entries.join(", ")}])` : `[${entries.join(", ")}]`});`,
   );
   const patterns = patternEntries(ms);
   if (patterns.length > 0) {

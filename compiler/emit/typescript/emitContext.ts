@@ -8,6 +8,7 @@ export class EmitContext {
   private readonly constants = new Map<string, string>();
   private readonly declarations: string[] = [];
   private readonly types = new Map<string, string>();
+  private readonly initializers = new Map<string, string>();
   private readonly slots = new Map<string, number>();
   private readonly spellings = new Set<string>();
 
@@ -47,6 +48,7 @@ export class EmitContext {
     const name = `${prefix}${this.constants.size}`;
     this.constants.set(key, name);
     this.types.set(name, type);
+    this.initializers.set(name, initializer);
     this.declarations.push(`const ${name}: ${type} = ${initializer};`);
     return name;
   }
@@ -56,6 +58,13 @@ export class EmitContext {
     const type = this.types.get(name);
     if (type === undefined) throw new Error(`constantType: ${name} is not a hoisted constant`);
     return type;
+  }
+
+  /** The initializer of the hoisted constant `name`. */
+  constantInitializer(name: string): string {
+    const initializer = this.initializers.get(name);
+    if (initializer === undefined) throw new Error(`constantInitializer: ${name} is not a hoisted constant`);
+    return initializer;
   }
 
   /**

@@ -99,7 +99,11 @@ function buildModule(
     [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...statementTables(statements, compact)];
   const compact = frame(plain, false).join("\n").length > (options.compactLimit ?? COMPACT_LIMIT);
   const shapes = compact ? emitStatementShapes([functions], ctx) : undefined;
-  const code = shapes === undefined ? frame(plain, false) : [COMPACT_TABLE_HELPERS, ...shapes.shared, ...frame(shapes.perSet[0]!, true)];
+  const compactIndex = compact ? emitActionIndex(statements, ctx, true).declarations : [];
+  const code =
+    shapes === undefined
+      ? frame(plain, false)
+      : [COMPACT_TABLE_HELPERS, ...shapes.shared, ...compactIndex, ...emitResourceIndex(statements), DECIDE.trim(), ...shapes.perSet[0]!, ...statementTables(statements, true)];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys, contextTable(ctx));
@@ -294,13 +298,13 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
   const plainLength = built.reduce((n, b) => n + b.functions.reduce((m, f) => m + f.body.length + 100, 0), 0);
   const compact = plainLength > (options.compactLimit ?? COMPACT_LIMIT);
   const shapes = compact ? emitStatementShapes(built.map((b) => b.functions), ctx) : undefined;
-  const factories = built.map(({ set, statements, functions, declarations }, i) => {
+  const factories = built.map(({ set, statements, functions, declarations }, i): string => {
     if (shapes === undefined) {
       const code = [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions.map(functionText), emitStatementTable(statements), ...setTables(statements)];
       return setFactory(i, set, code);
     }
     // Compact: the lookup, decide(), authorize() and explain() are the shared engine's.
-    const own = declarations.filter((d) => d !== LOOKUP.trim());
+    const own = emitActionIndex(statements, ctx, true).declarations.filter((d) => d !== LOOKUP.trim() && !(TYPE_DECLARATION.test(d) && sharedTypes.has(d)));
     const [refs, effects, misses] = setTables(statements, true);
     return compactSetFactory(i, set, [...own, ...emitResourceIndex(statements), ...shapes.perSet[i]!, refs!, effects!, misses!, `const resourceMissMarks = ${resourceMissMarks(statements)};`]);
   });

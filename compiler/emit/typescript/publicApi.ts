@@ -169,6 +169,11 @@ function refsOf(policies: readonly string[], files: readonly string[], rows: rea
 /** Each number of \`at\` replaced by that entry of \`values\`. */
 function decoded<T>(values: readonly T[], at: readonly number[]): T[] {
   return at.map((k) => values[k]!);
+}
+
+/** Each action entry, and the same under its lower-cased name when that differs. */
+function withLowerCase(entries: readonly (readonly [string, Candidates])[]): (readonly [string, Candidates])[] {
+  return entries.flatMap(([name, c]) => (name.toLowerCase() === name ? [[name, c] as const] : [[name, c] as const, [name.toLowerCase(), c] as const]));
 }`.trim();
 
 /** Which statements' resource miss is prebuilt (RESOURCE_MISS_RECORDS): "1" marks them. */

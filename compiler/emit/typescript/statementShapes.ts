@@ -85,6 +85,11 @@ export function emitStatementShapes(sets: readonly (readonly StatementFunction[]
     if (members === undefined) groups.set(key, [i]);
     else members.push(i);
   });
+  // A constant only one statement reads is written into its table entry: the declaration
+  // would cost more than the value.
+  const reads = new Map<string, number>();
+  for (const sp of splits) for (const hole of sp.holes) if (hole.kind !== "") reads.set(hole.text, (reads.get(hole.text) ?? 0) + 1);
+  const argument = (hole: Hole): string => (hole.kind !== "" && reads.get(hole.text) === 1 ? ctx.constantInitializer(hole.text) : hole.text);
   const shared: string[] = [];
   const solo = new Set<number>();
   const entries: string[] = functions.map((f) => f.name);
@@ -117,7 +122,7 @@ export function emitStatementShapes(sets: readonly (readonly StatementFunction[]
       `/** ${members.length} statements alike but for their values, such as ${lit(first.name)}. */\n` +
         `function ${factory}(${params.join(", ")}): ${STATEMENT_TYPE} {\nreturn (${first.params}): boolean => {\n${code.join("")}\n};\n}`,
     );
-    for (const m of members) entries[m] = `${factory}(${used.map((h) => splits[m]!.holes[h]!.text).join(", ")})`;
+    for (const m of members) entries[m] = `${factory}(${used.map((h) => argument(splits[m]!.holes[h]!)).join(", ")})`;
   }
   let from = 0;
   const perSet = sets.map((set) => {
