@@ -21,6 +21,11 @@ if (process.argv.includes("--processes")) {
   await import("./processes.js");
   process.exit();
 }
+// `npm run bench -- --evaluator-load`: generated evaluators' size and load time instead.
+if (process.argv.includes("--evaluator-load")) {
+  await import("./evaluatorLoad.js");
+  process.exit();
+}
 
 const SIZES = [10, 100, 1000];
 const ROUNDS = 5;

@@ -145,6 +145,28 @@ function unknownAction(lower: string): Candidates {
   return deny.length + allow.length === 0 ? NO_CANDIDATES : splitCandidates(${indexed}, deny, allow);
 }`;
 
+/**
+ * The shared form of \`unknownWithPatterns\` for compact modules, over a set's patterns as rows
+ * [statement, deny, not, globs]; declared once at module level when some set needs it.
+ */
+export const MATCH_ACTION_PATTERNS = `
+/** The candidates of an unknown (lower-cased) action: the wildcard and NotAction statements it meets. */
+function matchActionPatterns(lower: string, patterns: readonly (readonly [number, boolean, boolean, readonly (readonly Segment[])[]])[], indexed: Uint8Array, none: Candidates): Candidates {
+  const deny: number[] = [];
+  const allow: number[] = [];
+  for (const [statement, isDeny, not, globs] of patterns) {
+    let hit = false;
+    for (const g of globs) {
+      if (glob(lower, g)) {
+        hit = true;
+        break;
+      }
+    }
+    if (hit !== not) (isDeny ? deny : allow).push(statement);
+  }
+  return deny.length + allow.length === 0 ? none : splitCandidates(indexed, deny, allow);
+}`.trim();
+
 const UNKNOWN_WITHOUT_PATTERNS = `
 /** No statement has an action wildcard or NotAction, so an unknown action matches nothing. */
 function unknownAction(_lower: string): Candidates {
@@ -166,7 +188,15 @@ export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitC
 const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>(${compact ? `withLowerCase([${entries.join(", ")}])` : `[${entries.join(", ")}]`});`,
   );
   const patterns = patternEntries(ms);
-  if (patterns.length > 0) {
+  if (compact && patterns.length > 0) {
+    const rows = ms
+      .filter((m) => m.not || m.globs.length > 0)
+      .map((m) => `[${m.statement.global}, ${m.statement.effect === "Deny"}, ${m.not}, [${m.globs.map(shapeLiteral).join(", ")}]]`);
+    declarations.push(
+      `const ACTION_PATTERNS: readonly (readonly [number, boolean, boolean, readonly (readonly Segment[])[]])[] = [${rows.join(", ")}];`,
+      `const unknownAction = (lower: string): Candidates => matchActionPatterns(lower, ACTION_PATTERNS, ${indexed}, NO_CANDIDATES);`,
+    );
+  } else if (patterns.length > 0) {
     declarations.push(
       `/** Statements with action wildcards or NotAction, for action names not known when generating. */
 const ACTION_PATTERNS: readonly { readonly statement: number; readonly deny: boolean; readonly not: boolean; readonly globs: readonly (readonly Segment[])[] }[] = [${patterns.join(", ")}];`,

@@ -6,7 +6,7 @@
  * policies always give byte-identical source.
  */
 import * as prettier from "prettier";
-import { emitActionIndex, LOOKUP } from "./actionIndex.js";
+import { emitActionIndex, LOOKUP, MATCH_ACTION_PATTERNS } from "./actionIndex.js";
 import { contextTable } from "./contextTable.js";
 import { DECIDE, emitResourceIndex } from "./resourceIndex.js";
 import { commentText, EmitContext, withoutProse } from "./emitContext.js";
@@ -80,6 +80,38 @@ const PUBLIC_FUNCTIONS: readonly FunctionSpec[] = [
   },
 ];
 
+/** explain() of a compact module: its tables are built at its first call. */
+const COMPACT_PUBLIC_FUNCTIONS: readonly FunctionSpec[] = PUBLIC_FUNCTIONS.map((f) =>
+  f.name === "explain" ? { ...f, body: `const { REFS, ACTION_MISS_RECORDS, RESOURCE_MISS_RECORDS } = explanationTables();\n${f.body}` } : f,
+);
+
+/** The tables only explain() reads, and what builds them. */
+const EXPLANATION_ONLY = ["REFS", "ACTION_MISS_RECORDS", "RESOURCE_MISS_RECORDS"];
+
+/**
+ * The tables of a compact module with REFS and the miss records built when explain() is first
+ * called, not at load: authorize() never reads them, and a thousand statements' records are
+ * most of the module's start-up work.
+ */
+function lazyExplanationTables(tables: readonly string[]): string[] {
+  const lazy = tables.filter((t) => EXPLANATION_ONLY.some((name) => new RegExp(`^(?:/\\*\\*[^]*?\\*/\\n)?const ${name}\\b`).test(t)));
+  const eager = tables.filter((t) => !lazy.includes(t));
+  return [
+    ...eager,
+    `/** The tables only explain() reads, built at its first call. */
+let EXPLANATION_TABLES: { readonly REFS: readonly StatementRef[]; readonly ACTION_MISS_RECORDS: readonly StatementMiss[]; readonly RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] } | undefined;
+
+/** REFS and the prebuilt misses, built once. */
+function explanationTables(): NonNullable<typeof EXPLANATION_TABLES> {
+  if (EXPLANATION_TABLES === undefined) {
+${lazy.join("\n")}
+    EXPLANATION_TABLES = { REFS, ACTION_MISS_RECORDS, RESOURCE_MISS_RECORDS };
+  }
+  return EXPLANATION_TABLES;
+}`,
+  ];
+}
+
 /** Keys the runtime derives from the principal ARN when the context lacks them. */
 const PRINCIPAL_KEYS = new Set(["aws:principalaccount", "aws:principalarn", "aws:principaltype", "aws:userid", "aws:username"]);
 
@@ -103,7 +135,16 @@ function buildModule(
   const code =
     shapes === undefined
       ? frame(plain, false)
-      : [COMPACT_TABLE_HELPERS, ...shapes.shared, ...compactIndex, ...emitResourceIndex(statements), DECIDE.trim(), ...shapes.perSet[0]!, ...statementTables(statements, true)];
+      : [
+          COMPACT_TABLE_HELPERS,
+          ...(compactIndex.some((d) => d.includes("matchActionPatterns(")) ? [MATCH_ACTION_PATTERNS] : []),
+          ...shapes.shared,
+          ...compactIndex,
+          ...emitResourceIndex(statements),
+          DECIDE.trim(),
+          ...shapes.perSet[0]!,
+          ...lazyExplanationTables(statementTables(statements, true)),
+        ];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys, contextTable(ctx));
@@ -117,7 +158,7 @@ function buildModule(
       printInterfaces(interfaces()),
       "",
       body.join("\n"),
-      printFunctions(PUBLIC_FUNCTIONS),
+      printFunctions(compact ? COMPACT_PUBLIC_FUNCTIONS : PUBLIC_FUNCTIONS),
     ].join("\n") + "\n";
   };
   const text = parts(false);
@@ -235,6 +276,36 @@ function setFactory(index: number, set: PrincipalSetSource, code: readonly strin
   ].join("\n");
 }
 
+/**
+ * The registry of a compact module: each set's evaluator is built the first time its set is
+ * asked, so loading the module and deciding for one principal builds one set, not all.
+ */
+function lazyRegistry(sets: readonly PrincipalSetSource[]): string[] {
+  return [
+    `/** Every principal set's evaluator, by name, built on first use. */
+const EVALUATORS = lazyEvaluators([${sets.map((set, i) => `[${lit(set.name)}, evaluator${i}]`).join(", ")}]);
+
+/** Evaluators by name from their factories: each built once, when first asked for. */
+function lazyEvaluators(factories: readonly (readonly [string, () => Evaluator])[]): { get(name: string): Evaluator | undefined; keys(): IterableIterator<string> } {
+  const make = new Map<string, () => Evaluator>(factories);
+  const made = new Map<string, Evaluator>();
+  return {
+    get(name: string): Evaluator | undefined {
+      let evaluator = made.get(name);
+      if (evaluator === undefined) {
+        evaluator = make.get(name)?.();
+        if (evaluator !== undefined) made.set(name, evaluator);
+      }
+      return evaluator;
+    },
+    keys: () => make.keys(),
+  };
+}`,
+    `/** Each principal's own evaluator: evaluators.<Name>.authorize(request). */\nexport const evaluators: { readonly [N in PrincipalSetName]: Evaluator } = Object.freeze({ ${sets.map((set) => `get ${lit(set.name)}(): Evaluator { return EVALUATORS.get(${lit(set.name)})!; }`).join(", ")} });`,
+    `/** What each principal holds. */\nexport const principalSets: { readonly [N in PrincipalSetName]: PrincipalSet } = Object.freeze({ ${sets.map((set) => `${lit(set.name)}: { kind: ${lit(set.kind)}, policies: [${set.policies.map((p) => lit(p.name)).join(", ")}], unknownManagedPolicies: [${(set.unknownManagedArns ?? []).map(lit).join(", ")}] }`).join(", ")} });`,
+  ];
+}
+
 /** The tables of one set that the shared engine of a compact module runs over, in its parameter order. */
 const ENGINE_TABLES: readonly (readonly [string, string])[] = [
   ["NO_CANDIDATES", "Candidates"],
@@ -267,13 +338,16 @@ const ENGINE = [
   "}",
 ].join("\n");
 
+const LEADING_DOC = /^\/\*\*[^]*?\*\/\n/;
+
 /** One set's tables in a compact module, handed to the shared engine. */
 function compactSetFactory(index: number, set: PrincipalSetSource, code: readonly string[]): string {
   const policies = set.policies.map((p) => p.name).join(", ") || "no policy arp knows";
   return [
     `/** ${commentText(`The ${set.kind} ${set.name}: ${policies}.`)} */`,
     `function evaluator${index}(): Evaluator {`,
-    ...code,
+    // Each table's doc comment is the same in every set: the engine's comment stands for them.
+    ...code.map((d) => d.replace(LEADING_DOC, "")),
     `return evaluatorOver(${ENGINE_TABLES.map(([name]) => name).join(", ")});`,
     "}",
   ].join("\n");
@@ -311,13 +385,14 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const keyList = [...keys].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()));
   const principalKeys = keyList.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()));
-  const registry = [
+  const registry = compact ? lazyRegistry(sets) : [
     `/** Every principal set's evaluator, by name. */\nconst EVALUATORS: ReadonlyMap<string, Evaluator> = new Map<string, Evaluator>([${sets.map((set, i) => `[${lit(set.name)}, evaluator${i}()]`).join(", ")}]);`,
     `/** Each principal's own evaluator: evaluators.<Name>.authorize(request). */\nexport const evaluators: { readonly [N in PrincipalSetName]: Evaluator } = Object.freeze({ ${sets.map((set) => `${lit(set.name)}: EVALUATORS.get(${lit(set.name)})!`).join(", ")} });`,
     `/** What each principal holds. */\nexport const principalSets: { readonly [N in PrincipalSetName]: PrincipalSet } = Object.freeze({ ${sets.map((set) => `${lit(set.name)}: { kind: ${lit(set.kind)}, policies: [${set.policies.map((p) => lit(p.name)).join(", ")}], unknownManagedPolicies: [${(set.unknownManagedArns ?? []).map(lit).join(", ")}] }`).join(", ")} });`,
   ];
   const top = setFunctions(sets);
-  const engine = shapes === undefined ? [] : [COMPACT_TABLE_HELPERS, ...shapes.shared, ENGINE];
+  const patternsHelper = factories.some((f) => f.includes("matchActionPatterns(")) ? [MATCH_ACTION_PATTERNS] : [];
+  const engine = shapes === undefined ? [] : [COMPACT_TABLE_HELPERS, ...patternsHelper, ...shapes.shared, ENGINE];
   const code = [...sharedTypes, missRecordSource(), ...engine, ...factories, ...registry];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
