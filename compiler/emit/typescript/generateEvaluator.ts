@@ -2,7 +2,9 @@
  * The TypeScript emitter: from IAM policy documents, one standalone module that answers
  * "may this principal do this action on this resource?" as IAM would, without interpreting the
  * policies at run time. The module is printed in a fixed order (types, helpers, hoisted
- * constants, action index, statement functions, authorize/explain) and formatted with prettier; nothing in it depends on time or on hash order, so the same
+ * constants, action index, statement functions, authorize/explain) and formatted with prettier,
+ * or, for large policy sets, written compact (statementShapes.ts) and laid out by the emitter;
+ * nothing in it depends on time or on hash order, so the same
  * policies always give byte-identical source.
  */
 import * as prettier from "prettier";
@@ -46,7 +48,7 @@ export interface GenerateOptions {
   /**
    * Modules whose unformatted text is longer than this many characters are compact: statements
    * alike but for their values share one factory (statementShapes.ts) and the module is laid
-   * out by the generator, not prettier; defaults to 200,000 (about 150 statements).
+   * out by the generator, not prettier; defaults to 100,000 (about 75 statements).
    */
   readonly compactLimit?: number;
 }

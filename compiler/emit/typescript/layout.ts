@@ -9,7 +9,7 @@
 export const PRETTIER_LIMIT = 1_000_000;
 
 /** Unformatted modules larger than this are compact (statementShapes.ts) and laid out by `indentLines`. */
-export const COMPACT_LIMIT = 200_000;
+export const COMPACT_LIMIT = 100_000;
 
 const OPENERS = new Set(["{", "(", "["]);
 const CLOSERS = new Set(["}", ")", "]"]);
