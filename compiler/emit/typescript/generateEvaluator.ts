@@ -7,7 +7,6 @@
  * nothing in it depends on time or on hash order, so the same
  * policies always give byte-identical source.
  */
-import * as prettier from "prettier";
 import { emitActionIndex, LOOKUP, MATCH_ACTION_PATTERNS } from "./actionIndex.js";
 import { contextTable } from "./contextTable.js";
 import { DECIDE, emitResourceIndex } from "./resourceIndex.js";
@@ -186,7 +185,13 @@ export async function generateEvaluator(
   const { text, format } = buildModule(planStatements(policies), options, policies);
   // Prettier needs minutes and gigabytes for thousands of statements: large modules keep the
   // emitter's own layout (deterministic too), small ones are formatted.
-  return format ? prettier.format(text, { parser: "typescript", printWidth: 100 }) : text;
+  return format ? formatted(text) : text;
+}
+
+/** `text` formatted by prettier, loaded only when a module is small enough to format. */
+async function formatted(text: string): Promise<string> {
+  const prettier = await import("prettier");
+  return prettier.format(text, { parser: "typescript", printWidth: 100 });
 }
 
 /** One principal's identity policies: a role's inline and attached policies, or one policy alone. */
@@ -430,5 +435,5 @@ export async function generatePrincipalEvaluator(
   options: GenerateOptions = {},
 ): Promise<string> {
   const { text, format } = buildSetsModule(sets, options);
-  return format ? prettier.format(text, { parser: "typescript", printWidth: 100 }) : text;
+  return format ? formatted(text) : text;
 }
