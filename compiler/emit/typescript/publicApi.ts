@@ -282,25 +282,29 @@ try {
   releaseView(q);
 }`;
 
-/** The body of the emitted `explain`: every statement, in order, with why it missed. */
+/**
+ * The body of the emitted `explain`: every statement, in order, with why it missed. The
+ * result starts as a copy of the prebuilt action misses (one block copy) and only the action
+ * index's candidates are visited, so a large policy set costs little more than authorize()
+ * beyond that copy. Candidate lists are in statement order, so matches are too.
+ */
 export const EXPLAIN_BODY = `
 const q = new View().read(request);
 const candidates = candidatesFor(q.action);
-// 1: the action index selects the statement, so it is tested; 2: the resource index shows its
-// Resource cannot match (decide() skips it the same way), so its miss is the prebuilt one.
-const actionMatches = new Uint8Array(STATEMENTS.length);
-for (const i of candidates.deny) actionMatches[i] = 1;
-for (const i of candidates.allow) actionMatches[i] = 1;
+const notApplied: (StatementMiss | undefined)[] = ACTION_MISS_RECORDS.slice();
+// The resource index's walk notes the statements it meets; an indexed candidate it does not
+// meet cannot match its Resource (decide() skips it the same way) and gets its prebuilt miss.
 const indexed = candidates.indexed;
 const resource = q.resource;
 const start = indexed === undefined ? -1 : resourcePartStart(resource);
-if (indexed !== undefined && start >= 0) {
-  for (let i = 0; i < indexed.length; i++) if (indexed[i] === 1 && RESOURCE_MISS_RECORDS[i] !== undefined) actionMatches[i] = 2;
+const walked = indexed !== undefined && start >= 0;
+const met = new Set<number>();
+if (walked) {
   let node: PrefixNode = PREFIX_ROOT;
   let at = start;
   for (;;) {
-    for (const i of node.deny) if (actionMatches[i] === 2) actionMatches[i] = 1;
-    for (const i of node.allow) if (actionMatches[i] === 2) actionMatches[i] = 1;
+    for (const i of node.deny) met.add(i);
+    for (const i of node.allow) met.add(i);
     const next = node.next;
     if (next === undefined || at >= resource.length) break;
     const child = next.get(resource.charCodeAt(at));
@@ -309,29 +313,39 @@ if (indexed !== undefined && start >= 0) {
     node = child;
   }
 }
-const denied: StatementRef[] = [];
-const allowed: StatementRef[] = [];
-const notApplied: StatementMiss[] = [];
-for (let i = 0; i < STATEMENTS.length; i++) {
-  const ref = REFS[i]!;
-  const effect = EFFECTS[i]!;
-  const mark = actionMatches[i];
-  if (mark === 0) {
-    notApplied.push(ACTION_MISS_RECORDS[i]!);
-    continue;
-  }
-  if (mark === 2) {
-    notApplied.push(RESOURCE_MISS_RECORDS[i]!);
-    continue;
+const matched: number[] = [];
+const test = (i: number): StatementRef | undefined => {
+  const prebuilt = RESOURCE_MISS_RECORDS[i];
+  if (walked && indexed![i] === 1 && prebuilt !== undefined && !met.has(i)) {
+    notApplied[i] = prebuilt;
+    return undefined;
   }
   const why: Why = { reason: undefined };
-  if (STATEMENTS[i]!(q, why)) (effect === "Deny" ? denied : allowed).push(ref);
-  else notApplied.push(missRecord(ref, effect, why.reason ?? ACTION_MISSES[i]!));
+  if (STATEMENTS[i]!(q, why)) {
+    matched.push(i);
+    return REFS[i]!;
+  }
+  notApplied[i] = missRecord(REFS[i]!, EFFECTS[i]!, why.reason ?? ACTION_MISSES[i]!);
+  return undefined;
+};
+const denied: StatementRef[] = [];
+const allowed: StatementRef[] = [];
+for (const i of candidates.deny) {
+  const ref = test(i);
+  if (ref !== undefined) denied.push(ref);
 }
+for (const i of candidates.allow) {
+  const ref = test(i);
+  if (ref !== undefined) allowed.push(ref);
+}
+// Matched statements leave the list, highest index first so the others keep their places.
+matched.sort((a, b) => b - a);
+for (const i of matched) notApplied.splice(i, 1);
+const misses = notApplied as StatementMiss[];
 if (denied.length > 0) {
   return allowed.length > 0
-    ? { decision: "ExplicitDeny", matched: denied, notApplied, overridden: allowed }
-    : { decision: "ExplicitDeny", matched: denied, notApplied };
+    ? { decision: "ExplicitDeny", matched: denied, notApplied: misses, overridden: allowed }
+    : { decision: "ExplicitDeny", matched: denied, notApplied: misses };
 }
-if (allowed.length > 0) return { decision: "Allow", matched: allowed, notApplied };
-return { decision: "ImplicitDeny", matched: [], notApplied };`;
+if (allowed.length > 0) return { decision: "Allow", matched: allowed, notApplied: misses };
+return { decision: "ImplicitDeny", matched: [], notApplied: misses };`;
