@@ -22,6 +22,11 @@ export interface Contender {
   readonly name: string;
   /** Policy sizes it can decide; every size when absent. */
   readonly sizes?: readonly number[];
+  /**
+   * At most this many of a workload's requests, for a contender so slow that full passes over
+   * all of them would take minutes: it is checked and timed on the first `requests` only.
+   */
+  readonly requests?: number;
   /** Workloads it can decide (bench/run.ts names them); every workload when absent. */
   readonly workloads?: readonly string[];
   /** Build-time work for one policy (generating code): neither timed nor charged to memory. */

@@ -88,11 +88,28 @@ function checkContext(context: unknown): ReadonlyMap<string, CheckedValue> {
     }
     const value = checkValue(record[key], key);
     // "Condition key names are not case-sensitive": the last spelling in key order wins.
-    const lower = key.toLowerCase();
+    const lower = lowerOf(key);
     if (value === undefined) table.delete(lower);
     else table.set(lower, value);
   }
   return table;
+}
+
+/**
+ * Each context key spelling to its lower-cased name. Requests repeat the same few dozen
+ * spellings (`aws:PrincipalTag/team`, ...), so one look-up replaces lower-casing (a new string
+ * for every mixed-case key) on every request. Bounded: made-up keys only stop filling it.
+ */
+const LOWER_NAMES = new Map<string, string>();
+const LOWER_NAMES_LIMIT = 4096;
+
+function lowerOf(key: string): string {
+  let lower = LOWER_NAMES.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (LOWER_NAMES.size < LOWER_NAMES_LIMIT) LOWER_NAMES.set(key, lower);
+  }
+  return lower;
 }
 
 /** `context["key"]`, or `context["key"][i]` for one value of an array. Built only to throw. */

@@ -79,9 +79,18 @@ function candidatesLiteral(ms: readonly ActionMatcher[], lower: string, indexed:
   return `splitCandidates(${indexed}, [${deny.join(", ")}], [${allow.join(", ")}])`;
 }
 
-function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, ctx: EmitContext, indexed: string): string[] {
+function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, ctx: EmitContext, indexed: string, compact: boolean): string[] {
   const entries: string[] = [];
+  const literals = new Map([...names.keys()].map((lower) => [lower, candidatesLiteral(ms, lower, indexed)]));
+  const uses = new Map<string, number>();
+  for (const l of literals.values()) uses.set(l, (uses.get(l) ?? 0) + 1);
   for (const [lower, written] of names) {
+    // Compact: each name once as written, its candidates inline unless shared; withLowerCase adds the lower-cased key at load.
+    if (compact) {
+      const l = literals.get(lower)!;
+      entries.push(`[${lit(written)}, ${uses.get(l)! > 1 ? ctx.constant("ACTION", "Candidates", l) : l}]`);
+      continue;
+    }
     const list = ctx.constant("ACTION", "Candidates", candidatesLiteral(ms, lower, indexed));
     if (written !== lower) entries.push(`[${lit(written)}, ${list}]`);
     entries.push(`[${lit(lower)}, ${list}]`);
@@ -98,7 +107,7 @@ function patternEntries(ms: readonly ActionMatcher[]): string[] {
     });
 }
 
-const LOOKUP = `
+export const LOOKUP = `
 /**
  * Action names the policies do not spell out (matched by a wildcard or NotAction, or by
  * nothing), keyed as the request spells them so a repeat costs one look-up and no lower-casing.
@@ -136,14 +145,36 @@ function unknownAction(lower: string): Candidates {
   return deny.length + allow.length === 0 ? NO_CANDIDATES : splitCandidates(${indexed}, deny, allow);
 }`;
 
+/**
+ * The shared form of \`unknownWithPatterns\` for compact modules, over a set's patterns as rows
+ * [statement, deny, not, globs]; declared once at module level when some set needs it.
+ */
+export const MATCH_ACTION_PATTERNS = `
+/** The candidates of an unknown (lower-cased) action: the wildcard and NotAction statements it meets. */
+function matchActionPatterns(lower: string, patterns: readonly (readonly [number, boolean, boolean, readonly (readonly Segment[])[]])[], indexed: Uint8Array, none: Candidates): Candidates {
+  const deny: number[] = [];
+  const allow: number[] = [];
+  for (const [statement, isDeny, not, globs] of patterns) {
+    let hit = false;
+    for (const g of globs) {
+      if (glob(lower, g)) {
+        hit = true;
+        break;
+      }
+    }
+    if (hit !== not) (isDeny ? deny : allow).push(statement);
+  }
+  return deny.length + allow.length === 0 ? none : splitCandidates(indexed, deny, allow);
+}`.trim();
+
 const UNKNOWN_WITHOUT_PATTERNS = `
 /** No statement has an action wildcard or NotAction, so an unknown action matches nothing. */
 function unknownAction(_lower: string): Candidates {
   return NO_CANDIDATES;
 }`;
 
-/** Builds the action index for the statements. */
-export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitContext): ActionIndex {
+/** Builds the action index for the statements; `compact` writes each action name once (large policy sets). */
+export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitContext, compact = false): ActionIndex {
   const ms = statements.map(matcherOf).filter((m): m is ActionMatcher => m !== undefined);
   const names = knownNames(statements);
   // Declared first: the per-action constants read it when the module loads.
@@ -151,13 +182,21 @@ export function emitActionIndex(statements: readonly StatementPlan[], ctx: EmitC
   const declarations: string[] = [
     `const NO_CANDIDATES: Candidates = splitCandidates(${indexed}, [], []);`,
   ];
-  const entries = knownEntries(ms, names, ctx, indexed);
+  const entries = knownEntries(ms, names, ctx, indexed, compact);
   declarations.push(
     `/** Each action the policies name (as written, and lower-cased) to its candidate statements. */
-const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>([${entries.join(", ")}]);`,
+const BY_ACTION: ReadonlyMap<string, Candidates> = new Map<string, Candidates>(${compact ? `withLowerCase([${entries.join(", ")}])` : `[${entries.join(", ")}]`});`,
   );
   const patterns = patternEntries(ms);
-  if (patterns.length > 0) {
+  if (compact && patterns.length > 0) {
+    const rows = ms
+      .filter((m) => m.not || m.globs.length > 0)
+      .map((m) => `[${m.statement.global}, ${m.statement.effect === "Deny"}, ${m.not}, [${m.globs.map(shapeLiteral).join(", ")}]]`);
+    declarations.push(
+      `const ACTION_PATTERNS: readonly (readonly [number, boolean, boolean, readonly (readonly Segment[])[]])[] = [${rows.join(", ")}];`,
+      `const unknownAction = (lower: string): Candidates => matchActionPatterns(lower, ACTION_PATTERNS, ${indexed}, NO_CANDIDATES);`,
+    );
+  } else if (patterns.length > 0) {
     declarations.push(
       `/** Statements with action wildcards or NotAction, for action names not known when generating. */
 const ACTION_PATTERNS: readonly { readonly statement: number; readonly deny: boolean; readonly not: boolean; readonly globs: readonly (readonly Segment[])[] }[] = [${patterns.join(", ")}];`,

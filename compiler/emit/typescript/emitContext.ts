@@ -7,6 +7,8 @@
 export class EmitContext {
   private readonly constants = new Map<string, string>();
   private readonly declarations: string[] = [];
+  private readonly types = new Map<string, string>();
+  private readonly initializers = new Map<string, string>();
   private readonly slots = new Map<string, number>();
   private readonly spellings = new Set<string>();
 
@@ -45,8 +47,24 @@ export class EmitContext {
     if (existing !== undefined) return existing;
     const name = `${prefix}${this.constants.size}`;
     this.constants.set(key, name);
+    this.types.set(name, type);
+    this.initializers.set(name, initializer);
     this.declarations.push(`const ${name}: ${type} = ${initializer};`);
     return name;
+  }
+
+  /** The declared type of the hoisted constant `name`. */
+  constantType(name: string): string {
+    const type = this.types.get(name);
+    if (type === undefined) throw new Error(`constantType: ${name} is not a hoisted constant`);
+    return type;
+  }
+
+  /** The initializer of the hoisted constant `name`. */
+  constantInitializer(name: string): string {
+    const initializer = this.initializers.get(name);
+    if (initializer === undefined) throw new Error(`constantInitializer: ${name} is not a hoisted constant`);
+    return initializer;
   }
 
   /**

@@ -2,21 +2,24 @@
  * The TypeScript emitter: from IAM policy documents, one standalone module that answers
  * "may this principal do this action on this resource?" as IAM would, without interpreting the
  * policies at run time. The module is printed in a fixed order (types, helpers, hoisted
- * constants, action index, statement functions, authorize/explain) and formatted with prettier; nothing in it depends on time or on hash order, so the same
+ * constants, action index, statement functions, authorize/explain) and formatted with prettier,
+ * or, for large policy sets, written compact (statementShapes.ts) and laid out by the emitter;
+ * nothing in it depends on time or on hash order, so the same
  * policies always give byte-identical source.
  */
-import * as prettier from "prettier";
-import { emitActionIndex } from "./actionIndex.js";
+import { emitActionIndex, LOOKUP, MATCH_ACTION_PATTERNS } from "./actionIndex.js";
 import { contextTable } from "./contextTable.js";
 import { DECIDE, emitResourceIndex } from "./resourceIndex.js";
 import { commentText, EmitContext, withoutProse } from "./emitContext.js";
-import { indentLines, PRETTIER_LIMIT } from "./layout.js";
+import { COMPACT_LIMIT, indentLines, PRETTIER_LIMIT } from "./layout.js";
 import { printFunctions, printInterfaces, printTypeAliases, type FunctionSpec } from "./declarations.js";
 import { helperSources } from "./helpers.js";
 import { planStatements, type PolicySource, type StatementPlan } from "./model.js";
 import {
   AUTHORIZE_BODY,
+  COMPACT_TABLE_HELPERS,
   contextKeys,
+  resourceMissMarks,
   EXPLAIN_BODY,
   interfaces,
   missRecordSource,
@@ -26,7 +29,8 @@ import {
   typeAliases,
 } from "./publicApi.js";
 import { lit } from "./emitContext.js";
-import { emitStatementFunction, emitStatementTable } from "./statements.js";
+import { emitStatementTable, statementFunctionParts } from "./statements.js";
+import { emitStatementShapes, type StatementFunction } from "./statementShapes.js";
 
 export type { PolicySource } from "./model.js";
 
@@ -40,6 +44,12 @@ export interface GenerateOptions {
    * statements; defaults to 1,000,000 (about 1,500 statements).
    */
   readonly prettierLimit?: number;
+  /**
+   * Modules whose unformatted text is longer than this many characters are compact: statements
+   * alike but for their values share one factory (statementShapes.ts) and the module is laid
+   * out by the generator, not prettier; defaults to 100,000 (about 75 statements).
+   */
+  readonly compactLimit?: number;
 }
 
 /** The module comment; policy names are made safe for a comment (they are policy text). */
@@ -71,6 +81,38 @@ const PUBLIC_FUNCTIONS: readonly FunctionSpec[] = [
   },
 ];
 
+/** explain() of a compact module: its tables are built at its first call. */
+const COMPACT_PUBLIC_FUNCTIONS: readonly FunctionSpec[] = PUBLIC_FUNCTIONS.map((f) =>
+  f.name === "explain" ? { ...f, body: `const { REFS, ACTION_MISS_RECORDS, RESOURCE_MISS_RECORDS } = explanationTables();\n${f.body}` } : f,
+);
+
+/** The tables only explain() reads, and what builds them. */
+const EXPLANATION_ONLY = ["REFS", "ACTION_MISS_RECORDS", "RESOURCE_MISS_RECORDS"];
+
+/**
+ * The tables of a compact module with REFS and the miss records built when explain() is first
+ * called, not at load: authorize() never reads them, and a thousand statements' records are
+ * most of the module's start-up work.
+ */
+function lazyExplanationTables(tables: readonly string[]): string[] {
+  const lazy = tables.filter((t) => EXPLANATION_ONLY.some((name) => new RegExp(`^(?:/\\*\\*[^]*?\\*/\\n)?const ${name}\\b`).test(t)));
+  const eager = tables.filter((t) => !lazy.includes(t));
+  return [
+    ...eager,
+    `/** The tables only explain() reads, built at its first call. */
+let EXPLANATION_TABLES: { readonly REFS: readonly StatementRef[]; readonly ACTION_MISS_RECORDS: readonly StatementMiss[]; readonly RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] } | undefined;
+
+/** REFS and the prebuilt misses, built once. */
+function explanationTables(): NonNullable<typeof EXPLANATION_TABLES> {
+  if (EXPLANATION_TABLES === undefined) {
+${lazy.join("\n")}
+    EXPLANATION_TABLES = { REFS, ACTION_MISS_RECORDS, RESOURCE_MISS_RECORDS };
+  }
+  return EXPLANATION_TABLES;
+}`,
+  ];
+}
+
 /** Keys the runtime derives from the principal ARN when the context lacks them. */
 const PRINCIPAL_KEYS = new Set(["aws:principalaccount", "aws:principalarn", "aws:principaltype", "aws:userid", "aws:username"]);
 
@@ -84,8 +126,26 @@ function buildModule(
   const keys = contextKeys(statements);
   const principalKeys = keys.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()));
   const index = emitActionIndex(statements, ctx);
-  const functions = statements.map((s) => emitStatementFunction(s, ctx));
-  const code = [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions, emitStatementTable(statements), ...statementTables(statements)];
+  const functions = statements.map((s) => statementFunctionParts(s, ctx));
+  const plain = [...functions.map(functionText), emitStatementTable(statements)];
+  const frame = (statementCode: readonly string[], compact: boolean): string[] =>
+    [...index.declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...statementCode, ...statementTables(statements, compact)];
+  const compact = frame(plain, false).join("\n").length > (options.compactLimit ?? COMPACT_LIMIT);
+  const shapes = compact ? emitStatementShapes([functions], ctx) : undefined;
+  const compactIndex = compact ? emitActionIndex(statements, ctx, true).declarations : [];
+  const code =
+    shapes === undefined
+      ? frame(plain, false)
+      : [
+          COMPACT_TABLE_HELPERS,
+          ...(compactIndex.some((d) => d.includes("matchActionPatterns(")) ? [MATCH_ACTION_PATTERNS] : []),
+          ...shapes.shared,
+          ...compactIndex,
+          ...emitResourceIndex(statements),
+          DECIDE.trim(),
+          ...shapes.perSet[0]!,
+          ...lazyExplanationTables(statementTables(statements, true)),
+        ];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, AUTHORIZE_BODY, EXPLAIN_BODY].join("\n"), principalKeys, contextTable(ctx));
@@ -99,11 +159,15 @@ function buildModule(
       printInterfaces(interfaces()),
       "",
       body.join("\n"),
-      printFunctions(PUBLIC_FUNCTIONS),
+      printFunctions(compact ? COMPACT_PUBLIC_FUNCTIONS : PUBLIC_FUNCTIONS),
     ].join("\n") + "\n";
   };
   const text = parts(false);
-  return text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
+  return !compact && text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
+}
+
+function functionText(f: StatementFunction): string {
+  return `${f.comment}\nfunction ${f.name}(${f.params}): boolean {\n${f.body}\n}`;
 }
 
 /**
@@ -121,7 +185,13 @@ export async function generateEvaluator(
   const { text, format } = buildModule(planStatements(policies), options, policies);
   // Prettier needs minutes and gigabytes for thousands of statements: large modules keep the
   // emitter's own layout (deterministic too), small ones are formatted.
-  return format ? prettier.format(text, { parser: "typescript", printWidth: 100 }) : text;
+  return format ? formatted(text) : text;
+}
+
+/** `text` formatted by prettier, loaded only when a module is small enough to format. */
+async function formatted(text: string): Promise<string> {
+  const prettier = await import("prettier");
+  return prettier.format(text, { parser: "typescript", printWidth: 100 });
 }
 
 /** One principal's identity policies: a role's inline and attached policies, or one policy alone. */
@@ -213,6 +283,83 @@ function setFactory(index: number, set: PrincipalSetSource, code: readonly strin
   ].join("\n");
 }
 
+/**
+ * The registry of a compact module: each set's evaluator is built the first time its set is
+ * asked, so loading the module and deciding for one principal builds one set, not all.
+ */
+function lazyRegistry(sets: readonly PrincipalSetSource[]): string[] {
+  return [
+    `/** Every principal set's evaluator, by name, built on first use. */
+const EVALUATORS = lazyEvaluators([${sets.map((set, i) => `[${lit(set.name)}, evaluator${i}]`).join(", ")}]);
+
+/** Evaluators by name from their factories: each built once, when first asked for. */
+function lazyEvaluators(factories: readonly (readonly [string, () => Evaluator])[]): { get(name: string): Evaluator | undefined; keys(): IterableIterator<string> } {
+  const make = new Map<string, () => Evaluator>(factories);
+  const made = new Map<string, Evaluator>();
+  return {
+    get(name: string): Evaluator | undefined {
+      let evaluator = made.get(name);
+      if (evaluator === undefined) {
+        evaluator = make.get(name)?.();
+        if (evaluator !== undefined) made.set(name, evaluator);
+      }
+      return evaluator;
+    },
+    keys: () => make.keys(),
+  };
+}`,
+    `/** Each principal's own evaluator: evaluators.<Name>.authorize(request). */\nexport const evaluators: { readonly [N in PrincipalSetName]: Evaluator } = Object.freeze({ ${sets.map((set) => `get ${lit(set.name)}(): Evaluator { return EVALUATORS.get(${lit(set.name)})!; }`).join(", ")} });`,
+    `/** What each principal holds. */\nexport const principalSets: { readonly [N in PrincipalSetName]: PrincipalSet } = Object.freeze({ ${sets.map((set) => `${lit(set.name)}: { kind: ${lit(set.kind)}, policies: [${set.policies.map((p) => lit(p.name)).join(", ")}], unknownManagedPolicies: [${(set.unknownManagedArns ?? []).map(lit).join(", ")}] }`).join(", ")} });`,
+  ];
+}
+
+/** The tables of one set that the shared engine of a compact module runs over, in its parameter order. */
+const ENGINE_TABLES: readonly (readonly [string, string])[] = [
+  ["NO_CANDIDATES", "Candidates"],
+  ["BY_ACTION", "ReadonlyMap<string, Candidates>"],
+  ["unknownAction", "(lower: string) => Candidates"],
+  ["PREFIX_ROOT", "PrefixNode"],
+  ["STATEMENTS", "readonly ((q: View, why: Why | null) => boolean)[]"],
+  ["REFS", "readonly StatementRef[]"],
+  ["EFFECTS", `readonly ("Allow" | "Deny")[]`],
+  ["ACTION_MISSES", `readonly StatementMiss["reason"][]`],
+  ["resourceMissMarks", "string"],
+];
+
+/**
+ * The evaluator code every set of a compact module shares: one copy of the action lookup,
+ * decide(), authorize() and explain(), closed over each set's tables, instead of one per set.
+ */
+const ENGINE = [
+  "/** A principal set's evaluator over its tables: the action lookup, decide(), authorize() and explain(). */",
+  `function evaluatorOver(${ENGINE_TABLES.map(([name, type]) => `${name}: ${type}`).join(", ")}): Evaluator {`,
+  "const ACTION_MISS_RECORDS: readonly StatementMiss[] = REFS.map((ref, i) => missRecord(ref, EFFECTS[i]!, ACTION_MISSES[i]!));",
+  "const RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] = REFS.map((ref, i) =>",
+  "resourceMissMarks.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: \"resource\", element: \"Resource\" }) : undefined);",
+  LOOKUP.trim(),
+  DECIDE.trim(),
+  "return {",
+  `authorize(request: Request): Decision {${AUTHORIZE_BODY}\n},`,
+  `explain(request: Request): EvaluationResult {${EXPLAIN_BODY}\n},`,
+  "};",
+  "}",
+].join("\n");
+
+const LEADING_DOC = /^\/\*\*[^]*?\*\/\n/;
+
+/** One set's tables in a compact module, handed to the shared engine. */
+function compactSetFactory(index: number, set: PrincipalSetSource, code: readonly string[]): string {
+  const policies = set.policies.map((p) => p.name).join(", ") || "no policy arp knows";
+  return [
+    `/** ${commentText(`The ${set.kind} ${set.name}: ${policies}.`)} */`,
+    `function evaluator${index}(): Evaluator {`,
+    // Each table's doc comment is the same in every set: the engine's comment stands for them.
+    ...code.map((d) => d.replace(LEADING_DOC, "")),
+    `return evaluatorOver(${ENGINE_TABLES.map(([name]) => name).join(", ")});`,
+    "}",
+  ].join("\n");
+}
+
 /** Builds the unformatted text of a module of principal sets. */
 function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateOptions): { readonly text: string; readonly format: boolean } {
   const ctx = new EmitContext();
@@ -220,25 +367,40 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
   const keys = new Set<string>();
   // Interfaces are the same for every set and hoisted constants may name them: declared once.
   const sharedTypes = new Set<string>();
-  const factories = sets.map((set, i) => {
+  const built = sets.map((set) => {
     const statements = planStatements(set.policies);
     contextKeys(statements).forEach((k) => keys.add(k));
     const index = emitActionIndex(statements, ctx);
     index.knownActions.forEach((a) => actions.add(a));
-    const functions = statements.map((s) => emitStatementFunction(s, ctx));
+    const functions = statements.map((s) => statementFunctionParts(s, ctx));
     const declarations = index.declarations.filter((d) => !(TYPE_DECLARATION.test(d) && sharedTypes.add(d)));
-    return setFactory(i, set, [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions, emitStatementTable(statements), ...setTables(statements)]);
+    return { set, statements, functions, declarations };
+  });
+  const plainLength = built.reduce((n, b) => n + b.functions.reduce((m, f) => m + f.body.length + 100, 0), 0);
+  const compact = plainLength > (options.compactLimit ?? COMPACT_LIMIT);
+  const shapes = compact ? emitStatementShapes(built.map((b) => b.functions), ctx) : undefined;
+  const factories = built.map(({ set, statements, functions, declarations }, i): string => {
+    if (shapes === undefined) {
+      const code = [...declarations, ...emitResourceIndex(statements), DECIDE.trim(), ...functions.map(functionText), emitStatementTable(statements), ...setTables(statements)];
+      return setFactory(i, set, code);
+    }
+    // Compact: the lookup, decide(), authorize() and explain() are the shared engine's.
+    const own = emitActionIndex(statements, ctx, true).declarations.filter((d) => d !== LOOKUP.trim() && !(TYPE_DECLARATION.test(d) && sharedTypes.has(d)));
+    const [refs, effects, misses] = setTables(statements, true);
+    return compactSetFactory(i, set, [...own, ...emitResourceIndex(statements), ...shapes.perSet[i]!, refs!, effects!, misses!, `const resourceMissMarks = ${resourceMissMarks(statements)};`]);
   });
   const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const keyList = [...keys].sort((a, b) => byName(a.toLowerCase(), b.toLowerCase()));
   const principalKeys = keyList.some((k) => PRINCIPAL_KEYS.has(k.toLowerCase()));
-  const registry = [
+  const registry = compact ? lazyRegistry(sets) : [
     `/** Every principal set's evaluator, by name. */\nconst EVALUATORS: ReadonlyMap<string, Evaluator> = new Map<string, Evaluator>([${sets.map((set, i) => `[${lit(set.name)}, evaluator${i}()]`).join(", ")}]);`,
     `/** Each principal's own evaluator: evaluators.<Name>.authorize(request). */\nexport const evaluators: { readonly [N in PrincipalSetName]: Evaluator } = Object.freeze({ ${sets.map((set) => `${lit(set.name)}: EVALUATORS.get(${lit(set.name)})!`).join(", ")} });`,
     `/** What each principal holds. */\nexport const principalSets: { readonly [N in PrincipalSetName]: PrincipalSet } = Object.freeze({ ${sets.map((set) => `${lit(set.name)}: { kind: ${lit(set.kind)}, policies: [${set.policies.map((p) => lit(p.name)).join(", ")}], unknownManagedPolicies: [${(set.unknownManagedArns ?? []).map(lit).join(", ")}] }`).join(", ")} });`,
   ];
   const top = setFunctions(sets);
-  const code = [...sharedTypes, missRecordSource(), ...factories, ...registry];
+  const patternsHelper = factories.some((f) => f.includes("matchActionPatterns(")) ? [MATCH_ACTION_PATTERNS] : [];
+  const engine = shapes === undefined ? [] : [COMPACT_TABLE_HELPERS, ...patternsHelper, ...shapes.shared, ENGINE];
+  const code = [...sharedTypes, missRecordSource(), ...engine, ...factories, ...registry];
   const all = code.join("\n");
   const constants = ctx.constantDeclarations(all).join("\n");
   const helpers = helperSources([constants, all, top].join("\n"), principalKeys, contextTable(ctx));
@@ -256,7 +418,7 @@ function buildSetsModule(sets: readonly PrincipalSetSource[], options: GenerateO
     ].join("\n") + "\n";
   };
   const text = parts(false);
-  return text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
+  return !compact && text.length <= (options.prettierLimit ?? PRETTIER_LIMIT) ? { text, format: true } : { text: parts(true), format: false };
 }
 
 /**
@@ -273,5 +435,5 @@ export async function generatePrincipalEvaluator(
   options: GenerateOptions = {},
 ): Promise<string> {
   const { text, format } = buildSetsModule(sets, options);
-  return format ? prettier.format(text, { parser: "typescript", printWidth: 100 }) : text;
+  return format ? formatted(text) : text;
 }

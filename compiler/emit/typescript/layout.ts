@@ -8,6 +8,9 @@
 /** Unformatted modules larger than this are laid out by `indentLines` instead of prettier. */
 export const PRETTIER_LIMIT = 1_000_000;
 
+/** Unformatted modules larger than this are compact (statementShapes.ts) and laid out by `indentLines`. */
+export const COMPACT_LIMIT = 100_000;
+
 const OPENERS = new Set(["{", "(", "["]);
 const CLOSERS = new Set(["}", ")", "]"]);
 

@@ -125,20 +125,23 @@ function actionMissLiteral(s: StatementPlan): string {
 }
 
 /** The statement reference, effect and action-miss tables explanations cite. */
-export function statementTables(statements: readonly StatementPlan[]): string[] {
-  const [refs, effects, misses, records, resourceMisses] = setTables(statements);
+export function statementTables(statements: readonly StatementPlan[], compact = false): string[] {
+  const [refs, effects, misses, records, resourceMisses] = setTables(statements, compact);
   return [refs!, effects!, misses!, MISS_RECORD.trim(), records!, resourceMisses!];
 }
 
 /**
  * The tables of one policy set (`statementTables` without the shared `Why` and `missRecord`,
- * which a module of several sets declares once, as `MISS_RECORD_SOURCE`).
+ * which a module of several sets declares once, as `MISS_RECORD_SOURCE`). `compact` writes
+ * them as rows and codes built into the same values at load, for large policy sets.
  */
-export function setTables(statements: readonly StatementPlan[]): string[] {
+export function setTables(statements: readonly StatementPlan[], compact = false): string[] {
   return [
-    `/** Each statement as explanations cite it, by global index. */\nconst REFS: readonly StatementRef[] = [${statements.map(refLiteral).join(", ")}];`,
-    `const EFFECTS: readonly ("Allow" | "Deny")[] = [${statements.map((s) => lit(s.effect)).join(", ")}];`,
-    `/** Why each statement misses when the action index does not select it. */\nconst ACTION_MISSES: readonly StatementMiss["reason"][] = [${statements.map(actionMissLiteral).join(", ")}];`,
+    compact ? compactRefs(statements) : `/** Each statement as explanations cite it, by global index. */\nconst REFS: readonly StatementRef[] = [${statements.map(refLiteral).join(", ")}];`,
+    compact
+      ? `const EFFECTS: readonly ("Allow" | "Deny")[] = Array.from(${lit(statements.map((s) => (s.effect === "Deny" ? "D" : "A")).join(""))}, (c) => (c === "D" ? "Deny" : "Allow"));`
+      : `const EFFECTS: readonly ("Allow" | "Deny")[] = [${statements.map((s) => lit(s.effect)).join(", ")}];`,
+    compact ? compactActionMisses(statements) : `/** Why each statement misses when the action index does not select it. */\nconst ACTION_MISSES: readonly StatementMiss["reason"][] = [${statements.map(actionMissLiteral).join(", ")}];`,
     `/** The action misses, built once: most statements miss on their action. */\nconst ACTION_MISS_RECORDS: readonly StatementMiss[] = REFS.map((ref, i) => missRecord(ref, EFFECTS[i]!, ACTION_MISSES[i]!));`,
     `/**
  * The resource misses of the statements the resource index holds whose Resource has no
@@ -146,9 +149,71 @@ export function setTables(statements: readonly StatementPlan[]): string[] {
  * to each such statement the index does not meet instead of testing it. "1" marks them.
  */
 const RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] = REFS.map((ref, i) =>
-  ${lit(statements.map((s) => (plainResourceMiss(s) ? "1" : "0")).join(""))}.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: "resource", element: "Resource" }) : undefined,
+  ${resourceMissMarks(statements)}.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: "resource", element: "Resource" }) : undefined,
 );`,
   ];
+}
+
+/** The module-level builders of compact tables. */
+export const COMPACT_TABLE_HELPERS = `
+/** Statement references from rows [policy, index, sid, file, line, column], policies and files by number. */
+function refsOf(policies: readonly string[], files: readonly string[], rows: readonly (readonly [number, number, (string | null)?, number?, number?, number?])[]): StatementRef[] {
+  return rows.map(([p, index, sid, f, line, column]): StatementRef => {
+    const policy = policies[p]!;
+    const source = f === undefined ? undefined : { file: files[f]!, line: line!, column: column! };
+    if (sid === undefined || sid === null) return source === undefined ? { policy, index } : { policy, index, source };
+    return source === undefined ? { policy, index, sid } : { policy, index, sid, source };
+  });
+}
+
+/** Each number of \`at\` replaced by that entry of \`values\`. */
+function decoded<T>(values: readonly T[], at: readonly number[]): T[] {
+  return at.map((k) => values[k]!);
+}
+
+/** Each action entry, and the same under its lower-cased name when that differs. */
+function withLowerCase(entries: readonly (readonly [string, Candidates])[]): (readonly [string, Candidates])[] {
+  return entries.flatMap(([name, c]) => (name.toLowerCase() === name ? [[name, c] as const] : [[name, c] as const, [name.toLowerCase(), c] as const]));
+}`.trim();
+
+/** Which statements' resource miss is prebuilt (RESOURCE_MISS_RECORDS): "1" marks them. */
+export function resourceMissMarks(statements: readonly StatementPlan[]): string {
+  return lit(statements.map((s) => (plainResourceMiss(s) ? "1" : "0")).join(""));
+}
+
+/** Distinct values in order of first use, and each item's index among them. */
+function codes(items: readonly string[]): { readonly values: readonly string[]; readonly index: readonly number[] } {
+  const values: string[] = [];
+  const at = new Map<string, number>();
+  const index = items.map((item) => {
+    let k = at.get(item);
+    if (k === undefined) {
+      k = values.length;
+      at.set(item, k);
+      values.push(item);
+    }
+    return k;
+  });
+  return { values, index };
+}
+
+/** REFS as rows `[policy, index, sid, file, line, column]`, policies and files by number. */
+function compactRefs(statements: readonly StatementPlan[]): string {
+  const policies = codes(statements.map((s) => lit(s.policy)));
+  const files = codes(statements.flatMap((s) => (s.source === undefined ? [] : [lit(s.source.file)])));
+  const rows = statements.map((s, i) => {
+    const row = [String(policies.index[i]), String(s.index)];
+    if (s.sid !== undefined || s.source !== undefined) row.push(s.sid === undefined ? "null" : lit(s.sid));
+    if (s.source !== undefined) row.push(String(files.values.indexOf(lit(s.source.file))), String(s.source.line), String(s.source.column));
+    return `[${row.join(",")}]`;
+  });
+  return `const REFS: readonly StatementRef[] = refsOf([${policies.values.join(", ")}], [${files.values.join(", ")}], [${rows.join(",")}]);`;
+}
+
+/** ACTION_MISSES as the distinct reasons and each statement's number among them. */
+function compactActionMisses(statements: readonly StatementPlan[]): string {
+  const reasons = codes(statements.map(actionMissLiteral));
+  return `const ACTION_MISSES: readonly StatementMiss["reason"][] = decoded<StatementMiss["reason"]>([${reasons.values.join(", ")}], [${reasons.index.join(",")}]);`;
 }
 
 /**
@@ -217,25 +282,29 @@ try {
   releaseView(q);
 }`;
 
-/** The body of the emitted `explain`: every statement, in order, with why it missed. */
+/**
+ * The body of the emitted `explain`: every statement, in order, with why it missed. The
+ * result starts as a copy of the prebuilt action misses (one block copy) and only the action
+ * index's candidates are visited, so a large policy set costs little more than authorize()
+ * beyond that copy. Candidate lists are in statement order, so matches are too.
+ */
 export const EXPLAIN_BODY = `
 const q = new View().read(request);
 const candidates = candidatesFor(q.action);
-// 1: the action index selects the statement, so it is tested; 2: the resource index shows its
-// Resource cannot match (decide() skips it the same way), so its miss is the prebuilt one.
-const actionMatches = new Uint8Array(STATEMENTS.length);
-for (const i of candidates.deny) actionMatches[i] = 1;
-for (const i of candidates.allow) actionMatches[i] = 1;
+const notApplied: (StatementMiss | undefined)[] = ACTION_MISS_RECORDS.slice();
+// The resource index's walk notes the statements it meets; an indexed candidate it does not
+// meet cannot match its Resource (decide() skips it the same way) and gets its prebuilt miss.
 const indexed = candidates.indexed;
 const resource = q.resource;
 const start = indexed === undefined ? -1 : resourcePartStart(resource);
-if (indexed !== undefined && start >= 0) {
-  for (let i = 0; i < indexed.length; i++) if (indexed[i] === 1 && RESOURCE_MISS_RECORDS[i] !== undefined) actionMatches[i] = 2;
+const walked = indexed !== undefined && start >= 0;
+const met = new Set<number>();
+if (walked) {
   let node: PrefixNode = PREFIX_ROOT;
   let at = start;
   for (;;) {
-    for (const i of node.deny) if (actionMatches[i] === 2) actionMatches[i] = 1;
-    for (const i of node.allow) if (actionMatches[i] === 2) actionMatches[i] = 1;
+    for (const i of node.deny) met.add(i);
+    for (const i of node.allow) met.add(i);
     const next = node.next;
     if (next === undefined || at >= resource.length) break;
     const child = next.get(resource.charCodeAt(at));
@@ -244,29 +313,39 @@ if (indexed !== undefined && start >= 0) {
     node = child;
   }
 }
-const denied: StatementRef[] = [];
-const allowed: StatementRef[] = [];
-const notApplied: StatementMiss[] = [];
-for (let i = 0; i < STATEMENTS.length; i++) {
-  const ref = REFS[i]!;
-  const effect = EFFECTS[i]!;
-  const mark = actionMatches[i];
-  if (mark === 0) {
-    notApplied.push(ACTION_MISS_RECORDS[i]!);
-    continue;
-  }
-  if (mark === 2) {
-    notApplied.push(RESOURCE_MISS_RECORDS[i]!);
-    continue;
+const matched: number[] = [];
+const test = (i: number): StatementRef | undefined => {
+  const prebuilt = RESOURCE_MISS_RECORDS[i];
+  if (walked && indexed![i] === 1 && prebuilt !== undefined && !met.has(i)) {
+    notApplied[i] = prebuilt;
+    return undefined;
   }
   const why: Why = { reason: undefined };
-  if (STATEMENTS[i]!(q, why)) (effect === "Deny" ? denied : allowed).push(ref);
-  else notApplied.push(missRecord(ref, effect, why.reason ?? ACTION_MISSES[i]!));
+  if (STATEMENTS[i]!(q, why)) {
+    matched.push(i);
+    return REFS[i]!;
+  }
+  notApplied[i] = missRecord(REFS[i]!, EFFECTS[i]!, why.reason ?? ACTION_MISSES[i]!);
+  return undefined;
+};
+const denied: StatementRef[] = [];
+const allowed: StatementRef[] = [];
+for (const i of candidates.deny) {
+  const ref = test(i);
+  if (ref !== undefined) denied.push(ref);
 }
+for (const i of candidates.allow) {
+  const ref = test(i);
+  if (ref !== undefined) allowed.push(ref);
+}
+// Matched statements leave the list, highest index first so the others keep their places.
+matched.sort((a, b) => b - a);
+for (const i of matched) notApplied.splice(i, 1);
+const misses = notApplied as StatementMiss[];
 if (denied.length > 0) {
   return allowed.length > 0
-    ? { decision: "ExplicitDeny", matched: denied, notApplied, overridden: allowed }
-    : { decision: "ExplicitDeny", matched: denied, notApplied };
+    ? { decision: "ExplicitDeny", matched: denied, notApplied: misses, overridden: allowed }
+    : { decision: "ExplicitDeny", matched: denied, notApplied: misses };
 }
-if (allowed.length > 0) return { decision: "Allow", matched: allowed, notApplied };
-return { decision: "ImplicitDeny", matched: [], notApplied };`;
+if (allowed.length > 0) return { decision: "Allow", matched: allowed, notApplied: misses };
+return { decision: "ImplicitDeny", matched: [], notApplied: misses };`;

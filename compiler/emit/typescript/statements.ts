@@ -9,6 +9,7 @@ import { commentText, EmitContext, lit, usesIdentifier } from "./emitContext.js"
 import { allResolved, Locals, required, resolveVariables, type CompiledMatch } from "./matchers.js";
 import type { StatementPlan } from "./model.js";
 import { compileResource } from "./resources.js";
+import type { StatementFunction } from "./statementShapes.js";
 
 function resourceMiss(element: "Resource" | "NotResource"): string {
   return `return why === null ? false : miss(why, { kind: "resource", element: ${lit(element)} });`;
@@ -103,6 +104,12 @@ function describe(s: StatementPlan): string {
 
 /** The declaration of statement `s`'s function, named `statement<global index>`. */
 export function emitStatementFunction(s: StatementPlan, ctx: EmitContext): string {
+  const f = statementFunctionParts(s, ctx);
+  return `${f.comment}\nfunction ${f.name}(${f.params}): boolean {\n${f.body}\n}`;
+}
+
+/** Statement `s`'s function as parts, for `emitStatementShapes` (statementShapes.ts). */
+export function statementFunctionParts(s: StatementPlan, ctx: EmitContext): StatementFunction {
   const locals = new Locals();
   const resources = emitResourceCheck(s, ctx, locals);
   if ("never" in resources) return statementFunction(s, [resourceMiss(resources.never)]);
@@ -116,12 +123,12 @@ export function emitStatementFunction(s: StatementPlan, ctx: EmitContext): strin
   return statementFunction(s, body);
 }
 
-function statementFunction(s: StatementPlan, body: readonly string[]): string {
+function statementFunction(s: StatementPlan, body: readonly string[]): StatementFunction {
   const code = body.join("\n");
   const usesWhy = usesIdentifier(code, "why");
   const usesView = usesIdentifier(code, "q");
   const params = `${usesView ? "q" : "_q"}: View, ${usesWhy ? "why" : "_why"}: Why | null`;
-  return `/** ${describe(s)} */\nfunction statement${s.global}(${params}): boolean {\n${code}\n}`;
+  return { comment: `/** ${describe(s)} */`, name: `statement${s.global}`, params, body: code };
 }
 
 /** The table of statement functions, indexed by global statement index. */
