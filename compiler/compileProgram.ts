@@ -105,6 +105,8 @@ export interface CompiledPrincipalSet {
   readonly policies: readonly NamedPolicyInput[];
   /** Managed policies attached by ARN whose content arp does not know: answers leave them out. */
   readonly unknownManagedArns: readonly string[];
+  /** The role's or user's account when its file names one: principalSetOf maps only ARNs in it. */
+  readonly account?: string;
 }
 
 /** A principal set as the evaluators (runtime, generated module) take it. */
@@ -114,6 +116,7 @@ export function compiledSet(set: PrincipalSet): CompiledPrincipalSet {
     kind: set.kind,
     policies: set.members.map((m) => ({ name: m.name, document: m.policy.document, sources: m.policy.sources })),
     unknownManagedArns: set.unknownManagedArns,
+    ...(set.account === undefined ? {} : { account: set.account }),
   };
 }
 

@@ -84,6 +84,11 @@ function keysRead(key: string, values: readonly string[]): string[] {
   return out;
 }
 
+/** `${aws:username}` → `alice` when the request knows it; other text, and unknown variables, as written. */
+function substituteKnown(value: string, known: (name: string) => string | undefined): string {
+  return value.replace(VARIABLE, (whole, name: string) => (name.includes(":") ? known(name) ?? whole : whole));
+}
+
 function strings(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map((v) => String(v));
 }
@@ -99,6 +104,14 @@ export function evaluatePartial(policies: readonly PolicyInput[], request: Reque
   for (const k of principalKeys(request.principal).keys()) given.add(k);
   const unknownList = options.unknown?.map((k) => k.toLowerCase());
   const isUnknown = (key: string): boolean => (unknownList === undefined ? !given.has(key.toLowerCase()) : unknownList.includes(key.toLowerCase()));
+  const derived = principalKeys(request.principal);
+  const context = new Map(Object.entries(request.context ?? {}).filter(([k]) => Object.hasOwn(request.context ?? {}, k)).map(([k, v]) => [k.toLowerCase(), v] as const));
+  // A variable a residual reads but the request knows is shown with its value, as evaluate substitutes it.
+  const knownValue = (name: string): string | undefined => {
+    if (isUnknown(name)) return undefined;
+    const v = context.get(name.toLowerCase()) ?? derived.get(name.toLowerCase());
+    return typeof v === "string" ? v : undefined;
+  };
   const unknownKeys = new Map<string, string>();
   const applied: AppliedStatement[] = [];
   const dependent: DependentStatement[] = [];
@@ -114,7 +127,7 @@ export function evaluatePartial(policies: readonly PolicyInput[], request: Reque
           const open = keysRead(key, values).filter(isUnknown);
           if (open.length > 0) {
             opened.push(...open);
-            residual.push({ operator, key, values });
+            residual.push({ operator, key, values: values.map((v) => substituteKnown(v, knownValue)) });
           } else (known[operator] ??= {})[key] = values;
         }
       }

@@ -13,7 +13,7 @@ import type { PolicyDefinition } from "./collectPolicies.js";
 import { checkManagedSize, compilePolicy, type BuildInput, type BuiltPolicy } from "./compilePolicy.js";
 import { compileRole, type BuiltRole } from "./compileRole.js";
 import { warnUsernameInRoles } from "./usernameInRoles.js";
-import { userFiles, type GroupDefinition, type UserDefinition } from "./program.js";
+import { allFiles, userFiles, type GroupDefinition, type UserDefinition } from "./program.js";
 import type { BuiltDocument } from "./validateDocuments.js";
 
 export interface BuiltProgram {
@@ -133,16 +133,21 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
   };
   // A name a role and a policy share means the role: the role is the principal that makes
   // requests (its set holds the policy too when it attaches it).
+  const homeAccount = (set: PrincipalSet): PrincipalSet => {
+    const file = allFiles(program.files).find((f) => f.span.file === set.file);
+    const account = file === undefined ? undefined : program.contextOf(file).params.get("account")?.value;
+    return account !== undefined && /^\d{12}$/.test(account) ? { ...set, account } : set;
+  };
   const principalNamed = (name: string): PrincipalSet | undefined => {
     const role = program.role(name);
     if (role !== undefined) {
       const built = roleOf(role.decl, role.file);
-      return built === undefined ? undefined : roleSet(built);
+      return built === undefined ? undefined : homeAccount(roleSet(built));
     }
     const user = program.user(name);
     if (user !== undefined) {
       const built = userOf(user);
-      return built === undefined ? undefined : userSet(built);
+      return built === undefined ? undefined : homeAccount(userSet(built));
     }
     const policy = program.policy(name);
     const built = policy === undefined || policy.role !== undefined ? undefined : policyOf(policy);
@@ -151,8 +156,8 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
   warnUsernameInRoles(input);
   const principalNamesUsed = new Set([...roles, ...users].map((r) => r.name.toLowerCase()));
   const principals = [
-    ...roles.map(roleSet),
-    ...users.map(userSet),
+    ...roles.map((r) => homeAccount(roleSet(r))),
+    ...users.map((u) => homeAccount(userSet(u))),
     ...policies.filter((p) => !principalNamesUsed.has(p.name.toLowerCase())).map(policySet),
   ];
   return { policies, roles, users, groups, documents, policyOf, principals, principalNamed };

@@ -19,6 +19,7 @@ import { checkStatement, type CheckedStatement } from "../check/checkStatement.j
 import type { CheckContext } from "../check/context.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { expectationRequest, testContext } from "./expectationRequest.js";
+import { targetContext } from "./testParams.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 import { userFiles, type Program, type RoleDefinition, type UserDefinition } from "./program.js";
 
@@ -213,7 +214,7 @@ function checkTest(program: Program, file: SourceFile, test: TestDecl): TestChec
       }
     }
   }
-  const ctx = testContext(program.contextOf(file));
+  const ctx = testContext(targets === undefined ? program.contextOf(file) : targetContext(program, file, test, targets));
   const requests = new Map<Expectation, Request | undefined>();
   for (const e of test.expectations) requests.set(e, expectationRequest(ctx, e));
   return { targets, requests };

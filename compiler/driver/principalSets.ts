@@ -36,6 +36,25 @@ export interface PrincipalSet {
   readonly members: readonly SetMember[];
   /** Managed policies attached by ARN whose content arp does not know: answers leave them out. */
   readonly unknownManagedArns: readonly string[];
+  /**
+   * The account its file's `param account` names, when that is one account (not `*`): a role
+   * or user ARN in another account is another principal, whatever its name.
+   */
+  readonly account?: string;
+}
+
+/** The 12-digit account of a principal ARN (`arn:aws:iam::111122223333:role/R`); undefined if it has none. */
+export function accountOfArn(arn: string): string | undefined {
+  const account = arn.split(":")[4];
+  return account !== undefined && /^\d{12}$/.test(account) ? account : undefined;
+}
+
+/**
+ * True when the principal ARN may be the set's principal: the set's account is unknown, or
+ * the ARN is in it. `arn:aws:iam::999999999999:user/alice` is not the project's `alice`.
+ */
+export function inSetAccount(set: PrincipalSet, arn: string): boolean {
+  return set.account === undefined || accountOfArn(arn) === set.account;
 }
 
 /** A role's set: its inline policies, then the managed policies it attaches. */

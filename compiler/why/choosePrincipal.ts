@@ -6,7 +6,7 @@
  * or a declared IAM user (`arn:aws:iam::123456789012:user/Name`), or is the only one the files
  * define. Anything else is a choice the caller has to make.
  */
-import { roleNameOfArn, userNameOfArn, type PrincipalSet } from "../driver/principalSets.js";
+import { accountOfArn, inSetAccount, roleNameOfArn, userNameOfArn, type PrincipalSet } from "../driver/principalSets.js";
 
 /** What the choice needs from a compiled program. */
 export interface PrincipalLookup {
@@ -39,12 +39,12 @@ export function choosePrincipal(lookup: PrincipalLookup, principalArn: string, a
   const role = roleNameOfArn(principalArn);
   if (role !== undefined && lookup.isRole(role)) {
     const set = lookup.named(role);
-    if (set !== undefined) return { ok: true, set, how: "arn" };
+    if (set !== undefined) return inSetAccount(set, principalArn) ? { ok: true, set, how: "arn" } : otherAccount(set, principalArn);
   }
   const user = userNameOfArn(principalArn);
   if (user !== undefined && lookup.isUser(user)) {
     const set = lookup.named(user);
-    if (set?.kind === "user") return { ok: true, set, how: "arn" };
+    if (set?.kind === "user") return inSetAccount(set, principalArn) ? { ok: true, set, how: "arn" } : otherAccount(set, principalArn);
   }
   const [only, ...others] = lookup.candidates;
   if (only !== undefined && others.length === 0) return { ok: true, set: only, how: "only" };
@@ -55,5 +55,14 @@ export function choosePrincipal(lookup: PrincipalLookup, principalArn: string, a
   return {
     ok: false,
     message: `whose policies decide? ${named}, and IAM evaluates only the policies of the principal that makes the request; choose one with --as: ${list}`,
+  };
+}
+
+/** A role or user ARN in another account than the files' is another principal of the same name. */
+function otherAccount(set: PrincipalSet, principalArn: string): PrincipalChoice {
+  return {
+    ok: false,
+    message: `\`${principalArn}\` is in account ${accountOfArn(principalArn) ?? "(none)"}, but the files' ${set.kind} \`${set.name}\` is in account ${set.account ?? "*"} (\`param account\`): ` +
+      `a principal of another account holds its own policies, not these; to evaluate ${set.name}'s policies anyway, choose it with --as ${set.name}`,
   };
 }

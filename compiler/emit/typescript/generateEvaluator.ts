@@ -201,6 +201,8 @@ export interface PrincipalSetSource {
   readonly policies: readonly PolicySource[];
   /** Managed policies attached by ARN whose content is unknown (listed in the module, not evaluated). */
   readonly unknownManagedArns?: readonly string[];
+  /** The role's or user's account, when known: principalSetOf maps no ARN of another account to it. */
+  readonly account?: string;
 }
 
 /** The module comment of a module of principal sets. */
@@ -225,6 +227,7 @@ function setsHeader(moduleName: string, sets: readonly PrincipalSetSource[]): st
 function setFunctions(sets: readonly PrincipalSetSource[]): string {
   const roles = sets.filter((s) => s.kind === "role");
   const users = sets.filter((s) => s.kind === "user");
+  const accounts = sets.filter((s) => s.kind !== "policy" && s.account !== undefined);
   return `
 /** The evaluator of a set by name; anything else (a typo, an inherited name) is refused. */
 function evaluatorOf(set: PrincipalSetName): Evaluator {
@@ -249,11 +252,20 @@ export function principalSetOf(principal: string): PrincipalSetName | undefined 
   const role = /^arn:[^:]+:iam::[^:]*:role\\/(?:[^:]*\\/)?([^/:]+)$/.exec(principal)?.[1] ?? /^arn:[^:]+:sts::[^:]*:assumed-role\\/([^/:]+)\\/[^:]*$/.exec(principal)?.[1];
   ${users.length === 0 ? "" : `if (role === undefined) {
     const user = /^arn:[^:]+:iam::[^:]*:user\\/(?:[^:]*\\/)?([^/:]+)$/.exec(principal)?.[1];
-    return user === undefined ? undefined : USERS.get(user.toLowerCase());
+    return user === undefined ? undefined : ${accounts.length === 0 ? "USERS.get(user.toLowerCase())" : "inHomeAccount(USERS.get(user.toLowerCase()), principal)"};
   }
-  `}return role === undefined ? undefined : ROLES.get(role.toLowerCase());
+  `}return role === undefined ? undefined : ${accounts.length === 0 ? "ROLES.get(role.toLowerCase())" : "inHomeAccount(ROLES.get(role.toLowerCase()), principal)"};
 }
+${accounts.length === 0 ? "" : `
+/** Each set's account, from its file's \\\`param account\\\`: an ARN in another account is another principal. */
+const ACCOUNTS: ReadonlyMap<PrincipalSetName, string> = new Map<PrincipalSetName, string>([${accounts.map((a) => `[${lit(a.name)}, ${lit(a.account ?? "")}]`).join(", ")}]);
 
+/** The set, unless the ARN's account is not the set's own. */
+function inHomeAccount(set: PrincipalSetName | undefined, principal: string): PrincipalSetName | undefined {
+  const home = set === undefined ? undefined : ACCOUNTS.get(set);
+  return home === undefined || principal.split(":")[4] === home ? set : undefined;
+}
+`}
 /** The decision for one request by the principal \`set\`: the same as evaluators[set].authorize(request). */
 export function authorize(set: PrincipalSetName, request: Request): Decision {
   return evaluatorOf(set).authorize(request);
