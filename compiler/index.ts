@@ -89,7 +89,7 @@ export function lintFiles(paths: readonly string[], options: CompileOptions = {}
  */
 export function outputFiles(result: CompileResult): OutputFile[] {
   const files = jsonFiles(result);
-  return [...files, { name: MANIFEST_NAME, text: manifestText(result, files.map((f) => f.name)) }];
+  return [...files, { name: MANIFEST_NAME, text: manifestText(result, files) }];
 }
 
 /** The `json` target's files, without the manifest. */
@@ -129,7 +129,7 @@ export async function writeOutputs(result: CompileResult, outDir: string, target
   if (!result.ok) throw new Error("refusing to write outputs of a compilation with errors");
   const files: OutputFile[] = targets.includes("json") ? jsonFiles(result) : [];
   if (targets.includes("ts")) files.push({ name: EVALUATOR_FILE, text: await generateEvaluatorModule(result) });
-  files.push({ name: MANIFEST_NAME, text: manifestText(result, files.map((f) => f.name)) });
+  files.push({ name: MANIFEST_NAME, text: manifestText(result, files) });
   return writeOwnedDirectory(outDir, files);
 }
 

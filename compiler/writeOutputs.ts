@@ -7,7 +7,10 @@
  * (`wx`, so nothing planted is followed), and every entry of the old directory that the old
  * manifest does not list is carried over as a hard link (directories are rebuilt with hard
  * links inside, symbolic links are re-created, never followed). Files the old manifest lists
- * and this compile does not write are not carried over: stale outputs disappear. Then two
+ * and this compile does not write are not carried over: stale outputs disappear, unless their
+ * text no longer has the SHA-256 the old manifest recorded (someone edited them): those are
+ * carried over and reported as kept, and a new output that would overwrite such a file is
+ * refused, since nothing a user wrote is lost. Then two
  * renames switch the sets: `<dir>` → `.<dir>.arp-old-<random>`, the new one → `<dir>`. Top-level
  * entries arp did not write that appeared in the old directory meanwhile are moved over, and
  * the old directory is renamed to `-del-` and deleted. A reader sees the old complete set,
@@ -35,7 +38,7 @@
 import { randomBytes } from "node:crypto";
 import * as nodeFs from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
-import { filesClaimedBy, MANIFEST_NAME } from "./manifest.js";
+import { contentHash, filesClaimedBy, hashesRecordedBy, MANIFEST_NAME } from "./manifest.js";
 
 export interface OutputFile {
   /** File name relative to the output directory: a plain name, no directories. */
@@ -49,6 +52,11 @@ export interface WriteReport {
   readonly recovered?: string;
   /** Files an earlier compile wrote that this one did not, now removed. */
   readonly removed: readonly string[];
+  /**
+   * Files an earlier compile wrote that this one did not, kept because they changed since
+   * (their text no longer has the hash the manifest recorded): they are now the user's.
+   */
+  readonly kept: readonly string[];
 }
 
 /**
@@ -155,10 +163,11 @@ export function writeOwnedDirectory(outDir: string, files: readonly OutputFile[]
   const staging = join(dirname(target), `${siblingPrefix(target)}new-${randomSuffix()}`);
   fs.mkdir(staging);
   let removed: string[] = [];
+  let kept: string[] = [];
   try {
     for (const f of files) fs.writeExclusive(join(staging, f.name), f.text);
     if (existing !== undefined) {
-      removed = carryOverForeign(target, staging, new Set(files.map((f) => f.name.toLowerCase())), fs);
+      ({ removed, kept } = carryOverForeign(target, staging, new Set(files.map((f) => f.name.toLowerCase())), fs));
       fs.chmod(staging, existing.mode & 0o7777);
     }
   } catch (e) {
@@ -173,7 +182,7 @@ export function writeOwnedDirectory(outDir: string, files: readonly OutputFile[]
       throw e;
     }
   } else switchDirectories(target, staging, fs);
-  return { ...(recovered !== undefined ? { recovered } : {}), removed };
+  return { ...(recovered !== undefined ? { recovered } : {}), removed, kept };
 }
 
 /** The real directory to replace: a symbolic link to a directory is kept, and its target replaced. */
@@ -215,25 +224,47 @@ function claimedFiles(dir: string, fs: FsOps): Set<string> {
 }
 
 /**
- * Links into `staging` every entry of `target` that the old manifest does not claim; returns
- * the claimed files that are not written again (the stale outputs).
- * @throws when a new output would replace an entry arp did not write.
+ * Links into `staging` every entry of `target` that the old manifest does not claim, and every
+ * claimed file that changed since arp wrote it; returns the claimed, unchanged files that are
+ * not written again (the stale outputs, `removed`) and the changed ones kept (`kept`).
+ * @throws when a new output would replace an entry arp did not write, or one changed since.
  */
-function carryOverForeign(target: string, staging: string, written: ReadonlySet<string>, fs: FsOps): string[] {
+function carryOverForeign(target: string, staging: string, written: ReadonlySet<string>, fs: FsOps): { removed: string[]; kept: string[] } {
   const claimed = claimedFiles(target, fs);
-  const stale: string[] = [];
+  const edited = editedSince(target, fs);
+  const removed: string[] = [];
+  const kept: string[] = [];
   for (const entry of fs.readdir(target).sort()) {
     const key = entry.toLowerCase();
     const path = join(target, entry);
     const ours = claimed.has(key) && fs.lstat(path)?.isFile() === true;
     if (written.has(key)) {
-      if (ours) continue;
+      if (ours && !edited(key, path)) continue;
+      if (ours) {
+        throw new Error(`\`${path}\` changed since arp wrote it (its text no longer has the hash ${MANIFEST_NAME} recorded), so arp will not overwrite it: move it away or delete it, then compile again`);
+      }
       throw new Error(`\`${path}\` was not written by arp (${MANIFEST_NAME} does not list it), so arp will not replace it: move it away`);
     }
-    if (ours) stale.push(entry);
-    else carryOver(path, join(staging, entry), fs);
+    if (ours && !edited(key, path)) removed.push(entry);
+    else {
+      if (ours) kept.push(entry);
+      carryOver(path, join(staging, entry), fs);
+    }
   }
-  return stale;
+  return { removed, kept };
+}
+
+/**
+ * Whether a claimed file's text differs from what arp wrote, by the hash the manifest recorded.
+ * A file the manifest has no hash for (a manifest from before hashes) counts as unchanged.
+ */
+function editedSince(dir: string, fs: FsOps): (key: string, path: string) => boolean {
+  const manifest = join(dir, MANIFEST_NAME);
+  const recorded = fs.lstat(manifest)?.isFile() === true ? hashesRecordedBy(fs.readText(manifest)) : new Map<string, string>();
+  return (key, path) => {
+    const hash = recorded.get(key);
+    return hash !== undefined && contentHash(fs.readText(path)) !== hash;
+  };
 }
 
 /** Re-creates `from` at `to` without copying file contents, so both share every file. */

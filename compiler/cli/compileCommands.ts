@@ -71,6 +71,12 @@ export function registerCompileCommand(program: Command): void {
       }
       // Said even with --format json (on stderr): a recovery changed the output directory.
       if (report?.recovered !== undefined) process.stderr.write(`${terminalText(report.recovered)}\n`);
+      // Also said with --format json: files arp used to own are the user's from now on.
+      if (report !== undefined && report.kept.length > 0) {
+        process.stderr.write(
+          `warning: kept ${terminalText(report.kept.join(", "))}: an earlier compile wrote ${report.kept.length === 1 ? "it" : "them"} and this one does not, but ${report.kept.length === 1 ? "it has" : "they have"} changed since, so ${report.kept.length === 1 ? "it is" : "they are"} yours now (delete to remove)\n`,
+        );
+      }
       printDiagnostics(diagnostics, result.sources, { format: opts.format, color: colorOf(cmd) });
       if (ok && opts.format === "text") {
         const names = [
