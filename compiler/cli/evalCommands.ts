@@ -14,9 +14,11 @@ import { analyzeProgram } from "../compileProgram.js";
 import { loadCatalog } from "../catalog/index.js";
 import { suggestAction } from "../catalog/suggest.js";
 import { loadSources } from "../driver/loadSources.js";
+import { membersOf } from "../driver/checkProgram.js";
 import type { PrincipalSet } from "../driver/principalSets.js";
 import { hasErrors, sortDiagnostics } from "../../grammar/diagnostics/diagnostic.js";
 import { choosePrincipal } from "../why/choosePrincipal.js";
+import { checkContextValues, checkResourceArn } from "./requestInputs.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
 import { printDiagnostics, colorOf, type OutputFormat } from "./report.js";
 import { collectSetting, emptyTable, entryOf, UsageError, withEntry, type NameTable } from "./settings.js";
@@ -82,6 +84,7 @@ function principalFor(paths: string[], opts: EvalOptions, cmd: Command, principa
     named: built.principalNamed,
     isRole: (name) => program.role(name) !== undefined,
     isUser: (name) => program.user(name) !== undefined,
+    groupMembers: (name) => (program.group(name) === undefined ? undefined : membersOf(program, name)),
   }, principalArn, opts.as);
   if (!choice.ok) throw new UsageError(choice.message);
   return choice.set;
@@ -152,6 +155,8 @@ function checkInputs(request: Request, params: Readonly<NameTable<string>>): voi
       : "arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE";
     throw new UsageError(`--resource ${resource}: a request names one resource by its ARN (or \`*\`), such as ${form}`);
   }
+  checkResourceArn(resource);
+  checkContextValues(request.context ?? {}, (line) => process.stderr.write(`${line}\n`));
   if (!loadCatalog().action(request.action)) {
     const suggestion = suggestAction(request.action);
     process.stderr.write(`warning: no AWS service has the action \`${terminalText(request.action)}\`${suggestion === undefined ? "" : `; did you mean \`${suggestion}\`?`} (a wildcard statement may still match it)\n`);
@@ -217,6 +222,7 @@ export function registerWhyCommand(program: Command): void {
       if (set === undefined) return;
       const resource = opts.resource === undefined ? resourceOf(denied.resource, denied.principal, opts.set) : { arn: opts.resource };
       const request: Request = { principal: denied.principal, action: denied.action, resource: resource.arn, context: opts.context };
+      checkContextValues(opts.context, (line) => process.stderr.write(`${line}\n`));
       const partial = decidePartial(set, request);
       if (opts.format === "json") {
         const principalSet = { name: set.name, kind: set.kind, policies: set.members.map((m) => m.name), unknownManagedPolicies: set.unknownManagedArns };

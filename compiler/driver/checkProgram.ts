@@ -185,7 +185,8 @@ function targetLabel(t: TestTarget): string {
 }
 
 /** The users of the user files that belong to `group`. */
-function membersOf(program: Program, group: string): string[] {
+/** The users of the program's files that name `group` among their groups. */
+export function membersOf(program: Program, group: string): string[] {
   return userFiles(program.files).flatMap((f) => f.items.flatMap((i) =>
     i.kind === "User" && i.items.some((m) => m.kind === "MemberOf" && m.groups.some((g) => g.name.toLowerCase() === group.toLowerCase())) ? [i.name.name] : []));
 }

@@ -18,6 +18,8 @@ export interface PrincipalLookup {
   isRole(name: string): boolean;
   /** True when an IAM user of that name is declared (inputs or imports). */
   isUser(name: string): boolean;
+  /** When a group of that name is declared, its users; undefined when there is no such group. */
+  groupMembers?(name: string): readonly string[] | undefined;
 }
 
 export type PrincipalChoice =
@@ -34,6 +36,11 @@ export function choosePrincipal(lookup: PrincipalLookup, principalArn: string, a
   if (as !== undefined) {
     const set = lookup.named(as);
     if (set !== undefined) return { ok: true, set, how: "as" };
+    const members = lookup.groupMembers?.(as);
+    if (members !== undefined) {
+      const which = members.length > 0 ? `choose one of its users: ${members.map((m) => `\`--as ${m}\``).join(", ")}` : "declare a user in it and choose that user";
+      return { ok: false, message: `--as ${as}: \`${as}\` is a group: a group makes no request, its users do; ${which}` };
+    }
     return { ok: false, message: `--as ${as}: no role, user or policy of that name${list === "" ? "" : `; the files define: ${list}`}` };
   }
   const role = roleNameOfArn(principalArn);
