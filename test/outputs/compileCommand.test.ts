@@ -2,26 +2,12 @@
 // stale outputs are removed and said; an interrupted earlier compile is recovered and said.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../compiler/cli/main.js";
+import { describe, expect, it } from "vitest";
+import { runInProcess, type CliRun } from "../fuzz/cliHarness.js";
 import { tempDir } from "../support/tempDir.js";
 
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
-
-async function arp(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  process.exitCode = undefined;
-  const code = await main([...args, "--no-color"]);
-  vi.restoreAllMocks();
-  return { code, stderr };
+function arp(args: string[]): Promise<CliRun> {
+  return runInProcess([...args, "--no-color"]);
 }
 
 const TRUST = 'trust service "build.apprunner.amazonaws.com"';

@@ -3,27 +3,14 @@
 // longer has that hash keeps it (a stale output) or refuses (an output written again).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../compiler/cli/main.js";
+import { describe, expect, it } from "vitest";
 import { contentHash, hashesRecordedBy } from "../../compiler/manifest.js";
 import { writeOwnedDirectory } from "../../compiler/writeOutputs.js";
+import { runInProcess, type CliRun } from "../fuzz/cliHarness.js";
 import { tempDir } from "../support/tempDir.js";
 
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
-
-async function arp(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const code = await main([...args, "--no-color"]);
-  vi.restoreAllMocks();
-  return { code, stderr };
+function arp(args: string[]): Promise<CliRun> {
+  return runInProcess([...args, "--no-color"]);
 }
 
 /** A project whose one policy is named `name`, compiled into `out` (JSON and evaluator). */

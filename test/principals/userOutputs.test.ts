@@ -5,19 +5,14 @@
 // runtime's over the user's file, its groups' files and the managed policies they name.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../compiler/cli/main.js";
+import { describe, expect, it } from "vitest";
 import { compile, compileFiles, generateEvaluatorModule } from "../../compiler/index.js";
 import { validateIamDocument } from "../../compiler/validate/index.js";
 import { compilePolicySet, type EvaluationResult, type Request } from "../../runtime/index.js";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import { loadEvaluator } from "../codegen/support.js";
+import { runInProcess, type CliRun } from "../fuzz/cliHarness.js";
 import { tempDir } from "../support/tempDir.js";
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
 
 const TEAM = `
 param account = "123456789012"
@@ -52,17 +47,8 @@ interface Bundle {
   readonly Policies?: readonly { readonly PolicyName: string; readonly PolicyDocument: IamPolicyDocument }[];
 }
 
-async function arp(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = "";
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  process.exitCode = undefined;
-  const code = await main([...args, "--no-color"]);
-  vi.restoreAllMocks();
-  return { code, stderr };
+function arp(args: string[]): Promise<CliRun> {
+  return runInProcess([...args, "--no-color"]);
 }
 
 function read(dir: string, name: string): Bundle {
