@@ -191,14 +191,15 @@ export function registerEvalCommand(program: Command): void {
  * a name is read as `service/NAME/*` in the caller's account, which any `service/...` pattern
  * that could match the real ARN also matches. `--resource` overrides it.
  */
-function resourceOf(named: string, principal: string, params: Readonly<NameTable<string>>): { readonly arn: string; readonly assumed?: string } {
+function resourceOf(named: string, principal: string, params: Readonly<NameTable<string>>, set: PrincipalSet): { readonly arn: string; readonly assumed?: string } {
   if (named === "*" || named.startsWith("arn:")) return { arn: named };
   const fromArn = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1];
   const account = fromArn ?? entryOf(params, "account") ?? "*";
-  const region = entryOf(params, "region") ?? "*";
+  const setRegion = entryOf(params, "region") === undefined ? set.region : undefined;
+  const region = entryOf(params, "region") ?? setRegion ?? "*";
   const arn = `arn:${entryOf(params, "partition") ?? "aws"}:apprunner:${region}:${account}:service/${named}/*`;
   const accountWhy = fromArn !== undefined ? "the caller's account" : account === "*" ? "any account" : "--set account";
-  const regionWhy = region === "*" ? "any region (--set region to narrow)" : "--set region";
+  const regionWhy = region === "*" ? "any region (--set region to narrow)" : setRegion !== undefined ? `the region of ${set.file}` : "--set region";
   return { arn, assumed: `the message names \`${named}\`, not an ARN: read as App Runner service ${arn} (${accountWhy}, ${regionWhy}); give --resource for another` };
 }
 
@@ -220,7 +221,7 @@ export function registerWhyCommand(program: Command): void {
       }
       const set = principalFor(paths, opts, cmd, denied.principal);
       if (set === undefined) return;
-      const resource = opts.resource === undefined ? resourceOf(denied.resource, denied.principal, opts.set) : { arn: opts.resource };
+      const resource = opts.resource === undefined ? resourceOf(denied.resource, denied.principal, opts.set, set) : { arn: opts.resource };
       const request: Request = { principal: denied.principal, action: denied.action, resource: resource.arn, context: opts.context };
       checkContextValues(opts.context, (line) => process.stderr.write(`${line}\n`));
       const partial = decidePartial(set, request);

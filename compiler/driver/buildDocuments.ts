@@ -133,32 +133,39 @@ export function buildDocuments(input: BuildInput): BuiltProgram {
   };
   // A name a role and a policy share means the role: the role is the principal that makes
   // requests (its set holds the policy too when it attaches it).
-  const homeAccount = (set: PrincipalSet): PrincipalSet => {
+  // A policy makes no request: only a role's or user's set has a home account.
+  const withFileParams = (set: PrincipalSet): PrincipalSet => {
     const file = allFiles(program.files).find((f) => f.span.file === set.file);
-    const account = file === undefined ? undefined : program.contextOf(file).params.get("account")?.value;
-    return account !== undefined && /^\d{12}$/.test(account) ? { ...set, account } : set;
+    const params = file === undefined ? undefined : program.contextOf(file).params;
+    const account = params?.get("account")?.value;
+    const region = params?.get("region")?.value;
+    return {
+      ...set,
+      ...(set.kind !== "policy" && account !== undefined && /^\d{12}$/.test(account) ? { account } : {}),
+      ...(region !== undefined && region !== "" && !region.includes("*") ? { region } : {}),
+    };
   };
   const principalNamed = (name: string): PrincipalSet | undefined => {
     const role = program.role(name);
     if (role !== undefined) {
       const built = roleOf(role.decl, role.file);
-      return built === undefined ? undefined : homeAccount(roleSet(built));
+      return built === undefined ? undefined : withFileParams(roleSet(built));
     }
     const user = program.user(name);
     if (user !== undefined) {
       const built = userOf(user);
-      return built === undefined ? undefined : homeAccount(userSet(built));
+      return built === undefined ? undefined : withFileParams(userSet(built));
     }
     const policy = program.policy(name);
     const built = policy === undefined || policy.role !== undefined ? undefined : policyOf(policy);
-    return built === undefined ? undefined : policySet(built);
+    return built === undefined ? undefined : withFileParams(policySet(built));
   };
   warnUsernameInRoles(input);
   const principalNamesUsed = new Set([...roles, ...users].map((r) => r.name.toLowerCase()));
   const principals = [
-    ...roles.map((r) => homeAccount(roleSet(r))),
-    ...users.map((u) => homeAccount(userSet(u))),
-    ...policies.filter((p) => !principalNamesUsed.has(p.name.toLowerCase())).map(policySet),
+    ...roles.map((r) => withFileParams(roleSet(r))),
+    ...users.map((u) => withFileParams(userSet(u))),
+    ...policies.filter((p) => !principalNamesUsed.has(p.name.toLowerCase())).map((p) => withFileParams(policySet(p))),
   ];
   return { policies, roles, users, groups, documents, policyOf, principals, principalNamed };
 }

@@ -41,6 +41,11 @@ export interface PrincipalSet {
    * or user ARN in another account is another principal, whatever its name.
    */
   readonly account?: string;
+  /**
+   * The region its file's `param region` names, when that is one region (not `*`): where a bare
+   * resource name in an AccessDenied message is read.
+   */
+  readonly region?: string;
 }
 
 /** The 12-digit account of a principal ARN (`arn:aws:iam::111122223333:role/R`); undefined if it has none. */

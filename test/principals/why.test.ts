@@ -87,6 +87,16 @@ describe("arp why never contradicts the message", () => {
     expect(r.stdout).toContain("read as App Runner service arn:aws:apprunner:*:123456789012:service/my-example-service/*");
   });
 
+  it("a bare name is read in the region the policies' file declares, and the reading says so", async () => {
+    const r = await why(README_MESSAGE, `param region = "eu-west-1"\n${TEAM_SERVICES}`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("read as App Runner service arn:aws:apprunner:eu-west-1:123456789012:service/my-example-service/*");
+    expect(r.stdout).toMatch(/the region of .*p\.arp/);
+    // --set region still decides over the file's.
+    const set = await why(README_MESSAGE, `param region = "eu-west-1"\n${TEAM_SERVICES}`, "--set", "region=us-west-2");
+    expect(set.stdout).toContain("read as App Runner service arn:aws:apprunner:us-west-2:123456789012:service/my-example-service/*");
+  });
+
   it("a message that says no identity-based policy allows it rules the deny out, and says under what condition", async () => {
     const r = await why(`${README_MESSAGE} because no identity-based policy allows the apprunner:DescribeService action`, TEAM_SERVICES);
     expect(r.stdout).not.toMatch(/blocked by an explicit deny/);
