@@ -73,11 +73,16 @@ export function reconcile(denied: AccessDenied, partial: PartialResult, request:
       lines.push(`the message says no identity-based policy allows it, yet these policies allow it whatever the context: ${allows.map(where).join("; ")}. The policies AWS evaluated differ from these files, or the caller does not hold them`);
     }
     for (const s of maybeAllows) lines.push(`did not apply (the message says nothing allowed it): Allow ${where(s)}, so in AWS's request it was not the case that ${residualText(s)}`);
-    if (allows.length === 0) lines.push(`the smallest statement that would allow it:\n  ${suggestStatement(request, params)}`);
+    if (allows.length === 0 && denies.length > 0) {
+      lines.push(`no allow would help: the deny that applies whatever the context (${denies.map(where).join("; ")}) overrides any allow`);
+    } else if (allows.length === 0) lines.push(`the smallest statement that would allow it:\n  ${suggestStatement(request, params)}`);
   } else if (denies.length === 0 || verdict.explicitDeny === "no") {
     for (const s of maybeAllows) lines.push(`allowed if ${residualText(s)}: Allow ${where(s)}`);
-    if (allows.length > 0 && denies.length === 0) {
-      lines.push(`these policies allow it (${allows.map(where).join("; ")}): the denial comes from elsewhere (another policy the caller holds, a permissions boundary, an SCP, or a session policy)`);
+    // A message that names the policy type that denied is answered by the last line instead.
+    const namedElsewhere = denied.reason?.policyType !== undefined && denied.reason.policyType !== "identity-based policy";
+    if (allows.length > 0 && denies.length === 0 && !namedElsewhere) {
+      const unless = maybeDenies.length > 0 ? "; unless a deny above applied, " : ": ";
+      lines.push(`these policies allow it (${allows.map(where).join("; ")})${unless}the denial comes from elsewhere (another policy the caller holds, a permissions boundary, an SCP, or a session policy)`);
     }
     if (allows.length === 0 && maybeAllows.length === 0) lines.push(`no statement allows it; the smallest statement that would:\n  ${suggestStatement(request, params)}`);
   }

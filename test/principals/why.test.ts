@@ -87,6 +87,26 @@ describe("arp why never contradicts the message", () => {
     expect(r.stdout).toContain("read as App Runner service arn:aws:apprunner:*:123456789012:service/my-example-service/*");
   });
 
+  it("with no reason given, an allow beside a deny that may apply does not blame the denial on other policies outright", async () => {
+    const policy = `policy Fence {\n  allow apprunner:DescribeService on *\n  deny * on * when aws:RequestedRegion not in ["eu-west-1"]\n}\n`;
+    const r = await why(README_MESSAGE, policy);
+    expect(r.stdout).toMatch(/denied if aws:RequestedRegion/);
+    expect(r.stdout).toContain("; unless a deny above applied, the denial comes from elsewhere");
+  });
+
+  it("a message naming an SCP's explicit deny is answered once, not also as 'elsewhere ... an SCP'", async () => {
+    const r = await why(`${README_MESSAGE} with an explicit deny in a service control policy`, `allow apprunner:DescribeService on *\n`);
+    expect(r.stdout).toContain("the denial comes from a service control policy, which arp does not model");
+    expect(r.stdout).not.toContain("the denial comes from elsewhere");
+  });
+
+  it("when a deny applies whatever the context, no allow is suggested: it would be overridden", async () => {
+    const r = await why(`User: arn:aws:iam::123456789012:user/marymajor is not authorized to perform: apprunner:DeleteService on resource: arn:aws:apprunner:us-east-1:123456789012:service/web/abc because no identity-based policy allows the apprunner:DeleteService action`,
+      `deny apprunner:DeleteService on service/*\n`);
+    expect(r.stdout).toMatch(/no allow would help: the deny that applies whatever the context \(statement\[0\] in policy `p`.*overrides any allow/);
+    expect(r.stdout).not.toContain("the smallest statement that would allow it");
+  });
+
   it("a bare name is read in the region the policies' file declares, and the reading says so", async () => {
     const r = await why(README_MESSAGE, `param region = "eu-west-1"\n${TEAM_SERVICES}`);
     expect(r.code).toBe(0);
