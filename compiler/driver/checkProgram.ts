@@ -20,6 +20,7 @@ import type { CheckContext } from "../check/context.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { expectationRequest, testContext } from "./expectationRequest.js";
 import { targetContext } from "./testParams.js";
+import { warnCallerOutsideSet } from "./testCaller.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 import { userFiles, type Program, type RoleDefinition, type UserDefinition } from "./program.js";
 
@@ -184,7 +185,6 @@ function targetLabel(t: TestTarget): string {
   }
 }
 
-/** The users of the user files that belong to `group`. */
 /** The users of the program's files that name `group` among their groups. */
 export function membersOf(program: Program, group: string): string[] {
   return userFiles(program.files).flatMap((f) => f.items.flatMap((i) =>
@@ -215,6 +215,7 @@ function checkTest(program: Program, file: SourceFile, test: TestDecl): TestChec
       }
     }
   }
+  if (targets !== undefined) warnCallerOutsideSet(program, test, targets);
   const ctx = testContext(targets === undefined ? program.contextOf(file) : targetContext(program, file, test, targets));
   const requests = new Map<Expectation, Request | undefined>();
   for (const e of test.expectations) requests.set(e, expectationRequest(ctx, e));

@@ -86,6 +86,7 @@ export const Codes = {
   UsernameInRolePolicy: def("ARP5011", "warning", "`$user` (`aws:username`) in a role's policy: requests made with a role never carry it"),
   InvalidIdentityName: def("ARP5012", "error", "a user or group name IAM does not accept (users 1-64, groups 1-128 letters, digits and `+=,.@_-`)"),
   IdentityQuotaExceeded: def("ARP5013", "error", "a user or group over an IAM quota: more than 10 groups per user, or more managed policies than IAM attaches"),
+  TestCallerOutsideSet: def("ARP5014", "warning", "a test of a role's or user's policies makes a request as another role or user, whose own policies would decide it"),
 
   // ---- ARP6xxx: importing IAM JSON ------------------------------------------------------
   InvalidJson: def("ARP6001", "error", "input that is not JSON"),
