@@ -78,6 +78,16 @@ function conditionBlock(ctx: CheckContext, tests: readonly ConditionTest[]): IrC
       byPair.set(pair, { ...prior, values: unique([...prior.values, ...t.values]) });
       continue;
     }
+    const spare = ifExistsSpare(t);
+    if (spare !== undefined) {
+      const sparePair = `${spare}\u0000${t.key.toLowerCase()}`;
+      const taken = byPair.get(sparePair);
+      if (taken === undefined) {
+        byPair.set(sparePair, { operator: spare, key: t.key, values: t.values, span: t.span });
+        continue;
+      }
+      if (taken.values.join("\u0001") === t.values.join("\u0001")) continue;
+    }
     report(ctx, "NotExpressible", t.span,
       `IAM cannot test \`${t.key}\` twice with \`${operator}\` in one statement: both tests must hold, but IAM would accept either value`,
       { hint: "combine the tests into one, or split the statement", related: [{ message: "the other test", span: prior.span }] });
@@ -92,6 +102,19 @@ function conditionBlock(ctx: CheckContext, tests: readonly ConditionTest[]): IrC
  * be met by different values, so only unqualified and `ForAllValues` tests merge.
  */
 const NOR_OPERATORS: ReadonlySet<string> = new Set(OPERATOR_TABLE.filter((r) => r.negated).map((r) => r.name));
+
+/**
+ * The second spelling of a positive test that must hold beside one of the same operator and
+ * key: its `IfExists` form. On a single-valued key (an unqualified test; arp refuses those on
+ * multi-valued keys) the first test already fails when the key is missing, so "K like a and
+ * (K missing or K like b)" is "K like a and K like b". Undefined when the test is already
+ * `IfExists`, set-qualified, or of an operator that takes no `IfExists` (`Null`).
+ */
+function ifExistsSpare(t: ConditionTest): string | undefined {
+  if (t.ifExists || t.quantifier !== undefined || NOR_OPERATORS.has(t.operator)) return undefined;
+  if (OPERATOR_TABLE.find((r) => r.name === t.operator)?.qualifiers !== true) return undefined;
+  return operatorName({ ...t, ifExists: true });
+}
 
 function valuesAreAnded(t: ConditionTest): boolean {
   return NOR_OPERATORS.has(t.operator) && t.quantifier !== "ForAnyValue";
