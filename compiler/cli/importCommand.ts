@@ -13,7 +13,7 @@ import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
 import { terminalText } from "../diagnostics/terminalText.js";
-import { importedPolicyName, importPolicy, type ImportResult } from "../import/index.js";
+import { importDocuments, importedPolicyName, type ImportResult } from "../import/index.js";
 import { decodeUtf8, readSourceFile, SourceReadError } from "../driver/loadSources.js";
 import { writeOutputsAtomically, type OutputFile } from "../writeOutputs.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
@@ -101,15 +101,17 @@ async function loadAndImport(files: readonly string[], options: ImportCommandOpt
       loaded.sources.set(file, text);
       continue;
     }
-    const imported = await importPolicy(text, { file, ...(options.name !== undefined ? { name: options.name } : {}) });
-    // `--strict`: a warning refuses the file too.
-    const result: ImportResult = options.strict === true && imported.diagnostics.some((d) => d.severity === "warning")
-      ? withoutOutput({ ...imported, diagnostics: imported.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) })
-      : imported;
-    if (result.arp === undefined) loaded.refused.push(file);
-    loaded.results.push(result);
-    loaded.diagnostics.push(...result.diagnostics);
-    result.sources.forEach((t, f) => loaded.sources.set(f, t));
+    // A CloudFormation template gives one result per IAM resource; any other file, one.
+    for (const imported of await importDocuments(text, { file, ...(options.name !== undefined ? { name: options.name } : {}) })) {
+      // `--strict`: a warning refuses the file too.
+      const result: ImportResult = options.strict === true && imported.diagnostics.some((d) => d.severity === "warning")
+        ? withoutOutput({ ...imported, diagnostics: imported.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) })
+        : imported;
+      if (result.arp === undefined) loaded.refused.push(file);
+      loaded.results.push(result);
+      loaded.diagnostics.push(...result.diagnostics);
+      result.sources.forEach((t, f) => loaded.sources.set(f, t));
+    }
   }
   return loaded;
 }
