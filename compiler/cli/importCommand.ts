@@ -1,7 +1,8 @@
 /**
  * `arp import <files...> [--out dir] [--name N] [--strict]`: IAM JSON policies (identity or
  * trust) to `.arp`, one file per input named after it (a trust policy in a generically named
- * file after its directory). `-` (or no file) reads standard input as a policy named `policy`.
+ * file after its directory), or per IAM resource of a CloudFormation template (named from the
+ * resource's name or logical ID). `-` (or no file) reads standard input as a policy named `policy`.
  * Each file imports on its own: those that import are written (`--out`) or printed, those that
  * cannot are listed, and the exit code is 1 if any could not. `--strict` refuses a file with
  * warnings too.
