@@ -1,7 +1,8 @@
 /**
  * `arp import <files...> [--out dir] [--name N] [--strict]`: IAM JSON policies (identity or
  * trust) to `.arp`, one file per input named after it (a trust policy in a generically named
- * file after its directory). `-` (or no file) reads standard input as a policy named `policy`.
+ * file after its directory), or per IAM resource of a CloudFormation template (named from the
+ * resource's name or logical ID). `-` (or no file) reads standard input as a policy named `policy`.
  * Each file imports on its own: those that import are written (`--out`) or printed, those that
  * cannot are listed, and the exit code is 1 if any could not. `--strict` refuses a file with
  * warnings too.
@@ -13,7 +14,7 @@ import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
 import { terminalText } from "../diagnostics/terminalText.js";
-import { importedPolicyName, importPolicy, type ImportResult } from "../import/index.js";
+import { importDocuments, importedPolicyName, type ImportResult } from "../import/index.js";
 import { decodeUtf8, readSourceFile, SourceReadError } from "../driver/loadSources.js";
 import { writeOutputsAtomically, type OutputFile } from "../writeOutputs.js";
 import { EXIT_ERRORS, EXIT_OK, formatOption } from "./options.js";
@@ -101,15 +102,17 @@ async function loadAndImport(files: readonly string[], options: ImportCommandOpt
       loaded.sources.set(file, text);
       continue;
     }
-    const imported = await importPolicy(text, { file, ...(options.name !== undefined ? { name: options.name } : {}) });
-    // `--strict`: a warning refuses the file too.
-    const result: ImportResult = options.strict === true && imported.diagnostics.some((d) => d.severity === "warning")
-      ? withoutOutput({ ...imported, diagnostics: imported.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) })
-      : imported;
-    if (result.arp === undefined) loaded.refused.push(file);
-    loaded.results.push(result);
-    loaded.diagnostics.push(...result.diagnostics);
-    result.sources.forEach((t, f) => loaded.sources.set(f, t));
+    // A CloudFormation template gives one result per IAM resource; any other file, one.
+    for (const imported of await importDocuments(text, { file, ...(options.name !== undefined ? { name: options.name } : {}) })) {
+      // `--strict`: a warning refuses the file too.
+      const result: ImportResult = options.strict === true && imported.diagnostics.some((d) => d.severity === "warning")
+        ? withoutOutput({ ...imported, diagnostics: imported.diagnostics.map((d) => (d.severity === "warning" ? { ...d, severity: "error" as const } : d)) })
+        : imported;
+      if (result.arp === undefined) loaded.refused.push(file);
+      loaded.results.push(result);
+      loaded.diagnostics.push(...result.diagnostics);
+      result.sources.forEach((t, f) => loaded.sources.set(f, t));
+    }
   }
   return loaded;
 }

@@ -21,8 +21,9 @@ import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { addUnreported, documentKind, iamErrors } from "./iamFindings.js";
 import { importRoleBundle, roleBundleOf } from "./importRoleBundle.js";
-import { parseJson, toPlain } from "./jsonSource.js";
+import { parseJson, toPlain, type JsonNode } from "./jsonSource.js";
 import { isPolicyResource, readPolicyResource } from "./policyResource.js";
+import { templateResources } from "./templateResources.js";
 import { translatePolicy } from "./translatePolicy.js";
 import { validateDocument } from "./validateDocument.js";
 import { verifyImport } from "./verifyImport.js";
@@ -93,9 +94,41 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
     diagnostics.push(parsed.error);
     return done();
   }
-  const bundle = roleBundleOf(parsed.value);
+  return importNode(parsed.value, json, options);
+}
+
+/**
+ * Imports every document a JSON file holds: one per IAM resource of a CloudFormation template
+ * (compiler/import/templateResources.ts), named from the resource's own name or else its logical
+ * ID; otherwise the one document `importPolicy` reads.
+ */
+export async function importDocuments(json: string, options: ImportOptions): Promise<ImportResult[]> {
+  const parsed = sourceTooLarge(json, options.file) === undefined ? parseJson(json, options.file) : undefined;
+  const template = parsed === undefined || "error" in parsed ? undefined : templateResources(parsed.value);
+  if (parsed === undefined || "error" in parsed) return [await importPolicy(json, options)];
+  if (template === undefined) return [await importNode(parsed.value, json, options)];
+  if (template.length === 0) {
+    const sources = new Map([[options.file, json]]);
+    return [{ name: importedPolicyName(options.file), sources, diagnostics: [diagnostic("NotImportable", parsed.value.span,
+      "the template has no `AWS::IAM::Role`, `AWS::IAM::ManagedPolicy`, `AWS::IAM::Policy` or `AWS::IAM::RolePolicy` resource")] }];
+  }
+  const results: ImportResult[] = [];
+  for (const resource of template) {
+    results.push(await importNode(resource.node, json, { file: options.file, defaultName: resource.logicalId }));
+  }
+  return results;
+}
+
+/** `root`, parsed from `json`, imported; `defaultName` replaces the file's name as the fallback. */
+async function importNode(node: JsonNode, json: string, options: ImportOptions & { readonly defaultName?: string }): Promise<ImportResult> {
+  const file = options.file;
+  let name = options.name ?? options.defaultName ?? importedPolicyName(file);
+  const sources = new Map([[file, json]]);
+  const diagnostics: Diagnostic[] = [];
+  const done = (extra: Partial<ImportResult> = {}): ImportResult => ({ diagnostics: sortDiagnostics(diagnostics), sources, name, ...extra });
+  const bundle = roleBundleOf(node);
   if (bundle !== undefined) {
-    const fallbackName = importedPolicyName(file).replace(/\.role$/i, "") || "role";
+    const fallbackName = options.defaultName ?? (importedPolicyName(file).replace(/\.role$/i, "") || "role");
     const imported = importRoleBundle(bundle, { source: basename(file), ...(options.name !== undefined ? { name: options.name } : {}), fallbackName, catalog: loadCatalog() }, diagnostics);
     name = imported.name;
     if (imported.verified === undefined || hasErrors(diagnostics)) return done({ kind: "role" });
@@ -104,7 +137,7 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
     return done({ arp: await format(imported.verified.arp.text), kind: "role", document, exact: isDeepStrictEqual(document, trust) });
   }
   // A CloudFormation policy resource: its `PolicyDocument` is the policy, read where it is.
-  let root = parsed.value;
+  let root = node;
   const resource = isPolicyResource(root) ? readPolicyResource(root, diagnostics) : undefined;
   if (isPolicyResource(root)) {
     if (resource === undefined || hasErrors(diagnostics)) return done();
@@ -117,7 +150,7 @@ export async function importPolicy(json: string, options: ImportOptions): Promis
     diagnostics.push(diagnostic("NotImportable", root.span, `the \`PolicyDocument\` of a \`${resource.type}\` names principals: it is not an identity policy`));
     return done();
   }
-  if (options.name === undefined && policy.kind === "trust") name = importedRoleName(file);
+  if (options.name === undefined && options.defaultName === undefined && policy.kind === "trust") name = importedRoleName(file);
   // The independent validator (compiler/validate) says what IAM itself rejects (ARP6003); an
   // identity policy is read as an inline one, IAM's largest (10,240 characters). Where it
   // reports, arp's own reading of the same JSON (ARP6004, "arp cannot say this") would blame
