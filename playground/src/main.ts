@@ -12,7 +12,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let sentAt = 0;
 
 const DEFAULT = `policy ReadServices {
-  allow apprunner:DescribeService on service("*")
+  allow apprunner:List*, apprunner:Describe* on *
 }
 `;
 
