@@ -6,7 +6,8 @@ const problems = document.querySelector<HTMLUListElement>("#diagnostics")!;
 const json = document.querySelector<HTMLPreElement>("#json")!;
 const status = document.querySelector<HTMLElement>("#status")!;
 
-const worker = new Worker("worker.js");
+const worker = new Worker("worker.js", { type: "module" });
+worker.onerror = (e) => (status.textContent = `worker failed: ${e.message}`);
 let latest = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let sentAt = 0;
