@@ -42,10 +42,13 @@ try {
   const roundTrip = Number(await page.locator("#status").getAttribute("data-round-trip"));
   await page.screenshot({ path: join(shots, "json.png") });
 
+  await page.selectOption("#examples", "examples/read-only-auditors/auditors.arp");
+  await page.waitForFunction(() => document.querySelector("#json")?.textContent?.includes("NoChanges"));
+
   const shared = page.url();
   const second = await browser.newPage({ viewport: { width: 1200, height: 700 } });
   await second.goto(shared);
-  await second.waitForFunction(() => document.querySelector("#json")?.textContent?.includes("apprunner:DescribeService"));
+  await second.waitForFunction(() => document.querySelector("#json")?.textContent?.includes("NoChanges"));
   assert.equal(await second.inputValue("#source"), await page.inputValue("#source"));
   await second.screenshot({ path: join(shots, "shared.png") });
   console.log(`playground browser test passed: typing to diagnostic ${typingToDiagnostic} ms (includes keystrokes), fix to JSON round trip ${roundTrip.toFixed(0)} ms; screenshots in ${shots}`);

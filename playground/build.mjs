@@ -36,6 +36,29 @@ function statSafe(p) {
   }
 }
 
+/** Every example's and stdlib file's text, by a name to pick it by, for the page's menu. */
+function examplesModule() {
+  const examples = {};
+  const dir = join(root, "examples");
+  for (const example of readdirSync(dir).sort()) {
+    if (!statSafe(join(dir, example))) continue;
+    for (const file of readdirSync(join(dir, example)).filter((n) => n.endsWith(".arp")).sort()) {
+      examples[`examples/${example}/${file}`] = readFileSync(join(dir, example, file), "utf8");
+    }
+  }
+  const stdlib = join(root, "stdlib");
+  for (const file of readdirSync(stdlib).filter((n) => n.endsWith(".arp")).sort()) examples[`stdlib/${file}`] = readFileSync(join(stdlib, file), "utf8");
+  return `export const EXAMPLES = ${JSON.stringify(examples)};`;
+}
+
+const examplesPlugin = {
+  name: "arp-examples",
+  setup(b) {
+    b.onResolve({ filter: /^arp:examples$/ }, () => ({ path: "examples", namespace: "arp-examples" }));
+    b.onLoad({ filter: /.*/, namespace: "arp-examples" }, () => ({ contents: examplesModule(), loader: "js" }));
+  },
+};
+
 const shims = {
   "node:fs": join(here, "shims", "fs.ts"),
   "node:path": join(here, "shims", "path.ts"),
@@ -58,7 +81,7 @@ mkdirSync(out, { recursive: true });
 const common = { bundle: true, format: "esm", platform: "browser", target: "es2022", minify: true, metafile: true, logLevel: "warning", define: { "process.env.ARP_VALIDATE_GRAMMAR": '"0"', "process.env": "{}" } };
 const results = await Promise.all([
   build({ ...common, entryPoints: [join(here, "src", "worker.ts")], outfile: join(out, "worker.js"), plugins: [shimPlugin] }),
-  build({ ...common, entryPoints: [join(here, "src", "main.ts")], outfile: join(out, "main.js") }),
+  build({ ...common, entryPoints: [join(here, "src", "main.ts")], outfile: join(out, "main.js"), plugins: [examplesPlugin] }),
 ]);
 cpSync(join(here, "index.html"), join(out, "index.html"));
 cpSync(catalogRoot(), join(out, "catalog"), { recursive: true });

@@ -1,4 +1,5 @@
 /** The playground page: an editor, the compiler's diagnostics and quick fixes, and the IAM JSON. */
+import { EXAMPLES } from "arp:examples";
 import type { AnalyzeRequest, AnalyzeResponse } from "./protocol.js";
 
 const editor = document.querySelector<HTMLTextAreaElement>("#source")!;
@@ -58,6 +59,15 @@ worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
     }),
   );
 };
+
+const picker = document.querySelector<HTMLSelectElement>("#examples")!;
+for (const name of Object.keys(EXAMPLES)) picker.append(new Option(name, name));
+picker.addEventListener("change", () => {
+  const text = EXAMPLES[picker.value];
+  if (text === undefined) return;
+  editor.value = text;
+  request();
+});
 
 editor.value = fromUrl() ?? DEFAULT;
 editor.addEventListener("input", () => {
