@@ -39,6 +39,9 @@ try {
   await fix.click();
   await page.waitForFunction(() => document.querySelector("#json")?.textContent?.includes("apprunner:DescribeService"));
   assert.equal(await page.locator("#diagnostics li").count(), 0);
+  await page.waitForFunction(() => document.querySelector("#decision")?.textContent?.startsWith("Allow"));
+  await page.fill("#action", "apprunner:DeleteService");
+  await page.waitForFunction(() => document.querySelector("#decision")?.textContent?.startsWith("ImplicitDeny"));
   const roundTrip = Number(await page.locator("#status").getAttribute("data-round-trip"));
   await page.screenshot({ path: join(shots, "json.png") });
 

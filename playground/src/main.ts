@@ -28,7 +28,8 @@ function request(): void {
   const text = editor.value;
   history.replaceState(null, "", `#code=${encodeURIComponent(text)}`);
   sentAt = performance.now();
-  const message: AnalyzeRequest = { id: ++latest, text };
+  const field = (name: string): string => document.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${name}`)!.value;
+  const message: AnalyzeRequest = { id: ++latest, text, request: { principal: field("principal"), action: field("action"), resource: field("resource"), context: field("context") } };
   worker.postMessage(message);
 }
 
@@ -38,6 +39,7 @@ worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
   status.textContent = `${r.diagnostics.length} problem(s) · compiled in ${r.millis.toFixed(0)} ms · round trip ${(performance.now() - sentAt).toFixed(0)} ms`;
   status.dataset.roundTrip = String(performance.now() - sentAt);
   json.textContent = r.json;
+  document.querySelector<HTMLPreElement>("#decision")!.textContent = r.decision ?? "";
   problems.replaceChildren(
     ...r.diagnostics.map((d) => {
       const item = document.createElement("li");
@@ -51,7 +53,11 @@ worker.onmessage = (event: MessageEvent<AnalyzeResponse>) => {
           let text = editor.value;
           for (const e of [...fix.edits].sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
           editor.value = text;
-          request();
+          for (const name of ["principal", "action", "resource", "context"]) document.querySelector(`#${name}`)!.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(request, 50);
+});
+request();
         };
         item.append(" ", button);
       }
@@ -66,11 +72,19 @@ picker.addEventListener("change", () => {
   const text = EXAMPLES[picker.value];
   if (text === undefined) return;
   editor.value = text;
-  request();
+  for (const name of ["principal", "action", "resource", "context"]) document.querySelector(`#${name}`)!.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(request, 50);
+});
+request();
 });
 
 editor.value = fromUrl() ?? DEFAULT;
 editor.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(request, 50);
+});
+for (const name of ["principal", "action", "resource", "context"]) document.querySelector(`#${name}`)!.addEventListener("input", () => {
   clearTimeout(timer);
   timer = setTimeout(request, 50);
 });

@@ -4,6 +4,8 @@ import type { EditorDiagnostic, QuickFix } from "../../compiler/languageService/
 export interface AnalyzeRequest {
   readonly id: number;
   readonly text: string;
+  /** A request to decide against the document's policies, as `arp eval` takes it. */
+  readonly request?: { readonly principal: string; readonly action: string; readonly resource: string; readonly context: string };
 }
 
 export interface AnalyzeResponse {
@@ -11,5 +13,7 @@ export interface AnalyzeResponse {
   readonly diagnostics: readonly EditorDiagnostic[];
   readonly fixes: readonly QuickFix[];
   readonly json: string;
+  /** The request's decision and its explanation, or why it could not be decided. */
+  readonly decision?: string;
   readonly millis: number;
 }

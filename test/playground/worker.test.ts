@@ -4,14 +4,14 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnalyzeResponse } from "../../playground/src/protocol.js";
+import type { AnalyzeRequest, AnalyzeResponse } from "../../playground/src/protocol.js";
 
 // The built worker runs here as in a browser: `self` and a synchronous XMLHttpRequest that
 // serves the built folder, recording which catalog files the compiler asked for.
 const out = mkdtempSync(join(tmpdir(), "arp-playground-"));
 const requested: string[] = [];
 let last: AnalyzeResponse | undefined;
-let analyze: (text: string) => AnalyzeResponse;
+let analyze: (text: string, request?: AnalyzeRequest["request"]) => AnalyzeResponse;
 
 beforeAll(async () => {
   execFileSync(process.execPath, ["playground/build.mjs", out], { stdio: "pipe" });
@@ -33,8 +33,8 @@ beforeAll(async () => {
   };
   await import(pathToFileURL(join(out, "worker.js")).href);
   let id = 0;
-  analyze = (text) => {
-    (scope.self as { onmessage: (e: { data: unknown }) => void }).onmessage({ data: { id: ++id, text } });
+  analyze = (text, request) => {
+    (scope.self as { onmessage: (e: { data: unknown }) => void }).onmessage({ data: { id: ++id, text, request } });
     return last!;
   };
 }, 20_000);
@@ -54,6 +54,13 @@ describe("playground worker", () => {
     const r = analyze("policy P {\n  allow apprunner:DescribeService on *\n}\n");
     expect(r.diagnostics).toEqual([]);
     expect(JSON.parse(r.json)).toEqual([{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "apprunner:DescribeService", Resource: "*" }] }]);
+  });
+
+  it("decides a request against the document's policies", () => {
+    const text = "policy P {\n  allow apprunner:DescribeService on *\n}\n";
+    const request = { principal: "arn:aws:iam::123456789012:user/carol", action: "apprunner:DescribeService", resource: "*", context: "" };
+    expect(analyze(text, request).decision).toMatch(/^Allow/);
+    expect(analyze(text, { ...request, action: "apprunner:DeleteService" }).decision).toMatch(/^ImplicitDeny/);
   });
 
   it("uses stdlib policies embedded in the worker", () => {
