@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnalyzeRequest, AnalyzeResponse } from "../../playground/src/protocol.js";
+
+// The built worker runs here as in a browser: `self` and a synchronous XMLHttpRequest that
+// serves the built folder, recording which catalog files the compiler asked for.
+const out = mkdtempSync(join(tmpdir(), "arp-playground-"));
+const requested: string[] = [];
+let last: AnalyzeResponse | undefined;
+let analyze: (text: string, request?: AnalyzeRequest["request"]) => AnalyzeResponse;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ["playground/build.mjs", out], { stdio: "pipe" });
+  const base = "http://playground.test/";
+  const scope = globalThis as unknown as Record<string, unknown>;
+  scope.self = { location: { href: base }, postMessage: (m: AnalyzeResponse) => (last = m) };
+  scope.XMLHttpRequest = class {
+    private path = "";
+    status = 0;
+    responseText = "";
+    open(_method: string, url: string): void {
+      this.path = join(out, url.slice(base.length));
+      requested.push(url.slice(base.length));
+    }
+    send(): void {
+      this.status = existsSync(this.path) ? 200 : 404;
+      if (this.status === 200) this.responseText = readFileSync(this.path, "utf8");
+    }
+  };
+  await import(pathToFileURL(join(out, "worker.js")).href);
+  let id = 0;
+  analyze = (text, request) => {
+    (scope.self as { onmessage: (e: { data: unknown }) => void }).onmessage({ data: { id: ++id, text, request } });
+    return last!;
+  };
+}, 20_000);
+
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("playground worker", () => {
+  it("reports a misspelt action with its did-you-mean quick fix", () => {
+    const r = analyze("policy P {\n  allow apprunner:DescribeServce on *\n}\n");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["ARP2002"]);
+    expect(r.diagnostics[0]!.range.start.line).toBe(1);
+    expect(r.fixes.map((f) => f.title)).toContain("Change to `apprunner:DescribeService`");
+    expect(r.json).toBe("[]");
+  });
+
+  it("compiles a correct policy to IAM JSON", () => {
+    const r = analyze("policy P {\n  allow apprunner:DescribeService on *\n}\n");
+    expect(r.diagnostics).toEqual([]);
+    expect(JSON.parse(r.json)).toEqual([{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "apprunner:DescribeService", Resource: "*" }] }]);
+  });
+
+  it("decides a request against the document's policies", () => {
+    const text = "policy P {\n  allow apprunner:DescribeService on *\n}\n";
+    const request = { principal: "arn:aws:iam::123456789012:user/carol", action: "apprunner:DescribeService", resource: "*", context: "" };
+    expect(analyze(text, request).decision).toMatch(/^Allow/);
+    expect(analyze(text, { ...request, action: "apprunner:DeleteService" }).decision).toMatch(/^ImplicitDeny/);
+  });
+
+  it("uses stdlib policies embedded in the worker", () => {
+    const r = analyze("policy P { use AWSAppRunnerReadOnlyAccess allow apprunner:PauseService on service/* }\n");
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const actions = JSON.stringify(JSON.parse(r.json));
+    expect(actions).toContain("apprunner:PauseService");
+    expect(actions).toContain("apprunner:Describe");
+  });
+
+  it("fetches the catalog per service, never one file of every service", () => {
+    const services = requested.filter((p) => /^catalog\/(actions|resourceTypes|conditionKeys)\//.test(p)).map((p) => p.split("/")[2]);
+    expect(services.length).toBeGreaterThan(0);
+    expect(new Set(services).size).toBeLessThan(10);
+  });
+
+  it("loads at most 1 MB of JavaScript before the catalog", () => {
+    const bytes = ["main.js", "worker.js"].reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
+    expect(bytes).toBeLessThanOrEqual(1024 * 1024);
+  });
+});
