@@ -85,6 +85,19 @@ interface KeyValues {
   multi: boolean;
 }
 
+const ipv4 = (n: number): string => [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
+
+/** A CIDR's first and last address and the addresses just outside it: where membership changes. */
+function cidrBoundaries(m: RegExpExecArray): string[] {
+  const bits = m[5] === undefined ? 32 : Number(m[5]);
+  if (bits > 32) return [];
+  const address = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  const size = 2 ** (32 - bits);
+  const first = Math.floor(address / size) * size;
+  const last = first + size - 1;
+  return [first, last, first - 1, last + 1].filter((n) => n >= 0 && n <= 0xffffffff).map(ipv4);
+}
+
 function neighbours(operator: string, value: string): string[] {
   if (/^Numeric/.test(operator) && /^-?\d+(\.\d+)?$/.test(value)) return [String(Number(value) - 1), String(Number(value) + 1)];
   if (/^Date/.test(operator)) {
@@ -92,8 +105,8 @@ function neighbours(operator: string, value: string): string[] {
     if (!Number.isNaN(t)) return [new Date(t - 1000).toISOString().replace(/\.000Z$/, "Z"), new Date(t + 1000).toISOString().replace(/\.000Z$/, "Z")];
   }
   if (/IpAddress$/.test(operator)) {
-    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/\d+)?$/.exec(value);
-    if (m !== null) return [`${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1 > 255 ? 254 : Number(m[4]) + 1}`, "192.0.2.77"];
+    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(value);
+    if (m !== null) return [`${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1 > 255 ? 254 : Number(m[4]) + 1}`, "192.0.2.77", ...cidrBoundaries(m)];
   }
   if (/^Bool/.test(operator)) return ["true", "false"];
   return [];

@@ -46,4 +46,15 @@ describe("arp diff's request domain", () => {
     expect(evaluate(after.sets[0]!.policies, example).decision).toBe("Allow");
     expect(evaluate(before.sets[0]!.policies, example).decision).toBe("ImplicitDeny");
   });
+
+  it("tries each CIDR's first and last address and those just outside: a widened range is new access", () => {
+    const policy = (cidr: string) => sets(`policy Ops "ops" {\n  allow apprunner:ListServices on * when aws:SourceIp in ["${cidr}"]\n}\n`);
+    const [diff] = diffAccess(policy("10.0.0.0/24"), policy("10.0.0.0/23"), catalog);
+    expect(diff!.exhaustive).toBe(true);
+    expect(diff!.added).toHaveLength(1);
+    const example = diff!.added[0]!.example;
+    expect(example.context["aws:sourceip"]).toMatch(/^10\.0\.1\./);
+    expect(evaluate(policy("10.0.0.0/23")[0]!.policies, example).decision).toBe("Allow");
+    expect(evaluate(policy("10.0.0.0/24")[0]!.policies, example).decision).toBe("ImplicitDeny");
+  });
 });
