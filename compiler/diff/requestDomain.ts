@@ -10,6 +10,8 @@
 import type { Catalog } from "../catalog/index.js";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/policyDocument.js";
 import type { ContextValue } from "../../runtime/types.js";
+import { splitResourcePrefix } from "../../runtime/resourcePattern.js";
+import { intersectionWitness } from "./patternIntersection.js";
 
 /** A value a policy variable is given: the same in resources, condition values and the context. */
 export function variableValue(key: string): string {
@@ -39,6 +41,11 @@ export function statementsOf(documents: readonly IamPolicyDocument[]): IamStatem
 /** A pattern's text with variables given values and wildcards filled with `fill`. */
 function instantiate(pattern: string, fill: string): string {
   return pattern.replace(/\$\{([^}]*)\}/g, (_m, inner: string) => (inner === "*" || inner === "?" || inner === "$" ? inner : variableValue(inner))).replace(/[*?]/g, fill);
+}
+
+/** A pattern's text with its variables given values and its wildcards kept. */
+function withVariables(pattern: string): string {
+  return pattern.replace(/\$\{([^}]*)\}/g, (m, inner: string) => (inner === "*" || inner === "?" || inner === "$" ? m : variableValue(inner)));
 }
 
 function actionsOf(statements: readonly IamStatement[], catalog: Catalog): string[] {
@@ -74,6 +81,19 @@ function resourcesOf(statements: readonly IamStatement[]): string[] {
         const instance = instantiate(r, fill);
         if (instance !== "") out.add(instance);
       }
+    }
+  }
+  // Where two patterns overlap: a value both match (at most a few hundred patterns in practice).
+  const patterns = [...new Set(statements.flatMap((s) => [...listOf(s.Resource), ...listOf(s.NotResource)]).filter((r) => r !== "*").map(withVariables))];
+  for (let a = 0; a < patterns.length; a++) {
+    for (let b = a + 1; b < patterns.length; b++) {
+      // Only the resource parts of ARNs with the same first five parts are intersected: a
+      // witness whose wildcards span the ARN's colons would be no real resource.
+      const pa = splitResourcePrefix(patterns[a]!);
+      const pb = splitResourcePrefix(patterns[b]!);
+      if (pa.rest === undefined || pb.rest === undefined || pa.segments.join(":") !== pb.segments.join(":")) continue;
+      const both = intersectionWitness(pa.rest, pb.rest);
+      if (both !== undefined) out.add(`${instantiate(pa.segments.join(":"), "x")}:${both}`);
     }
   }
   return [...out].sort();
