@@ -7,6 +7,7 @@ import { loadCatalog } from "../catalog/index.js";
 import type { CompiledPrincipalSet } from "../compileProgram.js";
 import { diffAccess, type AccessChange, type SetDiff } from "../diff/diffAccess.js";
 import { GitRevisionError, parseRevisionPath, samePathAt, withRevision, type RevisionPath } from "../diff/gitRevision.js";
+import { checkNeverGrants, NeverGrantsSpecError, parseNeverGrants, type NeverGrantsSpec } from "../diff/neverGrants.js";
 import { jsonPrincipalSets, MANIFEST_FILE } from "../diff/jsonPrincipalSets.js";
 import { renderDiagnostics } from "../diagnostics/render.js";
 import { readSourceFile, SourceReadError } from "../driver/loadSources.js";
@@ -21,6 +22,7 @@ interface DiffOptions {
   readonly format: "text" | "json";
   readonly newAccess: boolean;
   readonly git?: string;
+  readonly neverGrants: string[];
 }
 
 /** One side of the comparison: its principal sets, or the errors that kept it from compiling. */
@@ -113,6 +115,60 @@ function textReport(diffs: readonly SetDiff[]): string {
   return lines.join("\n").split("\n").map((line) => terminalText(line)).join("\n");
 }
 
+/** One `--never-grants` property checked on one principal set. */
+interface NeverGrantsResult {
+  readonly property: string;
+  readonly name: string;
+  readonly kind: SetDiff["kind"];
+  readonly holds: boolean;
+  readonly violations: readonly AccessChange[];
+  readonly exhaustive: boolean;
+}
+
+function neverGrantsReport(results: readonly NeverGrantsResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.holds) continue;
+    lines.push(`${r.kind} ${r.name} grants ${r.property}:`);
+    lines.push(...r.violations.map((v) => describe(v).replace(/: ExplicitDeny before, Allow now$/, ": Allow")));
+  }
+  const sampled = results.some((r) => !r.exhaustive) ? " (some contexts sampled: not exhaustive)" : ", exhaustive";
+  const broken = results.filter((r) => !r.holds).length;
+  lines.push(`${results.length - broken} of ${results.length} checks hold${sampled}`);
+  return lines.join("\n").split("\n").map((line) => terminalText(line)).join("\n");
+}
+
+function runNeverGrants(path: string, texts: readonly string[], opts: DiffOptions, cmd: Command): void {
+  let specs: NeverGrantsSpec[];
+  try {
+    specs = texts.map(parseNeverGrants);
+  } catch (e) {
+    if (!(e instanceof NeverGrantsSpecError)) throw e;
+    cmd.error(`error: --never-grants: ${e.message}`, { exitCode: EXIT_USAGE });
+  }
+  const version = loadVersion(path, opts.set);
+  if (version.errors.length > 0) {
+    process.stderr.write(`${renderDiagnostics(version.errors, version.sources, { color: colorOf(cmd) })}\n`);
+    process.exitCode = EXIT_ERRORS;
+    return;
+  }
+  const catalog = loadCatalog();
+  const results: NeverGrantsResult[] = specs.flatMap((spec) =>
+    version.sets.map((set) => {
+      const d = checkNeverGrants(set, spec, catalog);
+      return { property: spec.text, name: d.name, kind: d.kind, holds: d.added.length === 0, violations: d.added, exhaustive: d.exhaustive };
+    }),
+  );
+  if (opts.format === "json") process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  else process.stdout.write(`${neverGrantsReport(results)}\n`);
+  process.exitCode = results.every((r) => r.holds) ? EXIT_OK : EXIT_ERRORS;
+}
+
+/** Collects a repeatable string option. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function registerDiffCommand(program: Command): void {
   program
     .command("diff")
@@ -122,8 +178,14 @@ export function registerDiffCommand(program: Command): void {
     .option("--set <name=value>", "set a parameter for both versions (repeatable)", collectSetting, emptyTable<string>())
     .option("--no-new-access", "exit 1 when the new version allows any request the old one did not")
     .option("--git <rev>", "compare PATH at git revision REV (old) with PATH in the working tree (new): `arp diff --git HEAD~1 policies/`")
+    .option("--never-grants <spec>", 'with one PATH: exit 1 when a principal allows any request matching "service:Action on resource" (wildcards allowed; repeatable)', collect, [])
     .addOption(new Option("--format <format>", "the report as text or JSON").choices(["text", "json"]).default("text"))
     .action((first: string, second: string | undefined, opts: DiffOptions, cmd: Command) => {
+      if (opts.neverGrants.length > 0) {
+        if (second !== undefined || opts.git !== undefined) cmd.error("error: with --never-grants, give one path and no --git", { exitCode: EXIT_USAGE });
+        runNeverGrants(first, opts.neverGrants, opts, cmd);
+        return;
+      }
       if ((opts.git === undefined) === (second === undefined)) {
         cmd.error(opts.git === undefined ? "error: missing required argument 'new'" : "error: with --git, give one path: the working-tree version", { exitCode: EXIT_USAGE });
       }

@@ -10,6 +10,32 @@ import { collectSetting, emptyTable } from "./settings.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { applyLintConfig, readLintConfig } from "../lint/lintConfig.js";
 import { isJsonPath, lintJsonFiles } from "../lintJson/lintJsonSources.js";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { MANIFEST_FILE } from "../diff/jsonPrincipalSets.js";
+
+/** JSON in a folder that is not policy: the compile manifest and configuration files. */
+const NOT_POLICY_JSON = new Set([MANIFEST_FILE, "arp.config.json", "package.json", "package-lock.json", "tsconfig.json"]);
+
+/**
+ * A folder without `.arp` files but with `.json` files stands for those files (recursively,
+ * sorted), as `arp diff` reads compiled JSON folders; every other path is passed on as given.
+ */
+function expandJsonFolders(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => {
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      return [path];
+    }
+    if (!isDir) return [path];
+    const files = readdirSync(path, { withFileTypes: true, recursive: true }).filter((e) => e.isFile());
+    if (files.some((e) => e.name.endsWith(".arp"))) return [path];
+    const json = files.filter((e) => /\.json$/i.test(e.name) && !NOT_POLICY_JSON.has(e.name)).map((e) => join(e.parentPath, e.name)).sort();
+    return json.length > 0 ? json : [path];
+  });
+}
 
 interface LintOptions {
   readonly set: Record<string, string>;
@@ -29,7 +55,8 @@ function lintSummary(diagnostics: readonly Diagnostic[]): string {
 }
 
 /** `.arp` paths through the compiler, JSON files through the importer's reader; one report. */
-function lintAll(paths: readonly string[], params: Record<string, string>): { diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; files: readonly string[] } {
+function lintAll(given: readonly string[], params: Record<string, string>): { diagnostics: readonly Diagnostic[]; sources: ReadonlyMap<string, string>; files: readonly string[] } {
+  const paths = expandJsonFolders(given);
   const jsonPaths = paths.filter(isJsonPath);
   const arpPaths = paths.filter((p) => !isJsonPath(p));
   const arp = arpPaths.length > 0 ? lintFiles(arpPaths, { params }) : { diagnostics: [], sources: new Map<string, string>(), files: [] };

@@ -6,10 +6,12 @@
  *
  * Actions that every statement of both versions treats alike (the same statements' Action or
  * NotAction match them) are decided alike, so one stands for all of them. Contexts are the full
- * product of each relevant key's candidate values up to a bound; beyond it a seeded sample is
+ * product of the candidate values of the keys read by the statements that may apply to the
+ * action and resource, up to a bound; beyond it a seeded sample is
  * taken and the report says the search was not exhaustive.
  */
 import { evaluate } from "../../runtime/index.js";
+import { matchWildcard } from "../../runtime/wildcard.js";
 import type { IamStatement } from "../../runtime/policyDocument.js";
 import type { ContextValue, Decision, PolicyInput } from "../../runtime/types.js";
 import type { Catalog } from "../catalog/index.js";
@@ -57,6 +59,18 @@ function actionMatcher(s: IamStatement): (action: string) => boolean {
   return (action) => tests.some((t) => t(action)) !== not;
 }
 
+/**
+ * Whether the statement may apply to `resource` in some context. A plain wildcard match is at
+ * least as permissive as IAM's (whose wildcards in the ARN's first five parts stay inside their
+ * part), so a statement this rejects never applies; those with NotResource or with variables in
+ * their resources (resolved from the context) are always kept.
+ */
+function resourceFilter(s: IamStatement): (resource: string) => boolean {
+  const patterns = list(s.Resource);
+  if (s.NotResource !== undefined || patterns.some((r) => r.includes("${"))) return () => true;
+  return (resource) => patterns.some((r) => matchWildcard(r, resource));
+}
+
 function* contexts(keys: readonly string[], values: ReadonlyMap<string, readonly (ContextValue | undefined)[]>): Generator<{ context: Record<string, ContextValue>; exhaustive: boolean }> {
   const options = keys.map((k) => values.get(k) ?? [undefined]);
   const total = options.reduce((n, o) => n * o.length, 1);
@@ -94,6 +108,7 @@ export function diffSet(name: string, kind: CompiledPrincipalSet["kind"], oldSet
   const domain = requestDomain(documents, catalog);
   const statements = statementsOf(documents);
   const matchers = statements.map(actionMatcher);
+  const resourceFilters = statements.map(resourceFilter);
   // The keys a statement reads: those it tests and those its variables name.
   const conditionKeys = statements.map((s) => {
     const tested = Object.values(s.Condition ?? {}).flatMap((tests) => Object.keys(tests));
@@ -116,12 +131,13 @@ export function diffSet(name: string, kind: CompiledPrincipalSet["kind"], oldSet
   let exhaustive = true;
   for (const [signature, actions] of classes) {
     const action = actions[0]!;
-    const keys = [...new Set(statements.flatMap((_s, i) => (signature[i] === "1" ? conditionKeys[i]! : [])))].sort();
     let gained: { resources: string[]; example: Counterexample } | undefined;
     let lost: { resources: string[]; example: Counterexample } | undefined;
     for (const resource of domain.resources) {
       let foundAdded = false;
       let foundRemoved = false;
+      // Only the statements that may apply to this action and resource read the context.
+      const keys = [...new Set(statements.flatMap((_s, i) => (signature[i] === "1" && resourceFilters[i]!(resource) ? conditionKeys[i]! : [])))].sort();
       for (const { context, exhaustive: complete } of contexts(keys, domain.keys)) {
         exhaustive &&= complete;
         requests++;

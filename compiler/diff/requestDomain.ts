@@ -10,6 +10,8 @@
 import type { Catalog } from "../catalog/index.js";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/policyDocument.js";
 import type { ContextValue } from "../../runtime/types.js";
+import { splitResourcePrefix } from "../../runtime/resourcePattern.js";
+import { intersectionWitness } from "./patternIntersection.js";
 
 /** A value a policy variable is given: the same in resources, condition values and the context. */
 export function variableValue(key: string): string {
@@ -39,6 +41,11 @@ export function statementsOf(documents: readonly IamPolicyDocument[]): IamStatem
 /** A pattern's text with variables given values and wildcards filled with `fill`. */
 function instantiate(pattern: string, fill: string): string {
   return pattern.replace(/\$\{([^}]*)\}/g, (_m, inner: string) => (inner === "*" || inner === "?" || inner === "$" ? inner : variableValue(inner))).replace(/[*?]/g, fill);
+}
+
+/** A pattern's text with its variables given values and its wildcards kept. */
+function withVariables(pattern: string): string {
+  return pattern.replace(/\$\{([^}]*)\}/g, (m, inner: string) => (inner === "*" || inner === "?" || inner === "$" ? m : variableValue(inner)));
 }
 
 function actionsOf(statements: readonly IamStatement[], catalog: Catalog): string[] {
@@ -76,6 +83,19 @@ function resourcesOf(statements: readonly IamStatement[]): string[] {
       }
     }
   }
+  // Where two patterns overlap: a value both match (at most a few hundred patterns in practice).
+  const patterns = [...new Set(statements.flatMap((s) => [...listOf(s.Resource), ...listOf(s.NotResource)]).filter((r) => r !== "*").map(withVariables))];
+  for (let a = 0; a < patterns.length; a++) {
+    for (let b = a + 1; b < patterns.length; b++) {
+      // Only the resource parts of ARNs with the same first five parts are intersected: a
+      // witness whose wildcards span the ARN's colons would be no real resource.
+      const pa = splitResourcePrefix(patterns[a]!);
+      const pb = splitResourcePrefix(patterns[b]!);
+      if (pa.rest === undefined || pb.rest === undefined || pa.segments.join(":") !== pb.segments.join(":")) continue;
+      const both = intersectionWitness(pa.rest, pb.rest);
+      if (both !== undefined) out.add(`${instantiate(pa.segments.join(":"), "x")}:${both}`);
+    }
+  }
   return [...out].sort();
 }
 
@@ -85,6 +105,19 @@ interface KeyValues {
   multi: boolean;
 }
 
+const ipv4 = (n: number): string => [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
+
+/** A CIDR's first and last address and the addresses just outside it: where membership changes. */
+function cidrBoundaries(m: RegExpExecArray): string[] {
+  const bits = m[5] === undefined ? 32 : Number(m[5]);
+  if (bits > 32) return [];
+  const address = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+  const size = 2 ** (32 - bits);
+  const first = Math.floor(address / size) * size;
+  const last = first + size - 1;
+  return [first, last, first - 1, last + 1].filter((n) => n >= 0 && n <= 0xffffffff).map(ipv4);
+}
+
 function neighbours(operator: string, value: string): string[] {
   if (/^Numeric/.test(operator) && /^-?\d+(\.\d+)?$/.test(value)) return [String(Number(value) - 1), String(Number(value) + 1)];
   if (/^Date/.test(operator)) {
@@ -92,8 +125,8 @@ function neighbours(operator: string, value: string): string[] {
     if (!Number.isNaN(t)) return [new Date(t - 1000).toISOString().replace(/\.000Z$/, "Z"), new Date(t + 1000).toISOString().replace(/\.000Z$/, "Z")];
   }
   if (/IpAddress$/.test(operator)) {
-    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/\d+)?$/.exec(value);
-    if (m !== null) return [`${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1 > 255 ? 254 : Number(m[4]) + 1}`, "192.0.2.77"];
+    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(value);
+    if (m !== null) return [`${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1 > 255 ? 254 : Number(m[4]) + 1}`, "192.0.2.77", ...cidrBoundaries(m)];
   }
   if (/^Bool/.test(operator)) return ["true", "false"];
   return [];

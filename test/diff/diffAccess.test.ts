@@ -67,6 +67,18 @@ describe("arp diff", () => {
     expect(diffs.find((d) => d.name === "B")!.added).toHaveLength(1);
   });
 
+  it("stays exhaustive when statements on different resources read many keys: each resource's product covers only the statements that may apply", () => {
+    const cond = (p: string): string => ["a", "b", "c", "d", "e"].map((k) => `tag ${p}${k} = "v"`).join(" and ");
+    const text = (extra: string): string => `policy P "p" {\n  allow apprunner:UpdateService on service/one/* when ${cond("x")}\n  allow apprunner:UpdateService on service/two/* when ${cond("y")}${extra}\n}\n`;
+    // 3 values per key (missing, "v", a fresh one): 3^10 contexts for both statements together, 3^5 for either.
+    const same = diffAccess(sets(text("")), sets(text("")), catalog);
+    expect(same[0]!.exhaustive).toBe(true);
+    const widened = diffAccess(sets(text("")), sets(text('\n  allow apprunner:UpdateService on service/two/* when tag ye = "w"')), catalog);
+    expect(widened[0]!.exhaustive).toBe(true);
+    expect(widened[0]!.added[0]!.example.context["aws:resourcetag/ye"]).toBe("w");
+    expectReal(widened, sets(text("")), sets(text('\n  allow apprunner:UpdateService on service/two/* when tag ye = "w"')));
+  });
+
   // Random pairs of small policies over a few actions, resources and keys; the enumeration below
   // is independent of diff's own domain (every App Runner action, fixed ARNs, every combination
   // of the keys' values).

@@ -7,6 +7,7 @@ import { compile } from "../../compiler/index.js";
 import type { CompiledPrincipalSet } from "../../compiler/compileProgram.js";
 import { diffAccess } from "../../compiler/diff/diffAccess.js";
 import { jsonPrincipalSets } from "../../compiler/diff/jsonPrincipalSets.js";
+import { intersectionWitness } from "../../compiler/diff/patternIntersection.js";
 import { evaluate } from "../../runtime/index.js";
 
 const catalog = loadCatalog();
@@ -45,5 +46,29 @@ describe("arp diff's request domain", () => {
     expect(example.action).not.toBe("s3:GetObject");
     expect(evaluate(after.sets[0]!.policies, example).decision).toBe("Allow");
     expect(evaluate(before.sets[0]!.policies, example).decision).toBe("ImplicitDeny");
+  });
+
+  it("tries each CIDR's first and last address and those just outside: a widened range is new access", () => {
+    const policy = (cidr: string) => sets(`policy Ops "ops" {\n  allow apprunner:ListServices on * when aws:SourceIp in ["${cidr}"]\n}\n`);
+    const [diff] = diffAccess(policy("10.0.0.0/24"), policy("10.0.0.0/23"), catalog);
+    expect(diff!.exhaustive).toBe(true);
+    expect(diff!.added).toHaveLength(1);
+    const example = diff!.added[0]!.example;
+    expect(example.context["aws:sourceip"]).toMatch(/^10\.0\.1\./);
+    expect(evaluate(policy("10.0.0.0/23")[0]!.policies, example).decision).toBe("Allow");
+    expect(evaluate(policy("10.0.0.0/24")[0]!.policies, example).decision).toBe("ImplicitDeny");
+  });
+
+  it("tries a resource two overlapping patterns both match: a deny of one inside the other", () => {
+    expect(intersectionWitness("service/a*", "service/*b")).toBe("service/ab");
+    expect(intersectionWitness("service/a?c", "service/*c")).toBe("service/axc");
+    expect(intersectionWitness("service/a*", "service/b*")).toBeUndefined();
+    const before = sets(`policy Ops "ops" {\n  allow apprunner:DeleteService on service/a*\n  deny apprunner:DeleteService on service/*b\n}\n`);
+    const after = sets(`policy Ops "ops" {\n  allow apprunner:DeleteService on service/a*\n}\n`);
+    const [diff] = diffAccess(before, after, catalog);
+    expect(diff!.added).toHaveLength(1);
+    const example = diff!.added[0]!.example;
+    expect(evaluate(after[0]!.policies, example).decision).toBe("Allow");
+    expect(evaluate(before[0]!.policies, example).decision).toBe("ExplicitDeny");
   });
 });

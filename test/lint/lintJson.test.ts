@@ -35,6 +35,21 @@ describe("arp lint on IAM JSON", () => {
     expect(found.every((f) => f.file === OPS)).toBe(true);
   });
 
+  it("a folder of JSON is its .json files, recursively, without the manifest or configuration", async () => {
+    const dir = tempDir("arp-lint-json-dir-");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(dir, "roles"));
+    copyFileSync(OPS, join(dir, "ops.json"));
+    copyFileSync(ROLE, join(dir, "roles", "apprunner-instance.role.json"));
+    writeFileSync(join(dir, "arp.config.json"), "{}");
+    writeFileSync(join(dir, "arp.manifest.json"), "{}");
+    const { found } = await findings([dir]);
+    expect(found.map((f) => `${f.file.slice(dir.length + 1).replace(/\\/g, "/")} ${at(f)}`)).toEqual([
+      "ops.json ARP7001@4:5", "ops.json ARP7002@4:5", "ops.json ARP7003@10:5", "ops.json ARP7008@15:5", "ops.json ARP7006@19:53",
+      "roles/apprunner-instance.role.json ARP7011@6:7", "roles/apprunner-instance.role.json ARP7007@19:11",
+    ]);
+  });
+
   it("reads a role bundle as a role: its trust and its inline policies together", async () => {
     const { found } = await findings([ROLE]);
     expect(found.map(at)).toEqual(["ARP7011@6:7", "ARP7007@19:11"]);
