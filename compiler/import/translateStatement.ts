@@ -4,7 +4,8 @@
  * A `Principal` has no place in an identity policy (App Runner supports no resource-based
  * policies), so a statement that names one is not importable.
  */
-import type { IrStatement } from "../ir.js";
+import type { IrCondition, IrStatement } from "../ir.js";
+import { OPERATOR_TABLE } from "../../runtime/operators/index.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { quote } from "./iamText.js";
 import { concat, join, mapped, type MappedText } from "./mappedText.js";
@@ -99,7 +100,31 @@ function expectedStatement(
     effect: s.effect,
     actions: { not: s.actions.not, values: unique(actions.map((a) => a.iam)) },
     resources: { not: s.resources?.not === true, values: unique(resources.map((r) => r.iam)) },
-    conditions: tests.map((t) => t.expected),
+    conditions: spellApart(tests.map((t) => t.expected)),
     span: s.span,
   };
+}
+
+/** Positive base operators that take `IfExists`: their several values are ORed. */
+const POSITIVE_WITH_IF_EXISTS: ReadonlySet<string> = new Set(OPERATOR_TABLE.filter((r) => !r.negated && r.qualifiers).map((r) => r.name));
+
+/**
+ * What lowering writes for two positive tests of one key and operator (`ArnLike` from the JSON's
+ * `ArnLike`, and `ArnLike` from its `StringLike` on an ARN key): one Condition block holds each
+ * operator and key once, so the second takes the operator's `IfExists` form, which the first
+ * test's need for the key makes equal (compiler/lower/lowerStatement.ts).
+ */
+function spellApart(conditions: readonly IrCondition[]): IrCondition[] {
+  const taken = new Set<string>();
+  return conditions.map((c) => {
+    const pair = `${c.operator}\u0000${c.key.toLowerCase()}`;
+    if (!taken.has(pair)) {
+      taken.add(pair);
+      return c;
+    }
+    if (!POSITIVE_WITH_IF_EXISTS.has(c.operator)) return c;
+    const spare = `${c.operator}IfExists`;
+    taken.add(`${spare}\u0000${c.key.toLowerCase()}`);
+    return { ...c, operator: spare };
+  });
 }
