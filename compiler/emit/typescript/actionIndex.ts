@@ -84,17 +84,23 @@ function knownEntries(ms: readonly ActionMatcher[], names: Map<string, string>, 
   const literals = new Map([...names.keys()].map((lower) => [lower, candidatesLiteral(ms, lower, indexed)]));
   const uses = new Map<string, number>();
   for (const l of literals.values()) uses.set(l, (uses.get(l) ?? 0) + 1);
+  // Compact: each name once as written, grouped under its service prefix (written once per group), its candidates inline
+  // unless shared; withLowerCase joins prefix and name and adds the lower-cased key at load.
+  const groups = new Map<string, string[]>();
   for (const [lower, written] of names) {
-    // Compact: each name once as written, its candidates inline unless shared; withLowerCase adds the lower-cased key at load.
     if (compact) {
       const l = literals.get(lower)!;
-      entries.push(`[${lit(written)}, ${uses.get(l)! > 1 ? ctx.constant("ACTION", "Candidates", l) : l}]`);
+      const service = written.slice(0, written.indexOf(":") + 1);
+      let group = groups.get(service);
+      if (group === undefined) groups.set(service, (group = []));
+      group.push(`[${lit(written.slice(service.length))}, ${uses.get(l)! > 1 ? ctx.constant("ACTION", "Candidates", l) : l}]`);
       continue;
     }
     const list = ctx.constant("ACTION", "Candidates", candidatesLiteral(ms, lower, indexed));
     if (written !== lower) entries.push(`[${lit(written)}, ${list}]`);
     entries.push(`[${lit(lower)}, ${list}]`);
   }
+  for (const [service, group] of groups) entries.push(`[${lit(service)}, [${group.join(", ")}]]`);
   return entries;
 }
 

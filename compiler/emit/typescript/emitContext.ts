@@ -4,6 +4,9 @@
  * first use, so the same input always yields the same names.
  */
 /** The constants hoisted while one module is generated. */
+/** An array literal of plain double-quoted string literals only. */
+const PLAIN_STRINGS = /^\[(?:"(?:[^"\\]|\\.)*"(?:, )?)*\]$/;
+
 export class EmitContext {
   private readonly constants = new Map<string, string>();
   private readonly declarations: string[] = [];
@@ -49,7 +52,9 @@ export class EmitContext {
     this.constants.set(key, name);
     this.types.set(name, type);
     this.initializers.set(name, initializer);
-    this.declarations.push(`const ${name}: ${type} = ${initializer};`);
+    // A list of plain strings infers as string[], which every Segment[] reader accepts: the annotation only adds bytes.
+    const annotation = type === "readonly Segment[]" && PLAIN_STRINGS.test(initializer) ? "" : `: ${type}`;
+    this.declarations.push(`const ${name}${annotation} = ${initializer};`);
     return name;
   }
 

@@ -171,9 +171,15 @@ function decoded<T>(values: readonly T[], at: readonly number[]): T[] {
   return at.map((k) => values[k]!);
 }
 
-/** Each action entry, and the same under its lower-cased name when that differs. */
-function withLowerCase(entries: readonly (readonly [string, Candidates])[]): (readonly [string, Candidates])[] {
-  return entries.flatMap(([name, c]) => (name.toLowerCase() === name ? [[name, c] as const] : [[name, c] as const, [name.toLowerCase(), c] as const]));
+/** Each action entry (service prefix joined to the name), and the same under its lower-cased name when that differs. */
+function withLowerCase(groups: readonly (readonly [string, readonly (readonly [string, Candidates])[]])[]): (readonly [string, Candidates])[] {
+  return groups.flatMap(([service, entries]) =>
+    entries.flatMap(([rest, c]) => {
+      const name = service + rest;
+      const lower = name.toLowerCase();
+      return lower === name ? [[name, c] as const] : [[name, c] as const, [lower, c] as const];
+    }),
+  );
 }`.trim();
 
 /** Which statements' resource miss is prebuilt (RESOURCE_MISS_RECORDS): "1" marks them. */
