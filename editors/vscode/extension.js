@@ -1,13 +1,18 @@
 // The arp extension's client: starts `arp lsp` from the workspace's installed arp (or the one
-// `arp.server.path` names, or an `arp` on PATH) and hands `.arp` documents to it.
+// `arp.server.path` names, or an `arp` on PATH) and hands `.arp` documents to it. Its commands
+// run the same arp for compile, test and eval, printing to the "arp" output channel, so what the
+// editor shows is what the command line does.
 "use strict";
+const { execFile } = require("node:child_process");
 const { existsSync } = require("node:fs");
-const { join } = require("node:path");
+const { dirname, join } = require("node:path");
 const vscode = require("vscode");
 const { LanguageClient, TransportKind } = require("vscode-languageclient/node");
 
 /** @type {LanguageClient | undefined} */
 let client;
+/** @type {vscode.OutputChannel | undefined} */
+let output;
 
 /** The arp command: the setting, else the first workspace folder's node_modules/.bin/arp, else `arp`. */
 function serverCommand() {
@@ -20,6 +25,66 @@ function serverCommand() {
   return "arp";
 }
 
+/** The saved `.arp` file in the active editor, or undefined with a message saying why not. */
+async function activeArpFile() {
+  const editor = vscode.window.activeTextEditor;
+  if (editor === undefined || editor.document.languageId !== "arp" || editor.document.isUntitled) {
+    void vscode.window.showWarningMessage("arp: open a saved .arp file first");
+    return undefined;
+  }
+  if (editor.document.isDirty) await editor.document.save();
+  return editor.document.uri.fsPath;
+}
+
+/** The folder commands run in: the file's workspace folder, so imports and node_modules resolve as on the command line. */
+function workingFolder(file) {
+  return vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? dirname(file);
+}
+
+/** Runs `arp ARGS` and shows its output; resolves with the exit code. */
+function runArp(args, cwd) {
+  output ??= vscode.window.createOutputChannel("arp");
+  output.show(true);
+  output.appendLine(`$ arp ${args.join(" ")}`);
+  return new Promise((resolve) => {
+    execFile(serverCommand(), ["--no-color", ...args], { cwd, shell: process.platform === "win32", maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (stdout) output.append(stdout);
+      if (stderr) output.append(stderr);
+      const code = error && typeof error.code === "number" ? error.code : error ? 1 : 0;
+      output.appendLine(`(exit ${code})`);
+      resolve(code);
+    });
+  });
+}
+
+async function compileCommand() {
+  const file = await activeArpFile();
+  if (file === undefined) return;
+  const cwd = workingFolder(file);
+  const out = await vscode.window.showInputBox({ prompt: "Write the IAM JSON to (relative to the workspace folder)", value: join("build", "arp") });
+  if (out === undefined) return;
+  await runArp(["compile", file, "--out", out, "--target", "json,ts"], cwd);
+}
+
+async function testCommand() {
+  const file = await activeArpFile();
+  if (file === undefined) return;
+  await runArp(["test", file], workingFolder(file));
+}
+
+async function evalCommand() {
+  const file = await activeArpFile();
+  if (file === undefined) return;
+  const principal = await vscode.window.showInputBox({ prompt: "Principal ARN", value: "arn:aws:iam::123456789012:user/alice" });
+  if (principal === undefined) return;
+  const action = await vscode.window.showInputBox({ prompt: "Action", value: "apprunner:DescribeService" });
+  if (action === undefined) return;
+  const resource = await vscode.window.showInputBox({ prompt: "Resource ARN (or *)", value: "*" });
+  if (resource === undefined) return;
+  const code = await runArp(["eval", file, "--principal", principal, "--action", action, "--resource", resource], workingFolder(file));
+  void vscode.window.showInformationMessage(`arp eval: ${code === 0 ? "Allow" : "denied (see the arp output)"}`);
+}
+
 /** @param {vscode.ExtensionContext} context */
 async function activate(context) {
   const lint = vscode.workspace.getConfiguration("arp").get("server.lint") === true;
@@ -29,6 +94,9 @@ async function activate(context) {
     vscode.commands.registerCommand("arp.restartServer", async () => {
       await client?.restart();
     }),
+    vscode.commands.registerCommand("arp.compile", compileCommand),
+    vscode.commands.registerCommand("arp.test", testCommand),
+    vscode.commands.registerCommand("arp.eval", evalCommand),
   );
   await client.start();
 }
