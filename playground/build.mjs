@@ -80,7 +80,8 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const common = { bundle: true, format: "esm", platform: "browser", target: "es2022", minify: true, metafile: true, logLevel: "warning", define: { "process.env.ARP_VALIDATE_GRAMMAR": '"0"', "process.env": "{}" } };
 const results = await Promise.all([
-  build({ ...common, entryPoints: [join(here, "src", "worker.ts")], outfile: join(out, "worker.js"), plugins: [shimPlugin] }),
+  // Split so the evaluator generator (loaded when its pane opens) is a chunk of its own.
+  build({ ...common, entryPoints: { worker: join(here, "src", "worker.ts") }, outdir: out, splitting: true, chunkNames: "chunks/[name]-[hash]", plugins: [shimPlugin] }),
   build({ ...common, entryPoints: [join(here, "src", "main.ts")], outfile: join(out, "main.js"), plugins: [examplesPlugin] }),
 ]);
 cpSync(join(here, "index.html"), join(out, "index.html"));

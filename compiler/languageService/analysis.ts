@@ -9,7 +9,7 @@ import { sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diag
 import { parse } from "../../grammar/parse.js";
 import { loadCatalog, type Catalog } from "../catalog/index.js";
 import { compileProgram, type CompileResult } from "../compileProgram.js";
-import { runPolicyTests } from "../policyTests/runPolicyTests.js";
+import { runPolicyTests, type ExpectationOutcome } from "../policyTests/runPolicyTests.js";
 import { resolveImports } from "../driver/resolveImports.js";
 import { loadStdlib } from "../stdlib.js";
 import { lineStarts } from "./positions.js";
@@ -34,6 +34,10 @@ export interface DocumentAnalysis {
   readonly catalog: Catalog;
   /** The IAM documents compiled from the document (empty when it has errors), each statement with its `.arp` location. */
   readonly documents: readonly CompiledDocument[];
+  /** Each `expect` of the document's tests and whether it held (empty when it has errors or no tests). */
+  readonly testOutcomes: readonly ExpectationOutcome[];
+  /** The compiled principals (roles, users, standalone policies), as the evaluator module takes them. */
+  readonly principals: CompileResult["principals"];
 }
 
 /** An IAM document and the `.arp` location (1-based line and column) of each of its statements. */
@@ -61,7 +65,8 @@ export function analyzeDocument(path: string, text: string, options: AnalyzeOpti
   const documents = compiled.ok ? compiledDocuments(compiled) : [];
   // `arp test` results belong where they fail: on the `expect` line, as ARP5006.
   const hasTests = ast.items.some((i) => i.kind === "Test");
-  const diagnostics = compiled.ok && hasTests ? withTestResults(compiled.diagnostics, runPolicyTests([{ path, text }], compileOptions).diagnostics) : compiled.diagnostics;
+  const tested = compiled.ok && hasTests ? runPolicyTests([{ path, text }], compileOptions) : undefined;
+  const diagnostics = tested !== undefined ? withTestResults(compiled.diagnostics, tested.diagnostics) : compiled.diagnostics;
   // The compiler leaves out a file with syntax errors; its imports still name policies to complete.
   const imported = resolveImports([ast], []);
   const stdlib = loadStdlib();
@@ -80,6 +85,8 @@ export function analyzeDocument(path: string, text: string, options: AnalyzeOpti
     diagnostics,
     catalog: loadCatalog(),
     documents,
+    testOutcomes: tested?.outcomes.filter((o) => o.span.file === path) ?? [],
+    principals: compiled.principals,
   };
 }
 

@@ -1,23 +1,24 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnalyzeRequest, AnalyzeResponse } from "../../playground/src/protocol.js";
+import type { AnalyzeRequest, AnalyzeResponse, WorkerRequest, WorkerResponse } from "../../playground/src/protocol.js";
 
 // The built worker runs here as in a browser: `self` and a synchronous XMLHttpRequest that
 // serves the built folder, recording which catalog files the compiler asked for.
 const out = mkdtempSync(join(tmpdir(), "arp-playground-"));
 const requested: string[] = [];
-let last: AnalyzeResponse | undefined;
+let last: WorkerResponse | undefined;
+let send: (message: WorkerRequest) => void;
 let analyze: (text: string, request?: AnalyzeRequest["request"]) => AnalyzeResponse;
 
 beforeAll(async () => {
   execFileSync(process.execPath, ["playground/build.mjs", out], { stdio: "pipe" });
   const base = "http://playground.test/";
   const scope = globalThis as unknown as Record<string, unknown>;
-  scope.self = { location: { href: base }, postMessage: (m: AnalyzeResponse) => (last = m) };
+  scope.self = { location: { href: base }, postMessage: (m: WorkerResponse) => (last = m) };
   scope.XMLHttpRequest = class {
     private path = "";
     status = 0;
@@ -32,10 +33,11 @@ beforeAll(async () => {
     }
   };
   await import(pathToFileURL(join(out, "worker.js")).href);
-  let id = 0;
+  let id = 1000;
+  send = (message) => (scope.self as { onmessage: (e: { data: unknown }) => void }).onmessage({ data: { ...message, id: ++id } });
   analyze = (text, request) => {
     (scope.self as { onmessage: (e: { data: unknown }) => void }).onmessage({ data: { id: ++id, text, request } });
-    return last!;
+    return last as AnalyzeResponse;
   };
 }, 20_000);
 
@@ -78,7 +80,40 @@ describe("playground worker", () => {
   });
 
   it("loads at most 1 MB of JavaScript before the catalog", () => {
-    const bytes = ["main.js", "worker.js"].reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
+    // The entry points and every shared chunk (an upper bound: some load only with a pane).
+    const shared = readdirSync(join(out, "chunks")).filter((f) => f.startsWith("chunk-")).map((f) => join("chunks", f));
+    const bytes = ["main.js", "worker.js", ...shared].reduce((sum, f) => sum + statSync(join(out, f)).size, 0);
     expect(bytes).toBeLessThanOrEqual(1024 * 1024);
+  });
+
+  it("answers hover and completion from the language service, as the language server does", () => {
+    const text = "policy P {\n  allow apprunner:DescribeService on *\n}\n";
+    send({ kind: "hover", id: 0, text, offset: text.indexOf("DescribeService") + 2 });
+    expect(last).toMatchObject({ kind: "hover", hover: { from: text.indexOf("apprunner:DescribeService") } });
+    expect((last as { hover: { markdown: string } }).hover.markdown).toContain("DescribeService");
+    const partial = "policy P {\n  allow apprunner:Pau";
+    send({ kind: "complete", id: 0, text: partial, offset: partial.length });
+    const completion = last as unknown as { kind: string; from: number; entries: { label: string }[] };
+    expect(completion.kind).toBe("complete");
+    expect(completion.entries.map((e) => e.label)).toContain("apprunner:PauseService");
+    expect(completion.from).toBe(partial.indexOf("apprunner:Pau"));
+  });
+
+  it("reports each expect line's result for the test pane", () => {
+    const text = 'policy P {\n  allow apprunner:DescribeService on *\n}\ntest "reads" for P {\n  expect allow apprunner:DescribeService on *\n  expect allow apprunner:DeleteService on *\n}\n';
+    const r = analyze(text);
+    expect(r.tests.map((t) => [t.passed, t.want, t.got])).toEqual([
+      [true, "allow", "Allow"],
+      [false, "allow", "ImplicitDeny"],
+    ]);
+    expect(text.slice(r.tests[1]!.at)).toMatch(/^expect allow apprunner:DeleteService/);
+  });
+
+  it("generates the standalone evaluator for its pane", async () => {
+    send({ kind: "evaluator", id: 0, text: "policy P {\n  allow apprunner:DescribeService on *\n}\n" });
+    await expect.poll(() => last?.kind).toBe("evaluator");
+    const code = (last as { code: string }).code;
+    expect(code).toContain("export function authorize");
+    expect(code).toContain("apprunner:DescribeService");
   });
 });
