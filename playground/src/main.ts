@@ -112,7 +112,18 @@ const view = new EditorView({
     ],
   }),
 });
-(window as unknown as { arpText: () => string }).arpText = () => view.state.doc.toString();
+/** For tests driving the page: the document and the screen position of an offset in it. */
+Object.assign(window, {
+  arpText: (): string => view.state.doc.toString(),
+  arpSetCursor: (offset: number): void => {
+    view.focus();
+    view.dispatch({ selection: { anchor: offset } });
+  },
+  arpCoordsAt: (offset: number): { x: number; y: number } | null => {
+    const c = view.coordsAtPos(offset);
+    return c === null ? null : { x: (c.left + c.right) / 2, y: (c.top + c.bottom) / 2 };
+  },
+});
 
 // ---- compiling as you type -----------------------------------------------------------------
 
