@@ -36,6 +36,8 @@ export interface DocumentAnalysis {
   readonly documents: readonly CompiledDocument[];
   /** Each `expect` of the document's tests and whether it held (empty when it has errors or no tests). */
   readonly testOutcomes: readonly ExpectationOutcome[];
+  /** What `arp compile` writes, labelled `policy Name`, `role Name`, `user Name` or `group Name` (empty when it has errors). */
+  readonly outputs: readonly { readonly label: string; readonly json: string }[];
   /** The compiled principals (roles, users, standalone policies), as the evaluator module takes them. */
   readonly principals: CompileResult["principals"];
 }
@@ -86,6 +88,12 @@ export function analyzeDocument(path: string, text: string, options: AnalyzeOpti
     catalog: loadCatalog(),
     documents,
     testOutcomes: tested?.outcomes.filter((o) => o.span.file === path) ?? [],
+    outputs: [
+      ...compiled.policies.map((p) => ({ label: `policy ${p.name}`, json: p.json })),
+      ...compiled.roles.map((r) => ({ label: `role ${r.name}`, json: r.json })),
+      ...compiled.users.map((u) => ({ label: `user ${u.name}`, json: u.json })),
+      ...compiled.groups.map((g) => ({ label: `group ${g.name}`, json: g.json })),
+    ],
     principals: compiled.principals,
   };
 }

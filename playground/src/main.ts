@@ -187,7 +187,7 @@ function show(r: AnalyzeResponse): void {
       return item;
     }),
   );
-  $("#json").textContent = r.json;
+  $("#json").textContent = r.outputs.length === 0 ? "// fix the errors to see the IAM JSON" : r.outputs.map((o) => `// ${o.label}\n${o.json.trimEnd()}`).join("\n\n");
   $("#decision").textContent = r.decision ?? "";
   $("#tests").textContent =
     r.tests.length === 0

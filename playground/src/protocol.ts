@@ -58,7 +58,10 @@ export interface AnalyzeResponse {
   readonly id: number;
   readonly diagnostics: readonly EditorDiagnostic[];
   readonly fixes: readonly QuickFix[];
+  /** The compiled IAM documents as one JSON array (policies, then each role's trust and inline policies). */
   readonly json: string;
+  /** What `arp compile` writes, labelled by what it is: each policy's JSON and each role's bundle. */
+  readonly outputs: readonly { readonly label: string; readonly json: string }[];
   readonly tests: readonly TestLine[];
   /** The request's decision and its explanation, or why it could not be decided. */
   readonly decision?: string;

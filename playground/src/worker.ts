@@ -46,6 +46,7 @@ function analyze(id: number, text: string, request: EvalRequest | undefined): An
     diagnostics: diagnostics.map((d) => ({ ...d, source: { ...d.source } })),
     fixes: quickFixes(text, own),
     json: JSON.stringify(analysis.documents.map((d) => d.document), null, 2),
+    outputs: analysis.outputs,
     tests: analysis.testOutcomes.map((o) => ({ at: o.span.start, test: o.test, passed: o.passed, want: o.want, got: o.got })),
     ...(request !== undefined && request.action !== "" ? { decision: decide(analysis.documents, request) } : {}),
     millis: performance.now() - started,

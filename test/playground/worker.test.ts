@@ -56,6 +56,15 @@ describe("playground worker", () => {
     const r = analyze("policy P {\n  allow apprunner:DescribeService on *\n}\n");
     expect(r.diagnostics).toEqual([]);
     expect(JSON.parse(r.json)).toEqual([{ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "apprunner:DescribeService", Resource: "*" }] }]);
+    expect(r.outputs.map((o) => o.label)).toEqual(["policy P"]);
+    expect(JSON.parse(r.outputs[0]!.json)).toEqual(JSON.parse(r.json)[0]);
+  });
+
+  it("labels each policy's and each role's JSON, as arp compile writes them", () => {
+    const r = analyze('policy P {\n  allow apprunner:DescribeService on *\n}\nrole R {\n  trust service "tasks.apprunner.amazonaws.com"\n  attach P\n}\n');
+    expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(r.outputs.map((o) => o.label)).toEqual(["policy P", "role R"]);
+    expect(r.outputs[1]!.json).toContain("tasks.apprunner.amazonaws.com");
   });
 
   it("decides a request against the document's policies", () => {
