@@ -16,7 +16,7 @@ import type { AnalyzeResponse, EvalRequest, WorkerRequest, WorkerResponse } from
 const $ = <T extends HTMLElement>(selector: string): T => document.querySelector<T>(selector)!;
 const problems = $<HTMLUListElement>("#diagnostics");
 const status = $<HTMLElement>("#status");
-const FIELDS = ["principal", "action", "resource", "context"] as const;
+const FIELDS = ["principal", "action", "resource", "context", "as"] as const;
 
 const DEFAULT = `policy ReadServices {
   allow apprunner:List*, apprunner:Describe* on *
@@ -57,7 +57,7 @@ function toUrl(text: string, request: EvalRequest): void {
 
 const formRequest = (): EvalRequest => {
   const field = (name: string): string => $<HTMLInputElement>(`#${name}`).value;
-  return { principal: field("principal"), action: field("action"), resource: field("resource"), context: field("context") };
+  return { principal: field("principal"), action: field("action"), resource: field("resource"), context: field("context"), as: field("as") };
 };
 
 // ---- the editor ----------------------------------------------------------------------------

@@ -10,6 +10,8 @@ export interface EvalRequest {
   readonly action: string;
   readonly resource: string;
   readonly context: string;
+  /** The role, user or policy whose policies decide; empty to choose as `arp eval` does. */
+  readonly as?: string;
 }
 
 /** Compile the document: diagnostics, fixes, IAM JSON, test results and the form's decision. */

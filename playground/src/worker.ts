@@ -3,7 +3,7 @@
  * language server answers an editor's. Compiling runs here so typing never waits on it.
  */
 import { analyzeDocument, completionsAt, diagnosticsByFile, hoverAt, quickFixes, type DocumentAnalysis } from "../../compiler/languageService/index.js";
-import { evaluate, explain } from "../../runtime/index.js";
+import { decide } from "./decide.js";
 import type { AnalyzeResponse, CompleteRequest, CompleteResponse, EvalRequest, EvaluatorRequest, HoverRequest, HoverResponse, WorkerRequest, WorkerResponse } from "./protocol.js";
 
 /** The document's path as the compiler sees it. */
@@ -48,7 +48,7 @@ function analyze(id: number, text: string, request: EvalRequest | undefined): An
     json: JSON.stringify(analysis.documents.map((d) => d.document), null, 2),
     outputs: analysis.outputs,
     tests: analysis.testOutcomes.map((o) => ({ at: o.span.start, test: o.test, passed: o.passed, want: o.want, got: o.got })),
-    ...(request !== undefined && request.action !== "" ? { decision: decide(analysis.documents, request) } : {}),
+    ...(request !== undefined && request.action !== "" ? { decision: decide(analysis, request) } : {}),
     millis: performance.now() - started,
   };
 }
@@ -76,17 +76,4 @@ async function evaluator(message: EvaluatorRequest): Promise<WorkerResponse> {
   // prettier's TypeScript printer is not in the page: the emitter's own layout is deterministic too.
   const code = await generatePrincipalEvaluator(analysis.principals, { moduleName: "evaluator.ts", prettierLimit: 0 });
   return { kind: "evaluator", id: message.id, code };
-}
-
-/** The decision of the document's policies on the request, with the runtime's explanation. */
-function decide(documents: DocumentAnalysis["documents"], request: EvalRequest): string {
-  try {
-    const context = request.context.trim() === "" ? {} : (JSON.parse(request.context) as Record<string, string>);
-    const input = { principal: request.principal, action: request.action, resource: request.resource, context };
-    const policies = documents.map((d, i) => ({ name: `policy${i + 1}`, document: d.document, sources: d.sources }));
-    const result = evaluate(policies, input);
-    return `${result.decision}\n\n${explain(result, input)}`;
-  } catch (error) {
-    return `cannot decide: ${(error as Error).message}`;
-  }
 }

@@ -74,6 +74,14 @@ describe("playground worker", () => {
     expect(analyze(text, { ...request, action: "apprunner:DeleteService" }).decision).toMatch(/^ImplicitDeny/);
   });
 
+  it("decides by the policies of the principal making the request, never pooling the document's", () => {
+    const text = "policy Reads {\n  allow apprunner:DescribeService on *\n}\npolicy Deletes {\n  allow apprunner:DeleteService on *\n}\nrole Reader {\n  trust service \"tasks.apprunner.amazonaws.com\"\n  attach Reads\n}\n";
+    const request = { principal: "arn:aws:iam::123456789012:role/Reader", action: "apprunner:DeleteService", resource: "*", context: "" };
+    expect(analyze(text, request).decision).toMatch(/^ImplicitDeny \(the policies of role Reader\)/);
+    expect(analyze(text, { ...request, as: "Deletes" }).decision).toMatch(/^Allow \(the policies of policy Deletes\)/);
+    expect(analyze(text, { ...request, principal: "arn:aws:iam::123456789012:user/carol" }).decision).toMatch(/^cannot decide: whose policies decide\?.*Reader \(role\)/);
+  });
+
   it("uses stdlib policies embedded in the worker", () => {
     const r = analyze("policy P { use AWSAppRunnerReadOnlyAccess allow apprunner:PauseService on service/* }\n");
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
