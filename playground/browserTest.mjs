@@ -61,7 +61,7 @@ try {
     else if (url.endsWith(".js") && !catalogSeen) loads.push(response.body().then((b) => (firstLoadBytes += b.length)).catch(() => undefined));
   });
   await page.goto(base);
-  await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("compiled"));
+  await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("first result"));
   await Promise.all(loads);
 
   await step("a typo shows a diagnostic in the editor and the list, with its quick fix", async () => {
@@ -92,6 +92,7 @@ try {
     const at = await page.evaluate(() => window.arpCoordsAt(window.arpText().indexOf("DescribeService") + 3));
     await page.mouse.move(at.x, at.y);
     await page.locator(".cm-tooltip-hover .hover", { hasText: "DescribeService" }).waitFor();
+    await page.screenshot({ path: join(shots, "hover.png") });
     await page.mouse.move(0, 0);
     await page.evaluate(() => window.arpSetCursor(window.arpText().indexOf(" on *")));
     await page.keyboard.type(", apprunner:Paus");
