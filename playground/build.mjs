@@ -51,9 +51,19 @@ function examplesModule() {
   return `export const EXAMPLES = ${JSON.stringify(examples)};`;
 }
 
+/** The lexer's keywords (grammar/tokens.ts declares each as `keyword("Name", "text")`), for the editor's colouring. */
+function keywordsModule() {
+  const source = readFileSync(join(root, "grammar", "tokens.ts"), "utf8");
+  const words = [...source.matchAll(/\bkeyword\("\w+", "(\w+)"\)/g)].map((m) => m[1]);
+  if (words.length === 0) throw new Error("no keywords found in grammar/tokens.ts");
+  return `export const KEYWORDS = ${JSON.stringify(words)};`;
+}
+
 const examplesPlugin = {
   name: "arp-examples",
   setup(b) {
+    b.onResolve({ filter: /^arp:keywords$/ }, () => ({ path: "keywords", namespace: "arp-keywords" }));
+    b.onLoad({ filter: /.*/, namespace: "arp-keywords" }, () => ({ contents: keywordsModule(), loader: "js" }));
     b.onResolve({ filter: /^arp:examples$/ }, () => ({ path: "examples", namespace: "arp-examples" }));
     b.onLoad({ filter: /.*/, namespace: "arp-examples" }, () => ({ contents: examplesModule(), loader: "js" }));
   },

@@ -7,3 +7,8 @@ declare module "arp:stdlib-texts" {
 declare module "arp:examples" {
   export const EXAMPLES: Readonly<Record<string, string>>;
 }
+
+/** arp's keywords, read from the lexer's token list by playground/build.mjs. */
+declare module "arp:keywords" {
+  export const KEYWORDS: readonly string[];
+}

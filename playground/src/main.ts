@@ -10,6 +10,7 @@ import { lintGutter, setDiagnostics, type Diagnostic as LintDiagnostic } from "@
 import { EditorState } from "@codemirror/state";
 import { EditorView, hoverTooltip, keymap, lineNumbers } from "@codemirror/view";
 import { EXAMPLES } from "arp:examples";
+import { arpHighlighting } from "./highlight.js";
 import type { QuickFix } from "../../compiler/languageService/index.js";
 import type { AnalyzeResponse, EvalRequest, WorkerRequest, WorkerResponse } from "./protocol.js";
 
@@ -114,6 +115,7 @@ const view = new EditorView({
       lineNumbers(),
       history(),
       keymap.of([...defaultKeymap, ...historyKeymap]),
+      arpHighlighting,
       lintGutter(),
       hover,
       autocompletion({ override: [complete], activateOnTyping: true }),
