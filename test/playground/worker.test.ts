@@ -96,6 +96,12 @@ describe("playground worker", () => {
     expect(new Set(services).size).toBeLessThan(10);
   });
 
+  it("colours every keyword of the lexer in the page's editor", async () => {
+    const { keywords } = await import("../../grammar/tokens.js");
+    const page = readFileSync(join(out, "main.js"), "utf8");
+    expect(page).toContain(JSON.stringify(keywords.map((k) => String(k.PATTERN))));
+  });
+
   it("loads at most 1 MB of JavaScript before the catalog", () => {
     // The entry points and every shared chunk (an upper bound: some load only with a pane).
     const shared = readdirSync(join(out, "chunks")).filter((f) => f.startsWith("chunk-")).map((f) => join("chunks", f));
