@@ -1,7 +1,8 @@
-// The arp extension's client: starts `arp lsp` from the workspace's installed arp (or the one
-// `arp.server.path` names, or an `arp` on PATH) and hands `.arp` documents to it. Its commands
-// run the same arp for compile, test and eval, printing to the "arp" output channel, so what the
-// editor shows is what the command line does.
+// The arp extension's client: starts `arp lsp` from the one `arp.server.path` names, else the
+// workspace's installed arp, else the arp bundled in the extension (out/server/arp.js, run by the
+// editor's own Node), and hands `.arp` documents to it. Its commands run the same arp for
+// compile, test and eval, printing to the "arp" output channel, so what the editor shows is what
+// the command line does.
 "use strict";
 const { execFile } = require("node:child_process");
 const { existsSync } = require("node:fs");
@@ -14,15 +15,22 @@ let client;
 /** @type {vscode.OutputChannel | undefined} */
 let output;
 
-/** The arp command: the setting, else the first workspace folder's node_modules/.bin/arp, else `arp`. */
-function serverCommand() {
+/** The bundled arp, when this is a packaged extension. */
+let bundled;
+
+/**
+ * How to run arp: `{ command, args }` for the setting, else the first workspace folder's
+ * node_modules/.bin/arp, else the bundled arp (run by the editor's Node), else `arp` on PATH.
+ */
+function arpCommand() {
   const configured = vscode.workspace.getConfiguration("arp").get("server.path");
-  if (typeof configured === "string" && configured !== "") return configured;
+  if (typeof configured === "string" && configured !== "") return { command: configured, args: [] };
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const local = join(folder.uri.fsPath, "node_modules", ".bin", process.platform === "win32" ? "arp.cmd" : "arp");
-    if (existsSync(local)) return local;
+    if (existsSync(local)) return { command: local, args: [] };
   }
-  return "arp";
+  if (bundled !== undefined && existsSync(bundled)) return { command: process.execPath, args: [bundled], bundled: true };
+  return { command: "arp", args: [] };
 }
 
 /** The saved `.arp` file in the active editor, or undefined with a message saying why not. */
@@ -47,7 +55,10 @@ function runArp(args, cwd) {
   output.show(true);
   output.appendLine(`$ arp ${args.join(" ")}`);
   return new Promise((resolve) => {
-    execFile(serverCommand(), ["--no-color", ...args], { cwd, shell: process.platform === "win32", maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const arp = arpCommand();
+    // The editor's executable runs as plain Node for the bundled arp.
+    const env = arp.bundled ? { ...process.env, ELECTRON_RUN_AS_NODE: "1" } : process.env;
+    execFile(arp.command, [...arp.args, "--no-color", ...args], { cwd, env, shell: process.platform === "win32" && !arp.bundled, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (stdout) output.append(stdout);
       if (stderr) output.append(stderr);
       const code = error && typeof error.code === "number" ? error.code : error ? 1 : 0;
@@ -87,8 +98,14 @@ async function evalCommand() {
 
 /** @param {vscode.ExtensionContext} context */
 async function activate(context) {
+  bundled = context.asAbsolutePath(join("out", "server", "arp.js"));
   const lint = vscode.workspace.getConfiguration("arp").get("server.lint") === true;
-  const run = { command: serverCommand(), args: ["lsp", ...(lint ? ["--lint"] : [])], transport: TransportKind.stdio, options: { shell: process.platform === "win32" } };
+  const arp = arpCommand();
+  const lspArgs = ["lsp", ...(lint ? ["--lint"] : [])];
+  // The bundled arp runs as a Node module of the editor's own runtime; any other as a command.
+  const run = arp.bundled
+    ? { module: bundled, args: lspArgs, transport: TransportKind.stdio }
+    : { command: arp.command, args: [...arp.args, ...lspArgs], transport: TransportKind.stdio, options: { shell: process.platform === "win32" } };
   client = new LanguageClient("arp", "arp", { run, debug: run }, { documentSelector: [{ scheme: "file", language: "arp" }, { scheme: "untitled", language: "arp" }] });
   context.subscriptions.push(
     vscode.commands.registerCommand("arp.restartServer", async () => {

@@ -1,7 +1,8 @@
 // The VS Code extension's client code, run against a stand-in for the editor's `vscode` module:
 // activation starts `arp lsp` over stdio, and the compile, test and eval commands run the arp
 // command line on the active file, printing its output and exit code to the "arp" channel.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import Module, { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +15,7 @@ const EXAMPLE = join(ROOT, "examples", "ci-deployer", "ci-deployer.arp");
 
 interface Started {
   readonly id: string;
-  readonly server: { run: { command: string; args: string[]; transport: number } };
+  readonly server: { run: { command?: string; module?: string; args: string[]; transport: number } };
 }
 
 const commands = new Map<string, () => Promise<void>>();
@@ -22,13 +23,23 @@ const started: Started[] = [];
 let printed = "";
 let inputs: string[] = [];
 const messages: string[] = [];
+/** The `arp.server.path` setting. */
+let serverPath: string | undefined = BIN;
+/** The workspace folder: the repository, which has no node_modules/.bin/arp of its own. */
+let workspace = ROOT;
+/** A stand-in for the packaged extension's folder, with a bundled "arp" that echoes its arguments. */
+const extensionDir = mkdtempSync(join(tmpdir(), "arp-vscode-ext-"));
+mkdirSync(join(extensionDir, "out", "server"), { recursive: true });
+writeFileSync(join(extensionDir, "out", "server", "arp.js"), 'console.log("bundled arp", process.argv.slice(2).join(" "));\n');
 
 const document = { languageId: "arp", isUntitled: false, isDirty: false, uri: { fsPath: EXAMPLE }, save: async () => true };
 const vscode = {
   workspace: {
-    workspaceFolders: [{ uri: { fsPath: ROOT } }],
-    getConfiguration: () => ({ get: (key: string) => (key === "server.path" ? BIN : undefined) }),
-    getWorkspaceFolder: () => ({ uri: { fsPath: ROOT } }),
+    get workspaceFolders() {
+      return [{ uri: { fsPath: workspace } }];
+    },
+    getConfiguration: () => ({ get: (key: string) => (key === "server.path" ? serverPath : undefined) }),
+    getWorkspaceFolder: () => ({ uri: { fsPath: workspace } }),
   },
   window: {
     activeTextEditor: { document },
@@ -62,12 +73,16 @@ beforeAll(async () => {
     if (request === "vscode-languageclient/node") return languageClient;
     return originalLoad.call(this, request, parent, isMain);
   };
-  const extension = createRequire(import.meta.url)(join(ROOT, "editors", "vscode", "extension.js")) as { activate(context: { subscriptions: unknown[] }): Promise<void> };
-  await extension.activate({ subscriptions: [] });
+  extension = createRequire(import.meta.url)(join(ROOT, "editors", "vscode", "extension.js")) as typeof extension;
+  await activate();
 });
+
+let extension: { activate(context: { subscriptions: unknown[]; asAbsolutePath(p: string): string }): Promise<void> };
+const activate = (): Promise<void> => extension.activate({ subscriptions: [], asAbsolutePath: (p) => join(extensionDir, p) });
 
 afterAll(() => {
   moduleWithLoad._load = originalLoad;
+  rmSync(extensionDir, { recursive: true, force: true });
 });
 
 /** Runs a command with `answers` for its input boxes; returns what it printed. */
@@ -102,5 +117,18 @@ describe("the VS Code extension's client", () => {
     const out = tempDir("arp-vscode-");
     expect(await run("arp.compile", [out])).toContain("(exit 0)");
     expect(existsSync(out) && readdirSync(out)).toEqual(expect.arrayContaining(["evaluator.ts"]));
+  });
+
+  it("without a configured or installed arp, runs the one bundled in the extension with the editor's Node", async () => {
+    serverPath = undefined;
+    workspace = tempDir("arp-vscode-workspace-");
+    try {
+      await activate();
+      expect(started.at(-1)?.server.run).toMatchObject({ module: join(extensionDir, "out", "server", "arp.js"), args: ["lsp"], transport: 0 });
+      expect(await run("arp.test")).toContain(`bundled arp --no-color test ${EXAMPLE}`);
+    } finally {
+      serverPath = BIN;
+      workspace = ROOT;
+    }
   });
 });
