@@ -19,6 +19,8 @@ export default defineConfig({
     // No test should need more than 10 s on a loaded 2-core machine; the limit is a safety net
     // for machines far more loaded than that, and slow tests are named in the report.
     testTimeout: 60_000,
+    // The same safety net for set-up hooks (the playground test builds the page once).
+    hookTimeout: 60_000,
     slowTestThreshold: 5_000,
     setupFiles: ["test/support/yieldBetweenTests.ts"],
     // Every lexer and parser the tests build checks its grammar (grammar/chevrotain.ts).
