@@ -25,7 +25,7 @@ const SHARED_AUDIENCE = new Set(["token.actions.githubusercontent.com"]);
  * not a bare `*` (`sub like "*"` admits every token). `ForAllValues` and `IfExists` hold on a
  * missing key.
  */
-function admitsOnly(c: IrCondition, key: (name: string) => boolean): boolean {
+export function admitsOnly(c: IrCondition, key: (name: string) => boolean): boolean {
   const parsed = parseOperator(c.operator);
   if (parsed === undefined || !key(c.key)) return false;
   // Negated operators hold when the value differs or the key is missing, and `Null` tests

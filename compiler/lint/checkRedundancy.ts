@@ -4,15 +4,14 @@
  * a statement another statement of the same principal already covers, change no decision.
  * They are worth removing because an edit to one copy leaves the other granting the old access.
  *
- * Statement B is covered by statement A (same effect) when every action of B is covered by an
- * action of A, every resource of B by a resource of A, and every condition of A is also one of
- * B's (same operator, key and values): then whenever B applies, A does. Covers are proved with
- * patternCover.ts, which may miss one but never invents one.
+ * Statement B is covered by statement A when they have the same effect and A applies whenever B
+ * does (statementCover.ts), which is proved, never guessed.
  */
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
-import type { IrCondition, IrStatement } from "../ir.js";
-import { identityStatements, type LintRule } from "./lintInput.js";
+import type { IrStatement } from "../ir.js";
+import { identityStatements, statementsBySet, type LintRule } from "./lintInput.js";
 import { patternCovers } from "./patternCover.js";
+import { appliesWhenever } from "./statementCover.js";
 
 /** Reports each value of `values` that another value covers (the later of two equal ones). */
 function redundantValues(values: readonly string[], ignoreCase: boolean): { value: string; by: string }[] {
@@ -24,19 +23,9 @@ function redundantValues(values: readonly string[], ignoreCase: boolean): { valu
   return out;
 }
 
-function sameCondition(a: IrCondition, b: IrCondition): boolean {
-  if (a.operator !== b.operator || a.key.toLowerCase() !== b.key.toLowerCase() || a.values.length !== b.values.length) return false;
-  const values = new Set(b.values);
-  return a.values.every((v) => values.has(v));
-}
-
-/** Whether `a` applies whenever `b` does. */
+/** Whether `a` applies whenever `b` does, with the same effect. */
 function covers(a: IrStatement, b: IrStatement): boolean {
-  if (a.effect !== b.effect || a.actions.not || b.actions.not) return false;
-  if (a.resources === undefined || b.resources === undefined || a.resources.not || b.resources.not) return false;
-  if (!b.actions.values.every((v) => a.actions.values.some((w) => patternCovers(w, v, true)))) return false;
-  if (!b.resources.values.every((v) => a.resources!.values.some((w) => patternCovers(w, v, false)))) return false;
-  return a.conditions.every((c) => b.conditions.some((d) => sameCondition(c, d)));
+  return a.effect === b.effect && appliesWhenever(a, b);
 }
 
 function checkValues(input: Parameters<LintRule>[0], report: Parameters<LintRule>[1]): void {
@@ -48,12 +37,6 @@ function checkValues(input: Parameters<LintRule>[0], report: Parameters<LintRule
       report(diagnostic("RedundantResource", s.span, `\`${value}\` is already covered by \`${by}\` in this statement`, { hint: `remove \`${value}\`` }));
     }
   }
-}
-
-/** Each principal's statements, identity policies only, in the order IAM would list them. */
-function statementsBySet(input: Parameters<LintRule>[0]): IrStatement[][] {
-  const sets = input.principals.map((set) => set.members.flatMap((m) => m.policy.ir.statements));
-  return sets.length > 0 ? sets : [[...identityStatements(input)]];
 }
 
 export const checkRedundancy: LintRule = (input, report) => {

@@ -40,3 +40,9 @@ export function conditionsOn(s: IrStatement, key: string): readonly IrCondition[
   const lower = key.toLowerCase();
   return s.conditions.filter((c) => c.key.toLowerCase() === lower);
 }
+
+/** Each principal's statements, identity policies only, in the order IAM would list them. */
+export function statementsBySet(input: LintInput): IrStatement[][] {
+  const sets = input.principals.map((set) => set.members.flatMap((m) => m.policy.ir.statements));
+  return sets.length > 0 ? sets : [[...identityStatements(input)]];
+}

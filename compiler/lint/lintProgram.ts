@@ -13,7 +13,10 @@ import { checkForAllValuesGuard } from "./checkForAllValuesGuard.js";
 import { checkNotElements } from "./checkNotElements.js";
 import { checkPassRole } from "./checkPassRole.js";
 import { checkRedundancy } from "./checkRedundancy.js";
+import { checkRedundantConditions } from "./checkRedundantConditions.js";
+import { checkSamlAudience } from "./checkSamlAudience.js";
 import { checkServicePrincipalSource } from "./checkServicePrincipalSource.js";
+import { checkShadowedAllow } from "./checkShadowedAllow.js";
 import { checkTagPairs } from "./checkTagPairs.js";
 import type { LintInput, LintRule } from "./lintInput.js";
 import type { BuiltProgram } from "../driver/buildDocuments.js";
@@ -31,6 +34,9 @@ const RULES: readonly LintRule[] = [
   checkServicePrincipalSource,
   checkAppRunnerRoles,
   checkContradictions,
+  checkShadowedAllow,
+  checkRedundantConditions,
+  checkSamlAudience,
 ];
 
 /** Runs every lint rule; findings outside the user's files (the stdlib) are not reported. */

@@ -114,6 +114,9 @@ export const Codes = {
   PassedToServiceNotAppRunner: def("ARP7013", "warning", "an `iam:PassedToService` value that names App Runner wrongly"),
   AppRunnerRoleMismatch: def("ARP7014", "warning", "an App Runner service role trusted by the wrong App Runner principal for what it grants"),
   StatementNeverApplies: def("ARP7015", "warning", "a statement whose conditions contradict each other, so it never applies"),
+  AllowAlwaysDenied: def("ARP7050", "warning", "an allow that a deny of the same principal overrides wherever it applies, so it never grants"),
+  RedundantCondition: def("ARP7051", "info", "suggestion: a test of a statement that another of its tests implies, so it changes no decision"),
+  SamlTrustWithoutAudience: def("ARP7052", "warning", "security: a SAML provider trusted without a `SAML:aud` pin on the assertion's audience"),
 
   // ---- ARP8xxx: `arp-ignore` suppressions ---------------------------------------------
   SuppressedDiagnostic: def("ARP8001", "info", "a diagnostic an `// arp-ignore` comment suppressed, shown as a note so no suppression is silent"),

@@ -1,0 +1,28 @@
+/**
+ * ARP7050: an allow that a deny of the same principal always overrides. When the deny applies to
+ * every request the allow applies to (statementCover.ts: its actions and resources cover the
+ * allow's, and each of its conditions is one of the allow's), the allow can never grant: an
+ * explicit deny wins over any allow. It is a warning, not a suggestion: unlike a redundant
+ * statement, removing it does not keep what the author wrote working; either the deny is wider
+ * than meant or the allow is dead and misleads whoever reads it.
+ */
+import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import { statementsBySet, type LintRule } from "./lintInput.js";
+import { appliesWhenever } from "./statementCover.js";
+
+export const checkShadowedAllow: LintRule = (input, report) => {
+  for (const statements of statementsBySet(input)) {
+    const denies = statements.filter((s) => s.effect === "Deny");
+    for (const allow of statements) {
+      if (allow.effect !== "Allow" || !input.userFiles.has(allow.span.file)) continue;
+      const deny = denies.find((d) => appliesWhenever(d, allow));
+      if (deny === undefined) continue;
+      report(
+        diagnostic("AllowAlwaysDenied", allow.span, "a deny of the same principal applies to every request this allow does, so it never grants anything", {
+          related: [{ message: "overridden by this deny", span: deny.span }],
+          hint: "narrow the deny, or remove the allow",
+        }),
+      );
+    }
+  }
+};

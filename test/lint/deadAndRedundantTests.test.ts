@@ -1,0 +1,72 @@
+// ARP7050 (an allow a deny always overrides), ARP7051 (a test another test implies) and ARP7052
+// (a SAML trust without an audience pin) report only what they can prove: each case here that
+// must stay quiet is one where the finding would be false.
+import { describe, expect, it } from "vitest";
+import { check } from "../../compiler/index.js";
+
+function codes(text: string): string[] {
+  return check({ path: "p.arp", text }, { lint: true }).diagnostics.map((d) => d.code);
+}
+
+describe("ARP7050: an allow a deny always overrides", () => {
+  it("is reported when the deny covers the allow's actions and resources without a condition of its own", () => {
+    expect(codes("allow apprunner:DescribeService on service/web/*\ndeny apprunner:Describe* on *\n")).toContain("ARP7050");
+  });
+
+  it("is reported when the deny's conditions are the allow's too", () => {
+    expect(codes('allow apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\ndeny apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\n')).toContain("ARP7050");
+  });
+
+  it("is quiet when the deny has a condition the allow does not", () => {
+    expect(codes('allow apprunner:DescribeService on *\ndeny apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\n')).not.toContain("ARP7050");
+  });
+
+  it("is quiet when the deny misses an action or a resource of the allow", () => {
+    expect(codes("allow apprunner:DescribeService, apprunner:ListServices on *\ndeny apprunner:Describe* on *\n")).not.toContain("ARP7050");
+    expect(codes("allow apprunner:DescribeService on service/*\ndeny apprunner:DescribeService on service/prod-*\n")).not.toContain("ARP7050");
+  });
+
+  it("is quiet for statements of different principals", () => {
+    expect(codes("policy A {\n  allow apprunner:DescribeService on *\n}\npolicy B {\n  deny apprunner:DescribeService on *\n}\n")).not.toContain("ARP7050");
+  });
+});
+
+describe("ARP7051: a test another test of the statement implies", () => {
+  const on = (when: string): string[] => codes(`allow apprunner:DescribeService on * when ${when}\n`);
+
+  it("`exists` beside a positive test, `like` beside an equality it matches, a test ignoring case beside the same one with case", () => {
+    expect(on('tag env = "a" and tag env exists')).toContain("ARP7051");
+    expect(on('tag env like "a*" and tag env = "abc"')).toContain("ARP7051");
+    expect(on('tag env = "abc" ignoring case and tag env = "ABC"')).toContain("ARP7051");
+  });
+
+  it("is quiet when neither test implies the other", () => {
+    expect(on('tag env like "a*" and tag env = "bcd"')).not.toContain("ARP7051");
+    expect(on('tag env like "a*" and tag env like "*b"')).not.toContain("ARP7051");
+    // A negated test holds on a missing key: it implies no presence.
+    expect(on('tag env != "a" and tag env exists')).not.toContain("ARP7051");
+    // `like` is case-sensitive: `= "ABC" ignoring case` accepts `"abc"`, which `like "A*"` does not.
+    expect(on('tag env like "A*" and tag env = "ABC" ignoring case')).not.toContain("ARP7051");
+    // An `if exists` test holds on a missing key.
+    expect(on('tag env = "a" if exists and tag env exists')).not.toContain("ARP7051");
+  });
+
+  it("is quiet across keys", () => {
+    expect(on('tag env = "a" and tag team exists')).not.toContain("ARP7051");
+  });
+});
+
+describe("ARP7052: a SAML trust without an audience pin", () => {
+  const role = (trust: string): string[] => codes(`role Console {\n  ${trust}\n}\n`);
+
+  it("is reported without a `SAML:aud` test, or with one that admits every audience", () => {
+    expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta"')).toContain("ARP7052");
+    expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta" when SAML:aud like "*"')).toContain("ARP7052");
+    expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta" when SAML:aud != "https://example.com"')).toContain("ARP7052");
+  });
+
+  it("is quiet with the pin, and for OIDC providers (ARP5004's)", () => {
+    expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta" when SAML:aud = "https://signin.aws.amazon.com/saml"')).not.toContain("ARP7052");
+    expect(role('trust federated "accounts.google.com" when accounts.google.com:aud = "app" and accounts.google.com:sub = "1"')).not.toContain("ARP7052");
+  });
+});
