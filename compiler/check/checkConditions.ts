@@ -89,7 +89,8 @@ function reportOperatorMismatch(ctx: CheckContext, c: Comparison, keyName: strin
   });
 }
 
-function hasBareWildcard(value: string): boolean {
+/** Whether a value holds `*` or `?` outside a policy variable (`${*}` is a literal star). */
+export function hasBareWildcard(value: string): boolean {
   return /[*?]/.test(replaceVariables(value, ""));
 }
 

@@ -63,12 +63,26 @@ function admitsEveryAccount(principal: IamPrincipal | undefined): boolean {
   return principal === "*" || [principal.AWS ?? []].flat().includes("*");
 }
 
-/** Warns about a trust, given the statements it lowered to. */
-export function warnIfOpenTrust(ctx: CheckContext, trust: TrustDecl, statements: readonly IrStatement[]): void {
+/** Why a trust is open: the first statement that lets strangers in, and what to say. */
+export interface OpenTrustFinding {
+  readonly statement: IrStatement;
+  readonly message: string;
+  readonly hint: string;
+  /** The keys a test on any of which would close it (for a hint in another syntax). */
+  readonly pinKeys: readonly string[];
+}
+
+/** The reasons a trust's statements (statements are ORed) let strangers assume the role. */
+export function openTrustFindings(statements: readonly IrStatement[]): OpenTrustFinding[] {
+  const out: OpenTrustFinding[] = [];
   const open = statements.filter((s) => admitsEveryAccount(s.principal));
-  if (open.length > 0 && !everyStatement(open, (k) => NARROWING_KEYS.test(k))) {
-    report(ctx, "OpenTrust", trust.span, "this trust lets any principal of every AWS account assume the role", {
+  const unpinned = open.find((s) => !everyStatement([s], (k) => NARROWING_KEYS.test(k)));
+  if (unpinned !== undefined) {
+    out.push({
+      statement: unpinned,
+      message: "this trust lets any principal of every AWS account assume the role",
       hint: "name the accounts or roles, or require a condition such as `aws:PrincipalOrgID = \"o-...\"` on every branch",
+      pinKeys: ["aws:PrincipalOrgID", "aws:PrincipalAccount", "aws:PrincipalArn"],
     });
   }
   const providers = [...new Set(statements.flatMap((s) => federatedOf(s.principal)))];
@@ -77,9 +91,20 @@ export function warnIfOpenTrust(ctx: CheckContext, trust: TrustDecl, statements:
     if (host === undefined) continue;
     const claims = SHARED_AUDIENCE.has(host) ? ["sub"] : ["aud", "sub"];
     const pins = (k: string): boolean => claims.some((c) => k.toLowerCase() === `${host}:${c}`);
-    if (everyStatement(statements.filter((s) => federatedOf(s.principal).includes(federated)), pins)) continue;
-    report(ctx, "OpenTrust", trust.span, `this trust lets anyone with a token from \`${host}\` assume the role`, {
+    const naming = statements.filter((s) => federatedOf(s.principal).includes(federated));
+    const loose = naming.find((s) => !everyStatement([s], pins));
+    if (loose === undefined) continue;
+    out.push({
+      statement: loose,
+      message: `this trust lets anyone with a token from \`${host}\` assume the role`,
       hint: `require the token's ${claims.map((c) => `\`${host}:${c}\``).join(" or ")} on every branch, e.g. \`${host}:${claims[0]} ${claims[0] === "sub" ? 'like "repo:ORG/REPO:*"' : '= "..."'}\``,
+      pinKeys: claims.map((c) => `${host}:${c}`),
     });
   }
+  return out;
+}
+
+/** Warns about a trust, given the statements it lowered to. */
+export function warnIfOpenTrust(ctx: CheckContext, trust: TrustDecl, statements: readonly IrStatement[]): void {
+  for (const f of openTrustFindings(statements)) report(ctx, "OpenTrust", trust.span, f.message, { hint: f.hint });
 }

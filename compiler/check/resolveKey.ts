@@ -13,7 +13,8 @@ export interface ResolvedKey {
   readonly type: KeyType;
 }
 
-const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
+/** `apprunner:ResourceTag/K`, the App Runner spelling of `aws:ResourceTag/K` the catalog no longer lists. */
+export const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
 
 /** The IAM key a key reference names: `tag team` → `aws:ResourceTag/team`. */
 export function keyText(ref: KeyRef): string {

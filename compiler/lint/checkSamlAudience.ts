@@ -22,7 +22,7 @@ export const checkSamlAudience: LintRule = (input, report) => {
       if (providers.length === 0 || s.conditions.some((c) => admitsOnly(c, isAudience))) continue;
       report(
         diagnostic("SamlTrustWithoutAudience", s.span, `this trust accepts any SAML assertion from ${providers.map((p) => `\`${p}\``).join(", ")}, whatever audience it was issued for`, {
-          hint: 'require `SAML:aud = "https://signin.aws.amazon.com/saml"` (the AWS sign-in endpoint for SAML)',
+          hint: 'add `when SAML:aud = "https://signin.aws.amazon.com/saml"` (the AWS sign-in endpoint for SAML) to the trust',
         }),
       );
     }

@@ -19,6 +19,8 @@ import { roleBundleOf } from "../import/importRoleBundle.js";
 import { parseJson, toPlain, type JsonNode, type JsonObject } from "../import/jsonSource.js";
 import { validateDocument } from "../import/validateDocument.js";
 import { lintProgram, type LintInput } from "../lint/lintProgram.js";
+import { loadCatalog } from "../catalog/index.js";
+import { checkJsonDocuments } from "./checkJsonConditions.js";
 import { builtJsonPolicy, jsonPolicyName } from "./jsonPolicy.js";
 import { inJsonTerms } from "./jsonWording.js";
 
@@ -107,6 +109,7 @@ export function lintJsonSources(inputs: readonly SourceInput[]): JsonLintResult 
   }
   const input: LintInput = { ...collected, userFiles: new Set(sources.keys()) };
   const found: Diagnostic[] = [];
+  checkJsonDocuments(collected.documents, loadCatalog(), (d) => found.push(d));
   lintProgram(input, found);
   return { diagnostics: sortDiagnostics([...diagnostics, ...found.map(inJsonTerms)]), sources };
 }

@@ -27,11 +27,38 @@ async function findings(args: readonly string[], cwd?: string): Promise<{ code: 
 const at = (f: JsonFinding): string => `${f.code}@${f.line}:${f.column}`;
 
 describe("arp lint on IAM JSON", () => {
+  it("reports what arp check reports on .arp, at the condition in the JSON", async () => {
+    const { found } = await findings([join(FIXTURES, "checked.json")]);
+    // Each at the key of its test: a wildcard under StringEquals (9:27), ForAnyValue on a
+    // single-valued key (10:39), the legacy App Runner tag key (11:25), a request tag on an action
+    // that takes none (18:40, with lint's own ARP7010 there too).
+    expect(found.map(at)).toEqual(["ARP3007@9:27", "ARP3004@10:39", "ARP2011@11:25", "ARP2007@18:40", "ARP7010@18:40"]);
+  });
+
+  it("reports open trusts and OIDC trusts without pins (ARP5004), and SAML trusts without an audience (ARP7052), at the statement", async () => {
+    const { found } = await findings([join(FIXTURES, "open-trust.json")]);
+    expect(found.map(at)).toEqual(["ARP5004@4:5", "ARP5004@9:5", "ARP7052@14:5"]);
+  });
+
+  it("stays quiet about a pinned trust and a pattern under StringLike", () => {
+    const text = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Principal: { Federated: "arn:aws:iam::123456789012:saml-provider/Okta" }, Action: "sts:AssumeRoleWithSAML", Condition: { StringEquals: { "SAML:aud": "https://signin.aws.amazon.com/saml" } } },
+        { Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } },
+      ],
+    });
+    const identity = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "apprunner:DescribeService", Resource: "*", Condition: { StringLike: { "aws:ResourceTag/team": "web-*" } } }] });
+    const codes = lintJsonSources([{ path: "trust.json", text }, { path: "id.json", text: identity }]).diagnostics.map((d) => d.code);
+    expect(codes).toEqual([]);
+  });
+
   it("reports each finding at its statement or condition in the policy document", async () => {
     const { code, found } = await findings([OPS]);
     expect(code).toBe(1);
-    // Statement objects open at 4:5, 10:5 and 15:5; the ForAllValues test's key at 19:53.
-    expect(found.map(at)).toEqual(["ARP7001@4:5", "ARP7002@4:5", "ARP7003@10:5", "ARP7008@15:5", "ARP7006@19:53"]);
+    // Statement objects open at 4:5, 10:5 and 15:5; the ForAllValues test's key at 19:53 (no
+    // Describe action takes aws:TagKeys: ARP2007, as arp check says of the same .arp).
+    expect(found.map(at)).toEqual(["ARP7001@4:5", "ARP7002@4:5", "ARP7003@10:5", "ARP7008@15:5", "ARP2007@19:53", "ARP7006@19:53"]);
     expect(found.every((f) => f.file === OPS)).toBe(true);
   });
 
@@ -45,7 +72,7 @@ describe("arp lint on IAM JSON", () => {
     writeFileSync(join(dir, "arp.manifest.json"), "{}");
     const { found } = await findings([dir]);
     expect(found.map((f) => `${f.file.slice(dir.length + 1).replace(/\\/g, "/")} ${at(f)}`)).toEqual([
-      "ops.json ARP7001@4:5", "ops.json ARP7002@4:5", "ops.json ARP7003@10:5", "ops.json ARP7008@15:5", "ops.json ARP7006@19:53",
+      "ops.json ARP7001@4:5", "ops.json ARP7002@4:5", "ops.json ARP7003@10:5", "ops.json ARP7008@15:5", "ops.json ARP2007@19:53", "ops.json ARP7006@19:53",
       "roles/apprunner-instance.role.json ARP7011@6:7", "roles/apprunner-instance.role.json ARP7007@19:11",
     ]);
   });
@@ -79,7 +106,7 @@ describe("arp lint on IAM JSON", () => {
     writeFileSync(join(dir, "p.arp"), `policy P "p" {\n  allow iam:PassRole on *\n}\n`);
     const { found } = await findings([join(dir, "p.arp"), OPS]);
     expect(found.filter((f) => f.file.endsWith("p.arp")).map(at)).toEqual(["ARP7001@2:3", "ARP7002@2:3"]);
-    expect(found.filter((f) => f.file === OPS)).toHaveLength(5);
+    expect(found.filter((f) => f.file === OPS)).toHaveLength(6);
   });
 
   it("a config suppression by path applies to JSON, and stays visible as a note", async () => {
