@@ -6,9 +6,10 @@
  *
  * Actions that every statement of both versions treats alike (the same statements' Action or
  * NotAction match them) are decided alike, so one stands for all of them. Contexts are the full
- * product of the candidate values of the keys read by the statements that may apply to the
- * action and resource, up to a bound; beyond it a seeded sample is
- * taken and the report says the search was not exhaustive.
+ * product of the classes of the keys read by the statements that may apply to the action and
+ * resource: each test reads one key, so the product meets every combination of answers. Up to
+ * a bound; beyond it a seeded sample is taken and the report says the search was not
+ * exhaustive, as it does when the domain could not give some class a member.
  */
 import { evaluate } from "../../runtime/index.js";
 import { matchWildcard } from "../../runtime/wildcard.js";
@@ -128,7 +129,7 @@ export function diffSet(name: string, kind: CompiledPrincipalSet["kind"], oldSet
   const added: AccessChange[] = [];
   const removed: AccessChange[] = [];
   let requests = 0;
-  let exhaustive = true;
+  let exhaustive = domain.resourcesExhaustive;
   for (const [signature, actions] of classes) {
     const action = actions[0]!;
     let gained: { resources: string[]; example: Counterexample } | undefined;
@@ -138,6 +139,7 @@ export function diffSet(name: string, kind: CompiledPrincipalSet["kind"], oldSet
       let foundRemoved = false;
       // Only the statements that may apply to this action and resource read the context.
       const keys = [...new Set(statements.flatMap((_s, i) => (signature[i] === "1" && resourceFilters[i]!(resource) ? conditionKeys[i]! : [])))].sort();
+      exhaustive &&= keys.every((k) => !domain.inexactKeys.has(k));
       for (const { context, exhaustive: complete } of contexts(keys, domain.keys)) {
         exhaustive &&= complete;
         requests++;

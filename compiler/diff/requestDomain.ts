@@ -1,17 +1,22 @@
 /**
- * The requests `arp diff` decides under both policy sets: built from what the policies
- * mention, so that each distinction the policies draw is represented. Actions: every name they
- * write, every catalog action a wildcard of theirs matches, and one action no pattern names.
- * Resources: an instance of each pattern (its wildcards filled, its variables given values the
- * context also carries), `*`, and an ARN no pattern names. Context: per key, missing, each value
- * the policies compare with (and its neighbours for numbers, dates and addresses), a value none
- * mentions, and for multi-valued keys the empty set, one value and several.
+ * The requests `arp diff` decides under both policy sets: one of each class of requests the
+ * policies can tell apart. Actions: every name they write, every catalog action a wildcard of
+ * theirs matches, and one action no pattern names. Resources: one of each class the Resource
+ * and NotResource patterns draw (stringClasses.ts), readable ones first (a pattern with its
+ * wildcards filled, `*`, an ARN none names). Context, per key: missing, and one value of each
+ * class its tests draw: string and ARN patterns (overlaps, case), the pieces numbers, dates and
+ * address ranges cut (orderedClasses.ts), both booleans, a value none mentions; a multi-valued
+ * key also every set of those classes (the empty set included). A variable takes one value
+ * (`variableValue`). Where a class may lack a member (a bound hit, tests of two families on one
+ * key), the domain says so, and the report says "not exhaustive".
  */
-import type { Catalog } from "../catalog/index.js";
+import { wildcardMatcher, type Catalog } from "../catalog/index.js";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/policyDocument.js";
 import type { ContextValue } from "../../runtime/types.js";
-import { splitResourcePrefix } from "../../runtime/resourcePattern.js";
-import { intersectionWitness } from "./patternIntersection.js";
+import { parseOperator } from "../../runtime/operators/index.js";
+import { addressClasses, dateClasses, numberClasses, UNPARSABLE } from "./orderedClasses.js";
+import { arnTokens, resourceTokens, stringTokens } from "./patternTokens.js";
+import { stringClasses, type PatternToken, type StringPattern } from "./stringClasses.js";
 
 /** A value a policy variable is given: the same in resources, condition values and the context. */
 export function variableValue(key: string): string {
@@ -26,7 +31,9 @@ export function principalOf(kind: "role" | "user" | "policy", name: string): str
 
 const FRESH_ACTION = "zzfresh:FreshAction";
 const FRESH_RESOURCE = "arn:aws:zzfresh:us-east-1:123456789012:thing/fresh";
-const FRESH_VALUE = "zz-fresh";
+/** Every ARN of the fresh service: any partition, region, account and resource. */
+const FRESH_SERVICE_TEMPLATE = "arn:${Partition}:zzfresh:${Region}:${Account}:${Resource}";
+const FRESH_VALUE = UNPARSABLE;
 
 /** An IAM element that may be one value or a list, as a list. */
 export function listOf<T>(v: T | readonly T[] | undefined): readonly T[] {
@@ -41,11 +48,6 @@ export function statementsOf(documents: readonly IamPolicyDocument[]): IamStatem
 /** A pattern's text with variables given values and wildcards filled with `fill`. */
 function instantiate(pattern: string, fill: string): string {
   return pattern.replace(/\$\{([^}]*)\}/g, (_m, inner: string) => (inner === "*" || inner === "?" || inner === "$" ? inner : variableValue(inner))).replace(/[*?]/g, fill);
-}
-
-/** A pattern's text with its variables given values and its wildcards kept. */
-function withVariables(pattern: string): string {
-  return pattern.replace(/\$\{([^}]*)\}/g, (m, inner: string) => (inner === "*" || inner === "?" || inner === "$" ? m : variableValue(inner)));
 }
 
 function actionsOf(statements: readonly IamStatement[], catalog: Catalog): string[] {
@@ -72,89 +74,106 @@ function actionsOf(statements: readonly IamStatement[], catalog: Catalog): strin
   return [...out].sort();
 }
 
-function resourcesOf(statements: readonly IamStatement[]): string[] {
-  const out = new Set<string>(["*", FRESH_RESOURCE]);
-  for (const s of statements) {
-    for (const r of [...listOf(s.Resource), ...listOf(s.NotResource)]) {
-      if (r === "*") continue;
-      for (const fill of ["x", ""]) {
-        const instance = instantiate(r, fill);
-        if (instance !== "") out.add(instance);
-      }
-    }
+/** A catalog ARN template as a pattern: each `${...}` is any text without a colon (`${Resource}`, the fresh service's resource, any text). */
+function templatePattern(template: string): StringPattern {
+  const tokens: PatternToken[] = [];
+  for (const piece of template.split(/(\$\{[^}]*\})/)) {
+    if (piece.startsWith("${")) tokens.push({ kind: "run", open: piece === "${Resource}" });
+    else for (const ch of piece) tokens.push({ kind: "char", ch });
   }
-  // Where two patterns overlap: a value both match (at most a few hundred patterns in practice).
-  const patterns = [...new Set(statements.flatMap((s) => [...listOf(s.Resource), ...listOf(s.NotResource)]).filter((r) => r !== "*").map(withVariables))];
-  for (let a = 0; a < patterns.length; a++) {
-    for (let b = a + 1; b < patterns.length; b++) {
-      // Only the resource parts of ARNs with the same first five parts are intersected: a
-      // witness whose wildcards span the ARN's colons would be no real resource.
-      const pa = splitResourcePrefix(patterns[a]!);
-      const pb = splitResourcePrefix(patterns[b]!);
-      if (pa.rest === undefined || pb.rest === undefined || pa.segments.join(":") !== pb.segments.join(":")) continue;
-      const both = intersectionWitness(pa.rest, pb.rest);
-      if (both !== undefined) out.add(`${instantiate(pa.segments.join(":"), "x")}:${both}`);
-    }
-  }
-  return [...out].sort();
+  return { tokens, ignoreCase: false };
 }
 
-/** Candidate values of one key, from the conditions that test it. */
-interface KeyValues {
-  readonly scalars: Set<string>;
+/**
+ * The ARNs of the services' resource types, as patterns: each `${...}` of a template (a name,
+ * an ID, the region) is any text without a colon.
+ */
+function catalogShapes(services: ReadonlySet<string>, catalog: Catalog): StringPattern[] {
+  // An ARN of a service no pattern names stands for every such service's resources.
+  const out: StringPattern[] = [templatePattern(FRESH_SERVICE_TEMPLATE)];
+  for (const service of [...services].sort()) {
+    for (const type of catalog.resourceTypes(service)) {
+      out.push(templatePattern(type.arnTemplate));
+    }
+  }
+  return out;
+}
+
+/** The services a Resource pattern's service part names or matches. */
+function servicesOf(pattern: string, catalog: Catalog): string[] {
+  const service = pattern.split(":")[2];
+  if (service === undefined) return [];
+  if (!/[*?]/.test(service)) return catalog.hasService(service) ? [service.toLowerCase()] : [];
+  const matches = wildcardMatcher(service);
+  return catalog.serviceKeys().filter((s) => matches(s));
+}
+
+/**
+ * The resources: one of each class the Resource and NotResource patterns draw among the ARNs of
+ * the catalog's resource types of the services they name, and of a service none names
+ * (stringClasses.ts); and `*`, the resource of a request for an action of no resource type.
+ */
+function resourcesOf(statements: readonly IamStatement[], catalog: Catalog): { values: string[]; exhaustive: boolean } {
+  const written = [...new Set(statements.flatMap((s) => [...listOf(s.Resource), ...listOf(s.NotResource)]))].sort();
+  const services = new Set(written.flatMap((r) => servicesOf(r, catalog)));
+  const patterns: StringPattern[] = written.map((r) => ({ tokens: resourceTokens(r, variableValue), ignoreCase: false }));
+  // Readable members first: each pattern with its wildcards filled.
+  const candidates = [FRESH_RESOURCE, ...written.filter((r) => r !== "*").flatMap((r) => ["x", ""].map((fill) => instantiate(r, fill)))];
+  const classes = stringClasses(patterns, candidates, { shapes: catalogShapes(services, catalog) });
+  return { values: [...new Set([...classes.members, "*"])].sort(), exhaustive: classes.exhaustive };
+}
+
+/** What the conditions of one key compare it with, by the family of the operator. */
+interface KeyTests {
+  readonly strings: StringPattern[];
+  /** The values of the variables naming this key: kept as members, since resources and values use them. */
+  readonly variableValues: Set<string>;
+  /** Readable values of the key: the compared values with wildcards filled. */
+  readonly candidates: Set<string>;
+  readonly numbers: string[];
+  readonly dates: string[];
+  readonly addresses: string[];
+  readonly binaries: string[];
+  readonly families: Set<string>;
   multi: boolean;
 }
 
-const ipv4 = (n: number): string => [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
-
-/** A CIDR's first and last address and the addresses just outside it: where membership changes. */
-function cidrBoundaries(m: RegExpExecArray): string[] {
-  const bits = m[5] === undefined ? 32 : Number(m[5]);
-  if (bits > 32) return [];
-  const address = ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
-  const size = 2 ** (32 - bits);
-  const first = Math.floor(address / size) * size;
-  const last = first + size - 1;
-  return [first, last, first - 1, last + 1].filter((n) => n >= 0 && n <= 0xffffffff).map(ipv4);
-}
-
-function neighbours(operator: string, value: string): string[] {
-  if (/^Numeric/.test(operator) && /^-?\d+(\.\d+)?$/.test(value)) return [String(Number(value) - 1), String(Number(value) + 1)];
-  if (/^Date/.test(operator)) {
-    const t = Date.parse(value);
-    if (!Number.isNaN(t)) return [new Date(t - 1000).toISOString().replace(/\.000Z$/, "Z"), new Date(t + 1000).toISOString().replace(/\.000Z$/, "Z")];
-  }
-  if (/IpAddress$/.test(operator)) {
-    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(value);
-    if (m !== null) return [`${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1 > 255 ? 254 : Number(m[4]) + 1}`, "192.0.2.77", ...cidrBoundaries(m)];
-  }
-  if (/^Bool/.test(operator)) return ["true", "false"];
-  return [];
-}
-
-function keyValuesOf(statements: readonly IamStatement[]): Map<string, KeyValues> {
-  const keys = new Map<string, KeyValues>();
-  const entry = (key: string): KeyValues => {
+function keyTestsOf(statements: readonly IamStatement[]): Map<string, KeyTests> {
+  const keys = new Map<string, KeyTests>();
+  const entry = (key: string): KeyTests => {
     const lower = key.toLowerCase();
     let e = keys.get(lower);
-    if (e === undefined) keys.set(lower, (e = { scalars: new Set([FRESH_VALUE]), multi: false }));
+    if (e === undefined) keys.set(lower, (e = { strings: [], variableValues: new Set(), candidates: new Set(), numbers: [], dates: [], addresses: [], binaries: [], families: new Set(), multi: false }));
     return e;
   };
+  // A key a variable names takes the variable's value first, so that its class keeps that member.
   const variables = (text: string): void => {
-    for (const m of text.matchAll(/\$\{([^}*?$]+)\}/g)) entry(m[1]!).scalars.add(variableValue(m[1]!));
+    for (const m of text.matchAll(/\$\{([^}*?$]+)\}/g)) entry(m[1]!).variableValues.add(variableValue(m[1]!));
   };
   for (const s of statements) {
     for (const r of [...listOf(s.Resource), ...listOf(s.NotResource)]) variables(r);
-    for (const [operator, tests] of Object.entries(s.Condition ?? {})) {
+    for (const [written, tests] of Object.entries(s.Condition ?? {})) {
+      const parsed = parseOperator(written);
       for (const [key, raw] of Object.entries(tests)) {
         const e = entry(key);
-        if (operator.startsWith("For")) e.multi = true;
-        if (operator === "Null") continue;
+        if (parsed === undefined) {
+          e.families.add("unknown");
+          continue;
+        }
+        if (parsed.set !== "none") e.multi = true;
+        const row = parsed.impl;
+        if (row.family === "Null") continue;
+        e.families.add(row.family === "ARN" ? "String" : row.family);
         for (const v of listOf(raw as string | readonly string[])) {
           const text = String(v);
           variables(text);
-          e.scalars.add(instantiate(text, "x"));
-          neighbours(operator.replace(/^For(?:All|Any)Values:/, ""), text).forEach((n) => e.scalars.add(n));
+          if (row.family === "String") e.strings.push({ tokens: stringTokens(text, row.arp === "like" || row.arp === "not like", variableValue), ignoreCase: row.ignoreCase });
+          else if (row.family === "ARN") e.strings.push({ tokens: arnTokens(text, variableValue), ignoreCase: false });
+          else if (row.family === "Numeric") e.numbers.push(text);
+          else if (row.family === "Date") e.dates.push(text);
+          else if (row.family === "IPAddress") e.addresses.push(text);
+          else if (row.family === "Binary") e.binaries.push(text);
+          if (row.family === "String" || row.family === "ARN") e.candidates.add(instantiate(text, "x"));
         }
       }
     }
@@ -162,27 +181,62 @@ function keyValuesOf(statements: readonly IamStatement[]): Map<string, KeyValues
   return keys;
 }
 
-/** The values one key takes across the enumerated contexts (`undefined`: missing). */
-function choices(v: KeyValues): (ContextValue | undefined)[] {
-  const scalars = [...v.scalars].sort();
-  const out: (ContextValue | undefined)[] = [undefined, ...scalars];
-  if (v.multi) {
-    const mentioned = scalars.filter((s) => s !== FRESH_VALUE);
-    out.push([], mentioned, [...mentioned, FRESH_VALUE]);
-    if (mentioned.length > 0) out.push([mentioned[0]!, FRESH_VALUE]);
+/** Sets of a multi-valued key's classes tried in full up to this many classes; beyond, a selection. */
+export const SET_CLASS_LIMIT = 6;
+
+/** The values one key takes across the enumerated contexts (`undefined`: missing), and whether they are every class. */
+function choices(t: KeyTests): { values: (ContextValue | undefined)[]; exhaustive: boolean } {
+  let exhaustive = !t.families.has("unknown");
+  const members: string[] = [...t.variableValues];
+  for (const family of t.families) {
+    if (family === "String") {
+      const classes = stringClasses(t.strings, [...members, ...[...t.candidates].sort(), FRESH_VALUE]);
+      exhaustive &&= classes.exhaustive;
+      members.push(...classes.members);
+    } else if (family === "Numeric") members.push(...numberClasses(t.numbers));
+    else if (family === "Date") members.push(...dateClasses(t.dates));
+    else if (family === "IPAddress") members.push(...addressClasses(t.addresses));
+    else if (family === "Bool") members.push("true", "false");
+    else if (family === "Binary") members.push(...t.binaries);
   }
-  return out;
+  // Tests of two families cut the values two ways; the union of their classes may miss a piece.
+  if (t.families.size > 1) exhaustive = false;
+  members.push(FRESH_VALUE);
+  const scalars = [...new Set(members)];
+  const values: (ContextValue | undefined)[] = [undefined, ...scalars];
+  if (t.multi) {
+    // A set is decided by which classes it holds: every subset, while there are few classes.
+    if (scalars.length <= SET_CLASS_LIMIT) {
+      for (let mask = 0; mask < 1 << scalars.length; mask++) values.push(scalars.filter((_v, i) => (mask & (1 << i)) !== 0));
+    } else {
+      exhaustive = false;
+      values.push([], scalars, ...scalars.map((v) => [v]));
+    }
+  }
+  return { values, exhaustive };
 }
 
 export interface RequestDomain {
   readonly actions: readonly string[];
   readonly resources: readonly string[];
+  /** False when some class of resources may have no member. */
+  readonly resourcesExhaustive: boolean;
   /** Each key's candidate values, keys lower-cased. */
   readonly keys: ReadonlyMap<string, readonly (ContextValue | undefined)[]>;
+  /** The keys (lower-cased) some class of whose values may have no member. */
+  readonly inexactKeys: ReadonlySet<string>;
 }
 
 export function requestDomain(documents: readonly IamPolicyDocument[], catalog: Catalog): RequestDomain {
   const statements = statementsOf(documents);
-  const keys = new Map([...keyValuesOf(statements)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, choices(v)] as const));
-  return { actions: actionsOf(statements, catalog), resources: resourcesOf(statements), keys };
+  const keys = new Map<string, readonly (ContextValue | undefined)[]>();
+  const inexactKeys = new Set<string>();
+  for (const [key, tests] of [...keyTestsOf(statements)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const { values, exhaustive } = choices(tests);
+    keys.set(key, values);
+    if (!exhaustive) inexactKeys.add(key);
+  }
+  const actions = actionsOf(statements, catalog);
+  const resources = resourcesOf(statements, catalog);
+  return { actions, resources: resources.values, resourcesExhaustive: resources.exhaustive, keys, inexactKeys };
 }

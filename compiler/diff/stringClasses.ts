@@ -1,0 +1,147 @@
+/**
+ * The classes of strings a set of IAM patterns draws: two strings are alike when every pattern
+ * matches both or neither. `arp diff` needs one string of each class that some string belongs
+ * to, and no more: a request with a value of every class decides every question the policies
+ * can ask of that value.
+ *
+ * Each pattern is a small automaton over its tokens (a literal character, `?` one character,
+ * `*` any run, the last two optionally barred from crossing a colon, as ARN operators and the
+ * first five parts of a Resource are). Their product is explored breadth first over an
+ * alphabet of every character the patterns name (both cases where a pattern ignores case),
+ * `:`, and one character none names, which stands for all the others: no pattern tells those
+ * apart. Every reachable combination of accepting patterns is a class, and the first string
+ * that reaches it is its member. `shapes` limit members to the strings one of them matches (the
+ * request domain's resources are ARNs of the catalog's resource types). The exploration is
+ * bounded; past the bound, the classes found
+ * so far are returned and `exhaustive` is false.
+ *
+ * Case folding is `toLowerCase` on both sides, as the runtime's `IgnoreCase` operators do; a
+ * character whose lower case is another character of the alphabet (the Kelvin sign) is not
+ * represented.
+ */
+
+/** One token of a pattern. `open`: `?`/`*` may match a colon. */
+export type PatternToken =
+  | { readonly kind: "char"; readonly ch: string }
+  | { readonly kind: "one"; readonly open: boolean }
+  | { readonly kind: "run"; readonly open: boolean };
+
+export interface StringPattern {
+  readonly tokens: readonly PatternToken[];
+  readonly ignoreCase: boolean;
+}
+
+export interface StringClasses {
+  /** One string per class: the candidates given first (as found), then the search's. */
+  readonly members: readonly string[];
+  /** False when the search stopped at its bound: some class may have no member. */
+  readonly exhaustive: boolean;
+}
+
+/** Product states explored before the search gives up on exhaustiveness. */
+export const STATE_LIMIT = 20_000;
+
+/** The positions a pattern may be at after `*`s that match nothing. */
+function closure(tokens: readonly PatternToken[], positions: readonly number[]): number[] {
+  const out = new Set<number>();
+  const stack = [...positions];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (out.has(i)) continue;
+    out.add(i);
+    if (tokens[i]?.kind === "run") stack.push(i + 1);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function step(p: StringPattern, positions: readonly number[], ch: string): number[] {
+  const next: number[] = [];
+  for (const i of positions) {
+    const t = p.tokens[i];
+    if (t === undefined) continue;
+    if (t.kind === "char") {
+      if (p.ignoreCase ? t.ch.toLowerCase() === ch.toLowerCase() : t.ch === ch) next.push(i + 1);
+    } else if (t.open || ch !== ":") next.push(t.kind === "one" ? i + 1 : i);
+  }
+  return closure(p.tokens, next);
+}
+
+/** Whether each pattern matches `value`, as a string of 0s and 1s. */
+export function matchVector(patterns: readonly StringPattern[], value: string): string {
+  return patterns
+    .map((p) => {
+      let positions = closure(p.tokens, [0]);
+      for (const ch of value) positions = step(p, positions, ch);
+      return positions.includes(p.tokens.length) ? "1" : "0";
+    })
+    .join("");
+}
+
+/** A character no pattern names in either case: it stands for every such character. */
+function freshCharacter(used: ReadonlySet<string>): string {
+  for (const c of "zqxjkw~#%+=_-0123456789") if (!used.has(c) && !used.has(c.toUpperCase()) && !used.has(c.toLowerCase())) return c;
+  for (let code = 0x100; ; code++) {
+    const c = String.fromCharCode(code);
+    if (!used.has(c) && c.toLowerCase() === c && c.toUpperCase() === c) return c;
+  }
+}
+
+function alphabet(patterns: readonly StringPattern[]): string[] {
+  const used = new Set<string>([":"]);
+  for (const p of patterns) {
+    for (const t of p.tokens) {
+      if (t.kind !== "char") continue;
+      used.add(t.ch);
+      if (p.ignoreCase) {
+        used.add(t.ch.toLowerCase());
+        used.add(t.ch.toUpperCase());
+      }
+    }
+  }
+  return [...used, freshCharacter(used)].sort();
+}
+
+/**
+ * One member of each class the patterns draw. `candidates` (readable strings, such as a
+ * pattern with its wildcards filled) are kept for the classes they fall in; the search supplies
+ * the rest.
+ */
+export function stringClasses(patterns: readonly StringPattern[], candidates: readonly string[] = [], options: { shapes?: readonly StringPattern[]; limit?: number } = {}): StringClasses {
+  const limit = options.limit ?? STATE_LIMIT;
+  const byVector = new Map<string, string>();
+  const shapes = options.shapes ?? [];
+  for (const c of candidates) {
+    if (shapes.length > 0 && !matchVector(shapes, c).includes("1")) continue;
+    const v = matchVector(patterns, c);
+    if (!byVector.has(v)) byVector.set(v, c);
+  }
+  // The shapes, when given, run along as more patterns: only strings one accepts are members.
+  const all = [...patterns, ...shapes];
+  const letters = alphabet(all);
+  const start = all.map((p) => closure(p.tokens, [0]));
+  const keyOf = (state: readonly number[][]): string => state.map((s) => s.join(",")).join("|");
+  const seen = new Set<string>([keyOf(start)]);
+  const queue: { state: number[][]; text: string }[] = [{ state: start, text: "" }];
+  let exhaustive = true;
+  for (let head = 0; head < queue.length; head++) {
+    const { state, text } = queue[head]!;
+    const accepts = state.map((s, i) => (s.includes(all[i]!.tokens.length) ? "1" : "0")).join("");
+    const vector = accepts.slice(0, patterns.length);
+    if (!byVector.has(vector) && (shapes.length === 0 || accepts.slice(patterns.length).includes("1"))) byVector.set(vector, text);
+    // A state no pattern can still accept from leads to no other class.
+    if (state.every((s) => s.length === 0)) continue;
+    for (const ch of letters) {
+      const next = state.map((s, i) => step(all[i]!, s, ch));
+      const key = keyOf(next);
+      if (seen.has(key)) continue;
+      if (seen.size >= limit) {
+        exhaustive = false;
+        break;
+      }
+      seen.add(key);
+      queue.push({ state: next, text: text + ch });
+    }
+    if (!exhaustive) break;
+  }
+  return { members: [...byVector.values()], exhaustive };
+}
