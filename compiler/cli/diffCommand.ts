@@ -100,6 +100,9 @@ function describe(change: AccessChange): string {
   return `    ${actions} on ${resources}\n      e.g. ${e.action} on ${e.resource} by ${e.principal} with ${context}: ${e.old} before, ${e.new} now`;
 }
 
+/** What a report says when a bound was hit: some classes of requests were sampled or have no member. */
+const NOT_EXHAUSTIVE = " (not exhaustive: a bound was hit, so some requests were sampled or left untried)";
+
 function textReport(diffs: readonly SetDiff[]): string {
   const lines: string[] = [];
   for (const d of diffs) {
@@ -109,8 +112,8 @@ function textReport(diffs: readonly SetDiff[]): string {
     if (d.removed.length > 0) lines.push("  access removed:", ...d.removed.map(describe));
   }
   const requests = diffs.reduce((n, d) => n + d.requests, 0);
-  // Exhaustive: every context of every action class and resource in the domain was decided.
-  const sampled = diffs.some((d) => !d.exhaustive) ? " (some contexts sampled: not exhaustive)" : ", exhaustive";
+  // Exhaustive: a request of every class the policies draw was decided (docs/diff.md).
+  const sampled = diffs.some((d) => !d.exhaustive) ? NOT_EXHAUSTIVE : ", exhaustive";
   lines.push(lines.length === 0 ? `no change in access for ${diffs.length} principal${diffs.length === 1 ? "" : "s"} (${requests} requests decided${sampled})` : `${requests} requests decided${sampled}`);
   return lines.join("\n").split("\n").map((line) => terminalText(line)).join("\n");
 }
@@ -132,7 +135,7 @@ function neverGrantsReport(results: readonly NeverGrantsResult[]): string {
     lines.push(`${r.kind} ${r.name} grants ${r.property}:`);
     lines.push(...r.violations.map((v) => describe(v).replace(/: ExplicitDeny before, Allow now$/, ": Allow")));
   }
-  const sampled = results.some((r) => !r.exhaustive) ? " (some contexts sampled: not exhaustive)" : ", exhaustive";
+  const sampled = results.some((r) => !r.exhaustive) ? NOT_EXHAUSTIVE : ", exhaustive";
   const broken = results.filter((r) => !r.holds).length;
   lines.push(`${results.length - broken} of ${results.length} checks hold${sampled}`);
   return lines.join("\n").split("\n").map((line) => terminalText(line)).join("\n");

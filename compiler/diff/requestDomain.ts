@@ -50,6 +50,21 @@ function instantiate(pattern: string, fill: string): string {
   return pattern.replace(/\$\{([^}]*)\}/g, (_m, inner: string) => (inner === "*" || inner === "?" || inner === "$" ? inner : variableValue(inner))).replace(/[*?]/g, fill);
 }
 
+/** What a part of an ARN pattern that is only wildcards reads as in a readable instance. */
+const PART_DEFAULTS = ["arn", "aws", "", "us-east-1", "123456789012"];
+
+/**
+ * Readable instances of a Resource pattern: a wildcard-only partition, region or account reads
+ * as `aws`, `us-east-1` or `123456789012`, other wildcards as `fill` (the resource part) or `x`.
+ */
+function resourceInstances(pattern: string): string[] {
+  const parts = pattern.split(":");
+  if (parts.length < 6) return ["x", ""].map((fill) => instantiate(pattern, fill));
+  const head = parts.slice(0, 5).map((part, i) => (/^[*?]+$/.test(part) && PART_DEFAULTS[i] !== "" ? PART_DEFAULTS[i]! : instantiate(part, "x")));
+  const rest = parts.slice(5).join(":");
+  return ["x", "x/x", "x/x/x", ""].map((fill) => `${head.join(":")}:${instantiate(rest, fill)}`);
+}
+
 function actionsOf(statements: readonly IamStatement[], catalog: Catalog): string[] {
   const out = new Set<string>([FRESH_ACTION]);
   const services = new Set<string>();
@@ -118,7 +133,7 @@ function resourcesOf(statements: readonly IamStatement[], catalog: Catalog): { v
   const services = new Set(written.flatMap((r) => servicesOf(r, catalog)));
   const patterns: StringPattern[] = written.map((r) => ({ tokens: resourceTokens(r, variableValue), ignoreCase: false }));
   // Readable members first: each pattern with its wildcards filled.
-  const candidates = [FRESH_RESOURCE, ...written.filter((r) => r !== "*").flatMap((r) => ["x", ""].map((fill) => instantiate(r, fill)))];
+  const candidates = [FRESH_RESOURCE, ...written.filter((r) => r !== "*").flatMap(resourceInstances)];
   const classes = stringClasses(patterns, candidates, { shapes: catalogShapes(services, catalog) });
   return { values: [...new Set([...classes.members, "*"])].sort(), exhaustive: classes.exhaustive };
 }
