@@ -280,17 +280,25 @@ const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
 /**
  * An App Runner request carries a resource's tags under `aws:ResourceTag/K` and under the
  * legacy `apprunner:ResourceTag/K` the App Runner guide names ("using the
- * `apprunner:ResourceTag/key-name` ... condition keys"): a legacy key sampled for a request
- * sets (or clears) the `aws:` key too. The importer keeps a legacy key only in statements
- * whose actions are all App Runner's, so no other service's request depends on this.
+ * `apprunner:ResourceTag/key-name` ... condition keys"): a legacy key sampled for an App Runner
+ * request sets (or clears) the `aws:` key too, and another service's request carries the `aws:`
+ * key alone. The importer keeps a legacy key as written (`// arp-ignore ARP2011`), so both
+ * documents read the same key on every request.
  */
 function withTagAliases(request: Request, legacyKeys: readonly string[]): Request {
   if (legacyKeys.length === 0) return request;
+  const appRunner = /^apprunner:/i.test(request.action);
   const context: Record<string, ContextValue> = { ...request.context };
   for (const legacy of legacyKeys) {
     const modern = legacy.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/").toLowerCase();
+    const own = Object.keys(context).find((k) => k.toLowerCase() === legacy.toLowerCase());
+    const value = own === undefined ? undefined : context[own];
+    if (!appRunner) {
+      if (own !== undefined) delete context[own];
+      if (value !== undefined && !Object.keys(context).some((k) => k.toLowerCase() === modern)) context[legacy.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/")] = value;
+      continue;
+    }
     for (const k of Object.keys(context)) if (k.toLowerCase() === modern) delete context[k];
-    const value = Object.entries(context).find(([k]) => k.toLowerCase() === legacy.toLowerCase())?.[1];
     if (value !== undefined) context[legacy.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/")] = value;
   }
   return { ...request, context };
