@@ -6,8 +6,9 @@
  * becomes `if exists`, `...IgnoreCase` `ignoring case`, `Null` `exists`/`missing`, and
  * `Bool` true the bare key. arp chooses an IAM operator from the key's type: a String operator
  * on an ARN key (`StringLike` on `aws:SourceArn`) becomes the ARN test that decides alike
- * (stringOperatorOnArn.ts, ARP6008); an operator of another type than the key's otherwise
- * cannot be said.
+ * (stringOperatorOnArn.ts, ARP6008), a Numeric operator on `aws:EpochTime` the Date one and
+ * `BinaryEquals` on a string key `StringEquals` of its base-64 spellings (operatorOfOtherType.ts,
+ * ARP6020, ARP6021); an operator of another type than the key's otherwise cannot be said.
  */
 import type { CatalogConditionKey } from "../catalog/index.js";
 import { familyOf, iamOperator, type KeyFamily } from "../check/operatorsForType.js";
@@ -17,6 +18,7 @@ import { isBoolText } from "../../runtime/valueShapes.js";
 import type { IrCondition } from "../ir.js";
 import { fromIamArn, fromIamText, iamTextOf, quote, renderValue, renderWord, type ArpPart } from "./iamText.js";
 import { operatorText } from "./iamOperators.js";
+import { readAsKeyType } from "./operatorOfOtherType.js";
 import { arnPatternsForStringLike, arnTwin, hasWildcard, literalWildcards } from "./stringOperatorOnArn.js";
 import { concat, join, mapped, type MappedText } from "./mappedText.js";
 import type { ImportedTest, Located } from "./policyModel.js";
@@ -64,6 +66,8 @@ function translateTest(ctx: TranslateContext, written: ImportedTest): Translated
   const { family } = familyOf(catalogKey.type);
   const onArn = family === "ARN" && base.family === "String" ? stringTestOnArnKey(ctx, t) : undefined;
   if (onArn !== undefined) return onArn === "refused" ? undefined : translateTest(ctx, onArn);
+  const ownType = base.family === family ? undefined : readAsKeyType(ctx, t, family);
+  if (ownType !== undefined) return ownType === "refused" ? undefined : translateTest(ctx, ownType);
   if (base.family !== family) {
     return notImportable(ctx, t.operatorSpan,
       `arp chooses the operator from the key's type: \`${t.key.text}\` is ${article(family)} ${family} key, so arp cannot test it with \`${base.name}\``,
