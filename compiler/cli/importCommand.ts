@@ -177,7 +177,12 @@ export async function runImport(files: readonly string[], options: ImportCommand
   }
   report(sortDiagnostics(loaded.diagnostics), loaded.sources, options, io);
   if (options.out === undefined) io.stdout(written.map((o) => o.file.text).join("\n"));
-  if (options.format === "text") summarizeFiles(written, loaded.refused, options, io);
+  if (options.format === "text") {
+    summarizeResources(loaded.results, written, options, io);
+    // A template's resources have their own lines: its outputs are not renames of the file.
+    const templates = new Set(loaded.results.filter((r) => r.resource !== undefined).map(inputOf));
+    summarizeFiles(written.filter((o) => options.out !== undefined || !templates.has(o.input)), loaded.refused, options, io);
+  }
   return loaded.refused.length > 0 || hasErrors(loaded.diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -198,6 +203,22 @@ function summarizeFiles(written: readonly { file: OutputFile; input: string }[],
   const unique = [...new Set(refused)];
   if (unique.length > 0) {
     io.stderr(`${warn(`not imported (${unique.length} file${unique.length === 1 ? "" : "s"})`)}: ${terminalText(unique.join(", "))}\n`);
+  }
+}
+
+/**
+ * A line per CloudFormation template resource: the `.arp` it became, or why it was not
+ * imported (its first error's code), so a template's partial import reads at a glance.
+ */
+function summarizeResources(results: readonly ImportResult[], written: readonly { file: OutputFile }[], options: ImportCommandOptions, io: ImportIo): void {
+  const names = new Set(written.map((o) => o.file.name));
+  for (const r of results) {
+    if (r.resource === undefined) continue;
+    const output = `${r.name}.arp`;
+    const outcome = r.arp !== undefined && names.has(output)
+      ? `imported as ${r.kind ?? "policy"} ${r.name}${options.out !== undefined ? ` (${output})` : ""}`
+      : `not imported (${[...new Set(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.code))].join(", ") || "see above"})`;
+    io.stderr(`${terminalText(`${inputOf(r)} ${r.resource}: ${outcome}`)}\n`);
   }
 }
 

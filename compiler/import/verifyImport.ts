@@ -12,6 +12,7 @@ import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { SUPPRESSIBLE_ERRORS, suppressedCode } from "../driver/suppressions.js";
 import { originOf, type MappedText } from "./mappedText.js";
 import type { ImportedPolicy } from "./policyModel.js";
+import { placeholderParams } from "./templateIntrinsics.js";
 import { assembleArp, type ArpLayout, type Translation } from "./translatePolicy.js";
 
 /** The verified import: the compiled document and the `.arp` that gives it. */
@@ -86,7 +87,10 @@ export function verifyLayout(
   const policy = { span: whole };
   const marks = new Map<number, { codes: string[]; reason: string }>();
   let assembled = assembleArp(translation, marks);
-  let result = compileProgram([{ path: arpPath, text: assembled.text.text }]);
+  // A template's pseudo-parameters are declared without a value: the round trip sets them to
+  // the placeholders the expected document holds (templateIntrinsics.ts).
+  const compile = (text: string): CompileResult => compileProgram([{ path: arpPath, text }], { params: placeholderParams(terms.params) });
+  let result = compile(assembled.text.text);
   // The hints of errors a mark then suppresses ("did you mean ...?"), by where they point.
   const hints = new Map<string, string>();
   for (let round = 1; round < MAX_ROUNDS && result.diagnostics.some(markable); round++) {
@@ -96,7 +100,7 @@ export function verifyLayout(
     const added = markSuppressible(result.diagnostics, assembled.ranges, marks, arpPath);
     if (!added) break;
     assembled = assembleArp(translation, marks);
-    result = compileProgram([{ path: arpPath, text: assembled.text.text }]);
+    result = compile(assembled.text.text);
   }
   for (const d of result.diagnostics) {
     const mapped = mapDiagnostic(d, assembled.text, policy.span, arpPath);
