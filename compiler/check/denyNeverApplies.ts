@@ -6,11 +6,10 @@
  * `ForAnyValue` fail, while negated operators, `IfExists`, `ForAllValues` and `Null true` hold
  * (docs/language.md, "Conditions").
  */
-import type { CatalogAction } from "../catalog/index.js";
+import { modernResourceTagKey, type CatalogAction } from "../catalog/index.js";
 import { NULL_OPERATOR, parseOperator } from "../../runtime/operators/index.js";
 import { operatorName, type CheckedCondition, type ConditionTest } from "./checkedCondition.js";
 import type { CheckContext } from "./context.js";
-import { modernResourceTagKey } from "./resolveKey.js";
 
 /** Whether a condition holds: surely, surely not, or depending on keys the actions do send. */
 type Holds = "yes" | "no" | "depends";

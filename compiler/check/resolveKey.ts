@@ -3,7 +3,7 @@
  * of the statement supports that key (the condition could never hold for them).
  */
 import type { KeyRef } from "../../grammar/ast.js";
-import type { CatalogAction, KeyType } from "../catalog/index.js";
+import { modernResourceTagKey, type CatalogAction, type KeyType } from "../catalog/index.js";
 import { checkCharacters } from "./checkCharacters.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
 import { suppressedSince } from "./resolveActions.js";
@@ -11,16 +11,6 @@ import { suppressedSince } from "./resolveActions.js";
 export interface ResolvedKey {
   readonly name: string;
   readonly type: KeyType;
-}
-
-const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
-
-/**
- * The `aws:ResourceTag/K` a legacy `apprunner:ResourceTag/K` is the old spelling of; undefined
- * for any other key. App Runner requests carry a resource's tags under both.
- */
-export function modernResourceTagKey(key: string): string | undefined {
-  return LEGACY_RESOURCE_TAG.test(key) ? key.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/") : undefined;
 }
 
 /** The IAM key a key reference names: `tag team` → `aws:ResourceTag/team`. */

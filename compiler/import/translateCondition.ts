@@ -10,9 +10,8 @@
  * `BinaryEquals` on a string key `StringEquals` of its base-64 spellings (operatorOfOtherType.ts,
  * ARP6020, ARP6021); an operator of another type than the key's otherwise cannot be said.
  */
-import type { CatalogConditionKey } from "../catalog/index.js";
+import { modernResourceTagKey, type CatalogConditionKey } from "../catalog/index.js";
 import { familyOf, iamOperator, type KeyFamily } from "../check/operatorsForType.js";
-import { modernResourceTagKey } from "../check/resolveKey.js";
 import { familyTakesVariables, operatorsOfFamily } from "../../runtime/operators/index.js";
 import { isBoolText } from "../../runtime/valueShapes.js";
 import type { IrCondition } from "../ir.js";

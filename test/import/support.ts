@@ -127,14 +127,20 @@ function mutations(value: string): string[] {
   return [value, value.toUpperCase(), `${value}x`, value.replace(/\d/, "9"), value.replace("us-east-1", "eu-west-1")];
 }
 
-function familyOf(operators: readonly string[]): string {
+/**
+ * The family of values to sample for a key. `aws:EpochTime` is epoch seconds on every request
+ * (IAM User Guide: it "accepts the number of seconds since January 1, 1970"), whichever
+ * operators test it: a Numeric test of it imports as a Date one (ARP6020).
+ */
+function familyOf(operators: readonly string[], key: string): string {
+  if (key.toLowerCase() === "aws:epochtime") return "Numeric";
   const op = operators[0] ?? "";
   for (const f of ["Numeric", "Date", "IpAddress", "Bool", "Arn"]) if (op.includes(f)) return f;
   return "String";
 }
 
 function valueArb(entry: { key: string; operators: string[]; values: string[] }): fc.Arbitrary<ContextValue> {
-  const family = familyOf(entry.operators);
+  const family = familyOf(entry.operators, entry.key);
   const own = entry.values.flatMap(mutations);
   const scalar = fc.oneof(
     fc.constantFrom(...own),
@@ -147,7 +153,7 @@ function valueArb(entry: { key: string; operators: string[]; values: string[] })
 
 /** Candidate values for a key: its own values made concrete, near misses, typical values. */
 function candidates(entry: { key: string; operators: string[]; values: string[] }, fillers: readonly string[]): ContextValue[] {
-  const family = familyOf(entry.operators);
+  const family = familyOf(entry.operators, entry.key);
   const own = entry.values.flatMap((v) => [instantiate(v, fillers), instantiate(v, [""]), ...mutations(v)]);
   const near = entry.values.flatMap((v) => {
     if (family === "Numeric" && /^-?\d+$/.test(v)) return [String(Number(v) - 1), String(Number(v) + 1)];
