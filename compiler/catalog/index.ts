@@ -31,4 +31,5 @@ export {
   type ServiceSummary,
 } from "./listCatalog.js";
 export { arnColons, splitArn, type ArnParts } from "./arn.js";
+export { modernResourceTagKey } from "./legacyResourceTag.js";
 export { replaceVariables, wildcardMatcher } from "./wildcard.js";

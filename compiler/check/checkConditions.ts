@@ -13,30 +13,35 @@ import { checkValues } from "./checkValues.js";
 import { warnEmptyValues } from "./emptyValue.js";
 import { report, type CheckContext } from "./context.js";
 import { aKeyOf, familyName, familyOf, iamOperator, operatorsFor, type KeyFamily } from "./operatorsForType.js";
-import { resolveKey } from "./resolveKey.js";
+import { resolveKey, type OnMissingKey } from "./resolveKey.js";
 
+/**
+ * `negated` says the condition stands under an odd number of `not`s, which lowering pushes
+ * into the tests: it flips what a test does on a request without its key (ARP2007's wording).
+ */
 export function checkCondition(
   ctx: CheckContext,
   cond: Condition,
   actions: readonly CatalogAction[],
+  negated = false,
 ): CheckedCondition | undefined {
   switch (cond.kind) {
     case "And":
     case "Or": {
-      const operands = cond.operands.map((c) => checkCondition(ctx, c, actions));
+      const operands = cond.operands.map((c) => checkCondition(ctx, c, actions, negated));
       if (operands.some((o) => o === undefined)) return undefined;
       return { kind: cond.kind, operands: operands as CheckedCondition[] };
     }
     case "Not": {
-      const operand = checkCondition(ctx, cond.operand, actions);
+      const operand = checkCondition(ctx, cond.operand, actions, !negated);
       return operand === undefined ? undefined : { kind: "Not", operand, span: cond.span };
     }
     case "Compare":
-      return wrap(checkComparison(ctx, cond, actions));
+      return wrap(checkComparison(ctx, cond, actions, negated));
     case "Exists":
-      return wrap(checkExists(ctx, cond, actions));
+      return wrap(checkExists(ctx, cond, actions, negated));
     case "Truthy":
-      return wrap(checkTruthy(ctx, cond, actions));
+      return wrap(checkTruthy(ctx, cond, actions, negated));
     default:
       return assertNever(cond, "condition");
   }
@@ -46,8 +51,22 @@ function wrap(test: ConditionTest | undefined): CheckedCondition | undefined {
   return test === undefined ? undefined : { kind: "Test", test };
 }
 
-function checkComparison(ctx: CheckContext, c: Comparison, actions: readonly CatalogAction[]): ConditionTest | undefined {
-  const key = resolveKey(ctx, c.key, actions);
+/** What a test does without its key, under `negated` `not`s: see {@link OnMissingKey}. */
+function onMissing(holds: boolean, negated: boolean): OnMissingKey {
+  return holds !== negated ? "holds" : "fails";
+}
+
+/** Negated comparisons (`!=`, `not in`, `not like`): IAM's negated operators hold without the key. */
+const NEGATED_COMPARISONS: ReadonlySet<string> = new Set(["!=", "not in", "not like"]);
+
+/** A comparison holds without its key under `all`, `if exists` or a negated operator; `any` fails. */
+function comparisonHoldsOnMissing(c: Comparison): boolean {
+  if (c.quantifier !== undefined) return c.quantifier === "all";
+  return c.ifExists || NEGATED_COMPARISONS.has(c.operator);
+}
+
+function checkComparison(ctx: CheckContext, c: Comparison, actions: readonly CatalogAction[], negated: boolean): ConditionTest | undefined {
+  const key = resolveKey(ctx, c.key, actions, onMissing(comparisonHoldsOnMissing(c), negated));
   if (key === undefined) return undefined;
   const { family, multi } = familyOf(key.type);
   const operator = iamOperator(family, c.operator, c.ignoreCase);
@@ -134,14 +153,14 @@ function warnIfExistsAfterQuantifier(ctx: CheckContext, c: Comparison, keyName: 
       : "drop `if exists`" });
 }
 
-function checkExists(ctx: CheckContext, e: ExistsTest, actions: readonly CatalogAction[]): ConditionTest | undefined {
-  const key = resolveKey(ctx, e.key, actions);
+function checkExists(ctx: CheckContext, e: ExistsTest, actions: readonly CatalogAction[], negated: boolean): ConditionTest | undefined {
+  const key = resolveKey(ctx, e.key, actions, onMissing(e.missing, negated));
   if (key === undefined) return undefined;
   return { operator: NULL_OPERATOR.name, ifExists: false, key: key.name, values: [e.missing ? "true" : "false"], span: e.span };
 }
 
-function checkTruthy(ctx: CheckContext, t: TruthyTest, actions: readonly CatalogAction[]): ConditionTest | undefined {
-  const key = resolveKey(ctx, t.key, actions);
+function checkTruthy(ctx: CheckContext, t: TruthyTest, actions: readonly CatalogAction[], negated: boolean): ConditionTest | undefined {
+  const key = resolveKey(ctx, t.key, actions, onMissing(false, negated));
   if (key === undefined) return undefined;
   const { family, multi } = familyOf(key.type);
   if (family !== "Bool") {

@@ -55,12 +55,16 @@ export function checkResourceTypes(ctx: CheckContext, actions: ResolvedActions, 
     for (const item of actions.items) if (!checkOne(ctx, fits, item, specific)) mismatch = true;
   }
   // A mismatch already says which resources are wrong; a foreign one on top would repeat it.
-  if (!mismatch) for (const r of specific) checkForeignResource(ctx, actions, r);
+  // An unknown action kept as written may belong to any service, so no resource is foreign.
+  const unchecked = actions.items.some((item) => item.matches.length === 0);
+  if (!mismatch && !unchecked) for (const r of specific) checkForeignResource(ctx, actions, r);
 }
 
 /** Reports an action no resource fits; returns whether the action fits one. */
 function checkOne(ctx: CheckContext, fits: Fits, item: ResolvedAction, resources: readonly ResolvedResource[]): boolean {
-  if (item.matches.some(fits)) return true;
+  // An action the catalog does not know (kept as written, its own diagnostic suppressed) acts
+  // on resources nobody can name: one warning about it is enough.
+  if (item.matches.length === 0 || item.matches.some(fits)) return true;
   const shown = resources.map((r) => `\`${r.pattern.text}\``).join(", ");
   const [only] = item.matches;
   if (!item.isWildcard && only !== undefined && only.wildcardOnly) {

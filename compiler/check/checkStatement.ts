@@ -39,7 +39,10 @@ export function checkStatement(ctx: CheckContext, stmt: Statement): CheckedState
     });
   }
   const resources = stmt.resources === undefined ? undefined : resolveResources(ctx, stmt.resources);
-  if (actions.complete && resources !== undefined) checkResourceTypes(ctx, actions, resources);
+  // Actions kept as written under `// arp-ignore` (unknown to the catalog) are not judged, but
+  // the known ones beside them still are.
+  const judged = actions.complete || actions.items.length === stmt.actions.items.length;
+  if (judged && resources !== undefined) checkResourceTypes(ctx, actions, resources);
   // The condition is checked even without resources, so one run reports all of its problems.
   const condition =
     stmt.condition === undefined ? undefined : checkCondition(ctx, stmt.condition, statementActions(actions));

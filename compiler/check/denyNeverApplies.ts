@@ -6,7 +6,7 @@
  * `ForAnyValue` fail, while negated operators, `IfExists`, `ForAllValues` and `Null true` hold
  * (docs/language.md, "Conditions").
  */
-import type { CatalogAction } from "../catalog/index.js";
+import { modernResourceTagKey, type CatalogAction } from "../catalog/index.js";
 import { NULL_OPERATOR, parseOperator } from "../../runtime/operators/index.js";
 import { operatorName, type CheckedCondition, type ConditionTest } from "./checkedCondition.js";
 import type { CheckContext } from "./context.js";
@@ -54,7 +54,12 @@ function evaluate(cond: CheckedCondition, sent: (key: string) => boolean, absent
  */
 export function keysThatNeverHold(ctx: CheckContext, condition: CheckedCondition, actions: readonly CatalogAction[]): string[] | undefined {
   if (actions.length === 0) return undefined;
-  const sent = (key: string): boolean => actions.some((a) => ctx.catalog.keyAppliesToAction(key, a));
+  // A legacy `apprunner:ResourceTag/K` kept as written (ARP2011) comes with App Runner's
+  // requests, beside the `aws:` key.
+  const sent = (key: string): boolean => {
+    const modern = modernResourceTagKey(key);
+    return actions.some((a) => ctx.catalog.keyAppliesToAction(key, a) || (modern !== undefined && a.service === "apprunner" && ctx.catalog.keyAppliesToAction(modern, a)));
+  };
   const absent: string[] = [];
   return evaluate(condition, sent, absent) === "no" ? [...new Set(absent)] : undefined;
 }

@@ -3,7 +3,7 @@
  * of the statement supports that key (the condition could never hold for them).
  */
 import type { KeyRef } from "../../grammar/ast.js";
-import type { CatalogAction, KeyType } from "../catalog/index.js";
+import { modernResourceTagKey, type CatalogAction, type KeyType } from "../catalog/index.js";
 import { checkCharacters } from "./checkCharacters.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
 import { suppressedSince } from "./resolveActions.js";
@@ -12,9 +12,6 @@ export interface ResolvedKey {
   readonly name: string;
   readonly type: KeyType;
 }
-
-/** `apprunner:ResourceTag/K`, the App Runner spelling of `aws:ResourceTag/K` the catalog no longer lists. */
-export const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
 
 /** The IAM key a key reference names: `tag team` → `aws:ResourceTag/team`. */
 export function keyText(ref: KeyRef): string {
@@ -32,18 +29,35 @@ export function keyText(ref: KeyRef): string {
   }
 }
 
+/**
+ * What a test does on a request without its key: a negated operator, `if exists`, `all` and
+ * `missing` hold there; every other test fails.
+ */
+export type OnMissingKey = "holds" | "fails";
+
+/**
+ * The key a reference names, checked against the catalog. `onMissing` says what the test does
+ * without the key, which is what it always does when no action of the statement sends it
+ * (ARP2007).
+ */
 export function resolveKey(
   ctx: CheckContext,
   ref: KeyRef,
   actions: readonly CatalogAction[],
+  onMissing: OnMissingKey = "fails",
 ): ResolvedKey | undefined {
   let name = keyText(ref);
   if (!checkCharacters(ctx, name, ref.span, "the condition key")) return undefined;
-  if (ref.form === "raw" && LEGACY_RESOURCE_TAG.test(name)) {
-    const rewritten = name.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/");
+  const rewritten = ref.form === "raw" ? modernResourceTagKey(name) : undefined;
+  if (rewritten !== undefined) {
+    const before = ctx.diagnostics.length;
     report(ctx, "DeprecatedKeyAlias", ref.span,
-      `\`${name}\` is compiled to \`${rewritten}\`: the Service Authorization Reference lists only the \`aws:\` key for App Runner resources`,
+      `\`${name}\` is the legacy spelling of \`${rewritten}\`, the only key the Service Authorization Reference lists for App Runner resources: arp compiles it to \`${rewritten}\` unless \`// arp-ignore ARP2011\` keeps it as written`,
       { hint: `write \`tag ${name.slice(name.indexOf("/") + 1)}\` or \`${rewritten}\`` });
+    // Suppressed: the author keeps the spelling App Runner's guide names, as written. An App
+    // Runner request carries the resource's tags under it too; it is read as the string a
+    // tag is, and no catalog entry says which actions send it.
+    if (suppressedSince(ctx, before)) return { name, type: "String" };
     name = rewritten;
   }
   const key = ctx.catalog.conditionKey(name);
@@ -58,8 +72,11 @@ export function resolveKey(
   }
   if (actions.length > 0 && !actions.some((a) => ctx.catalog.keyAppliesToAction(name, a))) {
     const shown = actions.slice(0, 3).map((a) => `\`${a.fullName}\``).join(", ") + (actions.length > 3 ? ", ..." : "");
+    const outcome = onMissing === "holds"
+      ? "the test always holds, as it does on a request without the key"
+      : "the condition can never hold";
     report(ctx, "KeyNeverApplies", ref.span,
-      `no action of this statement supports \`${name}\` (${shown}): the condition can never hold`,
+      `no action of this statement supports \`${name}\` (${shown}): ${outcome}`,
       { hint: `list the keys an action supports with \`arp catalog ${(actions[0] as CatalogAction).fullName}\`` });
   }
   return { name, type: key.type };

@@ -13,7 +13,8 @@ import pc from "picocolors";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
-import { terminalText } from "../diagnostics/terminalText.js";
+import { terminalJson, terminalText } from "../diagnostics/terminalText.js";
+import { importReport } from "./importReport.js";
 import { importDocuments, importedPolicyName, type ImportResult } from "../import/index.js";
 import { decodeUtf8, readSourceFile, SourceReadError } from "../driver/loadSources.js";
 import { writeOutputsAtomically, type OutputFile } from "../writeOutputs.js";
@@ -126,20 +127,27 @@ function inputOf(r: ImportResult): string {
   return [...r.sources.keys()][0] ?? r.name;
 }
 
+/** One `.arp` to write, and the import it comes from. */
+interface Output {
+  readonly file: OutputFile;
+  readonly input: string;
+  readonly result: ImportResult;
+}
+
 /** The `.arp` files to write; inputs that would be written to one file are all refused. */
-function outputFiles(loaded: Loaded): { file: OutputFile; input: string }[] {
+function outputFiles(loaded: Loaded): Output[] {
   const byName = new Map<string, ImportResult[]>();
   for (const r of loaded.results) {
     if (r.arp === undefined) continue;
     const key = `${r.name}.arp`.toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), r]);
   }
-  const files: { file: OutputFile; input: string }[] = [];
+  const files: Output[] = [];
   for (const group of byName.values()) {
     const [first] = group;
     if (first === undefined || first.arp === undefined) continue;
     if (group.length === 1) {
-      files.push({ file: { name: `${first.name}.arp`, text: first.arp }, input: inputOf(first) });
+      files.push({ file: { name: `${first.name}.arp`, text: first.arp }, input: inputOf(first), result: first });
       continue;
     }
     for (const r of group) {
@@ -175,9 +183,23 @@ export async function runImport(files: readonly string[], options: ImportCommand
         `cannot write to \`${options.out}\`: ${(e as Error).message}`));
     }
   }
+  if (options.format === "json") {
+    // One JSON document on standard output, the `.arp` of what was not written inside it.
+    io.stdout(`${terminalJson(JSON.stringify(importReport(loaded, written, options.out), null, 2))}\n`);
+    return exitCode(loaded);
+  }
   report(sortDiagnostics(loaded.diagnostics), loaded.sources, options, io);
   if (options.out === undefined) io.stdout(written.map((o) => o.file.text).join("\n"));
-  if (options.format === "text") summarizeFiles(written, loaded.refused, options, io);
+  if (options.format === "text") {
+    summarizeResources(loaded.results, written, options, io);
+    // A template's resources have their own lines: its outputs are not renames of the file.
+    const templates = new Set(loaded.results.filter((r) => r.resource !== undefined).map(inputOf));
+    summarizeFiles(written.filter((o) => options.out !== undefined || !templates.has(o.input)), loaded.refused, options, io);
+  }
+  return exitCode(loaded);
+}
+
+function exitCode(loaded: Loaded): number {
   return loaded.refused.length > 0 || hasErrors(loaded.diagnostics) ? EXIT_ERRORS : EXIT_OK;
 }
 
@@ -201,7 +223,23 @@ function summarizeFiles(written: readonly { file: OutputFile; input: string }[],
   }
 }
 
-/** Diagnostics go to stderr (as JSON too: stdout may carry the `.arp`). */
+/**
+ * A line per CloudFormation template resource: the `.arp` it became, or why it was not
+ * imported (its first error's code), so a template's partial import reads at a glance.
+ */
+function summarizeResources(results: readonly ImportResult[], written: readonly { file: OutputFile }[], options: ImportCommandOptions, io: ImportIo): void {
+  const names = new Set(written.map((o) => o.file.name));
+  for (const r of results) {
+    if (r.resource === undefined) continue;
+    const output = `${r.name}.arp`;
+    const outcome = r.arp !== undefined && names.has(output)
+      ? `imported as ${r.kind ?? "policy"} ${r.name}${options.out !== undefined ? ` (${output})` : ""}`
+      : `not imported (${[...new Set(r.diagnostics.filter((d) => d.severity === "error").map((d) => d.code))].join(", ") || "see above"})`;
+    io.stderr(`${terminalText(`${inputOf(r)} ${r.resource}: ${outcome}`)}\n`);
+  }
+}
+
+/** Diagnostics go to stderr, as JSON too for a usage error: stdout may carry the `.arp`. */
 function report(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, options: ImportCommandOptions, io: ImportIo): void {
   if (options.format === "json") {
     io.stderr(`${renderJson(diagnostics, sources)}\n`);

@@ -142,7 +142,12 @@ export interface JsonDiagnostic {
 
 /** A stable JSON array (2-space indent) of the diagnostics with 1-based positions. */
 export function renderJson(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
-  return terminalJson(JSON.stringify(diagnostics.map((d) => toJson(d, sources)), null, 2));
+  return terminalJson(JSON.stringify(jsonDiagnostics(diagnostics, sources), null, 2));
+}
+
+/** The diagnostics as `--format json` writes them, with line and column positions, for a larger report. */
+export function jsonDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): JsonDiagnostic[] {
+  return diagnostics.map((d) => toJson(d, sources));
 }
 
 function toJson(d: Diagnostic, sources: ReadonlyMap<string, string>): JsonDiagnostic {

@@ -12,7 +12,7 @@ import type { Catalog } from "../catalog/index.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { chooseParams } from "./chooseParams.js";
-import { quote } from "./iamText.js";
+import { quote, type ImportParams } from "./iamText.js";
 import { readEntries, readString } from "./jsonElements.js";
 import type { JsonNode, JsonObject } from "./jsonSource.js";
 import type { MappedText } from "./mappedText.js";
@@ -21,7 +21,7 @@ import { headerText, translatePolicy, type Translation } from "./translatePolicy
 import { validateDocument } from "./validateDocument.js";
 import { verifyLayout, type VerifiedImport } from "./verifyImport.js";
 
-const BUNDLE_ELEMENTS = ["RoleName", "Description", "AssumeRolePolicyDocument", "Policies", "ManagedPolicyArns", "Path", "MaxSessionDuration", "Tags"];
+const BUNDLE_ELEMENTS = ["RoleName", "Description", "AssumeRolePolicyDocument", "Policies", "ManagedPolicyArns", "Path", "MaxSessionDuration", "Tags", "PermissionsBoundary"];
 /** Properties of a role that change no policy decision arp makes, and that arp does not keep. */
 const DROPPED = new Set(["Path", "MaxSessionDuration", "Tags"]);
 
@@ -49,7 +49,7 @@ interface Part {
 /** Imports a role bundle; `fallbackName` is used when it has no `RoleName`. */
 export function importRoleBundle(
   bundle: JsonObject,
-  options: { readonly source: string; readonly name?: string; readonly fallbackName: string; readonly catalog: Catalog },
+  options: { readonly source: string; readonly name?: string; readonly fallbackName: string; readonly catalog: Catalog; readonly params?: ImportParams },
   diagnostics: Diagnostic[],
 ): BundleImport {
   const before = diagnostics.length;
@@ -63,6 +63,14 @@ export function importRoleBundle(
       diagnostics.push(diagnostic("DroppedElement", entry.keySpan, `arp does not keep a role's \`${key}\``, { hint: "set it where the role is deployed" }));
     }
   }
+  // A boundary limits what the role's policies grant: the role arp writes grants what its
+  // policies say, which may be more than the deployed role can do.
+  const boundary = entries.get("PermissionsBoundary");
+  if (boundary !== undefined) {
+    diagnostics.push(diagnostic("BoundaryNotImported", boundary.keySpan,
+      "arp does not import a role's `PermissionsBoundary`: the imported role grants what its policies say, and the deployed role only what the boundary allows too",
+      { hint: "keep setting the boundary where the role is deployed" }));
+  }
   const trustEntry = entries.get("AssumeRolePolicyDocument");
   const trust = trustEntry === undefined ? undefined : validateDocument(trustEntry.value, diagnostics);
   if (trust !== undefined && trust.kind !== "trust" && trustEntry !== undefined) {
@@ -73,7 +81,7 @@ export function importRoleBundle(
   if (diagnostics.slice(before).some((d) => d.severity === "error") || trust === undefined || inline === undefined || managed === undefined) return { name };
 
   const all: ImportedPolicy = { ...trust, statements: [trust, ...inline.map((p) => p.policy)].flatMap((p) => p.statements) };
-  const params = chooseParams(all);
+  const params = { ...chooseParams(all), ...options.params };
   const translations: Translation[] = [];
   for (const part of [{ policy: trust, name, span: trust.span }, ...inline]) {
     const t = translatePolicy(part.policy, { source: options.source, name: part.name, catalog: options.catalog, params }, diagnostics);

@@ -24,6 +24,8 @@ import { importRoleBundle, roleBundleOf } from "./importRoleBundle.js";
 import { parseJson, toPlain, type JsonNode } from "./jsonSource.js";
 import { isPolicyResource, readPolicyResource } from "./policyResource.js";
 import { templateResources } from "./templateResources.js";
+import { resolveResource, templateValues, type TemplateValues } from "./templateIntrinsics.js";
+import { chooseParams } from "./chooseParams.js";
 import { translatePolicy } from "./translatePolicy.js";
 import { validateDocument } from "./validateDocument.js";
 import { verifyImport } from "./verifyImport.js";
@@ -50,6 +52,8 @@ export interface ImportResult {
   readonly document?: IamPolicyDocument;
   /** True when `document` is the input JSON exactly; false when arp normalised something. */
   readonly exact?: boolean;
+  /** The logical ID of the CloudFormation template resource it came from, for a template. */
+  readonly resource?: string;
 }
 
 const NAME_CHARS = /[^\w+=,.@-]/g;
@@ -113,23 +117,33 @@ export async function importDocuments(json: string, options: ImportOptions): Pro
       "the template has no `AWS::IAM::Role`, `AWS::IAM::ManagedPolicy`, `AWS::IAM::Policy` or `AWS::IAM::RolePolicy` resource")] }];
   }
   const results: ImportResult[] = [];
+  const values = templateValues(parsed.value);
   for (const resource of template) {
-    results.push(await importNode(resource.node, json, { file: options.file, defaultName: resource.logicalId }));
+    results.push({ ...await importNode(resource.node, json, { file: options.file, defaultName: resource.logicalId, template: values }), resource: resource.logicalId });
   }
   return results;
 }
 
 /** `root`, parsed from `json`, imported; `defaultName` replaces the file's name as the fallback. */
-async function importNode(node: JsonNode, json: string, options: ImportOptions & { readonly defaultName?: string }): Promise<ImportResult> {
+async function importNode(
+  written: JsonNode,
+  json: string,
+  options: ImportOptions & { readonly defaultName?: string; readonly template?: TemplateValues },
+): Promise<ImportResult> {
   const file = options.file;
   let name = options.name ?? options.defaultName ?? importedPolicyName(file);
   const sources = new Map([[file, json]]);
   const diagnostics: Diagnostic[] = [];
   const done = (extra: Partial<ImportResult> = {}): ImportResult => ({ diagnostics: sortDiagnostics(diagnostics), sources, name, ...extra });
+  // CloudFormation's intrinsic functions in the policies, resolved where the template says the
+  // value (templateIntrinsics.ts); the pseudo-parameters become parameters.
+  const resolved = resolveResource(written, options.template ?? templateValues(undefined), json, diagnostics);
+  if (resolved === undefined) return done();
+  const node = resolved.node;
   const bundle = roleBundleOf(node);
   if (bundle !== undefined) {
     const fallbackName = options.defaultName ?? (importedPolicyName(file).replace(/\.role$/i, "") || "role");
-    const imported = importRoleBundle(bundle, { source: basename(file), ...(options.name !== undefined ? { name: options.name } : {}), fallbackName, catalog: loadCatalog() }, diagnostics);
+    const imported = importRoleBundle(bundle, { source: basename(file), ...(options.name !== undefined ? { name: options.name } : {}), fallbackName, catalog: loadCatalog(), params: resolved.params }, diagnostics);
     name = imported.name;
     if (imported.verified === undefined || hasErrors(diagnostics)) return done({ kind: "role" });
     const trust = (toPlain(bundle) as { AssumeRolePolicyDocument?: unknown }).AssumeRolePolicyDocument;
@@ -160,7 +174,7 @@ async function importNode(node: JsonNode, json: string, options: ImportOptions &
   const kind = documentKind(root, plain);
   diagnostics.push(...(kind === undefined ? [] : iamErrors(root, kind, plain)));
   const translating: Diagnostic[] = [];
-  const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog() }, translating);
+  const translation = translatePolicy(policy, { source: basename(file), name, catalog: loadCatalog(), params: { ...chooseParams(policy), ...resolved.params } }, translating);
   const verified = translation === undefined ? undefined : verifyImport(translation, policy, `${name}.arp`, translating);
   addUnreported(translating, diagnostics);
   if (translation === undefined) return done();

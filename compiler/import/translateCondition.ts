@@ -6,19 +6,21 @@
  * becomes `if exists`, `...IgnoreCase` `ignoring case`, `Null` `exists`/`missing`, and
  * `Bool` true the bare key. arp chooses an IAM operator from the key's type: a String operator
  * on an ARN key (`StringLike` on `aws:SourceArn`) becomes the ARN test that decides alike
- * (stringOperatorOnArn.ts, ARP6008); an operator of another type than the key's otherwise
- * cannot be said.
+ * (stringOperatorOnArn.ts, ARP6008), a Numeric operator on `aws:EpochTime` the Date one and
+ * `BinaryEquals` on a string key `StringEquals` of its base-64 spellings (operatorOfOtherType.ts,
+ * ARP6020, ARP6021); an operator of another type than the key's otherwise cannot be said.
  */
-import type { CatalogConditionKey } from "../catalog/index.js";
+import { modernResourceTagKey, type CatalogConditionKey } from "../catalog/index.js";
 import { familyOf, iamOperator, type KeyFamily } from "../check/operatorsForType.js";
 import { familyTakesVariables, operatorsOfFamily } from "../../runtime/operators/index.js";
 import { isBoolText } from "../../runtime/valueShapes.js";
 import type { IrCondition } from "../ir.js";
 import { fromIamArn, fromIamText, iamTextOf, quote, renderValue, renderWord, type ArpPart } from "./iamText.js";
 import { operatorText } from "./iamOperators.js";
+import { readAsKeyType } from "./operatorOfOtherType.js";
 import { arnPatternsForStringLike, arnTwin, hasWildcard, literalWildcards } from "./stringOperatorOnArn.js";
 import { concat, join, mapped, type MappedText } from "./mappedText.js";
-import type { ImportedList, ImportedTest, Located } from "./policyModel.js";
+import type { ImportedTest, Located } from "./policyModel.js";
 import { notImportable, partsOrReport, type TranslateContext } from "./translateContext.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 
@@ -29,12 +31,11 @@ export interface TranslatedTest {
 }
 
 /** The tests, or undefined when any could not be translated (all reported). */
-export function translateTests(ctx: TranslateContext, tests: readonly ImportedTest[], actions?: ImportedList): TranslatedTest[] | undefined {
+export function translateTests(ctx: TranslateContext, tests: readonly ImportedTest[]): TranslatedTest[] | undefined {
   const out: TranslatedTest[] = [];
   let ok = true;
-  const appRunnerOnly = actions !== undefined && !actions.not && actions.items.every((a) => /^apprunner:/i.test(a.text));
   for (const t of tests) {
-    const r = translateTest(ctx, t, appRunnerOnly);
+    const r = translateTest(ctx, t);
     if (r === undefined) ok = false;
     else out.push(r);
   }
@@ -47,18 +48,14 @@ const TAG_SUGAR: readonly { readonly prefix: string; readonly words: string }[] 
   { prefix: "aws:PrincipalTag/", words: "principal tag" },
 ];
 
-const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
-
-function translateTest(ctx: TranslateContext, written: ImportedTest, appRunnerOnly: boolean): TranslatedTest | undefined {
-  const catalogKey = lookUpKey(ctx, written.key, appRunnerOnly);
+function translateTest(ctx: TranslateContext, written: ImportedTest): TranslatedTest | undefined {
+  const catalogKey = lookUpKey(ctx, written.key);
   const key = catalogKey === undefined ? undefined : keyText(ctx, written.key);
   if (catalogKey === undefined || key === undefined) return undefined;
   const t = withSetOperator(ctx, written, familyOf(catalogKey.type).multi);
   if (t === undefined) return undefined;
   const { base } = t.operator;
-  // The language compiles a legacy key to the `aws:` key it stands for (ARP2011, which the
-  // round trip reports at the JSON key).
-  const expectedBase = { operator: operatorText(t.operator), key: modernKey(t.key.text) ?? t.key.text, span: t.span };
+  const expectedBase = { operator: operatorText(t.operator), key: t.key.text, span: t.span };
   if (base.arp.kind === "null") {
     const missing = nullValue(ctx, t);
     if (missing === undefined) return undefined;
@@ -67,7 +64,9 @@ function translateTest(ctx: TranslateContext, written: ImportedTest, appRunnerOn
   }
   const { family } = familyOf(catalogKey.type);
   const onArn = family === "ARN" && base.family === "String" ? stringTestOnArnKey(ctx, t) : undefined;
-  if (onArn !== undefined) return onArn === "refused" ? undefined : translateTest(ctx, onArn, appRunnerOnly);
+  if (onArn !== undefined) return onArn === "refused" ? undefined : translateTest(ctx, onArn);
+  const ownType = base.family === family ? undefined : readAsKeyType(ctx, t, family);
+  if (ownType !== undefined) return ownType === "refused" ? undefined : translateTest(ctx, ownType);
   if (base.family !== family) {
     return notImportable(ctx, t.operatorSpan,
       `arp chooses the operator from the key's type: \`${t.key.text}\` is ${article(family)} ${family} key, so arp cannot test it with \`${base.name}\``,
@@ -156,30 +155,19 @@ function familyOperators(family: KeyFamily): string {
   return names.map((n) => (n === "..." ? n : `\`${n}\``)).join(", ");
 }
 
-/** The `aws:` key a legacy `apprunner:ResourceTag/K` stands for; undefined for any other key. */
-function modernKey(key: string): string | undefined {
-  return LEGACY_RESOURCE_TAG.test(key) ? key.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/") : undefined;
-}
-
 /**
  * The key as the catalog knows it. A legacy `apprunner:ResourceTag/K` is kept as written: the
  * App Runner guide names it ("provide tag information ... using the
- * `apprunner:ResourceTag/key-name` ... condition keys"), and an App Runner request carries the
- * resource's tags under it and under `aws:ResourceTag/K`, the key the language compiles it to
- * with its alias warning (ARP2011). That decides alike only where every action is App Runner's:
- * another service's request carries `aws:ResourceTag/K` alone.
+ * `apprunner:ResourceTag/key-name` ... condition keys"), and it is what AWS evaluates. The
+ * language compiles it to `aws:ResourceTag/K` (ARP2011) unless `// arp-ignore ARP2011` keeps it,
+ * so the round trip marks its statement with that comment (verifyImport.ts) and the JSON comes
+ * back as it was, whatever the statement's actions. It is read as the string a tag is.
  */
-function lookUpKey(ctx: TranslateContext, key: Located, appRunnerOnly: boolean): CatalogConditionKey | undefined {
+function lookUpKey(ctx: TranslateContext, key: Located): CatalogConditionKey | undefined {
   const found = ctx.catalog.conditionKey(key.text);
   if (found !== undefined) return found;
-  const modern = modernKey(key.text);
-  if (modern !== undefined) {
-    const known = ctx.catalog.conditionKey(modern);
-    if (appRunnerOnly && known !== undefined) return known;
-    return notImportable(ctx, key.span,
-      `\`${key.text}\` is the legacy spelling of \`${modern}\`, which arp compiles it to; they decide alike only in a statement whose actions are all App Runner's, and this one names others`,
-      `a request to another service carries \`${modern}\` alone: change the JSON to \`${modern}\` if that is meant, or split the statement`);
-  }
+  const modern = modernResourceTagKey(key.text);
+  if (modern !== undefined) return ctx.catalog.conditionKey(modern) ?? UNCHECKED_KEY;
   // A key the catalog does not know (newer than it, or invented): IAM accepts it, so it is
   // kept as written and read as a string, as arp's checker reads it under the `// arp-ignore`
   // comment the round trip adds (compiler/driver/suppressions.ts).

@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog/index.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import type { ArpPart, ImportParams, TextProblem } from "./iamText.js";
+import { withPlaceholderParams } from "./templateIntrinsics.js";
 
 export interface TranslateContext {
   readonly catalog: Catalog;
@@ -23,6 +24,6 @@ export function notImportable(ctx: TranslateContext, span: Span, message: string
 
 /** The parts, or undefined after reporting the problem at `span`. */
 export function partsOrReport(ctx: TranslateContext, result: ArpPart[] | TextProblem, span: Span): ArpPart[] | undefined {
-  if (!("problem" in result)) return result;
+  if (!("problem" in result)) return withPlaceholderParams(result, ctx.params);
   return notImportable(ctx, span, result.problem, result.hint);
 }

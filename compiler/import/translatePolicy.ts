@@ -18,6 +18,10 @@ import { chooseParams } from "./chooseParams.js";
 import { oneLine, quote, type ImportParams } from "./iamText.js";
 import { concatAll, type MappedText } from "./mappedText.js";
 import { suppressionComment } from "../driver/suppressions.js";
+import { placeholderParams } from "./templateIntrinsics.js";
+
+/** The CloudFormation pseudo-parameter each parameter stands for. */
+const PSEUDO_NAMES = { partition: "AWS::Partition", account: "AWS::AccountId", region: "AWS::Region" } as const;
 import { variablesEnabled, type ImportedPolicy, type Located } from "./policyModel.js";
 import type { TranslateContext } from "./translateContext.js";
 import { translateStatement } from "./translateStatement.js";
@@ -126,9 +130,12 @@ export interface ArpLayout {
 /** What goes above the policy or role: where it came from, then the parameters. */
 export function headerText(source: string, comments: readonly string[], params: ImportParams): string {
   const lines = [`// Imported from ${oneLine(source)}`, ...comments.map((c) => `// ${oneLine(c)}`)];
+  const unset = placeholderParams(params);
   for (const p of ["partition", "account", "region"] as const) {
     const value = params[p];
-    if (value !== undefined) lines.push(`param ${p} = ${quote(value)}`);
+    // A pseudo-parameter of a CloudFormation template: the stack's, given at compile time.
+    if (unset[p] !== undefined) lines.push(`// the stack's ${PSEUDO_NAMES[p]}: arp compile --set ${p}=...`, `param ${p}`);
+    else if (value !== undefined) lines.push(`param ${p} = ${quote(value)}`);
   }
   return `${lines.join("\n")}\n\n`;
 }

@@ -37,7 +37,7 @@ export function translateStatement(ctx: TranslateContext, s: ImportedStatement):
   }
   const actions = translateList(ctx, s.actions, translateAction);
   const resources = translateList(ctx, s.resources as ImportedList, translateResource);
-  const tests = translateTests(ctx, s.tests, s.actions);
+  const tests = translateTests(ctx, s.tests);
   const sid = labelOf(ctx, s);
   if (ctx.diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
   if (actions === undefined || resources === undefined || tests === undefined) return undefined;

@@ -7,11 +7,12 @@
 import { isDeepStrictEqual } from "node:util";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/policyDocument.js";
 import { compileProgram, type CompileResult } from "../compileProgram.js";
-import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import { Codes, diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { SUPPRESSIBLE_ERRORS, suppressedCode } from "../driver/suppressions.js";
 import { originOf, type MappedText } from "./mappedText.js";
 import type { ImportedPolicy } from "./policyModel.js";
+import { placeholderParams } from "./templateIntrinsics.js";
 import { assembleArp, type ArpLayout, type Translation } from "./translatePolicy.js";
 
 /** The verified import: the compiled document and the `.arp` that gives it. */
@@ -24,16 +25,23 @@ export interface VerifiedImport {
 const NAME_CODES = new Set(["ARP2001", "ARP2002", "ARP2003", "ARP2006"]);
 /** ARP2005 as the importer meets it: IAM's validator already refused the malformed ARNs. */
 const NO_RESOURCE_TYPE = "ARP2005";
+/**
+ * ARP2011, a warning the importer marks too: a legacy `apprunner:ResourceTag/K` compiles to
+ * `aws:ResourceTag/K` unless the comment keeps it as written, which the JSON asks for.
+ */
+const LEGACY_KEY = Codes.DeprecatedKeyAlias.code;
 
 /** Why the importer marks a statement: IAM accepts it as written, and so does arp now. */
 function reasonFor(codes: readonly string[]): string {
   const names = codes.some((c) => NAME_CODES.has(c));
   const arns = codes.includes(NO_RESOURCE_TYPE);
-  const pairs = codes.some((c) => !NAME_CODES.has(c) && c !== NO_RESOURCE_TYPE);
+  const legacy = codes.includes(LEGACY_KEY);
+  const pairs = codes.some((c) => !NAME_CODES.has(c) && c !== NO_RESOURCE_TYPE && c !== LEGACY_KEY);
   return [
     names ? "a name arp's catalog does not know" : "",
     arns ? "an ARN of no resource type arp's catalog knows, which matches nothing AWS names" : "",
     pairs ? "an action with resources it cannot act on, which grants nothing in IAM too" : "",
+    legacy ? "the legacy tag key App Runner's guide names, which AWS evaluates" : "",
   ].filter((r) => r !== "").join("; ") + "; imported as written";
 }
 
@@ -79,17 +87,20 @@ export function verifyLayout(
   const policy = { span: whole };
   const marks = new Map<number, { codes: string[]; reason: string }>();
   let assembled = assembleArp(translation, marks);
-  let result = compileProgram([{ path: arpPath, text: assembled.text.text }]);
+  // A template's pseudo-parameters are declared without a value: the round trip sets them to
+  // the placeholders the expected document holds (templateIntrinsics.ts).
+  const compile = (text: string): CompileResult => compileProgram([{ path: arpPath, text }], { params: placeholderParams(terms.params) });
+  let result = compile(assembled.text.text);
   // The hints of errors a mark then suppresses ("did you mean ...?"), by where they point.
   const hints = new Map<string, string>();
-  for (let round = 1; round < MAX_ROUNDS && !result.ok; round++) {
+  for (let round = 1; round < MAX_ROUNDS && result.diagnostics.some(markable); round++) {
     for (const d of result.diagnostics) {
-      if (d.hint !== undefined) hints.set(hintKey(d.code, mapDiagnostic(d, assembled.text, policy.span, arpPath).span), d.hint);
+      if (d.hint !== undefined && d.severity === "error") hints.set(hintKey(d.code, mapDiagnostic(d, assembled.text, policy.span, arpPath).span), d.hint);
     }
     const added = markSuppressible(result.diagnostics, assembled.ranges, marks, arpPath);
     if (!added) break;
     assembled = assembleArp(translation, marks);
-    result = compileProgram([{ path: arpPath, text: assembled.text.text }]);
+    result = compile(assembled.text.text);
   }
   for (const d of result.diagnostics) {
     const mapped = mapDiagnostic(d, assembled.text, policy.span, arpPath);
@@ -101,8 +112,13 @@ export function verifyLayout(
   return document === undefined ? undefined : { document, arp: assembled.text };
 }
 
+/** A diagnostic the import's own `// arp-ignore` takes on: see {@link markSuppressible}. */
+function markable(d: Diagnostic): boolean {
+  return d.severity === "error" ? SUPPRESSIBLE_ERRORS.has(d.code) : d.code === LEGACY_KEY;
+}
+
 /**
- * Adds the codes of suppressible errors to the marks of the statements they are in; false when
+ * Adds the codes of suppressible errors, and of legacy keys to keep as written, to the marks of the statements they are in; false when
  * there is nothing new to add. Other errors stay, and the import fails on them alone.
  */
 function markSuppressible(
@@ -111,11 +127,10 @@ function markSuppressible(
   marks: Map<number, { codes: string[]; reason: string }>,
   arpPath: string,
 ): boolean {
-  const errors = found.filter((d) => d.severity === "error");
   const placed: [number, string][] = [];
-  for (const d of errors) {
+  for (const d of found.filter(markable)) {
     const index = d.span.file === arpPath ? ranges.findIndex(([start, end]) => start <= d.span.start && d.span.start < end) : -1;
-    if (SUPPRESSIBLE_ERRORS.has(d.code) && index >= 0) placed.push([index, d.code]);
+    if (index >= 0) placed.push([index, d.code]);
   }
   let added = false;
   for (const [index, code] of placed) {

@@ -9,11 +9,10 @@
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { OPERATOR_TABLE, parseOperator } from "../../runtime/operators/index.js";
-import type { Catalog, CatalogAction } from "../catalog/index.js";
+import { modernResourceTagKey, type Catalog, type CatalogAction } from "../catalog/index.js";
 import { hasBareWildcard } from "../check/checkConditions.js";
 import { openTrustFindings } from "../check/openTrust.js";
 import { familyOf } from "../check/operatorsForType.js";
-import { LEGACY_RESOURCE_TAG } from "../check/resolveKey.js";
 import type { BuiltDocument } from "../driver/validateDocuments.js";
 import type { IrCondition, IrStatement } from "../ir.js";
 
@@ -35,9 +34,9 @@ function actionsOf(s: IrStatement, catalog: Catalog): CatalogAction[] | undefine
 }
 
 function checkCondition(c: IrCondition, actions: readonly CatalogAction[] | undefined, catalog: Catalog, report: (d: Diagnostic) => void): void {
-  let key = c.key;
-  if (LEGACY_RESOURCE_TAG.test(key)) {
-    key = key.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/");
+  const modern = modernResourceTagKey(c.key);
+  const key = modern ?? c.key;
+  if (modern !== undefined) {
     report(diagnostic("DeprecatedKeyAlias", c.span, `\`${c.key}\` is a legacy key: the Service Authorization Reference lists only \`${key}\` for App Runner resources`, {
       hint: `write \`${key}\``,
     }));

@@ -5,7 +5,7 @@
  * multi-valued keys, value formats) is accepted by IAM and reported as warnings.
  */
 import { familyTakesVariables } from "../../runtime/operators/index.js";
-import { loadCatalog, type KeyType } from "../catalog/index.js";
+import { loadCatalog, modernResourceTagKey, type KeyType } from "../catalog/index.js";
 import { parseOperator, spellingOf, type OperatorFamily, type ParsedOperator } from "./conditionOperators.js";
 import { valueTypeProblem } from "./conditionValues.js";
 import type { Findings, JsonPath } from "./findings.js";
@@ -127,7 +127,9 @@ function familiesFor(type: KeyType): readonly OperatorFamily[] {
 }
 
 function checkKeyType(operator: ParsedOperator, key: string, path: JsonPath, findings: Findings): void {
-  const entry = loadCatalog().conditionKey(key);
+  // A legacy `apprunner:ResourceTag/K` is what App Runner's requests carry beside the `aws:` key.
+  const legacy = modernResourceTagKey(key);
+  const entry = loadCatalog().conditionKey(legacy ?? key);
   if (entry === undefined) {
     findings.warning("condition-key-unknown", path, `${shown(key)} is not a condition key the catalog knows; no request carries it, so the test sees it missing`, ANALYZER_DOC);
     return;

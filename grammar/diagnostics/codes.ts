@@ -97,6 +97,11 @@ export const Codes = {
   LiteralVariables: def("ARP6006", "warning", "`${...}` in a policy without Version 2012-10-17, which IAM reads as literal text"),
   RenamedSid: def("ARP6007", "warning", "a `Sid` with characters IAM rejects, imported under a name of its letters and digits"),
   StringOperatorOnArnKey: def("ARP6008", "warning", "a String operator on an ARN key, imported as the ARN operator (and patterns) that decide alike"),
+  NumericOperatorOnDateKey: def("ARP6020", "warning", "a Numeric operator on `aws:EpochTime`, imported as the Date operator that decides alike on epoch seconds"),
+  BinaryOperatorOnStringKey: def("ARP6021", "warning", "`BinaryEquals` on a string key, imported as a string test of every base-64 spelling of the same bytes"),
+  UnresolvedIntrinsic: def("ARP6022", "error", "a CloudFormation intrinsic function whose value is known only when the stack is deployed: that resource is not imported"),
+  ApproximatedIntrinsic: def("ARP6023", "warning", "a CloudFormation intrinsic function imported as a value the stack may not have (a parameter's `Default`, `AWS::URLSuffix`)"),
+  BoundaryNotImported: def("ARP6024", "warning", "a role's `PermissionsBoundary`, which limits what its policies grant, is not imported"),
 
   // ---- ARP7xxx: `arp lint` ------------------------------------------------------------
   PassRoleOnAnyRole: def("ARP7001", "warning", "security: `iam:PassRole` allowed on `*` or with NotResource, so any role may be passed"),

@@ -131,11 +131,47 @@ describe("arp import", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("prints diagnostics as JSON on stderr with --format json, keeping stdout for the .arp", async () => {
-    const r = await run(["fixtures/for-any-value.json"], { format: "json" });
+  it("reports per file as one JSON document with --format json: outcome, .arp, diagnostics with JSON positions", async () => {
+    const r = await run(["fixtures/for-any-value.json", "fixtures/type-mismatch.json", "fixtures/nope.json"], { format: "json" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ imported: 1, refused: 2, diagnostics: [] });
+    const [good, bad, unread] = report.files;
+    expect(good).toMatchObject({ input: "fixtures/for-any-value.json", name: "for-any-value", kind: "policy", status: "imported", exact: true });
+    expect(good.arp).toContain("policy for-any-value {");
+    expect(good.output).toBeUndefined();
+    expect(good.diagnostics).toEqual([expect.objectContaining({ code: "ARP2007", severity: "warning", file: "fixtures/for-any-value.json", line: 29, column: 41 })]);
+    expect(bad).toMatchObject({ input: "fixtures/type-mismatch.json", status: "refused" });
+    expect(bad.arp).toBeUndefined();
+    expect(bad.diagnostics.some((d: { severity: string; file: string; line: number }) => d.severity === "error" && d.file === "fixtures/type-mismatch.json" && d.line > 1)).toBe(true);
+    expect(unread).toEqual({ input: "fixtures/nope.json", status: "refused", diagnostics: [expect.objectContaining({ severity: "error", file: "fixtures/nope.json" })] });
+  });
+
+  it("gives the path each .arp was written to, with --format json and --out", async () => {
+    const out = join(importDir(), "out");
+    const r = await run(["fixtures/team-services.json"], { format: "json", out });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("policy for-any-value {");
-    expect(JSON.parse(r.stderr)).toEqual([expect.objectContaining({ code: "ARP2007", file: "fixtures/for-any-value.json", line: 29, column: 41 })]);
+    const report = JSON.parse(r.stdout);
+    expect(report.files).toEqual([expect.objectContaining({ status: "imported", output: join(out, "team-services.arp") })]);
+    expect(report.files[0].arp).toBeUndefined();
+    expect(readFileSync(join(out, "team-services.arp"), "utf8")).toContain("policy team-services");
+  });
+
+  it("reports each template resource on its own with --format json", async () => {
+    const template = JSON.stringify({ Resources: {
+      Good: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" }] } } },
+      Bad: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: { "Fn::GetAtt": ["B", "Arn"] } }] } } },
+    } }, null, 2);
+    const file = join(importDir(), "stack.json");
+    writeFileSync(file, template);
+    const r = await run([file], { format: "json" });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.files.map((f: { resource: string; status: string }) => [f.resource, f.status])).toEqual([["Good", "imported"], ["Bad", "refused"]]);
+    // At the intrinsic: the object that opens on the `"Resource": {` line.
+    const line = template.slice(0, template.indexOf('"Fn::GetAtt"')).split("\n").length - 1;
+    expect(report.files[1].diagnostics).toEqual([expect.objectContaining({ code: "ARP6022", file, line })]);
   });
 
   it("is a command of the arp binary", async () => {

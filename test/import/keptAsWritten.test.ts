@@ -58,6 +58,22 @@ const CASES: readonly Case[] = [
     statement: { Effect: "Allow", Action: ["apprunner:DescribeService", "ecr:BatchGetImage"], Resource: ["arn:aws:apprunner:us-east-1:123456789012:service/my-service", "arn:aws:ecr:us-east-1:123456789012:image/web"] },
     warnings: [["ARP2005", "arn:aws:apprunner:us-east-1:123456789012:service/my-service"], ["ARP2005", "arn:aws:ecr:us-east-1:123456789012:image/web"]],
   },
+  {
+    // One warning per action, whatever the number of resources; none about the pairing of an
+    // action the catalog does not know, which its own warning covers.
+    name: "unknown actions beside actions with resources they cannot act on, several resources",
+    statement: {
+      Effect: "Allow",
+      Action: ["apprunner:ListServices", "apprunner:StartService", "vpc:*", "apprunner:DeleteConnection", "apprunner:DescribeService"],
+      Resource: ["arn:aws:apprunner:*:*:service/myproject-*/*", "arn:aws:apprunner:*:*:vpcconnector/x/*", "arn:aws:logs:us-east-1:123456789012:log-group:/aws/apprunner/*"],
+    },
+    warnings: [["ARP2013", "apprunner:ListServices"], ["ARP2002", "apprunner:StartService"], ["ARP2001", "vpc"], ["ARP2012", "apprunner:DeleteConnection"]],
+  },
+  {
+    name: "an unknown action alone with an ARN of another service",
+    statement: { Effect: "Allow", Action: "apprunner:StartService", Resource: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/apprunner/*" },
+    warnings: [["ARP2002", "apprunner:StartService"]],
+  },
 ];
 
 describe("what IAM accepts and arp's catalog does not", () => {

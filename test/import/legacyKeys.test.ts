@@ -6,14 +6,16 @@
  * policy using the `apprunner:ResourceTag/key-name`, `aws:RequestTag/key-name`, or
  * `aws:TagKeys` condition keys." The Service Authorization Reference lists only
  * `aws:ResourceTag/K` for App Runner resources. So an App Runner request carries a resource's
- * tags under both spellings, and the two decide alike where every action is App Runner's;
- * another service's request carries only the `aws:` key, so a statement naming one is refused.
+ * tags under both spellings, while another service's request carries only the `aws:` key: so
+ * the importer keeps the legacy key as written, under `// arp-ignore ARP2011`, which is what
+ * AWS evaluates whatever the statement's actions.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { importPolicy } from "../../compiler/import/index.js";
 import { evaluate, type IamPolicyDocument, type Request } from "../../runtime/index.js";
-import { compileImport } from "./support.js";
+import { compile } from "../../compiler/index.js";
+import { assertSameDecisions, compileImport } from "./support.js";
 
 const TAG_VALUES = [undefined, "", "web", "Web", "web-1", "api", "a*"];
 
@@ -52,20 +54,21 @@ const appRunnerRequest: fc.Arbitrary<Request> = fc
 
 describe("legacy apprunner:ResourceTag keys", () => {
   for (const effect of ["Allow", "Deny"] as const) {
-    it(`import as written with ARP2011 and decide alike on App Runner requests (${effect})`, async () => {
+    it(`import as written under arp-ignore ARP2011 and decide alike on App Runner requests (${effect})`, async () => {
       const input = legacyPolicy(["apprunner:UpdateService", "apprunner:Delete*"], effect);
       const json = JSON.stringify(input, null, 2);
       const result = await importPolicy(json, { file: "legacy.json" });
+      expect(result.arp).toContain("// arp-ignore ARP2011: the legacy tag key App Runner's guide names");
       expect(result.arp).toContain("apprunner:ResourceTag/team = \"web\"");
       expect(result.arp).toContain("APPRUNNER:resourcetag/env not like \"prod*\" if exists");
-      expect(result.exact).toBe(false);
+      expect(result.exact).toBe(true);
       const warnings = result.diagnostics.map((d) => [d.code, d.severity, json.slice(d.span.start, d.span.end)]);
       expect(warnings).toEqual([
         ["ARP2011", "warning", '"apprunner:ResourceTag/team"'],
         ["ARP2011", "warning", '"APPRUNNER:resourcetag/env"'],
       ]);
       const compiled = compileImport(result.arp!, "policy");
-      expect(JSON.stringify(compiled)).toContain('"aws:ResourceTag/team":"web"');
+      expect(compiled).toEqual(input);
       const decisions = new Set<string>();
       fc.assert(
         fc.property(appRunnerRequest, (request) => {
@@ -80,19 +83,32 @@ describe("legacy apprunner:ResourceTag keys", () => {
     });
   }
 
-  it("are refused where another service's request would read only the aws: key", async () => {
-    for (const action of ["s3:GetObject", "*", ["apprunner:UpdateService", "ecr:BatchGetImage"]]) {
-      const json = JSON.stringify(legacyPolicy(action, "Allow"), null, 2);
+  it("import as written where other services' actions are named too, whose requests carry only the aws: key", async () => {
+    const docs = [
+      ...(["s3:GetObject", "*", ["apprunner:UpdateService", "ecr:BatchGetImage"]] as const).map((a) => legacyPolicy(a as string | string[], "Allow")),
+      { Version: "2012-10-17", Statement: [{ Effect: "Deny", NotAction: "apprunner:List*", Resource: "*", Condition: { StringEquals: { "apprunner:ResourceTag/team": "web" } } }] },
+    ];
+    for (const input of docs) {
+      const json = JSON.stringify(input);
       const result = await importPolicy(json, { file: "legacy.json" });
-      expect(result.arp).toBeUndefined();
-      const errors = result.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, json.slice(d.span.start, d.span.end)]);
-      expect(errors).toEqual([["ARP6004", '"apprunner:ResourceTag/team"'], ["ARP6004", '"APPRUNNER:resourcetag/env"']]);
+      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(result.exact).toBe(true);
+      expect(compileImport(result.arp!, "policy")).toEqual(input);
+      assertSameDecisions(input, result.document!, 200);
     }
   });
 
-  it("is refused under NotAction, which matches other services' actions too", async () => {
-    const doc = { Version: "2012-10-17", Statement: [{ Effect: "Deny", NotAction: "apprunner:List*", Resource: "*", Condition: { StringEquals: { "apprunner:ResourceTag/team": "web" } } }] };
-    const result = await importPolicy(JSON.stringify(doc), { file: "legacy.json" });
-    expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP6004"]);
+  it("arp check keeps a legacy key as written only under arp-ignore ARP2011, and reports the suppression", () => {
+    const plain = 'allow apprunner:UpdateService on service/* when apprunner:ResourceTag/team = "web"\n';
+    const kept = `// arp-ignore ARP2011: what AWS evaluates\n${plain}`;
+    const compiledKey = (text: string): string[] => {
+      const result = compile({ path: "p.arp", text });
+      expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      return Object.keys((result.policies[0]!.document.Statement as { Condition: Record<string, object> }[])[0]!.Condition.StringEquals!);
+    };
+    expect(compiledKey(plain)).toEqual(["aws:ResourceTag/team"]);
+    expect(compiledKey(kept)).toEqual(["apprunner:ResourceTag/team"]);
+    const codes = compile({ path: "p.arp", text: kept }).diagnostics.map((d) => [d.code, d.severity]);
+    expect(codes).toEqual([["ARP8001", "info"]]);
   });
 });

@@ -61,11 +61,6 @@ describe("conditions arp cannot say", () => {
     await notImportable(policy(allow({ Condition: { StringEquals: { "aws:MultiFactorAuthAge": "5" } } })), '"StringEquals"');
     await notImportable(policy(allow({ Condition: { NumericEquals: { "aws:PrincipalTag/n": "5" } } })), '"NumericEquals"');
     await notImportable(policy(allow({ Condition: { StringEquals: { "aws:SecureTransport": "true" } } })), '"StringEquals"');
-    await notImportable(policy(allow({ Condition: { BinaryEquals: { "aws:PrincipalTag/b": "YWJj" } } })), '"BinaryEquals"');
-  });
-
-  it("a legacy `apprunner:ResourceTag/` key in a statement with another service's actions", async () => {
-    await notImportable(policy(allow({ Action: ["apprunner:CreateService", "s3:GetObject"], Condition: { StringEquals: { "apprunner:ResourceTag/team": "web" } } })), '"apprunner:ResourceTag/team"');
   });
 
   it("a key outside the catalog tested with an operator of another type than String", async () => {

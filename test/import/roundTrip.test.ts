@@ -20,7 +20,6 @@ const NORMALISED: Readonly<Record<string, string>> = {
   "trust-tag-session": "a bare account id becomes its root ARN",
   "real-github-deployer": "a Sid IAM rejects is renamed to its letters and digits",
   "real-trust-apprunner-tasks": "a trust statement has no Sid",
-  "legacy-resource-tag": "a legacy `apprunner:ResourceTag/K` key compiles to `aws:ResourceTag/K`",
 };
 
 type Json = Record<string, unknown>;

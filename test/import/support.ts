@@ -127,14 +127,20 @@ function mutations(value: string): string[] {
   return [value, value.toUpperCase(), `${value}x`, value.replace(/\d/, "9"), value.replace("us-east-1", "eu-west-1")];
 }
 
-function familyOf(operators: readonly string[]): string {
+/**
+ * The family of values to sample for a key. `aws:EpochTime` is epoch seconds on every request
+ * (IAM User Guide: it "accepts the number of seconds since January 1, 1970"), whichever
+ * operators test it: a Numeric test of it imports as a Date one (ARP6020).
+ */
+function familyOf(operators: readonly string[], key: string): string {
+  if (key.toLowerCase() === "aws:epochtime") return "Numeric";
   const op = operators[0] ?? "";
   for (const f of ["Numeric", "Date", "IpAddress", "Bool", "Arn"]) if (op.includes(f)) return f;
   return "String";
 }
 
 function valueArb(entry: { key: string; operators: string[]; values: string[] }): fc.Arbitrary<ContextValue> {
-  const family = familyOf(entry.operators);
+  const family = familyOf(entry.operators, entry.key);
   const own = entry.values.flatMap(mutations);
   const scalar = fc.oneof(
     fc.constantFrom(...own),
@@ -147,7 +153,7 @@ function valueArb(entry: { key: string; operators: string[]; values: string[] })
 
 /** Candidate values for a key: its own values made concrete, near misses, typical values. */
 function candidates(entry: { key: string; operators: string[]; values: string[] }, fillers: readonly string[]): ContextValue[] {
-  const family = familyOf(entry.operators);
+  const family = familyOf(entry.operators, entry.key);
   const own = entry.values.flatMap((v) => [instantiate(v, fillers), instantiate(v, [""]), ...mutations(v)]);
   const near = entry.values.flatMap((v) => {
     if (family === "Numeric" && /^-?\d+$/.test(v)) return [String(Number(v) - 1), String(Number(v) + 1)];
@@ -280,17 +286,25 @@ const LEGACY_RESOURCE_TAG = /^apprunner:ResourceTag\//i;
 /**
  * An App Runner request carries a resource's tags under `aws:ResourceTag/K` and under the
  * legacy `apprunner:ResourceTag/K` the App Runner guide names ("using the
- * `apprunner:ResourceTag/key-name` ... condition keys"): a legacy key sampled for a request
- * sets (or clears) the `aws:` key too. The importer keeps a legacy key only in statements
- * whose actions are all App Runner's, so no other service's request depends on this.
+ * `apprunner:ResourceTag/key-name` ... condition keys"): a legacy key sampled for an App Runner
+ * request sets (or clears) the `aws:` key too, and another service's request carries the `aws:`
+ * key alone. The importer keeps a legacy key as written (`// arp-ignore ARP2011`), so both
+ * documents read the same key on every request.
  */
 function withTagAliases(request: Request, legacyKeys: readonly string[]): Request {
   if (legacyKeys.length === 0) return request;
+  const appRunner = /^apprunner:/i.test(request.action);
   const context: Record<string, ContextValue> = { ...request.context };
   for (const legacy of legacyKeys) {
     const modern = legacy.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/").toLowerCase();
+    const own = Object.keys(context).find((k) => k.toLowerCase() === legacy.toLowerCase());
+    const value = own === undefined ? undefined : context[own];
+    if (!appRunner) {
+      if (own !== undefined) delete context[own];
+      if (value !== undefined && !Object.keys(context).some((k) => k.toLowerCase() === modern)) context[legacy.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/")] = value;
+      continue;
+    }
     for (const k of Object.keys(context)) if (k.toLowerCase() === modern) delete context[k];
-    const value = Object.entries(context).find(([k]) => k.toLowerCase() === legacy.toLowerCase())?.[1];
     if (value !== undefined) context[legacy.replace(LEGACY_RESOURCE_TAG, "aws:ResourceTag/")] = value;
   }
   return { ...request, context };

@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { runImport, type ImportIo } from "../../compiler/cli/importCommand.js";
+import { compile } from "../../compiler/index.js";
 import { importDocuments } from "../../compiler/import/index.js";
 import { assertSameDecisions, compileImport } from "./support.js";
 
@@ -98,5 +99,101 @@ describe("a Terraform aws_iam_policy_document, rendered", () => {
     const [result] = await importDocuments(JSON.stringify(rendered, null, 2), { file: "tf/apprunner.json" });
     expect(result!.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     assertSameDecisions(rendered, compileImport(result!.arp!, "policy"), 300);
+  });
+});
+
+/** The template's policy with CloudFormation's substitution done for one stack. */
+function deployed(doc: unknown, stack: { account: string; region: string; partition: string }): unknown {
+  return JSON.parse(JSON.stringify(doc)
+    .replaceAll("${AWS::AccountId}", stack.account).replaceAll("${AWS::Region}", stack.region).replaceAll("${AWS::Partition}", stack.partition));
+}
+
+describe("intrinsic functions in a template's policies", () => {
+  const SUBBED = {
+    Version: "2012-10-17",
+    Statement: [
+      { Effect: "Allow", Action: "apprunner:DescribeService", Resource: { "Fn::Sub": "arn:${AWS::Partition}:apprunner:${AWS::Region}:${AWS::AccountId}:service/web/*" } },
+      { Effect: "Allow", Action: "s3:GetObject", Resource: { "Fn::Join": ["", ["arn:aws:s3:::assets-", { Ref: "AWS::AccountId" }, "/*"]] } },
+      { Effect: "Deny", Action: "apprunner:DeleteService", Resource: "*", Condition: { StringNotEquals: { "aws:ResourceAccount": { Ref: "AWS::AccountId" } } } },
+    ],
+  };
+  /** What CloudFormation deploys, with the intrinsics written as `Fn::Sub` strings. */
+  const SUBBED_AS_TEXT = {
+    Version: "2012-10-17",
+    Statement: [
+      { Effect: "Allow", Action: "apprunner:DescribeService", Resource: "arn:${AWS::Partition}:apprunner:${AWS::Region}:${AWS::AccountId}:service/web/*" },
+      { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::assets-${AWS::AccountId}/*" },
+      { Effect: "Deny", Action: "apprunner:DeleteService", Resource: "*", Condition: { StringNotEquals: { "aws:ResourceAccount": "${AWS::AccountId}" } } },
+    ],
+  };
+
+  it("resolves Fn::Sub, Fn::Join and Ref of pseudo-parameters into parameters the stack's compile sets", async () => {
+    const template = JSON.stringify({ Resources: { Readers: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: SUBBED } } } }, null, 2);
+    const [result] = await importDocuments(template, { file: "t.json" });
+    expect(result!.diagnostics).toEqual([]);
+    expect(result!.arp).toMatch(/^param account$/m);
+    expect(result!.arp).toMatch(/^param region$/m);
+    expect(result!.arp).toContain("arn:aws:s3:::assets-${account}/*");
+    for (const stack of [{ account: "123456789012", region: "us-east-1", partition: "aws" }, { account: "210987654321", region: "cn-north-1", partition: "aws-cn" }]) {
+      const compiled = compile({ path: "Readers.arp", text: result!.arp! }, { params: stack });
+      expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      expect(compiled.policies[0]!.document).toEqual(deployed(SUBBED_AS_TEXT, stack));
+    }
+    // Left unset, they are the built-in parameters' `*`, as in any `.arp` (docs/language.md).
+    expect(JSON.stringify(compile({ path: "Readers.arp", text: result!.arp! }).policies[0]!.document)).toContain("arn:aws:s3:::assets-*/*");
+  });
+
+  it("refuses only the resource whose value is known when deployed (ARP6022, at the function), and imports the others", async () => {
+    const template = JSON.stringify({ Resources: {
+      Good: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: MANAGED } },
+      ByAttribute: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: { "Fn::GetAtt": ["Bucket", "Arn"] } }] } } },
+      ByCondition: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: { "Fn::If": ["Prod", "arn:aws:s3:::a/*", "arn:aws:s3:::b/*"] } }] } } },
+      ByResource: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: { "Fn::Sub": "arn:aws:s3:::${Bucket}/*" } }] } } },
+      Bucket: { Type: "AWS::S3::Bucket" },
+    } }, null, 2);
+    const results = await importDocuments(template, { file: "t.json" });
+    expect(results.map((r) => [r.resource, r.arp !== undefined])).toEqual([["Good", true], ["ByAttribute", false], ["ByCondition", false], ["ByResource", false]]);
+    for (const [r, at] of [[results[1]!, '"Fn::GetAtt"'], [results[2]!, '"Fn::If"'], [results[3]!, '"arn:aws:s3:::${Bucket}/*"']] as const) {
+      const [only] = r.diagnostics;
+      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([["ARP6022", "error"]]);
+      expect(template.slice(only!.span.start, only!.span.end)).toContain(at);
+    }
+  });
+
+  it("warns (ARP6023) where it takes a parameter's Default, and names from the logical ID what only the stack names", async () => {
+    const template = JSON.stringify({
+      Parameters: { Env: { Type: "String", Default: "prod" } },
+      Resources: { Deploy: { Type: "AWS::IAM::ManagedPolicy", Properties: {
+        ManagedPolicyName: { "Fn::Sub": "${AWS::StackName}-deploy" },
+        PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "apprunner:StartDeployment", Resource: { "Fn::Sub": "arn:aws:apprunner:us-east-1:123456789012:service/${Env}-web/*" } }] },
+      } } },
+    }, null, 2);
+    const [result] = await importDocuments(template, { file: "t.json" });
+    expect(result!.name).toBe("Deploy");
+    expect(result!.diagnostics.map((d) => [d.code, d.severity])).toEqual([["ARP6023", "warning"], ["ARP6023", "warning"]]);
+    expect(result!.arp).toContain("prod-web/*");
+  });
+
+  it("imports a role with a PermissionsBoundary, warning that the boundary is not imported (ARP6024)", async () => {
+    const template = JSON.stringify({ Resources: { Bounded: { Type: "AWS::IAM::Role", Properties: {
+      AssumeRolePolicyDocument: TRUST,
+      PermissionsBoundary: { "Fn::Sub": "arn:aws:iam::${AWS::AccountId}:policy/boundary" },
+    } } } }, null, 2);
+    const [result] = await importDocuments(template, { file: "t.json" });
+    expect(result!.diagnostics.map((d) => [d.code, template.slice(d.span.start, d.span.end)])).toEqual([["ARP6024", '"PermissionsBoundary"']]);
+    expect(result!.document).toEqual(TRUST);
+  });
+
+  it("prints a line per template resource: what it became, or why not", async () => {
+    const template = JSON.stringify({ Resources: {
+      Good: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: MANAGED } },
+      Bad: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: { "Fn::GetAtt": ["B", "Arn"] } }] } } },
+    } });
+    const io = memoryIo({ "stack.json": template });
+    expect(await runImport(["stack.json"], { format: "text", color: false }, io)).toBe(1);
+    const lines = io.err.join("").split("\n");
+    expect(lines).toContain("stack.json Good: imported as policy Good");
+    expect(lines).toContain("stack.json Bad: not imported (ARP6022)");
+    expect(io.out.join("")).toContain("policy Good");
   });
 });
