@@ -11,6 +11,7 @@ import { ARN, ARN_OF, GLOB, GLOB_OF, RESOURCE } from "./snippetsMatching.js";
 import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VALIDATE, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
 import { PREFIX_TREE } from "./snippetsIndex.js";
+import { EXPLAIN_PLAN } from "./snippetsExplain.js";
 
 interface Helper {
   /** Identifiers the snippet declares that other code calls. */
@@ -25,6 +26,7 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   view: { provides: ["View", "takeView", "releaseView"], requires: ["validate"], source: VIEW },
   glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
   prefixTree: { provides: ["Candidates", "splitCandidates", "PrefixNode", "prefixTree", "statementSet", "resourcePartStart"], requires: [], source: PREFIX_TREE },
+  explainPlan: { provides: ["ExplainPlan", "ActionPlans", "ExplainPlans", "explainPlan"], requires: ["prefixTree"], source: EXPLAIN_PLAN },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },
   resource: { provides: ["resourceLike", "ArnSegment"], requires: ["glob"], source: RESOURCE },
   number: { provides: ["parseDecimal"], requires: [], source: NUMBER },

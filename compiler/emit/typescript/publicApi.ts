@@ -126,8 +126,8 @@ function actionMissLiteral(s: StatementPlan): string {
 
 /** The statement reference, effect and action-miss tables explanations cite. */
 export function statementTables(statements: readonly StatementPlan[], compact = false): string[] {
-  const [refs, effects, misses, records, resourceMisses] = setTables(statements, compact);
-  return [refs!, effects!, misses!, MISS_RECORD.trim(), records!, resourceMisses!];
+  const [refs, effects, misses, records, resourceMisses, plans] = setTables(statements, compact);
+  return [refs!, effects!, misses!, MISS_RECORD.trim(), records!, resourceMisses!, plans!];
 }
 
 /**
@@ -151,8 +151,12 @@ export function setTables(statements: readonly StatementPlan[], compact = false)
 const RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] = REFS.map((ref, i) =>
   ${resourceMissMarks(statements)}.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: "resource", element: "Resource" }) : undefined,
 );`,
+    EXPLAIN_PLANS_DECLARATION,
   ];
 }
+
+/** explain()'s plans of one policy set (snippetsExplain.ts), made as it is asked. */
+export const EXPLAIN_PLANS_DECLARATION = `/** explain()'s plans, by action, made as requests ask for them. */\nconst EXPLAIN_PLANS: ExplainPlans = { actions: new Map(), ownBases: 0 };`;
 
 /** The module-level builders of compact tables. */
 export const COMPACT_TABLE_HELPERS = `
@@ -290,68 +294,47 @@ try {
 
 /**
  * The body of the emitted `explain`: every statement, in order, with why it missed. The
- * result starts as a copy of the prebuilt action misses (one block copy) and only the action
- * index's candidates are visited, so a large policy set costs little more than authorize()
- * beyond that copy. Candidate lists are in statement order, so matches are too.
+ * result starts as a copy of the plan's prebuilt misses (one block copy of the action misses,
+ * with the resource misses of the indexed candidates the resource index's walk does not meet,
+ * which decide() skips the same way) and only the plan's statements are tested (snippetsExplain.ts),
+ * so a large policy set costs little more than authorize() beyond that copy. Plan lists are in
+ * statement order, so matches are too.
  */
 export const EXPLAIN_BODY = `
 const q = new View().read(request);
 const candidates = candidatesFor(q.action);
-const notApplied: (StatementMiss | undefined)[] = ACTION_MISS_RECORDS.slice();
-// The resource index's walk notes the statements it meets; an indexed candidate it does not
-// meet cannot match its Resource (decide() skips it the same way) and gets its prebuilt miss.
-const indexed = candidates.indexed;
 const resource = q.resource;
-const start = indexed === undefined ? -1 : resourcePartStart(resource);
-const walked = indexed !== undefined && start >= 0;
-const met = new Set<number>();
-if (walked) {
-  let node: PrefixNode = PREFIX_ROOT;
-  let at = start;
-  for (;;) {
-    for (const i of node.deny) met.add(i);
-    for (const i of node.allow) met.add(i);
-    const next = node.next;
-    if (next === undefined || at >= resource.length) break;
-    const child = next.get(resource.charCodeAt(at));
-    if (child === undefined || !resource.startsWith(child.label, at)) break;
-    at += child.label.length;
-    node = child;
-  }
-}
+const start = candidates.indexed === undefined ? -1 : resourcePartStart(resource);
+const plan = explainPlan(EXPLAIN_PLANS, candidates, PREFIX_ROOT, resource, start, ACTION_MISS_RECORDS, RESOURCE_MISS_RECORDS);
+const notApplied: StatementMiss[] = plan.base.slice();
+for (const i of plan.missed) notApplied[i] = RESOURCE_MISS_RECORDS[i]!;
 const matched: number[] = [];
-const test = (i: number): StatementRef | undefined => {
-  const prebuilt = RESOURCE_MISS_RECORDS[i];
-  if (walked && indexed![i] === 1 && prebuilt !== undefined && !met.has(i)) {
-    notApplied[i] = prebuilt;
-    return undefined;
-  }
+const denied: StatementRef[] = [];
+const allowed: StatementRef[] = [];
+for (const i of plan.deny) {
   const why: Why = { reason: undefined };
   if (STATEMENTS[i]!(q, why)) {
     matched.push(i);
-    return REFS[i]!;
-  }
-  notApplied[i] = missRecord(REFS[i]!, EFFECTS[i]!, why.reason ?? ACTION_MISSES[i]!);
-  return undefined;
-};
-const denied: StatementRef[] = [];
-const allowed: StatementRef[] = [];
-for (const i of candidates.deny) {
-  const ref = test(i);
-  if (ref !== undefined) denied.push(ref);
+    denied.push(REFS[i]!);
+  } else notApplied[i] = missRecord(REFS[i]!, EFFECTS[i]!, why.reason ?? ACTION_MISSES[i]!);
 }
-for (const i of candidates.allow) {
-  const ref = test(i);
-  if (ref !== undefined) allowed.push(ref);
+for (const i of plan.allow) {
+  const why: Why = { reason: undefined };
+  if (STATEMENTS[i]!(q, why)) {
+    matched.push(i);
+    allowed.push(REFS[i]!);
+  } else notApplied[i] = missRecord(REFS[i]!, EFFECTS[i]!, why.reason ?? ACTION_MISSES[i]!);
 }
 // Matched statements leave the list, highest index first so the others keep their places.
-matched.sort((a, b) => b - a);
-for (const i of matched) notApplied.splice(i, 1);
-const misses = notApplied as StatementMiss[];
+if (matched.length === 1) notApplied.splice(matched[0]!, 1);
+else if (matched.length > 1) {
+  matched.sort((a, b) => b - a);
+  for (const i of matched) notApplied.splice(i, 1);
+}
 if (denied.length > 0) {
   return allowed.length > 0
-    ? { decision: "ExplicitDeny", matched: denied, notApplied: misses, overridden: allowed }
-    : { decision: "ExplicitDeny", matched: denied, notApplied: misses };
+    ? { decision: "ExplicitDeny", matched: denied, notApplied, overridden: allowed }
+    : { decision: "ExplicitDeny", matched: denied, notApplied };
 }
-if (allowed.length > 0) return { decision: "Allow", matched: allowed, notApplied: misses };
-return { decision: "ImplicitDeny", matched: [], notApplied: misses };`;
+if (allowed.length > 0) return { decision: "Allow", matched: allowed, notApplied };
+return { decision: "ImplicitDeny", matched: [], notApplied };`;
