@@ -8,7 +8,9 @@
  * survives `arp fmt`.
  *
  * What it does: a covered diagnostic of a named code arrives as a note (ARP8001) that quotes it,
- * so no suppression is silent and the summary counts them. A warning can always be suppressed.
+ * so no suppression is silent and the summary counts them. A warning can always be suppressed
+ * (a suppressed ARP2011 also keeps the legacy `apprunner:ResourceTag/K` key as written:
+ * compiler/check/resolveKey.ts).
  * An error only when the compiler still builds the construct as written without it: an
  * unknown action, service or key is then kept verbatim, and an action paired with resources it
  * cannot act on is kept with them, and a deny that can never apply is kept as written

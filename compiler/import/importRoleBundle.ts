@@ -12,7 +12,8 @@ import type { Catalog } from "../catalog/index.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { chooseParams } from "./chooseParams.js";
-import { quote, type ImportParams } from "./iamText.js";
+import { quote, renderString, type ImportParams } from "./iamText.js";
+import { withPlaceholderParams } from "./templateIntrinsics.js";
 import { readEntries, readString } from "./jsonElements.js";
 import type { JsonNode, JsonObject } from "./jsonSource.js";
 import type { MappedText } from "./mappedText.js";
@@ -95,7 +96,8 @@ export function importRoleBundle(
     beforeText.set(statements.length, `${i === 0 ? "" : "\n}"}\npolicy ${quote(t.name)} {`);
     statements.push(...t.statements);
   });
-  const attach = managed.map((arn) => `\n  attach ${quote(arn)}`).join("");
+  // A template's managed policy is attached by an ARN in the stack's partition and account.
+  const attach = managed.map((arn) => `\n  attach ${renderString(withPlaceholderParams([{ kind: "text", text: arn }], params))}`).join("");
   const layout = {
     head: `${headerText(options.source, [], params)}role ${quote(name)}${description === undefined ? "" : ` ${quote(description.text)}`} {\n`,
     statements,

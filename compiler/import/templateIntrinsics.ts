@@ -48,12 +48,15 @@ export interface TemplateValues {
   readonly defaults: ReadonlyMap<string, string | undefined>;
   /** The logical IDs of its resources. */
   readonly resources: ReadonlySet<string>;
+  /** Its `AWS::IAM::ManagedPolicy` resources by logical ID: their `ManagedPolicyName` and `Path`, when written as strings. */
+  readonly managedPolicies: ReadonlyMap<string, { readonly name?: string; readonly path?: string }>;
 }
 
 /** Reads the `Parameters` and `Resources` of a template's root. */
 export function templateValues(root: JsonNode | undefined): TemplateValues {
   const defaults = new Map<string, string | undefined>();
   const resources = new Set<string>();
+  const managedPolicies = new Map<string, { name?: string; path?: string }>();
   if (root?.kind === "object") {
     const parameters = root.entries.find((e) => e.key === "Parameters")?.value;
     if (parameters?.kind === "object") {
@@ -63,9 +66,19 @@ export function templateValues(root: JsonNode | undefined): TemplateValues {
       }
     }
     const all = root.entries.find((e) => e.key === "Resources")?.value;
-    if (all?.kind === "object") for (const r of all.entries) resources.add(r.key);
+    if (all?.kind === "object") {
+      for (const r of all.entries) {
+        resources.add(r.key);
+        const field = (node: JsonNode | undefined, key: string): JsonNode | undefined => (node?.kind === "object" ? node.entries.find((e) => e.key === key)?.value : undefined);
+        const type = field(r.value, "Type");
+        if (type?.kind !== "string" || type.value !== "AWS::IAM::ManagedPolicy") continue;
+        const name = field(field(r.value, "Properties"), "ManagedPolicyName");
+        const path = field(field(r.value, "Properties"), "Path");
+        managedPolicies.set(r.key, { ...(name?.kind === "string" ? { name: name.value } : {}), ...(path?.kind === "string" ? { path: path.value } : {}) });
+      }
+    }
   }
-  return { defaults, resources };
+  return { defaults, resources, managedPolicies };
 }
 
 /** The outcome: the node with intrinsics resolved, and the parameters they brought in. */
@@ -152,8 +165,24 @@ class Resolver {
       this.approximated(span, `the template parameter \`${name}\` is imported as its \`Default\`, \`${value}\`; a stack given another value has another policy`);
       return value;
     }
+    const policy = this.values.managedPolicies.get(name);
+    if (policy !== undefined) return this.managedPolicyArn(name, policy, span);
     if (this.values.resources.has(name)) return this.refuse(span, `\`Ref\` to the resource \`${name}\` gives a name or ID known only when the stack is deployed`);
     return this.refuse(span, `\`${name}\` is no parameter, pseudo-parameter or resource of the template`);
+  }
+
+  /**
+   * `Ref` to a managed policy of the template is its ARN: `arn:PARTITION:iam::ACCOUNT:policy`,
+   * its `Path` (`/` by default) and its name. Without a `ManagedPolicyName` CloudFormation makes
+   * one up when it deploys the stack: the logical ID stands for it, with a warning.
+   */
+  private managedPolicyArn(logicalId: string, policy: { readonly name?: string; readonly path?: string }, span: Span): string {
+    this.params.partition = PLACEHOLDERS.partition;
+    this.params.account = PLACEHOLDERS.account;
+    if (policy.name === undefined) {
+      this.approximated(span, `the managed policy \`${logicalId}\` has no \`ManagedPolicyName\`, so CloudFormation names it when it deploys the stack: imported as \`policy${policy.path ?? "/"}${logicalId}\``);
+    }
+    return `arn:${PLACEHOLDERS.partition}:iam::${PLACEHOLDERS.account}:policy${policy.path ?? "/"}${policy.name ?? logicalId}`;
   }
 
   private join(arg: JsonNode): string | undefined {

@@ -184,6 +184,21 @@ describe("intrinsic functions in a template's policies", () => {
     expect(result!.document).toEqual(TRUST);
   });
 
+  it("attaches the template's own managed policies by their ARN in the stack's partition and account", async () => {
+    const template = JSON.stringify({ Resources: {
+      Deployer: { Type: "AWS::IAM::Role", Properties: { AssumeRolePolicyDocument: TRUST, ManagedPolicyArns: [{ Ref: "Named" }, { Ref: "Unnamed" }, "arn:aws:iam::aws:policy/ReadOnlyAccess"] } },
+      Named: { Type: "AWS::IAM::ManagedPolicy", Properties: { ManagedPolicyName: "web-readers", Path: "/teams/", PolicyDocument: MANAGED } },
+      Unnamed: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: MANAGED } },
+    } }, null, 2);
+    const [role] = await importDocuments(template, { file: "t.json" });
+    // CloudFormation names a managed policy without `ManagedPolicyName` itself: approximated.
+    expect(role!.diagnostics.map((d) => [d.code, template.slice(d.span.start, d.span.end).replace(/\s+/g, "")])).toEqual([["ARP6023", '{"Ref":"Unnamed"}']]);
+    const compiled = compile({ path: "Deployer.arp", text: role!.arp! }, { params: { account: "123456789012", partition: "aws" } });
+    expect(compiled.roles[0]!.managedPolicyArns).toEqual([
+      "arn:aws:iam::123456789012:policy/teams/web-readers", "arn:aws:iam::123456789012:policy/Unnamed", "arn:aws:iam::aws:policy/ReadOnlyAccess",
+    ]);
+  });
+
   it("prints a line per template resource: what it became, or why not", async () => {
     const template = JSON.stringify({ Resources: {
       Good: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: MANAGED } },
