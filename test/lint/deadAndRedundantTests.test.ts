@@ -17,8 +17,13 @@ describe("ARP7050: an allow a deny always overrides", () => {
     expect(codes('allow apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\ndeny apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\n')).toContain("ARP7050");
   });
 
+  it("is reported when each condition of the deny follows from one of the allow's", () => {
+    expect(codes('allow apprunner:DeleteService on * when tag env = "prod-web"\ndeny apprunner:DeleteService on * when tag env like "prod-*"\n')).toContain("ARP7050");
+  });
+
   it("is quiet when the deny has a condition the allow does not", () => {
     expect(codes('allow apprunner:DescribeService on *\ndeny apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\n')).not.toContain("ARP7050");
+    expect(codes('allow apprunner:DeleteService on * when tag env like "prod-*"\ndeny apprunner:DeleteService on * when tag env = "prod-web"\n')).not.toContain("ARP7050");
   });
 
   it("is quiet when the deny misses an action or a resource of the allow", () => {
