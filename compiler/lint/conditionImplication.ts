@@ -2,9 +2,13 @@
  * Whether one condition test implies another (whenever the first holds, so does the second),
  * proved from their text: ARP7051 calls the implied test redundant, and a statement whose tests
  * each follow from another statement's applies whenever that one does (statementCover.ts).
- * Only plain tests are compared (no `IfExists`; a set qualifier only on the implying side, as
- * `ForAnyValue` of a positive operator), and values with policy variables never count.
+ * Strings compare by pattern cover, numbers and dates by their bounds (`K < 3` implies `K < 5`).
+ * Only plain tests imply (no `IfExists`; a set qualifier only as `ForAnyValue` of a positive
+ * operator); the implied test may have `IfExists`, which only widens it. Values with policy
+ * variables never count.
  */
+import { parseIamDate } from "../../runtime/dates.js";
+import { parseDecimal } from "../../runtime/operators/numeric.js";
 import { OPERATOR_TABLE, type OperatorRow } from "../../runtime/operators/table.js";
 import type { IrCondition } from "../ir.js";
 import { patternCovers } from "./patternCover.js";
@@ -41,6 +45,30 @@ function valueImplies(a: OperatorRow, w: string, b: OperatorRow, v: string): boo
   }
 }
 
+/**
+ * Whether every number `x` with `x (b) v` also has `x (a) w`, for the order comparisons and
+ * equality (numbers and dates alike, already parsed; NaN proves nothing).
+ */
+function boundImplies(a: string | undefined, w: number, b: string | undefined, v: number): boolean {
+  if (Number.isNaN(w) || Number.isNaN(v)) return false;
+  const below = b === "<" || b === "<=" || b === "=";
+  const above = b === ">" || b === ">=" || b === "=";
+  switch (a) {
+    case "<":
+      return below && (b === "<" ? v <= w : v < w);
+    case "<=":
+      return below && v <= w;
+    case ">":
+      return above && (b === ">" ? v >= w : v > w);
+    case ">=":
+      return above && v >= w;
+    case "=":
+      return b === "=" && v === w;
+    default:
+      return false;
+  }
+}
+
 /** The same test: operator, key (case-insensitive, as IAM compares keys) and values. */
 export function sameCondition(a: IrCondition, b: IrCondition): boolean {
   if (a.operator !== b.operator || a.key.toLowerCase() !== b.key.toLowerCase() || a.values.length !== b.values.length) return false;
@@ -52,11 +80,16 @@ export function sameCondition(a: IrCondition, b: IrCondition): boolean {
 export function implies(b: IrCondition, a: IrCondition): boolean {
   if (a.key.toLowerCase() !== b.key.toLowerCase()) return false;
   if (sameCondition(a, b)) return true;
+  // `IfExists` only widens a test (it also holds on a missing key): what implies the plain test implies it.
+  if (a.operator.endsWith("IfExists") && BY_NAME.has(a.operator.slice(0, -"IfExists".length))) return implies(b, { ...a, operator: a.operator.slice(0, -"IfExists".length) });
   const ra = BY_NAME.get(a.operator);
   if (ra === undefined) return false;
   if (ra.family === "Null") return a.values.length === 1 && a.values[0] === "false" && needsPresence(b);
   const rb = BY_NAME.get(b.operator);
-  if (rb === undefined || ra.family !== "String" || rb.family !== "String" || ra.negated || rb.negated) return false;
+  if (rb === undefined || ra.family !== rb.family || ra.negated || rb.negated) return false;
+  const parse = ra.family === "Numeric" ? parseDecimal : ra.family === "Date" ? parseIamDate : undefined;
+  if (parse !== undefined) return b.values.every((v) => a.values.some((w) => boundImplies(ra.arp, parse(w), rb.arp, parse(v))));
+  if (ra.family !== "String") return false;
   return b.values.every((v) => a.values.some((w) => valueImplies(ra, w, rb, v)));
 }
 

@@ -45,6 +45,17 @@ describe("ARP7051: a test another test of the statement implies", () => {
     expect(on('tag env = "abc" ignoring case and tag env = "ABC"')).toContain("ARP7051");
   });
 
+  it("a bound inside another bound, on numbers and dates", () => {
+    expect(on("aws:MultiFactorAuthAge < 300 and aws:MultiFactorAuthAge <= 3600")).toContain("ARP7051");
+    // Two tests of one operator and key: IAM JSON holds the second as `...IfExists`, still implied.
+    expect(on("aws:MultiFactorAuthAge < 300 and aws:MultiFactorAuthAge < 3600")).toContain("ARP7051");
+    expect(on('aws:CurrentTime >= "2024-01-01T00:00:00Z" and aws:CurrentTime > "2023-01-01T00:00:00Z"')).toContain("ARP7051");
+    expect(on("aws:MultiFactorAuthAge < 300 and aws:MultiFactorAuthAge > 60")).not.toContain("ARP7051");
+    expect(on("aws:MultiFactorAuthAge < 300 and aws:MultiFactorAuthAge <= 299")).toContain("ARP7051");
+    // `<= 300` lets 300 through, which `< 300` does not.
+    expect(on("aws:MultiFactorAuthAge <= 300 and aws:MultiFactorAuthAge < 300")).toContain("ARP7051");
+  });
+
   it("is quiet when neither test implies the other", () => {
     expect(on('tag env like "a*" and tag env = "bcd"')).not.toContain("ARP7051");
     expect(on('tag env like "a*" and tag env like "*b"')).not.toContain("ARP7051");
