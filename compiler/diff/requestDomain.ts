@@ -31,6 +31,10 @@ export function principalOf(kind: "role" | "user" | "policy", name: string): str
 
 const FRESH_ACTION = "zzfresh:FreshAction";
 const FRESH_RESOURCE = "arn:aws:zzfresh:us-east-1:123456789012:thing/fresh";
+/** Services whose resource types shape the resources, at most; beyond, any ARN does. */
+const SHAPE_SERVICE_LIMIT = 12;
+/** Any ARN: five parts without a colon, then the resource. */
+const ANY_ARN_TEMPLATE = "arn:${Partition}:${Service}:${Region}:${Account}:${Resource}";
 /** Every ARN of the fresh service: any partition, region, account and resource. */
 const FRESH_SERVICE_TEMPLATE = "arn:${Partition}:zzfresh:${Region}:${Account}:${Resource}";
 const FRESH_VALUE = UNPARSABLE;
@@ -134,7 +138,9 @@ function resourcesOf(statements: readonly IamStatement[], catalog: Catalog): { v
   const patterns: StringPattern[] = written.map((r) => ({ tokens: resourceTokens(r, variableValue), ignoreCase: false }));
   // Readable members first: each pattern with its wildcards filled.
   const candidates = [FRESH_RESOURCE, ...written.filter((r) => r !== "*").flatMap(resourceInstances)];
-  const classes = stringClasses(patterns, candidates, { shapes: catalogShapes(services, catalog) });
+  // Past a few services (a wildcard service part), any ARN: a wider domain, so still complete.
+  const shapes = services.size <= SHAPE_SERVICE_LIMIT ? catalogShapes(services, catalog) : [templatePattern(ANY_ARN_TEMPLATE)];
+  const classes = stringClasses(patterns, candidates, { shapes });
   return { values: [...new Set([...classes.members, "*"])].sort(), exhaustive: classes.exhaustive };
 }
 

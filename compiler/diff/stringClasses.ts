@@ -102,6 +102,51 @@ function alphabet(patterns: readonly StringPattern[]): string[] {
 }
 
 /**
+ * A pattern's automaton made deterministic as it is explored: each set of positions is a state
+ * number, each step is looked up once, so the product explores numbers, not sets.
+ */
+class LazyDfa {
+  private readonly sets: number[][] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly moves: Map<string, number>[] = [];
+
+  constructor(private readonly pattern: StringPattern) {}
+
+  /** The state of a set of positions. */
+  state(positions: readonly number[]): number {
+    const key = positions.join(",");
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.sets.length;
+      this.ids.set(key, id);
+      this.sets.push([...positions]);
+      this.moves.push(new Map());
+    }
+    return id;
+  }
+
+  start(): number {
+    return this.state(closure(this.pattern.tokens, [0]));
+  }
+
+  next(id: number, ch: string): number {
+    const known = this.moves[id]!.get(ch);
+    if (known !== undefined) return known;
+    const to = this.state(step(this.pattern, this.sets[id]!, ch));
+    this.moves[id]!.set(ch, to);
+    return to;
+  }
+
+  accepts(id: number): boolean {
+    return this.sets[id]!.includes(this.pattern.tokens.length);
+  }
+
+  dead(id: number): boolean {
+    return this.sets[id]!.length === 0;
+  }
+}
+
+/**
  * One member of each class the patterns draw. `candidates` (readable strings, such as a
  * pattern with its wildcards filled) are kept for the classes they fall in; the search supplies
  * the rest.
@@ -116,23 +161,25 @@ export function stringClasses(patterns: readonly StringPattern[], candidates: re
     if (!byVector.has(v)) byVector.set(v, c);
   }
   // The shapes, when given, run along as more patterns: only strings one accepts are members.
-  const all = [...patterns, ...shapes];
-  const letters = alphabet(all);
-  const start = all.map((p) => closure(p.tokens, [0]));
-  const keyOf = (state: readonly number[][]): string => state.map((s) => s.join(",")).join("|");
-  const seen = new Set<string>([keyOf(start)]);
-  const queue: { state: number[][]; text: string }[] = [{ state: start, text: "" }];
+  const all = [...patterns, ...shapes].map((p) => new LazyDfa(p));
+  const letters = alphabet([...patterns, ...shapes]);
+  const start = all.map((d) => d.start());
+  const seen = new Set<string>([start.join(",")]);
+  const queue: { state: number[]; text: string }[] = [{ state: start, text: "" }];
+  const n = patterns.length;
   let exhaustive = true;
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < queue.length && exhaustive; head++) {
     const { state, text } = queue[head]!;
-    const accepts = state.map((s, i) => (s.includes(all[i]!.tokens.length) ? "1" : "0")).join("");
-    const vector = accepts.slice(0, patterns.length);
-    if (!byVector.has(vector) && (shapes.length === 0 || accepts.slice(patterns.length).includes("1"))) byVector.set(vector, text);
-    // A state no pattern can still accept from leads to no other class.
-    if (state.every((s) => s.length === 0)) continue;
+    // A string no shape can still accept is no member, nor is any longer one.
+    if (shapes.length > 0 && state.every((id, i) => i < n || all[i]!.dead(id))) continue;
+    const vector = state.slice(0, n).map((id, i) => (all[i]!.accepts(id) ? "1" : "0")).join("");
+    if (!byVector.has(vector) && (shapes.length === 0 || state.some((id, i) => i >= n && all[i]!.accepts(id)))) byVector.set(vector, text);
+    // A state no pattern can still accept from leads to no other class (with shapes, it may
+    // still lead to a member of the class no pattern matches, so it is explored on).
+    if (shapes.length === 0 && state.every((id, i) => i >= n || all[i]!.dead(id))) continue;
     for (const ch of letters) {
-      const next = state.map((s, i) => step(all[i]!, s, ch));
-      const key = keyOf(next);
+      const next = state.map((id, i) => all[i]!.next(id, ch));
+      const key = next.join(",");
       if (seen.has(key)) continue;
       if (seen.size >= limit) {
         exhaustive = false;
@@ -141,7 +188,6 @@ export function stringClasses(patterns: readonly StringPattern[], candidates: re
       seen.add(key);
       queue.push({ state: next, text: text + ch });
     }
-    if (!exhaustive) break;
   }
   return { members: [...byVector.values()], exhaustive };
 }

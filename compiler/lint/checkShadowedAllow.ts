@@ -1,10 +1,10 @@
 /**
- * ARP7050: an allow that a deny of the same principal always overrides. When the deny applies to
- * every request the allow applies to (statementCover.ts: its actions and resources cover the
- * allow's, and each of its conditions is one of the allow's), the allow can never grant: an
- * explicit deny wins over any allow. It is a warning, not a suggestion: unlike a redundant
- * statement, removing it does not keep what the author wrote working; either the deny is wider
- * than meant or the allow is dead and misleads whoever reads it.
+ * ARP7050: an allow that a deny of the same principal always overrides. When the deny applies
+ * to every request the allow applies to (statementCover.ts: its actions and resources cover
+ * the allow's, and each of its conditions follows from one of the allow's), the allow can
+ * never grant: an explicit deny wins over any allow. It is a warning, not a suggestion: unlike
+ * a redundant statement, removing it does not keep what the author wrote working; either the
+ * deny is wider than meant or the allow is dead and misleads whoever reads it.
  */
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { statementsBySet, type LintRule } from "./lintInput.js";

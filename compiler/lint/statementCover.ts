@@ -4,7 +4,8 @@
  * Like patternCover.ts it may miss a cover but never invents one.
  */
 import { isConfinedSegment, splitResourcePrefix } from "../../runtime/resourcePattern.js";
-import type { IrCondition, IrStatement } from "../ir.js";
+import type { IrStatement } from "../ir.js";
+import { implies } from "./conditionImplication.js";
 import { patternCovers } from "./patternCover.js";
 
 /** Whether a Resource pattern keeps a wildcard inside one of the ARN's first five parts. */
@@ -23,22 +24,16 @@ export function resourceCovers(wide: string, narrow: string): boolean {
   return patternCovers(wide, narrow, false);
 }
 
-/** The same test: operator, key (case-insensitive, as IAM compares keys) and values. */
-export function sameCondition(a: IrCondition, b: IrCondition): boolean {
-  if (a.operator !== b.operator || a.key.toLowerCase() !== b.key.toLowerCase() || a.values.length !== b.values.length) return false;
-  const values = new Set(b.values);
-  return a.values.every((v) => values.has(v));
-}
-
 /**
  * Whether `a` applies to every request `b` applies to, whatever their effects: every action of
  * `b` is covered by an action of `a`, every resource of `b` by a resource of `a`, and every
- * condition of `a` is also one of `b`'s. NotAction and NotResource are not reasoned about.
+ * condition of `a` follows from one of `b`'s (conditionImplication.ts). NotAction and
+ * NotResource are not reasoned about.
  */
 export function appliesWhenever(a: IrStatement, b: IrStatement): boolean {
   if (a.actions.not || b.actions.not) return false;
   if (a.resources === undefined || b.resources === undefined || a.resources.not || b.resources.not) return false;
   if (!b.actions.values.every((v) => a.actions.values.some((w) => patternCovers(w, v, true)))) return false;
   if (!b.resources.values.every((v) => a.resources!.values.some((w) => resourceCovers(w, v)))) return false;
-  return a.conditions.every((c) => b.conditions.some((d) => sameCondition(c, d)));
+  return a.conditions.every((c) => b.conditions.some((d) => implies(d, c)));
 }

@@ -187,6 +187,33 @@ describe("arp diff is exact over the classes of values the policies draw", () =>
   });
 });
 
+describe("when a bound is hit", () => {
+  const policy = (condition: object) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "apprunner:ListServices", Resource: "*", Condition: condition }] });
+
+  it("the report says not exhaustive, in text and in JSON", async () => {
+    // Seven classes of a multi-valued key: more sets than are tried in full.
+    const many = policy({ "ForAnyValue:StringEquals": { "aws:TagKeys": ["a", "b", "c", "d", "e", "f"] } });
+    const few = policy({ "ForAnyValue:StringEquals": { "aws:TagKeys": ["a", "b"] } });
+    const read = (text: string) => jsonPrincipalSets([{ path: "P.json", text }]).sets;
+    expect(diffAccess(read(few), read(few), catalog)[0]!.exhaustive).toBe(true);
+    expect(diffAccess(read(many), read(many), catalog)[0]!.exhaustive).toBe(false);
+    // Tests of two families on one key.
+    const mixed = policy({ StringEquals: { "aws:ResourceTag/n": "5" }, NumericLessThan: { "aws:ResourceTag/n": "10" } });
+    expect(diffAccess(read(mixed), read(mixed), catalog)[0]!.exhaustive).toBe(false);
+
+    const { runCli } = await import("../support/runCli.js");
+    const { tempDir } = await import("../support/tempDir.js");
+    const { writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const dir = tempDir("arp-diff-bound-");
+    writeFileSync(join(dir, "P.json"), many);
+    const text = await runCli(["diff", join(dir, "P.json"), join(dir, "P.json")]);
+    expect(text.stdout).toContain("not exhaustive");
+    const json = await runCli(["diff", "--format", "json", join(dir, "P.json"), join(dir, "P.json")]);
+    expect(JSON.stringify(JSON.parse(json.stdout))).toContain('"exhaustive":false');
+  });
+});
+
 describe("the classes of one key's values", () => {
   const classes = (...patterns: [string, boolean, boolean][]) =>
     stringClasses(patterns.map(([text, like, ignoreCase]) => ({ tokens: stringTokens(text, like, () => "v"), ignoreCase })));

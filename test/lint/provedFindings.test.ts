@@ -17,8 +17,13 @@ describe("ARP7050: an allow a deny always overrides", () => {
     expect(codes('allow apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\ndeny apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\n')).toContain("ARP7050");
   });
 
+  it("is reported when each condition of the deny follows from one of the allow's", () => {
+    expect(codes('allow apprunner:DeleteService on * when tag env = "prod-web"\ndeny apprunner:DeleteService on * when tag env like "prod-*"\n')).toContain("ARP7050");
+  });
+
   it("is quiet when the deny has a condition the allow does not", () => {
     expect(codes('allow apprunner:DescribeService on *\ndeny apprunner:DescribeService on * when aws:RequestedRegion = "us-east-1"\n')).not.toContain("ARP7050");
+    expect(codes('allow apprunner:DeleteService on * when tag env like "prod-*"\ndeny apprunner:DeleteService on * when tag env = "prod-web"\n')).not.toContain("ARP7050");
   });
 
   it("is quiet when the deny misses an action or a resource of the allow", () => {
@@ -38,6 +43,17 @@ describe("ARP7051: a test another test of the statement implies", () => {
     expect(on('tag env = "a" and tag env exists')).toContain("ARP7051");
     expect(on('tag env like "a*" and tag env = "abc"')).toContain("ARP7051");
     expect(on('tag env = "abc" ignoring case and tag env = "ABC"')).toContain("ARP7051");
+  });
+
+  it("a bound inside another bound, on numbers and dates", () => {
+    expect(on("aws:MultiFactorAuthAge < 300 and aws:MultiFactorAuthAge <= 3600")).toContain("ARP7051");
+    // Two tests of one operator and key: IAM JSON holds the second as `...IfExists`, still implied.
+    expect(on("aws:MultiFactorAuthAge < 300 and aws:MultiFactorAuthAge < 3600")).toContain("ARP7051");
+    expect(on('aws:CurrentTime >= "2024-01-01T00:00:00Z" and aws:CurrentTime > "2023-01-01T00:00:00Z"')).toContain("ARP7051");
+    expect(on("aws:MultiFactorAuthAge < 300 and aws:MultiFactorAuthAge > 60")).not.toContain("ARP7051");
+    expect(on("aws:MultiFactorAuthAge < 300 and aws:MultiFactorAuthAge <= 299")).toContain("ARP7051");
+    // `<= 300` lets 300 through, which `< 300` does not.
+    expect(on("aws:MultiFactorAuthAge <= 300 and aws:MultiFactorAuthAge < 300")).toContain("ARP7051");
   });
 
   it("is quiet when neither test implies the other", () => {
