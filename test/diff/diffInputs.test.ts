@@ -3,7 +3,6 @@
 // comparison whichever way each side is given.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonPrincipalSets } from "../../compiler/diff/jsonPrincipalSets.js";
@@ -30,8 +29,22 @@ function write(dir: string, name: string, text: string): string {
   return join(dir, name);
 }
 
-function arpDiffDirs(): string[] {
-  return readdirSync(tmpdir()).filter((n) => n.startsWith("arp-diff-"));
+/**
+ * Runs `arp diff` with the temp folder pointed at a private one, and returns what the run left
+ * there: the shared temp folder also holds other test files' `arp-diff-*` folders, made and
+ * removed while this one runs.
+ */
+async function runLeavingTemp(args: readonly string[], cwd: string): Promise<{ run: Awaited<ReturnType<typeof runCli>>; left: string[] }> {
+  const privateTmp = tempDir("arp-gitrev-tmp-");
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = privateTmp;
+  try {
+    const run = await runCli(args, { cwd });
+    return { run, left: readdirSync(privateTmp) };
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
 }
 
 describe("arp diff on compiled JSON", () => {
@@ -92,12 +105,11 @@ function repository(): string {
 describe("arp diff on git revisions", () => {
   it("REV:path against the working tree catches new access, and leaves no temporary copy", async () => {
     const dir = repository();
-    const before = arpDiffDirs();
-    const run = await runCli(["diff", "--no-new-access", "HEAD:policies/", "policies/"], { cwd: dir });
+    const { run, left } = await runLeavingTemp(["diff", "--no-new-access", "HEAD:policies/", "policies/"], dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("policy Deployer:");
     expect(run.stdout).toContain("ImplicitDeny before, Allow now");
-    expect(arpDiffDirs()).toEqual(before);
+    expect(left).toEqual([]);
   });
 
   it("--git REV compares a path with itself at REV, file or directory", async () => {
@@ -115,11 +127,10 @@ describe("arp diff on git revisions", () => {
     const dir = repository();
     write(join(dir, "policies"), "deployer.arp", "policy Broken {\n");
     git(dir, "commit", "-q", "-am", "broken");
-    const before = arpDiffDirs();
-    const run = await runCli(["diff", "--no-color", "HEAD:policies/", "HEAD~1:policies/"], { cwd: dir });
+    const { run, left } = await runLeavingTemp(["diff", "--no-color", "HEAD:policies/", "HEAD~1:policies/"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("HEAD:policies/deployer.arp:");
-    expect(arpDiffDirs()).toEqual(before);
+    expect(left).toEqual([]);
   });
 
   it("an unknown revision, or one git would read as an option, is an error", async () => {
