@@ -7,12 +7,12 @@
  *
  * Arguments: `[requests per policy] [milliseconds per contender and size, over all rounds]`.
  */
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { compilePolicySet } from "../runtime/index.js";
 import type { Request } from "../runtime/index.js";
 import type { PolicySource } from "../compiler/emit/typescript/index.js";
 import { CONTENDERS, type Decide } from "./contenders.js";
-import { measure, prepared, type Measurement } from "./measure.js";
+import { measure, prepared, warmedUp, type Cursor, type Measurement } from "./measure.js";
 import { actionPool, policyOf, requestsFor } from "../test/support/samplePolicies.js";
 import { teamPolicy, teamRequests } from "../test/support/appRunnerWorkload.js";
 
@@ -133,9 +133,10 @@ async function benchSize(workload: Workload, size: number, pool: Pool): Promise<
   const expected = requests.map((r) => reference.evaluate(r).decision);
   const ready = await prepareAll(workload.name, policy, requests, expected);
   const best = new Map<string, Measurement>();
+  const cursors = new Map<string, Cursor>(ready.map((p) => [p.contender, warmedUp(p.decide, p.requests)]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const p of ready) {
-      const m = measure(p.decide, p.requests, p.setupBytes, minMillis / ROUNDS);
+      const m = measure(p.decide, p.requests, p.setupBytes, minMillis / ROUNDS, cursors.get(p.contender)!);
       const previous = best.get(p.contender);
       const peakBytes = Math.max(m.peakBytes, previous?.peakBytes ?? 0);
       if (previous === undefined || m.decisionsPerSecond > previous.decisionsPerSecond) best.set(p.contender, { ...m, peakBytes });
@@ -193,6 +194,8 @@ async function warmUp(pool: Pool): Promise<void> {
   }
 }
 
+const startedAt = performance.now();
+const loadAtStart = loadavg();
 const pool = await actionPool();
 await warmUp(pool);
 const chosen = WORKLOADS.filter((w) => only.length === 0 || only.includes(w.name));
@@ -202,7 +205,9 @@ for (const workload of chosen) {
   for (const size of SIZES) rows.push(...(await benchSize(workload, size, pool)));
   results.set(workload, rows);
 }
+const load = (l: readonly number[]): string => l.map((n) => n.toFixed(2)).join(", ");
 console.log(`\n${requestCount.toLocaleString("en-US")} seeded requests per policy, node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}`);
+console.log(`Load average (1, 5, 15 min) ${load(loadAtStart)} at the start, ${load(loadavg())} at the end; the run took ${Math.round((performance.now() - startedAt) / 1000)} s.`);
 const sampled = CONTENDERS.filter((c) => c.requests !== undefined && c.requests < requestCount);
 if (sampled.length > 0) console.log(`Slow contenders decide the first requests only: ${sampled.map((c) => `${c.name} ${c.requests!.toLocaleString("en-US")}`).join(", ")}.`);
 for (const [workload, rows] of results) {

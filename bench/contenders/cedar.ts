@@ -10,7 +10,7 @@ import type { Contender, Decide } from "../contenders.js";
 
 export const cedarWasm: Contender = {
   name: "cedar-wasm",
-  // Each decision crosses into WebAssembly with JSON: a sample keeps the passes short.
-  requests: 2000,
+  // Each decision crosses into WebAssembly with JSON: a sample keeps the check against the runtime short.
+  requests: 500,
   load: (policy: PolicySource): Promise<Decide> => loadCedar(policy),
 };

@@ -34,7 +34,8 @@ describe("explain() with kept plans agrees with the runtime on the App Runner te
     [10, 400],
     [100, 400],
   ] as const) {
-    it(`${statements} statements${statements === 100 ? " (a compact module)" : ""}: every request, asked twice`, async () => {
+    const kind = statements === 100 ? " (a compact module, with plans)" : " (too few candidates per action for plans)";
+    it(`${statements} statements${kind}: every request, asked twice`, async () => {
       const policy = teamPolicy(statements);
       const evaluator = loadEvaluator(await generateEvaluator([policy]));
       expect(agreeTwice((r) => evaluator.explain(r), policy, teamRequests(statements, requests))).toBeGreaterThan(0);

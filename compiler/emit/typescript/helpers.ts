@@ -7,7 +7,7 @@
  */
 
 import { withoutProse } from "./emitContext.js";
-import { ARN, ARN_OF, GLOB, GLOB_OF, RESOURCE } from "./snippetsMatching.js";
+import { ARN, ARN_OF, GLOB, GLOB3, GLOB4, GLOB_OF, RESOURCE } from "./snippetsMatching.js";
 import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VALIDATE, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
 import { PREFIX_TREE } from "./snippetsIndex.js";
@@ -25,6 +25,8 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   validate: { provides: ["InvalidRequestError", "requestRecord", "requestString", "contextKeysOf", "contextValue"], requires: [], source: VALIDATE },
   view: { provides: ["View", "takeView", "releaseView"], requires: ["validate"], source: VIEW },
   glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
+  glob3: { provides: ["glob3"], requires: [], source: GLOB3 },
+  glob4: { provides: ["glob4"], requires: [], source: GLOB4 },
   prefixTree: { provides: ["Candidates", "splitCandidates", "PrefixNode", "prefixTree", "statementSet", "resourcePartStart"], requires: [], source: PREFIX_TREE },
   explainPlan: { provides: ["ExplainPlan", "ActionPlans", "ExplainPlans", "explainPlan"], requires: ["prefixTree"], source: EXPLAIN_PLAN },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },

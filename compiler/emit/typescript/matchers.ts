@@ -177,6 +177,10 @@ export function compileMatch(
     return { variables, expr: `glob(${subject}, globOf(${globParts(pieces, variables, ctx, fold)}))` };
   }
   const anyHoles = segments.some((s) => s.holes);
+  if (!anyHoles && (segments.length === 3 || segments.length === 4)) {
+    // Most ARN patterns (`arn:aws:apprunner:*:*:service/t0-*`): the glob unrolled over its texts.
+    return { variables, expr: `glob${segments.length}(${subject}, ${segments.map((s) => segmentString(s, fold)).join(", ")})` };
+  }
   if (anyHoles || segments.length > 2) {
     if (allStatic) {
       const shape = ctx.constant("GLOB", "readonly Segment[]", `[${segments.map(staticSegmentLiteral).join(", ")}]`);

@@ -23,7 +23,14 @@ export const OWN_BASE_MIN = 32;
 /** At most this many actions keep their own copy of the misses (each as long as the policy set). */
 export const OWN_BASE_LIMIT = 64;
 
-/** Emitted source: `ExplainPlan`, `ActionPlans`, `ExplainPlans`, `explainPlan`. */
+/**
+ * Actions with fewer candidates than this take no plan: explain() tests every candidate, which
+ * costs less than finding a plan (a candidate the walk would not meet misses on its Resource,
+ * tested first, with the same record as its prebuilt one).
+ */
+export const PLAN_MIN_CANDIDATES = 16;
+
+/** Emitted source: `ExplainPlan`, `ActionPlans`, `ExplainPlans`, `explainPlan` (and `NO_STATEMENTS`). */
 export const EXPLAIN_PLAN = `
 /** What explain() tests for one request, and the misses it starts from. */
 interface ExplainPlan {
@@ -49,6 +56,8 @@ interface ExplainPlans {
   ownBases: number;
 }
 
+const NO_STATEMENTS: readonly number[] = [];
+
 /**
  * The plan for \`candidates\` and the resource part of \`resource\` from \`start\` (-1: the index
  * is not walked, and every candidate is tested), kept in \`plans\` by candidates and by the node
@@ -64,7 +73,9 @@ function explainPlan(
   resourceMisses: readonly (StatementMiss | undefined)[],
 ): ExplainPlan {
   const indexed = candidates.indexed;
-  if (indexed === undefined || start < 0) return { base: actionMisses, missed: [], deny: candidates.deny, allow: candidates.allow };
+  if (indexed === undefined || start < 0 || candidates.deny.length + candidates.allow.length < ${PLAN_MIN_CANDIDATES}) {
+    return { base: actionMisses, missed: NO_STATEMENTS, deny: candidates.deny, allow: candidates.allow };
+  }
   // The walk of decide(): each node's label must follow on.
   let node = root;
   let at = start;

@@ -58,6 +58,34 @@ function glob(s: string, segments: readonly Segment[]): boolean {
 }
 `;
 
+/**
+ * Emitted source: \`glob3\`, \`glob\` unrolled for a pattern of two stars without \`?\`
+ * (\`arn:aws:apprunner:*:123456789012:service/t0-*\`): the same leftmost matching, with the texts
+ * as arguments rather than an array to walk.
+ */
+export const GLOB3 = `
+/** Whether \`s\` matches \`head*middle*tail\`. */
+function glob3(s: string, head: string, middle: string, tail: string): boolean {
+  const end = s.length - tail.length;
+  if (end < head.length || !s.startsWith(head) || !s.startsWith(tail, end)) return false;
+  const at = s.indexOf(middle, head.length);
+  return at >= 0 && at + middle.length <= end;
+}
+`;
+
+/** Emitted source: \`glob4\`, as \`glob3\` for three stars (\`arn:aws:apprunner:*:*:service/t0-*\`). */
+export const GLOB4 = `
+/** Whether \`s\` matches \`head*first*second*tail\`. */
+function glob4(s: string, head: string, first: string, second: string, tail: string): boolean {
+  const end = s.length - tail.length;
+  if (end < head.length || !s.startsWith(head) || !s.startsWith(tail, end)) return false;
+  let at = s.indexOf(first, head.length);
+  if (at < 0 || at + first.length > end) return false;
+  at = s.indexOf(second, at + first.length);
+  return at >= 0 && at + second.length <= end;
+}
+`;
+
 /** Emitted source: `globOf`, glob segments built per request from variable values. */
 export const GLOB_OF = `
 /**
