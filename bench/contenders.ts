@@ -23,8 +23,9 @@ export interface Contender {
   /** Policy sizes it can decide; every size when absent. */
   readonly sizes?: readonly number[];
   /**
-   * At most this many of a workload's requests, for a contender so slow that full passes over
-   * all of them would take minutes: it is checked and timed on the first `requests` only.
+   * At most this many of a workload's requests, for a contender so slow that checking all of
+   * them against the runtime would take minutes: it is checked and timed on the first
+   * `requests` only.
    */
   readonly requests?: number;
   /** Workloads it can decide (bench/run.ts names them); every workload when absent. */
