@@ -24,7 +24,7 @@ export type { Diagnostic, Severity, Span } from "../grammar/diagnostics/diagnost
 export { Codes } from "../grammar/diagnostics/codes.js";
 export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
 export type { IrPolicy, IrStatement, IrCondition } from "./ir.js";
-export type { ImportOptions, ImportResult } from "./import/index.js";
+export type { ImportedKind, ImportOptions, ImportResult } from "./import/index.js";
 export type { FormatOptions } from "./format/index.js";
 export { lintSeverity, type LintSeverity } from "./lint/lintSeverity.js";
 export { renderSarif } from "./lint/sarif.js";

@@ -41,10 +41,13 @@ export interface BundleImport {
   readonly verified?: VerifiedImport;
 }
 
-interface Part {
+/** An inline policy of a bundle's `Policies`, validated. */
+export interface Part {
   readonly policy: ImportedPolicy;
   readonly name: string;
   readonly span: Span;
+  /** The `PolicyDocument` as written. */
+  readonly document: JsonNode;
 }
 
 /** Imports a role bundle; `fallbackName` is used when it has no `RoleName`. */
@@ -119,7 +122,7 @@ export function importRoleBundle(
 }
 
 /** `Policies`: `[{ "PolicyName": "...", "PolicyDocument": { ... } }, ...]`. */
-function readInline(node: JsonNode | undefined, diagnostics: Diagnostic[]): Part[] | undefined {
+export function readInline(node: JsonNode | undefined, diagnostics: Diagnostic[]): Part[] | undefined {
   if (node === undefined) return [];
   if (node.kind !== "array") {
     diagnostics.push(diagnostic("InvalidPolicyElement", node.span, "`Policies` is an array of `{ PolicyName, PolicyDocument }`"));
@@ -146,13 +149,13 @@ function readInline(node: JsonNode | undefined, diagnostics: Diagnostic[]): Part
       diagnostics.push(diagnostic("NotImportable", name.span, `the inline policy \`${name.text}\` names principals: it is not an identity policy`));
       return undefined;
     }
-    out.push({ policy, name: name.text, span: item.span });
+    out.push({ policy, name: name.text, span: item.span, document: documentEntry!.value });
   }
   return out;
 }
 
 /** `ManagedPolicyArns`: an array of policy ARNs. */
-function readManaged(node: JsonNode | undefined, diagnostics: Diagnostic[]): string[] | undefined {
+export function readManaged(node: JsonNode | undefined, diagnostics: Diagnostic[]): string[] | undefined {
   if (node === undefined) return [];
   if (node.kind !== "array" || node.items.some((i) => i.kind !== "string")) {
     diagnostics.push(diagnostic("InvalidPolicyElement", node.span, "`ManagedPolicyArns` is an array of policy ARNs"));
