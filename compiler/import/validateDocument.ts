@@ -30,6 +30,12 @@ export function validateDocument(root: JsonNode, diagnostics: Diagnostic[]): Imp
   }
   const wrapper = root.entries.find((e) => WRAPPERS.includes(e.key));
   if (!root.entries.some((e) => e.key === "Statement")) {
+    // IAM's element names are case-sensitive: `statement` is a misspelt policy, not another JSON.
+    const misspelt = root.entries.find((e) => e.key.toLowerCase() === "statement");
+    if (misspelt !== undefined) {
+      diagnostics.push(diagnostic("InvalidPolicyElement", misspelt.keySpan, `\`${misspelt.key}\` is not an element of a policy document`, { hint: "IAM spells it `Statement`" }));
+      return undefined;
+    }
     diagnostics.push(diagnostic("NotAPolicy", wrapper?.keySpan ?? headSpan(root), "this JSON has no `Statement`: it is not an IAM policy document", {
       hint: wrapper !== undefined ? `import the document inside \`${wrapper.key}\`` : 'a policy is `{ "Version": "2012-10-17", "Statement": [ ... ] }`',
     }));

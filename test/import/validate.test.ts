@@ -49,6 +49,8 @@ describe("elements of the wrong type or name (ARP6003)", () => {
     ["an unknown Version", '{"Version": "2012-10-18", "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"2012-10-18"'],
     ["an unknown top-level element", '{"Version": "2012-10-17", "Statment": [], "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"Statment"'],
     ["Id: 7", '{"Version": "2012-10-17", "Id": 7, "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', "7"],
+    // IAM's element names are case-sensitive: a misspelt policy, not JSON of another kind.
+    ["a lower-case statement", '{"version": "2012-10-17", "statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"statement"'],
   ])("%s", async (_, json, at) => {
     expect(await problems(json)).toEqual([{ code: "ARP6003", at }]);
   });
