@@ -15,7 +15,7 @@ import { chooseParams } from "./chooseParams.js";
 import { quote, renderString, type ImportParams } from "./iamText.js";
 import { withPlaceholderParams } from "./templateIntrinsics.js";
 import { readEntries, readString } from "./jsonElements.js";
-import type { JsonNode, JsonObject } from "./jsonSource.js";
+import { toPlain, type JsonNode, type JsonObject } from "./jsonSource.js";
 import type { MappedText } from "./mappedText.js";
 import type { ImportedPolicy } from "./policyModel.js";
 import { headerText, translatePolicy, type Translation } from "./translatePolicy.js";
@@ -39,6 +39,8 @@ export function roleBundleOf(root: JsonNode): JsonObject | undefined {
 export interface BundleImport {
   readonly name: string;
   readonly verified?: VerifiedImport;
+  /** True when the trust and every inline policy compile back to their JSON exactly. */
+  readonly exact?: boolean;
 }
 
 /** An inline policy of a bundle's `Policies`, validated. */
@@ -118,7 +120,9 @@ export function importRoleBundle(
     diagnostics.push(diagnostic("NotImportable", bundle.span, "arp cannot reproduce this role exactly", { hint: `the imported role compiles to ${role.json}` }));
     return undefined;
   });
-  return { name, ...(verified !== undefined ? { verified } : {}) };
+  const exact = trustEntry !== undefined && isDeepStrictEqual(trustTranslation.expected, toPlain(trustEntry.value))
+    && inlineTranslations.every((t, i) => inline[i] !== undefined && isDeepStrictEqual(t.expected, toPlain(inline[i].document)));
+  return { name, ...(verified !== undefined ? { verified, exact } : {}) };
 }
 
 /** `Policies`: `[{ "PolicyName": "...", "PolicyDocument": { ... } }, ...]`. */

@@ -154,9 +154,7 @@ async function importNode(
     const imported = importRoleBundle(bundle, { source: basename(file), ...(options.name !== undefined ? { name: options.name } : {}), fallbackName, catalog: loadCatalog(), params: resolved.params }, diagnostics);
     name = imported.name;
     if (imported.verified === undefined || hasErrors(diagnostics)) return done({ kind: "role" });
-    const trust = (toPlain(bundle) as { AssumeRolePolicyDocument?: unknown }).AssumeRolePolicyDocument;
-    const document = imported.verified.document;
-    return done({ arp: await format(imported.verified.arp.text), kind: "role", document, exact: isDeepStrictEqual(document, trust) });
+    return done({ arp: await format(imported.verified.arp.text), kind: "role", document: imported.verified.document, exact: imported.exact ?? false });
   }
   const identity = identityBundleOf(node);
   if (identity !== undefined) {
