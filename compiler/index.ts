@@ -145,7 +145,7 @@ export async function format(text: string, options: import("./format/index.js").
 }
 
 /**
- * Turns an IAM JSON policy (identity or role trust) into `.arp`, formatted, after checking
+ * Turns an IAM JSON policy (identity or role trust) or a role, user or group bundle into `.arp`, formatted, after checking
  * that the `.arp` compiles back to the same decisions.
  */
 export async function importPolicy(json: string, options: import("./import/index.js").ImportOptions): Promise<import("./import/index.js").ImportResult> {

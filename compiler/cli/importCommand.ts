@@ -57,7 +57,7 @@ const STDIN = "<stdin>";
 export function registerImportCommand(program: Command): void {
   program
     .command("import")
-    .description("turn IAM JSON policies (identity or role trust) into .arp; files with errors are listed and not written")
+    .description("turn IAM JSON (policies, trust policies, role, user and group bundles, CloudFormation templates) into .arp; files with errors are listed and not written")
     .argument("[files...]", "IAM JSON policy files; `-` or none reads standard input")
     .option("-o, --out <dir>", "write <name>.arp per input into this directory instead of printing")
     .option("--name <name>", "the policy's or role's name (one input only); by default the file's, or a trust file's directory's")
