@@ -70,7 +70,8 @@ const NAME_CHARS = /[^\w+=,.@-]/g;
 export function importedPolicyName(file: string): string {
   if (file === "-" || file.startsWith("<")) return "policy";
   const base = basename(file).replace(/\.[^.]*$/, "").replace(NAME_CHARS, "-").slice(0, 64);
-  return base === "" ? "policy" : base;
+  // A name of no letter or digit (`политика.json` → `--------`) says nothing of the file.
+  return /[A-Za-z0-9]/.test(base) ? base : "policy";
 }
 
 /** File names that say what a document is rather than whose it is. */
