@@ -5,7 +5,7 @@
 // random App Runner property at 10,000 policies (3 refusals before).
 import { describe, expect, it } from "vitest";
 import { importPolicy } from "../../compiler/import/index.js";
-import type { IamPolicyDocument } from "../../runtime/index.js";
+import { evaluate, type IamPolicyDocument } from "../../runtime/index.js";
 import { assertSameDecisions, compileImport } from "./support.js";
 
 const POLICY: IamPolicyDocument = {
@@ -20,6 +20,44 @@ const POLICY: IamPolicyDocument = {
     },
   }],
 };
+
+// IAM ANDs `ForAllValues:StringEquals` and `ForAllValues:StringEqualsIfExists` of one key; the
+// import drops `IfExists` after a quantifier (ARP3008), leaving two `ForAllValues:StringEquals`
+// of one key, which the second now spells `ForAllValues:StringEqualsIfExists` again. Found by
+// the random policies property at 250 policies (1 refusal before).
+const QUANTIFIED: IamPolicyDocument = {
+  Version: "2012-10-17",
+  Statement: [{
+    Effect: "Deny",
+    Action: ["apprunner:DescribeService", "apprunner:StartDeployment"],
+    Resource: "*",
+    Condition: {
+      "ForAllValues:StringEquals": { "aws:CalledVia": ["team", "env"] },
+      "ForAllValues:StringEqualsIfExists": { "aws:CalledVia": ["env", "cloudformation.amazonaws.com"] },
+    },
+  }],
+};
+
+describe("two quantified tests of one key", () => {
+  it("import, compile as the JSON has them, and decide as the input", async () => {
+    const result = await importPolicy(JSON.stringify(QUANTIFIED, null, 2), { file: "p.json" });
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([["ARP3008", "warning"]]);
+    const compiled = compileImport(result.arp!, "policy");
+    expect(compiled).toEqual(QUANTIFIED);
+    assertSameDecisions(QUANTIFIED, compiled, 2_000);
+  });
+
+  it("any and any of one key compile too, the second as its IfExists form", async () => {
+    const compiled = compileImport("policy q {\n  allow apprunner:ListServices on * when any aws:CalledVia in [\"a\", \"b\"] and any aws:CalledVia in [\"b\", \"c\"]\n}\n", "policy");
+    expect([compiled.Statement].flat()[0]!.Condition).toEqual({
+      "ForAnyValue:StringEquals": { "aws:CalledVia": ["a", "b"] },
+      "ForAnyValue:StringEqualsIfExists": { "aws:CalledVia": ["b", "c"] },
+    });
+    // Both must hold: a request whose one value is in only one list is not allowed.
+    const request = (values: string[]) => ({ principal: "arn:aws:iam::123456789012:user/a", action: "apprunner:ListServices", resource: "*", context: values.length === 0 ? {} : { "aws:CalledVia": values } });
+    expect([["b"], ["a"], ["a", "c"], []].map((v) => evaluate([compiled], request(v)).decision)).toEqual(["Allow", "ImplicitDeny", "Allow", "ImplicitDeny"]);
+  });
+});
 
 describe("two like tests of one ARN key", () => {
   it("import, compile to ArnLike beside ArnLikeIfExists, and decide as the input", async () => {
