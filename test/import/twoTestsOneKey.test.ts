@@ -8,35 +8,24 @@ import { importPolicy } from "../../compiler/import/index.js";
 import { evaluate, type IamPolicyDocument } from "../../runtime/index.js";
 import { assertSameDecisions, compileImport } from "./support.js";
 
-const POLICY: IamPolicyDocument = {
-  Version: "2012-10-17",
-  Statement: [{
-    Effect: "Allow",
-    Action: ["apprunner:CreateService", "apprunner:UpdateService"],
-    Resource: "*",
-    Condition: {
-      ArnLike: { "apprunner:ConnectionArn": "arn:aws:apprunner:*:*:connection/github*" },
-      StringLike: { "apprunner:ConnectionArn": "arn:aws:apprunner:*:*:connection/*/*" },
-    },
-  }],
-};
+/** A policy of one statement on `*` with `condition`. */
+function policyOf(effect: "Allow" | "Deny", actions: string[], condition: Record<string, Record<string, string | string[]>>): IamPolicyDocument {
+  return { Version: "2012-10-17", Statement: [{ Effect: effect, Action: actions, Resource: "*", Condition: condition }] };
+}
+
+const POLICY = policyOf("Allow", ["apprunner:CreateService", "apprunner:UpdateService"], {
+  ArnLike: { "apprunner:ConnectionArn": "arn:aws:apprunner:*:*:connection/github*" },
+  StringLike: { "apprunner:ConnectionArn": "arn:aws:apprunner:*:*:connection/*/*" },
+});
 
 // IAM ANDs `ForAllValues:StringEquals` and `ForAllValues:StringEqualsIfExists` of one key; the
 // import drops `IfExists` after a quantifier (ARP3008), leaving two `ForAllValues:StringEquals`
 // of one key, which the second now spells `ForAllValues:StringEqualsIfExists` again. Found by
 // the random policies property at 250 policies (1 refusal before).
-const QUANTIFIED: IamPolicyDocument = {
-  Version: "2012-10-17",
-  Statement: [{
-    Effect: "Deny",
-    Action: ["apprunner:DescribeService", "apprunner:StartDeployment"],
-    Resource: "*",
-    Condition: {
-      "ForAllValues:StringEquals": { "aws:CalledVia": ["team", "env"] },
-      "ForAllValues:StringEqualsIfExists": { "aws:CalledVia": ["env", "cloudformation.amazonaws.com"] },
-    },
-  }],
-};
+const QUANTIFIED = policyOf("Deny", ["apprunner:DescribeService", "apprunner:StartDeployment"], {
+  "ForAllValues:StringEquals": { "aws:CalledVia": ["team", "env"] },
+  "ForAllValues:StringEqualsIfExists": { "aws:CalledVia": ["env", "cloudformation.amazonaws.com"] },
+});
 
 describe("two quantified tests of one key", () => {
   it("import, compile as the JSON has them, and decide as the input", async () => {
