@@ -127,7 +127,7 @@ function principalText(ctx: CheckContext, ref: PrincipalRef): string | undefined
   const placeholder = ref.value === undefined ? undefined : placeholderIn(ctx, ref.value.parts);
   if (placeholder !== undefined && ref.value !== undefined) {
     report(ctx, "ParameterWithoutValue", ref.value.span,
-      `parameter \`${placeholder.name}\` has no value, and its stand-in \`${placeholder.value}\` would trust every ${placeholder.name === "account" ? "AWS account" : "region"}`, {
+      `parameter \`${placeholder.name}\` has no value, and its stand-in \`${placeholder.value}\` ${ref.principalKind === "account" ? "would trust every AWS account" : "makes a principal IAM rejects (a principal is named in full)"}`, {
         hint: `set it: \`--set ${placeholder.name}=VALUE\`, or give it a default: \`param ${placeholder.name} = "..."\``,
       });
     return undefined;

@@ -219,6 +219,14 @@ describe("intrinsic functions in a template's policies", () => {
       ["ARP2010", 'attach "arn:${partition}:iam::${account}:policy/web-readers"'],
     ]);
     expect(unset.diagnostics[0]!.message).toBe("parameter `account` has no value, and its stand-in `*` would trust every AWS account");
+    // Of a role's ARN, `*` makes no principal at all; once set, it is that account's role.
+    const ciRole = 'param account\nrole r {\n  trust arn "arn:aws:iam::${account}:role/ci"\n}\n';
+    expect(compile({ path: "r.arp", text: ciRole }).diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["ARP2010", "parameter `account` has no value, and its stand-in `*` makes a principal IAM rejects (a principal is named in full)"],
+    ]);
+    expect(compile({ path: "r.arp", text: ciRole }, { params: { account: "123456789012" } }).roles[0]!.trust.document.Statement).toEqual([
+      { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:role/ci" }, Action: "sts:AssumeRole" },
+    ]);
     const set = compile({ path: "Deployer.arp", text: role!.arp! }, { params: { account: "123456789012" } });
     expect(set.diagnostics).toEqual([]);
     expect(set.roles[0]!.trust.document).toEqual({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }] });
