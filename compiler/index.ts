@@ -24,7 +24,7 @@ export type { Diagnostic, Severity, Span } from "../grammar/diagnostics/diagnost
 export { Codes } from "../grammar/diagnostics/codes.js";
 export { renderDiagnostics, renderJson, summarize } from "./diagnostics/render.js";
 export type { IrPolicy, IrStatement, IrCondition } from "./ir.js";
-export type { ImportOptions, ImportResult } from "./import/index.js";
+export type { ImportedKind, ImportOptions, ImportResult } from "./import/index.js";
 export type { FormatOptions } from "./format/index.js";
 export { lintSeverity, type LintSeverity } from "./lint/lintSeverity.js";
 export { renderSarif } from "./lint/sarif.js";
@@ -145,7 +145,7 @@ export async function format(text: string, options: import("./format/index.js").
 }
 
 /**
- * Turns an IAM JSON policy (identity or role trust) into `.arp`, formatted, after checking
+ * Turns an IAM JSON policy (identity or role trust) or a role, user or group bundle into `.arp`, formatted, after checking
  * that the `.arp` compiles back to the same decisions.
  */
 export async function importPolicy(json: string, options: import("./import/index.js").ImportOptions): Promise<import("./import/index.js").ImportResult> {

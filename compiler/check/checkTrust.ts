@@ -11,7 +11,7 @@ import type { CatalogAction } from "../catalog/index.js";
 import type { CheckedCondition } from "./checkedCondition.js";
 import { checkCondition } from "./checkConditions.js";
 import { didYouMean, report, type CheckContext } from "./context.js";
-import { resolveParts } from "./resolveTemplate.js";
+import { placeholderIn, resolveParts } from "./resolveTemplate.js";
 import { classifyPrincipal, DEFAULT_TRUST_ACTION, isProblem, type TrustPrincipal } from "./trustPrincipal.js";
 
 /** One principal of a trust, as IAM reads it. */
@@ -124,6 +124,14 @@ function checkPrincipals(ctx: CheckContext, refs: readonly PrincipalRef[]): Chec
  * (reference_policies_variables): in a `Principal`, `${aws:username}` would be literal text.
  */
 function principalText(ctx: CheckContext, ref: PrincipalRef): string | undefined {
+  const placeholder = ref.value === undefined ? undefined : placeholderIn(ctx, ref.value.parts);
+  if (placeholder !== undefined && ref.value !== undefined) {
+    report(ctx, "ParameterWithoutValue", ref.value.span,
+      `parameter \`${placeholder.name}\` has no value, and its stand-in \`${placeholder.value}\` ${ref.principalKind === "account" ? "would trust every AWS account" : "makes a principal IAM rejects (a principal is named in full)"}`, {
+        hint: `set it: \`--set ${placeholder.name}=VALUE\`, or give it a default: \`param ${placeholder.name} = "..."\``,
+      });
+    return undefined;
+  }
   const resolved = ref.value === undefined ? undefined : resolveParts(ctx, ref.value.parts);
   if (resolved === undefined || ref.value === undefined) return undefined;
   if (resolved.dynamic) {

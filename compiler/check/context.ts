@@ -17,6 +17,12 @@ export interface ParamValue {
    * quiet instead of calling it undeclared.
    */
   readonly unset?: boolean;
+  /**
+   * True for a built-in whose default is `*` (`account`, `region`) declared without a default
+   * and not set: `param account` stands for a value given at compile time (as `arp import`
+   * writes for a stack's `AWS::AccountId`), and its value `*` is only a stand-in.
+   */
+  readonly placeholder?: boolean;
 }
 
 export interface CheckContext {

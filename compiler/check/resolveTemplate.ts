@@ -6,7 +6,7 @@
 import { closest, distance } from "fastest-levenshtein";
 import type { Interpolation, TemplatePart, VariableRef } from "../../grammar/ast.js";
 import type { Span } from "../../grammar/diagnostics/diagnostic.js";
-import { report, type CheckContext } from "./context.js";
+import { report, type CheckContext, type ParamValue } from "./context.js";
 import { aliasNames, iamKeyForAlias } from "./policyVariables.js";
 
 /** Resolved text. `dynamic` is true when it holds an IAM policy variable evaluated per request. */
@@ -35,6 +35,21 @@ export function resolveParts(ctx: CheckContext, parts: readonly TemplatePart[]):
     }
   }
   return failed ? undefined : { text, dynamic };
+}
+
+/**
+ * The first parameter of `parts` that is only a stand-in (`param account` declared without a
+ * value and not set, compiler/check/context.ts). Where the built-in `*` would change what the
+ * text means rather than widen a pattern (a trusted account, an attached policy's ARN), the
+ * value must be given.
+ */
+export function placeholderIn(ctx: CheckContext, parts: readonly TemplatePart[]): ParamValue | undefined {
+  for (const part of parts) {
+    if (part.kind !== "Interpolation") continue;
+    const param = ctx.params.get(part.name);
+    if (param?.placeholder === true) return param;
+  }
+  return undefined;
 }
 
 /**

@@ -67,7 +67,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: "import",
     term: "import [options] [files...]",
-    description: "turn IAM JSON policies (identity or role trust) into .arp; files with errors are listed and not written",
+    description: "turn IAM JSON (policies, trust policies, role, user and group bundles, CloudFormation templates) into .arp; files with errors are listed and not written",
     load: async () => (await import("./importCommand.js")).registerImportCommand,
   },
   {

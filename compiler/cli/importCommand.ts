@@ -57,7 +57,7 @@ const STDIN = "<stdin>";
 export function registerImportCommand(program: Command): void {
   program
     .command("import")
-    .description("turn IAM JSON policies (identity or role trust) into .arp; files with errors are listed and not written")
+    .description("turn IAM JSON (policies, trust policies, role, user and group bundles, CloudFormation templates) into .arp; files with errors are listed and not written")
     .argument("[files...]", "IAM JSON policy files; `-` or none reads standard input")
     .option("-o, --out <dir>", "write <name>.arp per input into this directory instead of printing")
     .option("--name <name>", "the policy's or role's name (one input only); by default the file's, or a trust file's directory's")
@@ -162,11 +162,21 @@ function outputFiles(loaded: Loaded): Output[] {
   return files;
 }
 
+/** The names IAM gives policies (roles and users take at most 64 of these characters). */
+const IAM_NAME = /^[\w+=,.@-]{1,128}$/;
+
 /** Runs the command; returns the exit code. */
 export async function runImport(files: readonly string[], options: ImportCommandOptions, io: ImportIo = processIo): Promise<number> {
   if (options.name !== undefined && files.length > 1) {
     report([diagnostic("OutputFailed", { file: options.name, start: 0, end: 0 }, "`--name` names one policy or role, but several files are given", {
       hint: "import the files one at a time, or leave out `--name`",
+    })], new Map(), options, io);
+    return EXIT_ERRORS;
+  }
+  // A name IAM refuses is the command line's mistake, not the JSON's: said before reading any.
+  if (options.name !== undefined && !IAM_NAME.test(options.name)) {
+    report([diagnostic("OutputFailed", { file: "--name", start: 0, end: 0 }, `IAM does not accept \`${options.name}\` as a name (1-128 letters, digits and \`+=,.@_-\`)`, {
+      hint: "give `--name` a name IAM accepts, such as `TeamServices`",
     })], new Map(), options, io);
     return EXIT_ERRORS;
   }

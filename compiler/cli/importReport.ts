@@ -14,7 +14,7 @@ import { join } from "node:path";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { sortDiagnostics } from "../../grammar/diagnostics/diagnostic.js";
 import { jsonDiagnostics, type JsonDiagnostic } from "../diagnostics/render.js";
-import type { ImportResult } from "../import/index.js";
+import type { ImportedKind, ImportResult } from "../import/index.js";
 import type { OutputFile } from "../writeOutputs.js";
 
 /** One imported (or refused) document. */
@@ -23,7 +23,7 @@ export interface ImportFileReport {
   /** The logical ID of the template resource, for a CloudFormation template. */
   readonly resource?: string;
   readonly name?: string;
-  readonly kind?: "policy" | "role";
+  readonly kind?: ImportedKind;
   readonly status: "imported" | "refused";
   /** Where the `.arp` was written (with `--out`). */
   readonly output?: string;

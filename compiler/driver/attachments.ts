@@ -6,7 +6,7 @@
 import type { AttachDecl, PolicyDecl, SourceFile, Span, TemplatePart } from "../../grammar/ast.js";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
-import { resolveParts } from "../check/resolveTemplate.js";
+import { placeholderIn, resolveParts } from "../check/resolveTemplate.js";
 import { awsManagedPolicyArn, isStdlibFile, stdlibNameOfManagedArn } from "../stdlib.js";
 import type { PolicyDefinition } from "./collectPolicies.js";
 import type { BuiltPolicy } from "./compilePolicy.js";
@@ -61,6 +61,14 @@ export function resolveAttachments(
         program.diagnostics.push(unknownAttachment(program, target.name, target.span));
         ok = false;
       } else addInline(found);
+      continue;
+    }
+    const placeholder = placeholderIn(ctx, target.parts);
+    if (placeholder !== undefined) {
+      program.diagnostics.push(diagnostic("ParameterWithoutValue", target.span,
+        `parameter \`${placeholder.name}\` has no value, and a managed policy's ARN needs one: its stand-in \`${placeholder.value}\` names no policy`, {
+          hint: `set it: \`--set ${placeholder.name}=VALUE\`, or give it a default: \`param ${placeholder.name} = "..."\``,
+        }));
       continue;
     }
     const arn = resolveParts(ctx, target.parts)?.text;

@@ -96,7 +96,9 @@ export function fileParams(
     }
     const problem = set === undefined ? builtinParamProblem(name, value) : undefined;
     if (problem !== undefined) diagnostics.push(diagnostic("InvalidValue", decl.defaultValue?.span ?? decl.span, problem, { hint: "it is written into ARNs, between their colons" }));
-    params.set(name, { name, value, span: decl.span });
+    // `partition`'s built-in `aws` is a real value; `*` stands in for one.
+    const placeholder = set === undefined && decl.defaultValue === undefined && value === "*";
+    params.set(name, { name, value, span: decl.span, ...(placeholder ? { placeholder } : {}) });
   }
   return params;
 }

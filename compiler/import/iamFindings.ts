@@ -14,6 +14,9 @@ const KEY_RULES = new Set([
   "element-combination", "trust-resource", "trust-not-principal", "principal-in-identity-policy", "inline-policies",
 ]);
 
+/** The validator's rules about a Sid the importer renames (ARP6007). */
+const RENAMED_SID_RULES: ReadonlySet<string> = new Set(["sid-characters", "sid-unique"]);
+
 /** Where a JSON path points: the key's span for rules about names, the value's otherwise. */
 export function spanAtPath(root: JsonNode, path: JsonPath, preferKey: boolean): Span {
   let node = root;
@@ -42,8 +45,9 @@ function overlaps(a: Span, b: Span): boolean {
 /** An ARP6003 for each error the validator finds in `root` (`plain` is its plain value), read as `kind`. */
 export function iamErrors(root: JsonNode, kind: "inline" | "trust", plain: unknown = toPlain(root)): Diagnostic[] {
   return validateIamDocument(plain, kind)
-    // A Sid IAM rejects is renamed by the importer (validateDocument), not refused.
-    .filter((f: IamFinding) => f.severity === "error" && f.rule !== "sid-characters")
+    // A Sid IAM rejects (its characters, or a repeat) is renamed by the importer
+    // (validateDocument), not refused.
+    .filter((f: IamFinding) => f.severity === "error" && !RENAMED_SID_RULES.has(f.rule))
     .map((f) => diagnostic("InvalidPolicyElement", spanAtPath(root, f.path, KEY_RULES.has(f.rule)), f.message, {
       ...(f.docRef !== undefined ? { hint: `IAM rejects this; see the IAM User Guide page ${f.docRef.replace(/\.md$/, "")}` } : {}),
     }));

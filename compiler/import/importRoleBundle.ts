@@ -15,7 +15,7 @@ import { chooseParams } from "./chooseParams.js";
 import { quote, renderString, type ImportParams } from "./iamText.js";
 import { withPlaceholderParams } from "./templateIntrinsics.js";
 import { readEntries, readString } from "./jsonElements.js";
-import type { JsonNode, JsonObject } from "./jsonSource.js";
+import { toPlain, type JsonNode, type JsonObject } from "./jsonSource.js";
 import type { MappedText } from "./mappedText.js";
 import type { ImportedPolicy } from "./policyModel.js";
 import { headerText, translatePolicy, type Translation } from "./translatePolicy.js";
@@ -39,12 +39,17 @@ export function roleBundleOf(root: JsonNode): JsonObject | undefined {
 export interface BundleImport {
   readonly name: string;
   readonly verified?: VerifiedImport;
+  /** True when the trust and every inline policy compile back to their JSON exactly. */
+  readonly exact?: boolean;
 }
 
-interface Part {
+/** An inline policy of a bundle's `Policies`, validated. */
+export interface Part {
   readonly policy: ImportedPolicy;
   readonly name: string;
   readonly span: Span;
+  /** The `PolicyDocument` as written. */
+  readonly document: JsonNode;
 }
 
 /** Imports a role bundle; `fallbackName` is used when it has no `RoleName`. */
@@ -115,11 +120,13 @@ export function importRoleBundle(
     diagnostics.push(diagnostic("NotImportable", bundle.span, "arp cannot reproduce this role exactly", { hint: `the imported role compiles to ${role.json}` }));
     return undefined;
   });
-  return { name, ...(verified !== undefined ? { verified } : {}) };
+  const exact = trustEntry !== undefined && isDeepStrictEqual(trustTranslation.expected, toPlain(trustEntry.value))
+    && inlineTranslations.every((t, i) => inline[i] !== undefined && isDeepStrictEqual(t.expected, toPlain(inline[i].document)));
+  return { name, ...(verified !== undefined ? { verified, exact } : {}) };
 }
 
 /** `Policies`: `[{ "PolicyName": "...", "PolicyDocument": { ... } }, ...]`. */
-function readInline(node: JsonNode | undefined, diagnostics: Diagnostic[]): Part[] | undefined {
+export function readInline(node: JsonNode | undefined, diagnostics: Diagnostic[]): Part[] | undefined {
   if (node === undefined) return [];
   if (node.kind !== "array") {
     diagnostics.push(diagnostic("InvalidPolicyElement", node.span, "`Policies` is an array of `{ PolicyName, PolicyDocument }`"));
@@ -146,13 +153,13 @@ function readInline(node: JsonNode | undefined, diagnostics: Diagnostic[]): Part
       diagnostics.push(diagnostic("NotImportable", name.span, `the inline policy \`${name.text}\` names principals: it is not an identity policy`));
       return undefined;
     }
-    out.push({ policy, name: name.text, span: item.span });
+    out.push({ policy, name: name.text, span: item.span, document: documentEntry!.value });
   }
   return out;
 }
 
 /** `ManagedPolicyArns`: an array of policy ARNs. */
-function readManaged(node: JsonNode | undefined, diagnostics: Diagnostic[]): string[] | undefined {
+export function readManaged(node: JsonNode | undefined, diagnostics: Diagnostic[]): string[] | undefined {
   if (node === undefined) return [];
   if (node.kind !== "array" || node.items.some((i) => i.kind !== "string")) {
     diagnostics.push(diagnostic("InvalidPolicyElement", node.span, "`ManagedPolicyArns` is an array of policy ARNs"));

@@ -1,7 +1,8 @@
 /**
  * `importPolicy`: IAM JSON (an identity policy, a role's trust policy, a CloudFormation policy
  * resource (compiler/import/policyResource.ts), or a role bundle as
- * `arp compile` writes it: compiler/import/importRoleBundle.ts) to readable `.arp`.
+ * `arp compile` writes it: compiler/import/importRoleBundle.ts, or a user or group bundle:
+ * compiler/import/importUserBundle.ts) to readable `.arp`.
  *
  *     JSON text → parseJson (spans) → validateDocument (IAM's grammar, and compiler/validate's
  *       independent check) → translatePolicy
@@ -21,6 +22,7 @@ import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { addUnreported, documentKind, iamErrors } from "./iamFindings.js";
 import { importRoleBundle, roleBundleOf } from "./importRoleBundle.js";
+import { identityBundleOf, importIdentityBundle } from "./importUserBundle.js";
 import { parseJson, toPlain, type JsonNode } from "./jsonSource.js";
 import { isPolicyResource, readPolicyResource } from "./policyResource.js";
 import { templateResources } from "./templateResources.js";
@@ -37,6 +39,9 @@ export interface ImportOptions {
   readonly name?: string;
 }
 
+/** What an imported document became. */
+export type ImportedKind = "policy" | "role" | "user" | "group";
+
 export interface ImportResult {
   /** The `.arp` text, formatted; absent when any diagnostic is an error. */
   readonly arp?: string;
@@ -46,9 +51,12 @@ export interface ImportResult {
   readonly sources: ReadonlyMap<string, string>;
   /** The policy's or role's name. */
   readonly name: string;
-  /** `policy` for an identity policy, `role` for a trust policy. */
-  readonly kind?: "policy" | "role";
-  /** The IAM document that compiling `arp` gives (the role's trust policy for a role). */
+  /** `policy` for an identity policy, `role` for a trust policy or role bundle, `user` or `group` for theirs. */
+  readonly kind?: ImportedKind;
+  /**
+   * The IAM document that compiling `arp` gives (the role's trust policy for a role; for a
+   * user or group, the statements of its inline policies in one document).
+   */
   readonly document?: IamPolicyDocument;
   /** True when `document` is the input JSON exactly; false when arp normalised something. */
   readonly exact?: boolean;
@@ -62,7 +70,8 @@ const NAME_CHARS = /[^\w+=,.@-]/g;
 export function importedPolicyName(file: string): string {
   if (file === "-" || file.startsWith("<")) return "policy";
   const base = basename(file).replace(/\.[^.]*$/, "").replace(NAME_CHARS, "-").slice(0, 64);
-  return base === "" ? "policy" : base;
+  // A name of no letter or digit (`политика.json` → `--------`) says nothing of the file.
+  return /[A-Za-z0-9]/.test(base) ? base : "policy";
 }
 
 /** File names that say what a document is rather than whose it is. */
@@ -114,7 +123,7 @@ export async function importDocuments(json: string, options: ImportOptions): Pro
   if (template.length === 0) {
     const sources = new Map([[options.file, json]]);
     return [{ name: importedPolicyName(options.file), sources, diagnostics: [diagnostic("NotImportable", parsed.value.span,
-      "the template has no `AWS::IAM::Role`, `AWS::IAM::ManagedPolicy`, `AWS::IAM::Policy` or `AWS::IAM::RolePolicy` resource")] }];
+      "the template has no `AWS::IAM::Role`, `AWS::IAM::User`, `AWS::IAM::Group`, `AWS::IAM::ManagedPolicy`, `AWS::IAM::Policy` or `AWS::IAM::RolePolicy` resource")] }];
   }
   const results: ImportResult[] = [];
   const values = templateValues(parsed.value);
@@ -146,9 +155,16 @@ async function importNode(
     const imported = importRoleBundle(bundle, { source: basename(file), ...(options.name !== undefined ? { name: options.name } : {}), fallbackName, catalog: loadCatalog(), params: resolved.params }, diagnostics);
     name = imported.name;
     if (imported.verified === undefined || hasErrors(diagnostics)) return done({ kind: "role" });
-    const trust = (toPlain(bundle) as { AssumeRolePolicyDocument?: unknown }).AssumeRolePolicyDocument;
-    const document = imported.verified.document;
-    return done({ arp: await format(imported.verified.arp.text), kind: "role", document, exact: isDeepStrictEqual(document, trust) });
+    return done({ arp: await format(imported.verified.arp.text), kind: "role", document: imported.verified.document, exact: imported.exact ?? false });
+  }
+  const identity = identityBundleOf(node);
+  if (identity !== undefined) {
+    const suffix = new RegExp(`\\.${identity.kind}$`, "i");
+    const fallbackName = options.defaultName ?? (importedPolicyName(file).replace(suffix, "") || identity.kind);
+    const imported = importIdentityBundle(identity.kind, identity.properties, { source: basename(file), ...(options.name !== undefined ? { name: options.name } : {}), fallbackName, catalog: loadCatalog(), params: resolved.params }, diagnostics);
+    name = imported.name;
+    if (imported.verified === undefined || hasErrors(diagnostics)) return done({ kind: identity.kind });
+    return done({ arp: await format(imported.verified.arp.text), kind: identity.kind, document: imported.verified.document, exact: imported.exact ?? false });
   }
   // A CloudFormation policy resource: its `PolicyDocument` is the policy, read where it is.
   let root = node;

@@ -20,6 +20,13 @@
  *   pattern, and each wildcard covers colon-free text or lies in the last component, where
  *   wildcards match colons too.
  *
+ * - A pattern with fewer than five colons (`arn:aws:*`, which IAM accepts) is no ARN pattern arp
+ *   can write; its wildcards then cover the colons it lacks, wherever they are, and only the
+ *   patterns with five are kept (`arn:aws:*:*:*:*`). An ARN key's value is an ARN, with five
+ *   colons or more, and such a value matches the string pattern exactly when it matches one of
+ *   those: of its colons, the ones the pattern does not write are covered by its wildcards.
+ *   With no such pattern (`arn:aws:?`) the pattern is left as written, and refused.
+ *
  * The negated operators (`StringNotEquals`, `StringNotLike`) hold exactly when their positive
  * twin does not, over the same list, and `IfExists` and `ForAnyValue:`/`ForAllValues:` apply
  * value by value, so they carry over unchanged.
@@ -86,16 +93,17 @@ export function literalWildcards(text: string): string {
 
 /**
  * The ARN patterns whose `ArnLike` list decides as `StringLike` of `pattern` does (see the module
- * comment), in a stable order, the pattern itself first.
+ * comment), in a stable order, the pattern itself first when it has five colons.
  */
 export function arnPatternsForStringLike(pattern: string, variables: boolean): string[] {
   const toks = tokens(pattern, variables);
   const out: string[] = [];
+  const short = colonsIn(pattern, variables) < SPLITS;
   const splitsAfter = (i: number): boolean =>
     toks.slice(i + 1).some((t) => t.kind === "text" && (colonsIn(t.text, variables) > 0 || (variables && t.text.includes("${"))));
   const walk = (i: number, colonsBefore: number, text: string): void => {
     if (i === toks.length) {
-      out.push(text);
+      if (!short || colonsBefore >= SPLITS) out.push(text);
       return;
     }
     const t = toks[i] as Token;
@@ -105,8 +113,9 @@ export function arnPatternsForStringLike(pattern: string, variables: boolean): s
     }
     const wildcard = t.kind === "star" ? "*" : "?";
     // At or after the fifth colon, or after the last colon (a variable's value may bring one),
-    // the wildcard is in the last component, which matches colons.
-    const room = splitsAfter(i) ? Math.max(0, SPLITS - colonsBefore) : 0;
+    // the wildcard is in the last component, which matches colons; in a short pattern no
+    // component is the last until five colons are written.
+    const room = splitsAfter(i) || short ? Math.max(0, SPLITS - colonsBefore) : 0;
     walk(i + 1, colonsBefore, text + wildcard);
     if (t.kind === "one") {
       if (room > 0) walk(i + 1, colonsBefore + 1, `${text}:`);
@@ -117,5 +126,5 @@ export function arnPatternsForStringLike(pattern: string, variables: boolean): s
     }
   };
   walk(0, 0, "");
-  return [...new Set(out)];
+  return out.length === 0 ? [pattern] : [...new Set(out)];
 }

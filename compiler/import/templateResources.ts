@@ -1,13 +1,14 @@
 /**
  * A whole CloudFormation template — `{ "Resources": { "<LogicalId>": { "Type": ..., ... } } }`
- * — read as the IAM resources it declares. Roles (`AWS::IAM::Role`) and policy resources
+ * — read as the IAM resources it declares. Roles (`AWS::IAM::Role`), users and groups
+ * (`AWS::IAM::User`, `AWS::IAM::Group`) and policy resources
  * (`AWS::IAM::ManagedPolicy`, `AWS::IAM::Policy`, `AWS::IAM::RolePolicy`) import one `.arp`
  * each; the template's other resources (buckets, services, ...) hold no IAM policy and are
  * passed over.
  */
 import type { JsonNode } from "./jsonSource.js";
 
-const IAM_RESOURCE_TYPES = new Set(["AWS::IAM::Role", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::RolePolicy"]);
+const IAM_RESOURCE_TYPES = new Set(["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::RolePolicy"]);
 
 /** One IAM resource of a template: its logical ID and its `{ "Type", "Properties" }` node. */
 export interface TemplateResource {

@@ -107,9 +107,14 @@ function stringTestOnArnKey(ctx: TranslateContext, t: ImportedTest): ImportedTes
     : t.values.map((v) => ({ text: literalWildcards(v.text), span: v.span }));
   const operator = { ...t.operator, base: twin, written: operatorText({ ...t.operator, base: twin }) };
   const added = values.length - t.values.length;
+  // A pattern with fewer than five colons is written out to the six parts of an ARN.
+  const lengthened = !like ? 0 : t.values.filter((v) => !values.some((w) => w.span === v.span && w.text === v.text)).length;
+  const how = added > 0 ? `, with ${added} more pattern${added === 1 ? "" : "s"} for where a wildcard before the fifth colon matches colons`
+    : lengthened > 0 ? `, with ${lengthened === 1 ? "its pattern" : "patterns"} written out to the six parts of an ARN` : "";
   ctx.diagnostics.push(diagnostic("StringOperatorOnArnKey", t.operatorSpan,
-    `\`${t.key.text}\` is an ARN key, which arp tests with ARN operators: \`${operatorText(t.operator)}\` is imported as \`${operatorText(operator)}\`${added > 0 ? `, with ${added} more pattern${added === 1 ? "" : "s"} for where a wildcard before the fifth colon matches colons` : ""}, which decides alike`,
-    { hint: added > 0 ? "a String operator's `*` matches colons, and an ARN operator's does not before the fifth colon; drop the added patterns if only ARNs of that shape are meant" : `the JSON now says \`${operator.base.name}\`` }));
+    `\`${t.key.text}\` is an ARN key, which arp tests with ARN operators: \`${operatorText(t.operator)}\` is imported as \`${operatorText(operator)}\`${how}, which decides alike${lengthened > 0 ? " on every ARN" : ""}`,
+    { hint: added === 0 && lengthened > 0 ? "ARN operators compare the six colon-separated parts of an ARN, so the pattern writes all six; its `*` covers the parts it did not write"
+      : added > 0 ? "a String operator's `*` matches colons, and an ARN operator's does not before the fifth colon; drop the added patterns if only ARNs of that shape are meant" : `the JSON now says \`${operator.base.name}\`` }));
   return { ...t, operator, values };
 }
 

@@ -107,12 +107,16 @@ function expectedStatement(
 
 /** Positive base operators that take `IfExists`: their several values are ORed. */
 const POSITIVE_WITH_IF_EXISTS: ReadonlySet<string> = new Set(OPERATOR_TABLE.filter((r) => !r.negated && r.qualifiers).map((r) => r.name));
+/** Base operators that take `ForAllValues:`/`ForAnyValue:` and `IfExists`. */
+const QUALIFIED: ReadonlySet<string> = new Set(OPERATOR_TABLE.filter((r) => r.qualifiers).map((r) => r.name));
 
 /**
  * What lowering writes for two positive tests of one key and operator (`ArnLike` from the JSON's
- * `ArnLike`, and `ArnLike` from its `StringLike` on an ARN key): one Condition block holds each
- * operator and key once, so the second takes the operator's `IfExists` form, which the first
- * test's need for the key makes equal (compiler/lower/lowerStatement.ts).
+ * `ArnLike`, and `ArnLike` from its `StringLike` on an ARN key), or two quantified ones (the
+ * JSON's `ForAllValues:StringEquals` beside `ForAllValues:StringEqualsIfExists`, whose
+ * `IfExists` the import drops): one Condition block holds each operator and key once, so the
+ * second takes the operator's `IfExists` form, which the first test decides alike on a missing
+ * key (compiler/lower/lowerStatement.ts).
  */
 function spellApart(conditions: readonly IrCondition[]): IrCondition[] {
   const taken = new Set<string>();
@@ -122,7 +126,11 @@ function spellApart(conditions: readonly IrCondition[]): IrCondition[] {
       taken.add(pair);
       return c;
     }
-    if (!POSITIVE_WITH_IF_EXISTS.has(c.operator)) return c;
+    const [quantifier, base] = c.operator.includes(":") ? c.operator.split(":") as [string, string] : [undefined, c.operator];
+    // Under a quantifier any operator that takes one has an `IfExists` spelling to spare, but
+    // for `ForAllValues:` of a negated one, whose values lowering merges as it does unqualified.
+    const merged = quantifier === "ForAllValues" && !POSITIVE_WITH_IF_EXISTS.has(base);
+    if (quantifier === undefined || merged ? !POSITIVE_WITH_IF_EXISTS.has(base) : !QUALIFIED.has(base)) return c;
     const spare = `${c.operator}IfExists`;
     taken.add(`${spare}\u0000${c.key.toLowerCase()}`);
     return { ...c, operator: spare };

@@ -30,6 +30,12 @@ export function validateDocument(root: JsonNode, diagnostics: Diagnostic[]): Imp
   }
   const wrapper = root.entries.find((e) => WRAPPERS.includes(e.key));
   if (!root.entries.some((e) => e.key === "Statement")) {
+    // IAM's element names are case-sensitive: `statement` is a misspelt policy, not another JSON.
+    const misspelt = root.entries.find((e) => e.key.toLowerCase() === "statement");
+    if (misspelt !== undefined) {
+      diagnostics.push(diagnostic("InvalidPolicyElement", misspelt.keySpan, `\`${misspelt.key}\` is not an element of a policy document`, { hint: "IAM spells it `Statement`" }));
+      return undefined;
+    }
     diagnostics.push(diagnostic("NotAPolicy", wrapper?.keySpan ?? headSpan(root), "this JSON has no `Statement`: it is not an IAM policy document", {
       hint: wrapper !== undefined ? `import the document inside \`${wrapper.key}\`` : 'a policy is `{ "Version": "2012-10-17", "Statement": [ ... ] }`',
     }));
@@ -44,7 +50,6 @@ export function validateDocument(root: JsonNode, diagnostics: Diagnostic[]): Imp
   if (statements === undefined || hasNewErrors(diagnostics, before)) return undefined;
   const kind = policyKind(statements);
   checkKind(kind, statements, diagnostics);
-  checkSids(statements, diagnostics);
   if (hasNewErrors(diagnostics, before)) return undefined;
   const named = renameSids(statements, diagnostics);
   return { kind, ...(version !== undefined ? { version } : {}), ...(id !== undefined ? { id } : {}), statements: named, span: root.span };
@@ -228,32 +233,39 @@ function readSid(node: JsonNode, diagnostics: Diagnostic[]): Located | undefined
  * unique within the policy, with a warning: a Sid changes no decision, and IAM would accept
  * the policy only so.
  */
+/**
+ * Sids IAM rejects, renamed: one with characters other than letters and digits to those, and a
+ * repeated one ("In IAM, the `Sid` value must be unique within a JSON policy") to itself with a
+ * number. arp's labels are unique ignoring case, so `Read` and `read` are a repeat too. A Sid
+ * changes no decision; an empty one is dropped later and repeats nothing.
+ */
 function renameSids(statements: readonly ImportedStatement[], diagnostics: Diagnostic[]): ImportedStatement[] {
-  const taken = new Set(statements.flatMap((s) => (s.sid !== undefined && SID.test(s.sid.text) ? [s.sid.text.toLowerCase()] : [])));
+  const first = new Map<string, Located>();
+  for (const s of statements) {
+    if (s.sid !== undefined && s.sid.text !== "" && SID.test(s.sid.text) && !first.has(s.sid.text.toLowerCase())) first.set(s.sid.text.toLowerCase(), s.sid);
+  }
+  const taken = new Set(first.keys());
   return statements.map((s) => {
-    if (s.sid === undefined || SID.test(s.sid.text)) return s;
+    if (s.sid === undefined || s.sid.text === "") return s;
+    const valid = SID.test(s.sid.text);
+    const prior = first.get(s.sid.text.toLowerCase());
+    if (valid && prior === s.sid) return s;
     const base = s.sid.text.replace(/[^A-Za-z0-9]/g, "") || "Statement";
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}${n}`;
     taken.add(name.toLowerCase());
-    diagnostics.push(diagnostic("RenamedSid", s.sid.span, `IAM accepts only letters and digits in a \`Sid\`: \`${s.sid.text}\` is imported as \`${name}\``, {
-      hint: "a Sid changes no decision; IAM rejects the policy with the Sid as written",
-    }));
+    if (!valid) {
+      diagnostics.push(diagnostic("RenamedSid", s.sid.span, `IAM accepts only letters and digits in a \`Sid\`: \`${s.sid.text}\` is imported as \`${name}\``, {
+        hint: "a Sid changes no decision; IAM rejects the policy with the Sid as written",
+      }));
+    } else {
+      const same = prior !== undefined && prior.text === s.sid.text;
+      diagnostics.push(diagnostic("RenamedSid", s.sid.span,
+        `${same ? `the \`Sid\` \`${s.sid.text}\` is already used in this policy` : `\`${s.sid.text}\` differs only in case from the \`Sid\` \`${prior?.text ?? ""}\``}: it is imported as \`${name}\``, {
+          hint: same ? "a Sid changes no decision; IAM requires each Sid to be unique within a policy" : "a Sid changes no decision; arp's statement labels are unique ignoring case",
+          ...(prior !== undefined ? { related: [{ message: "first used here", span: prior.span }] } : {}),
+        }));
+    }
     return { ...s, sid: { text: name, span: s.sid.span } };
   });
-}
-
-function checkSids(statements: readonly ImportedStatement[], diagnostics: Diagnostic[]): void {
-  const seen = new Map<string, Located>();
-  for (const s of statements) {
-    if (s.sid === undefined) continue;
-    const prior = seen.get(s.sid.text);
-    if (prior !== undefined && s.sid.text !== "") {
-      diagnostics.push(diagnostic("InvalidPolicyElement", s.sid.span, `the \`Sid\` \`${s.sid.text}\` is already used in this policy`, {
-        hint: "IAM requires each Sid to be unique within a policy",
-        related: [{ message: "first used here", span: prior.span }],
-      }));
-    }
-    seen.set(s.sid.text, s.sid);
-  }
 }

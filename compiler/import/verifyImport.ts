@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import type { IamPolicyDocument, IamStatement } from "../../runtime/policyDocument.js";
-import { compileProgram, type CompileResult } from "../compileProgram.js";
+import { compileProgram, type CompileResult, type SourceInput } from "../compileProgram.js";
 import { Codes, diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
 import { SUPPRESSIBLE_ERRORS, suppressedCode } from "../driver/suppressions.js";
@@ -82,6 +82,7 @@ export function verifyLayout(
   arpPath: string,
   diagnostics: Diagnostic[],
   check: (result: CompileResult) => IamPolicyDocument | undefined,
+  companions: readonly SourceInput[] = [],
 ): VerifiedImport | undefined {
   const translation = { ...layout, ...terms };
   const policy = { span: whole };
@@ -89,7 +90,7 @@ export function verifyLayout(
   let assembled = assembleArp(translation, marks);
   // A template's pseudo-parameters are declared without a value: the round trip sets them to
   // the placeholders the expected document holds (templateIntrinsics.ts).
-  const compile = (text: string): CompileResult => compileProgram([{ path: arpPath, text }], { params: placeholderParams(terms.params) });
+  const compile = (text: string): CompileResult => compileProgram([{ path: arpPath, text }, ...companions], { params: placeholderParams(terms.params) });
   let result = compile(assembled.text.text);
   // The hints of errors a mark then suppresses ("did you mean ...?"), by where they point.
   const hints = new Map<string, string>();

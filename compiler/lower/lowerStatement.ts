@@ -104,14 +104,18 @@ function conditionBlock(ctx: CheckContext, tests: readonly ConditionTest[]): IrC
 const NOR_OPERATORS: ReadonlySet<string> = new Set(OPERATOR_TABLE.filter((r) => r.negated).map((r) => r.name));
 
 /**
- * The second spelling of a positive test that must hold beside one of the same operator and
- * key: its `IfExists` form. On a single-valued key (an unqualified test; arp refuses those on
+ * The second spelling of a test that must hold beside one of the same operator and key: its
+ * `IfExists` form, which differs from it only on a missing key, where the first test decides
+ * the AND alone. On a single-valued key (an unqualified positive test; arp refuses those on
  * multi-valued keys) the first test already fails when the key is missing, so "K like a and
- * (K missing or K like b)" is "K like a and K like b". Undefined when the test is already
- * `IfExists`, set-qualified, or of an operator that takes no `IfExists` (`Null`).
+ * (K missing or K like b)" is "K like a and K like b". Under a quantifier the first test fails
+ * (`any`) or holds (`all`) on a missing key whatever `IfExists` is taken to do there (ARP3008),
+ * so `all K in [a, b] and all K in [b, c]` is `ForAllValues:StringEquals` beside
+ * `ForAllValues:StringEqualsIfExists`. Undefined when the test is already `IfExists`, an
+ * unqualified negated test (those merge), or of an operator that takes no `IfExists` (`Null`).
  */
 function ifExistsSpare(t: ConditionTest): string | undefined {
-  if (t.ifExists || t.quantifier !== undefined || NOR_OPERATORS.has(t.operator)) return undefined;
+  if (t.ifExists || (t.quantifier === undefined && NOR_OPERATORS.has(t.operator))) return undefined;
   if (OPERATOR_TABLE.find((r) => r.name === t.operator)?.qualifiers !== true) return undefined;
   return operatorName({ ...t, ifExists: true });
 }

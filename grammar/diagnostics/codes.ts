@@ -95,7 +95,7 @@ export const Codes = {
   NotImportable: def("ARP6004", "error", "a policy element arp cannot express"),
   DroppedElement: def("ARP6005", "warning", "an element that changes no decision and that arp does not keep (`Id`, a trust statement's `Sid`)"),
   LiteralVariables: def("ARP6006", "warning", "`${...}` in a policy without Version 2012-10-17, which IAM reads as literal text"),
-  RenamedSid: def("ARP6007", "warning", "a `Sid` with characters IAM rejects, imported under a name of its letters and digits"),
+  RenamedSid: def("ARP6007", "warning", "a `Sid` IAM rejects (a character other than letters and digits, or a repeat), imported under a name of its own"),
   StringOperatorOnArnKey: def("ARP6008", "warning", "a String operator on an ARN key, imported as the ARN operator (and patterns) that decide alike"),
   NumericOperatorOnDateKey: def("ARP6020", "warning", "a Numeric operator on `aws:EpochTime`, imported as the Date operator that decides alike on epoch seconds"),
   BinaryOperatorOnStringKey: def("ARP6021", "warning", "`BinaryEquals` on a string key, imported as a string test of every base-64 spelling of the same bytes"),

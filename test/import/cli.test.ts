@@ -103,6 +103,10 @@ describe("arp import", () => {
     expect(r.stderr).toContain(`${trust} → deployer`);
     const named = await run([trust], { name: "Builder" });
     expect(named.stdout).toContain("role Builder {");
+    // A name IAM refuses is the command line's error, not one located in the JSON.
+    const bad = await run([trust], { name: "bad name" });
+    expect(bad).toEqual({ code: 1, stdout: "", stderr: expect.stringContaining("--name - error ARP9003: IAM does not accept `bad name` as a name") as string });
+    expect(bad.stderr).not.toContain("trust.json");
   });
 
   it("refuses a file with warnings under --strict", async () => {

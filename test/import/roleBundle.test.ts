@@ -41,6 +41,18 @@ describe("a role bundle", () => {
     expect(result.name).toBe("Deployer");
     expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP2013"]);
     expect(JSON.parse(bundleOf(result.arp!))).toEqual(JSON.parse(json));
+    expect(result.exact).toBe(true);
+  });
+
+  it("is not exact when an inline policy is normalised, though its trust is as written", async () => {
+    const bundle = {
+      RoleName: "Reader",
+      AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "tasks.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" }] },
+      Policies: [{ PolicyName: "Read", PolicyDocument: { Version: "2012-10-17", Statement: [{ Sid: "Read all!", Effect: "Allow", Action: ["apprunner:ListServices"], Resource: ["*"] }] } }],
+    };
+    const result = await importPolicy(JSON.stringify(bundle, null, 2), { file: "Reader.role.json" });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["ARP6007"]);
+    expect(result.exact).toBe(false);
   });
 
   it("imports a CloudFormation AWS::IAM::Role resource, naming it from the file without RoleName", async () => {

@@ -59,6 +59,31 @@ describe("a String operator on an ARN key", () => {
     });
   }
 
+  it("a pattern with fewer than five colons, which IAM accepts, is written out to the six parts of an ARN and decides alike on ARNs", async () => {
+    expect(arnPatternsForStringLike("arn:aws:*", true)).toEqual(["arn:aws:*:*:*:*"]);
+    expect(arnPatternsForStringLike("arn:aws:iam::*", true)).toEqual(["arn:aws:iam::*:*"]);
+    expect(arnPatternsForStringLike("arn:*:role/x", true)).toEqual(["arn:*:*:*:*:role/x", "arn:*:*:*:*:*:role/x"]);
+    // No wildcard covers a colon it lacks: left as written, and refused as no ARN.
+    expect(arnPatternsForStringLike("arn:aws:?", true)).toEqual(["arn:aws:?"]);
+    for (const operator of OPERATORS) {
+      for (const pattern of ["arn:aws:*", "arn:aws:iam::*", "arn:*:role/deploy-*"]) {
+        const input = doc(operator, "aws:PrincipalArn", pattern);
+        const json = JSON.stringify(input, null, 2);
+        const result = await importPolicy(json, { file: "p.json" });
+        expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([["ARP6008", "warning"]]);
+        expect(result.diagnostics[0]!.message).toMatch(/^`aws:PrincipalArn` is an ARN key.*, which decides alike on every ARN$/);
+        const compiled = compileImport(result.arp!, "policy");
+        // Every value of an ARN key is an ARN: five colons or more.
+        const arn = fc.tuple(fc.constantFrom("arn"), fc.constantFrom("aws", "aws-cn"), fc.constantFrom("iam", "s3", ""), fc.constantFrom("", "us-east-1"),
+          fc.constantFrom("", "123456789012"), fc.constantFrom("role/deploy-a", "role/x", "user/a:b", "root")).map((parts) => parts.join(":"));
+        fc.assert(fc.property(fc.option(arn, { freq: 6 }), (value) => {
+          const request = { principal: "arn:aws:iam::123456789012:user/alice", action: "iam:PassRole", resource: "*", context: value === null ? {} : { "aws:PrincipalArn": value } };
+          expect(evaluate([compiled], request).decision, JSON.stringify(request)).toBe(evaluate([input], request).decision);
+        }), { numRuns: 200, seed: 6008 });
+      }
+    }
+  });
+
   it("StringEquals is ArnEquals, a literal wildcard written `${*}`; ignoring case, or `*` before Version 2012-10-17, it is refused", async () => {
     const plain = await importPolicy(JSON.stringify(doc("StringNotEquals", "aws:PrincipalArn", ["arn:aws:iam::123456789012:role/a", "arn:aws:iam::123456789012:role/b"])), { file: "p.json" });
     expect(plain.diagnostics.map((d) => d.code)).toEqual(["ARP6008"]);

@@ -199,6 +199,40 @@ describe("intrinsic functions in a template's policies", () => {
     ]);
   });
 
+  it("a role that trusts or attaches by the stack's account needs that account set: its stand-in `*` would trust every account", async () => {
+    const template = JSON.stringify({ Resources: {
+      Deployer: { Type: "AWS::IAM::Role", Properties: {
+        AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: { "Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root" } }, Action: "sts:AssumeRole" }] },
+        ManagedPolicyArns: [{ Ref: "Named" }],
+      } },
+      Named: { Type: "AWS::IAM::ManagedPolicy", Properties: { ManagedPolicyName: "web-readers", PolicyDocument: MANAGED } },
+    } }, null, 2);
+    const [role] = await importDocuments(template, { file: "t.json" });
+    expect(role!.diagnostics).toEqual([]);
+    // Unset, `param account` must not compile to `"AWS": "*"` nor to `arn:aws:iam::*:policy/...`.
+    const unset = compile({ path: "Deployer.arp", text: role!.arp! });
+    expect(unset.ok).toBe(false);
+    const lineOf = (d: { span: { start: number } }): string => role!.arp!.slice(0, d.span.start).split("\n").length.toString();
+    const lines = role!.arp!.split("\n");
+    expect(unset.diagnostics.map((d) => [d.code, lines[Number(lineOf(d)) - 1]!.trim()])).toEqual([
+      ["ARP2010", 'trust account "${account}"'],
+      ["ARP2010", 'attach "arn:${partition}:iam::${account}:policy/web-readers"'],
+    ]);
+    expect(unset.diagnostics[0]!.message).toBe("parameter `account` has no value, and its stand-in `*` would trust every AWS account");
+    // Of a role's ARN, `*` makes no principal at all; once set, it is that account's role.
+    const ciRole = 'param account\nrole r {\n  trust arn "arn:aws:iam::${account}:role/ci"\n}\n';
+    expect(compile({ path: "r.arp", text: ciRole }).diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ["ARP2010", "parameter `account` has no value, and its stand-in `*` makes a principal IAM rejects (a principal is named in full)"],
+    ]);
+    expect(compile({ path: "r.arp", text: ciRole }, { params: { account: "123456789012" } }).roles[0]!.trust.document.Statement).toEqual([
+      { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:role/ci" }, Action: "sts:AssumeRole" },
+    ]);
+    const set = compile({ path: "Deployer.arp", text: role!.arp! }, { params: { account: "123456789012" } });
+    expect(set.diagnostics).toEqual([]);
+    expect(set.roles[0]!.trust.document).toEqual({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }] });
+    expect(set.roles[0]!.managedPolicyArns).toEqual(["arn:aws:iam::123456789012:policy/web-readers"]);
+  });
+
   it("prints a line per template resource: what it became, or why not", async () => {
     const template = JSON.stringify({ Resources: {
       Good: { Type: "AWS::IAM::ManagedPolicy", Properties: { PolicyDocument: MANAGED } },

@@ -236,6 +236,9 @@ describe("names", () => {
     ["<stdin>", "policy"],
     ["-", "policy"],
     ["noext", "noext"],
+    // IAM names are ASCII: a name with no letter or digit left is no name.
+    ["é.json", "policy"],
+    ["политика.json", "policy"],
   ])("%s → %s", (file, name) => {
     expect(importedPolicyName(file)).toBe(name);
   });

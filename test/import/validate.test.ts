@@ -49,6 +49,8 @@ describe("elements of the wrong type or name (ARP6003)", () => {
     ["an unknown Version", '{"Version": "2012-10-18", "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"2012-10-18"'],
     ["an unknown top-level element", '{"Version": "2012-10-17", "Statment": [], "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"Statment"'],
     ["Id: 7", '{"Version": "2012-10-17", "Id": 7, "Statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', "7"],
+    // IAM's element names are case-sensitive: a misspelt policy, not JSON of another kind.
+    ["a lower-case statement", '{"version": "2012-10-17", "statement": {"Effect": "Allow", "Action": "a:B", "Resource": "*"}}', '"statement"'],
   ])("%s", async (_, json, at) => {
     expect(await problems(json)).toEqual([{ code: "ARP6003", at }]);
   });
@@ -119,16 +121,27 @@ describe("elements of the wrong type or name (ARP6003)", () => {
     expect(await problems(json)).toEqual([{ code: "ARP6003", at: "{" }]);
   });
 
-  it("reports duplicate Sids", async () => {
+  // "In IAM, the Sid value must be unique within a JSON policy" (reference_policies_elements_sid):
+  // a Sid changes no decision, so a repeat is renamed as a Sid of other characters is.
+  it("renames a repeated Sid, and one that repeats another but for case, with a number", async () => {
     const json = JSON.stringify({
       Version: "2012-10-17",
       Statement: [
         { Sid: "Read", Effect: "Allow", Action: "apprunner:ListServices", Resource: "*" },
         { Sid: "Read", Effect: "Allow", Action: "apprunner:DescribeService", Resource: "*" },
+        { Sid: "READ", Effect: "Allow", Action: "apprunner:ListOperations", Resource: "*" },
       ],
     });
-    const found = await problems(json);
-    expect(found).toEqual([{ code: "ARP6003", at: '"Read"' }]);
+    const result = await importPolicy(json, { file: "p.json" });
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      ["ARP6007", "warning", "the `Sid` `Read` is already used in this policy: it is imported as `Read2`"],
+      ["ARP6007", "warning", "`READ` differs only in case from the `Sid` `Read`: it is imported as `READ3`"],
+    ]);
+    expect(result.diagnostics.map((d) => json.slice(d.span.start, d.span.end))).toEqual(['"Read"', '"READ"']);
+    expect(result.diagnostics[0]!.related?.map((r) => r.span.start)).toEqual([json.indexOf('"Read"')]);
+    expect(result.exact).toBe(false);
+    const labels = [...result.arp!.matchAll(/^  "(\w+)":/gm)].map((m) => m[1]);
+    expect(labels).toEqual(["Read", "Read2", "READ3"]);
   });
 
   it("reports a key written twice, and keys that differ only in case", async () => {
