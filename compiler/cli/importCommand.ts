@@ -8,6 +8,7 @@
  * warnings too.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
@@ -41,6 +42,8 @@ export interface ImportCommandOptions {
   readonly name?: string;
   /** Refuse a file with warnings, as with errors. */
   readonly strict?: boolean;
+  /** Replace `.arp` files in `out` that hold something other than what the import writes. */
+  readonly force?: boolean;
 }
 
 const processIo: ImportIo = {
@@ -62,8 +65,9 @@ export function registerImportCommand(program: Command): void {
     .option("-o, --out <dir>", "write <name>.arp per input into this directory instead of printing")
     .option("--name <name>", "the policy's or role's name (one input only); by default the file's, or a trust file's directory's")
     .option("--strict", "refuse a file with warnings, as with errors")
+    .option("--force", "replace .arp files in --out that hold something else (by default they are kept and the input is refused)")
     .addOption(formatOption())
-    .action(async (files: string[], opts: { out?: string; format: OutputFormat; name?: string; strict?: boolean }, cmd: Command) => {
+    .action(async (files: string[], opts: { out?: string; format: OutputFormat; name?: string; strict?: boolean; force?: boolean }, cmd: Command) => {
       const color = colorOf(cmd);
       process.exitCode = await runImport(files, { ...opts, color }, processIo);
     });
@@ -181,7 +185,8 @@ export async function runImport(files: readonly string[], options: ImportCommand
     return EXIT_ERRORS;
   }
   const loaded = await loadAndImport(files, options, io);
-  const outputs = outputFiles(loaded);
+  let outputs = outputFiles(loaded);
+  if (options.out !== undefined && options.force !== true) outputs = keepOthersFiles(options.out, outputs, loaded);
   let written = outputs;
   if (options.out !== undefined && outputs.length > 0) {
     try {
@@ -207,6 +212,30 @@ export async function runImport(files: readonly string[], options: ImportCommand
     summarizeFiles(written.filter((o) => options.out !== undefined || !templates.has(o.input)), loaded.refused, options, io);
   }
   return exitCode(loaded);
+}
+
+/**
+ * The outputs that replace nothing but an identical file. A `.arp` in the output directory that
+ * holds something else may be the user's own work (an import edited by hand since), so it is
+ * kept and its input refused, unless `--force` says to replace it.
+ */
+function keepOthersFiles(dir: string, outputs: readonly Output[], loaded: Loaded): Output[] {
+  return outputs.filter((o) => {
+    const path = join(dir, o.file.name);
+    let existing: string;
+    try {
+      existing = readFileSync(path, "utf8");
+    } catch {
+      return true; // missing (or unreadable: the write reports that)
+    }
+    if (existing === o.file.text) return true;
+    loaded.refused.push(o.input);
+    loaded.diagnostics.push(diagnostic("OutputFailed", { file: path, start: 0, end: 0 },
+      `\`${path}\` exists and holds something else: importing \`${o.input}\` would replace it`, {
+        hint: "pass `--force` to replace it, or import into another directory with `--out`",
+      }));
+    return false;
+  });
 }
 
 function exitCode(loaded: Loaded): number {

@@ -18,7 +18,7 @@ interface Run {
 }
 
 /** Runs the command with fixtures as files (by name) and `stdin`. */
-async function run(files: string[], options: { out?: string; format?: "text" | "json"; stdin?: string; name?: string; strict?: boolean } = {}): Promise<Run> {
+async function run(files: string[], options: { out?: string; format?: "text" | "json"; stdin?: string; name?: string; strict?: boolean; force?: boolean } = {}): Promise<Run> {
   let stdout = "";
   let stderr = "";
   const io: ImportIo = {
@@ -34,6 +34,7 @@ async function run(files: string[], options: { out?: string; format?: "text" | "
     ...(options.out !== undefined ? { out: options.out } : {}),
     ...(options.name !== undefined ? { name: options.name } : {}),
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
+    ...(options.force !== undefined ? { force: options.force } : {}),
     format: options.format ?? "text",
     color: false,
   }, io);
@@ -83,6 +84,23 @@ describe("arp import", () => {
     expect(readFileSync(join(out, "keep.arp"), "utf8")).toBe("// before\n");
     expect(r.stderr).toContain("imported 2 files to");
     expect(r.stderr).toContain("not imported (1 file): fixtures/type-mismatch.json");
+  });
+
+  it("keeps a .arp in --out that holds something else, refusing its input, unless --force", async () => {
+    const out = importDir();
+    const edited = "// edited by hand since the last import\n";
+    writeFileSync(join(out, "team-services.arp"), edited);
+    const r = await run(["fixtures/team-services.json", "fixtures/not-resource.json"], { out });
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(out, "team-services.arp"), "utf8")).toBe(edited);
+    expect(readdirSync(out).sort()).toEqual(["not-resource.arp", "team-services.arp"]);
+    expect(r.stderr).toContain(`error ARP9003: \`${join(out, "team-services.arp")}\` exists and holds something else`);
+    expect(r.stderr).toContain("not imported (1 file): fixtures/team-services.json");
+    // The same import again replaces nothing but identical files, so it succeeds.
+    expect((await run(["fixtures/not-resource.json"], { out })).code).toBe(0);
+    const forced = await run(["fixtures/team-services.json"], { out, force: true });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(out, "team-services.arp"), "utf8")).toContain("policy team-services {");
   });
 
   it("prints the files that import, and exits 1 when one does not", async () => {
