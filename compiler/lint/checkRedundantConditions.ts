@@ -3,24 +3,31 @@
  * beside `K = "a"`, `K like "a*"` beside `K = "abc"`). Tests are ANDed, so the implied one
  * changes no decision; like a redundant statement it is worth removing, since an edit of the
  * stronger test leaves the weaker one behind looking meaningful. Implication is proved, never
- * guessed (conditionImplication.ts).
+ * guessed (conditionImplication.ts), for every statement the test lowered into (everyCopy.ts):
+ * `K exists and (K = "a" or L = "b")` needs its `K exists` in the `L = "b"` branch.
  */
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
+import type { IrCondition } from "../ir.js";
 import { implies } from "./conditionImplication.js";
+import { EveryCopy, sameSpan } from "./everyCopy.js";
 import { identityStatements, type LintRule } from "./lintInput.js";
 
 export const checkRedundantConditions: LintRule = (input, report) => {
+  const verdicts = new EveryCopy<{ test: IrCondition; by: IrCondition }>();
   for (const s of identityStatements(input)) {
     s.conditions.forEach((a, i) => {
-      // Of two tests that imply each other, the later is the redundant one.
-      const b = s.conditions.find((b, j) => j !== i && implies(b, a) && (!implies(a, b) || j < i));
-      if (b === undefined) return;
-      report(
-        diagnostic("RedundantCondition", a.span, `this test of \`${a.key}\` holds whenever another test of the statement does, so it changes no decision`, {
-          related: [{ message: "implied by this test", span: b.span }],
-          hint: "remove it",
-        }),
-      );
+      // The implying test must come from another construct, and of two tests that imply each
+      // other, the later is the redundant one.
+      const by = s.conditions.find((b, j) => !sameSpan(a.span, b.span) && implies(b, a) && (!implies(a, b) || j < i));
+      verdicts.add(a.span, by === undefined ? undefined : { test: a, by });
     });
+  }
+  for (const { span, witness } of verdicts.holding()) {
+    report(
+      diagnostic("RedundantCondition", span, `this test of \`${witness.test.key}\` holds whenever another test of the statement does, so it changes no decision`, {
+        related: [{ message: "implied by this test", span: witness.by.span }],
+        hint: "remove it",
+      }),
+    );
   }
 };
