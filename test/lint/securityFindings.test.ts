@@ -1,0 +1,42 @@
+// The security warnings must not be talked out of a finding by a test that only looks like a
+// limit: each risky case here is one a reviewer could mistake for a pinned one.
+import { describe, expect, it } from "vitest";
+import { check } from "../../compiler/index.js";
+
+/** The codes lint reports; every case compiles, so a quiet answer is lint's, not a parse error's. */
+function codes(text: string): string[] {
+  const { diagnostics } = check({ path: "p.arp", text }, { lint: true });
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return diagnostics.map((d) => d.code);
+}
+
+const pin = 'iam:PassedToService = "apprunner.amazonaws.com"';
+
+describe("ARP7001: iam:PassRole on any role", () => {
+  it("is reported when a wildcard comes before the role's name, wherever in `role/`", () => {
+    for (const resource of ["arn:aws:iam::123456789012:role*", "arn:aws:iam::123456789012:r*", "arn:aws:iam::123456789012:ro?e/*", "arn:aws:iam::123456789012:role/?*", "arn:aws:iam::123456789012:*"]) {
+      expect(codes(`allow iam:PassRole on "${resource}" when ${pin}\n`), resource).toContain("ARP7001");
+    }
+  });
+
+  it("is quiet when the path or name begins with text", () => {
+    expect(codes(`allow iam:PassRole on "arn:aws:iam::123456789012:role/apprunner/*" when ${pin}\n`)).not.toContain("ARP7001");
+    expect(codes(`allow iam:PassRole on "arn:aws:iam::123456789012:role/AppRunnerECRAccessRole" when ${pin}\n`)).not.toContain("ARP7001");
+  });
+});
+
+describe("ARP7002: iam:PassRole to any service", () => {
+  const on = (when: string): string[] => codes(`allow iam:PassRole on "arn:aws:iam::123456789012:role/apprunner/*" when ${when}\n`);
+
+  it("is reported when the iam:PassedToService test admits every service, or every service but some", () => {
+    expect(on('iam:PassedToService like "*"')).toContain("ARP7002");
+    expect(on('iam:PassedToService like "*.amazonaws.com"')).toContain("ARP7002");
+    expect(on('iam:PassedToService != "ec2.amazonaws.com"')).toContain("ARP7002");
+    expect(on("iam:PassedToService exists")).toContain("ARP7002");
+  });
+
+  it("is quiet when the test names the service", () => {
+    expect(on(pin)).not.toContain("ARP7002");
+    expect(on('iam:PassedToService in ["apprunner.amazonaws.com", "ecs-tasks.amazonaws.com"]')).not.toContain("ARP7002");
+  });
+});
