@@ -40,3 +40,21 @@ describe("ARP7002: iam:PassRole to any service", () => {
     expect(on('iam:PassedToService in ["apprunner.amazonaws.com", "ecs-tasks.amazonaws.com"]')).not.toContain("ARP7002");
   });
 });
+
+describe("ARP7011: a trusted service without a source pin", () => {
+  const trust = (when: string): string[] => codes(`role Instance {\n  trust service "tasks.apprunner.amazonaws.com" when ${when}\n}\n`);
+
+  it("is reported when the source test admits every source, or a missing one", () => {
+    expect(trust("aws:SourceAccount missing")).toContain("ARP7011");
+    expect(trust('aws:SourceAccount like "*"')).toContain("ARP7011");
+    expect(trust('aws:SourceAccount like "1234*"')).toContain("ARP7011");
+    expect(trust('aws:SourceAccount != "111122223333"')).toContain("ARP7011");
+    expect(trust('aws:SourceAccount = "123456789012" if exists')).toContain("ARP7011");
+    expect(trust('aws:SourceArn like "arn:aws:apprunner:*:*:service/*"')).toContain("ARP7011");
+  });
+
+  it("is quiet when the source account is fixed, also inside an ARN pattern", () => {
+    expect(trust('aws:SourceAccount = "123456789012"')).not.toContain("ARP7011");
+    expect(trust('aws:SourceArn like "arn:aws:apprunner:*:123456789012:*"')).not.toContain("ARP7011");
+  });
+});
