@@ -43,8 +43,23 @@ function matchesEverything(value: string): boolean {
 }
 
 /** True when each of the statements holds such a test (statements are ORed, tests ANDed). */
-function everyStatement(statements: readonly IrStatement[], key: (name: string) => boolean): boolean {
-  return statements.every((s) => s.conditions.some((c) => admitsOnly(c, key)));
+function everyStatement(statements: readonly IrStatement[], key: (name: string) => boolean, value: (v: string) => boolean = () => true): boolean {
+  return statements.every((s) => s.conditions.some((c) => admitsOnly(c, key) && c.values.every(value)));
+}
+
+/**
+ * Whether a GitHub Actions `sub` value names one owner: without a `*`, or with its first
+ * wildcard after `repo:OWNER/`. The IAM User Guide limits the role to "a specific GitHub
+ * organization, repository, or branch" (`repo:GitHubOrg/*`); `repo:*` and `repo:acme*` admit
+ * workflows of other owners (`repo:acme-evil/x`), which anyone can create.
+ */
+function fixesGitHubOwner(value: string): boolean {
+  const wildcard = value.search(/[*?]/);
+  // Without a `*` the value has one length: `???` matches no `repo:...` subject at all.
+  if (!value.includes("*")) return true;
+  const head = value.slice(0, wildcard).toLowerCase();
+  if ("repo:".startsWith(head)) return false;
+  return !head.startsWith("repo:") || head.slice("repo:".length).includes("/");
 }
 
 /** The host of a web identity provider: `token.actions.githubusercontent.com`, `accounts.google.com`. */
@@ -92,7 +107,8 @@ export function openTrustFindings(statements: readonly IrStatement[]): OpenTrust
     const claims = SHARED_AUDIENCE.has(host) ? ["sub"] : ["aud", "sub"];
     const pins = (k: string): boolean => claims.some((c) => k.toLowerCase() === `${host}:${c}`);
     const naming = statements.filter((s) => federatedOf(s.principal).includes(federated));
-    const loose = naming.find((s) => !everyStatement([s], pins));
+    const value = SHARED_AUDIENCE.has(host) ? fixesGitHubOwner : undefined;
+    const loose = naming.find((s) => !everyStatement([s], pins, value));
     if (loose === undefined) continue;
     out.push({
       statement: loose,

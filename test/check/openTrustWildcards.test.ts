@@ -26,9 +26,21 @@ describe("wildcard-only values in a trust condition", () => {
     expect(openTrust("???")).toBe(false);
   });
 
+  it("treats a GitHub subject with a wildcard before `repo:OWNER/` as admitting every owner", () => {
+    // Anyone can create a repository under an owner name that `repo:*` or `repo:acme*` matches.
+    expect(openTrust("repo:*")).toBe(true);
+    expect(openTrust("repo:*/web:*")).toBe(true);
+    expect(openTrust("repo:acme*")).toBe(true);
+    expect(openTrust("re*")).toBe(true);
+    expect(openTrust("*:ref:refs/heads/main")).toBe(true);
+    expect(openTrust("repo:acme/*")).toBe(false);
+    expect(openTrust("repo:acme/web:ref:refs/heads/*")).toBe(false);
+  });
+
   it("answers a long run of stars quickly", () => {
     const started = performance.now();
-    expect(openTrust(`${"*".repeat(16_000)}x`)).toBe(false);
+    // Not all wildcards, but a leading `*` leaves the GitHub owner open all the same.
+    expect(openTrust(`${"*".repeat(16_000)}x`)).toBe(true);
     expect(openTrust("*".repeat(16_000))).toBe(true);
     // The backtracking expression took about half a second per value.
     expect(performance.now() - started).toBeLessThan(2000);
