@@ -1,6 +1,7 @@
-// ARP7007 (a statement another covers), ARP7050 (an allow a deny always overrides), ARP7051 (a test another test implies) and ARP7052
-// (a SAML trust without an audience pin) report only what they can prove: each case here that
-// must stay quiet is one where the finding would be false.
+// ARP7007 (a statement another covers), ARP7015 (a statement that never applies), ARP7050 (an
+// allow a deny always overrides), ARP7051 (a test another test implies) and ARP7052 (a SAML trust
+// without an audience pin) report only what they can prove: each case here that must stay quiet
+// is one where the finding would be false.
 import { describe, expect, it } from "vitest";
 import { check } from "../../compiler/index.js";
 
@@ -103,6 +104,20 @@ describe("ARP7051: a test another test of the statement implies", () => {
 
   it("is quiet across keys", () => {
     expect(on('tag env = "a" and tag team exists')).not.toContain("ARP7051");
+  });
+});
+
+describe("ARP7015: tests that cannot both hold", () => {
+  const on = (when: string): string[] => codes(`allow apprunner:DescribeService on * when ${when}\n`);
+
+  it("is reported when every branch of the statement has the contradiction", () => {
+    expect(on('tag env missing and tag env = "a"')).toContain("ARP7015");
+    expect(on('tag env = "a" and tag env != ["a", "b"]')).toContain("ARP7015");
+    expect(on('tag env missing and tag env = "a" and (aws:RequestedRegion = "us-east-1" or aws:RequestedRegion = "us-west-2")')).toContain("ARP7015");
+  });
+
+  it("is quiet when one branch of an `or` still applies", () => {
+    expect(on('tag env missing and (tag env = "a" or aws:RequestedRegion = "us-east-1")')).not.toContain("ARP7015");
   });
 });
 
