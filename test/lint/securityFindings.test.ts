@@ -58,3 +58,18 @@ describe("ARP7011: a trusted service without a source pin", () => {
     expect(trust('aws:SourceArn like "arn:aws:apprunner:*:123456789012:*"')).not.toContain("ARP7011");
   });
 });
+
+describe("ARP7006: all K without a presence guard", () => {
+  const on = (when: string): string[] => codes(`allow apprunner:CreateService on * when ${when}\n`);
+
+  it("is reported when the only other test of the key, or of a request tag, holds on a missing key", () => {
+    // A request without tags passes `all aws:TagKeys in [...]` and `request tag team != "x"` alike.
+    expect(on('all aws:TagKeys in ["team", "env"] and request tag team != "x"')).toContain("ARP7006");
+    expect(on('all aws:TagKeys in ["team", "env"] and any aws:TagKeys != "owner"')).not.toContain("ARP7006");
+  });
+
+  it("is quiet with a positive test that needs the key", () => {
+    expect(on('all aws:TagKeys in ["team", "env"] and request tag team = "web"')).not.toContain("ARP7006");
+    expect(on('all aws:TagKeys in ["team", "env"] and aws:TagKeys exists')).not.toContain("ARP7006");
+  });
+});
