@@ -43,8 +43,32 @@ function matchesEverything(value: string): boolean {
 }
 
 /** True when each of the statements holds such a test (statements are ORed, tests ANDed). */
-function everyStatement(statements: readonly IrStatement[], key: (name: string) => boolean, value: (v: string) => boolean = () => true): boolean {
-  return statements.every((s) => s.conditions.some((c) => admitsOnly(c, key) && c.values.every(value)));
+function everyStatement(statements: readonly IrStatement[], key: (name: string) => boolean, value: (v: string, key: string) => boolean = () => true): boolean {
+  return statements.every((s) => s.conditions.some((c) => admitsOnly(c, key) && c.values.every((v) => value(v, c.key))));
+}
+
+const WILDCARD = /[*?]/;
+
+/**
+ * Whether a value of a narrowing key fixes the account or organization: a wildcard there
+ * (`aws:PrincipalOrgID like "o-*"`, `aws:PrincipalArn like "arn:aws:iam::*:role/deploy"`) admits
+ * callers from accounts anyone can create. Wildcards after the account of an ARN, or after the
+ * organization of an org path, stay inside it.
+ */
+function fixesCaller(value: string, key: string): boolean {
+  switch (key.toLowerCase()) {
+    case "aws:principalarn":
+    case "aws:sourcearn": {
+      const fields = value.split(":");
+      return fields.length >= 5 && !WILDCARD.test(fields.slice(0, 5).join(":"));
+    }
+    case "aws:principalorgpaths":
+      return !WILDCARD.test(value.split("/")[0]!);
+    case "sts:externalid":
+      return true;
+    default:
+      return !WILDCARD.test(value);
+  }
 }
 
 /**
@@ -91,7 +115,7 @@ export interface OpenTrustFinding {
 export function openTrustFindings(statements: readonly IrStatement[]): OpenTrustFinding[] {
   const out: OpenTrustFinding[] = [];
   const open = statements.filter((s) => admitsEveryAccount(s.principal));
-  const unpinned = open.find((s) => !everyStatement([s], (k) => NARROWING_KEYS.test(k)));
+  const unpinned = open.find((s) => !everyStatement([s], (k) => NARROWING_KEYS.test(k), fixesCaller));
   if (unpinned !== undefined) {
     out.push({
       statement: unpinned,

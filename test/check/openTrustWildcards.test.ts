@@ -64,6 +64,16 @@ describe("open trusts, judged on the lowered statements", () => {
     expect(warnings(`trust federated "${GITHUB}" when ${sub} like "repo:acme/*" or ${sub} like "repo:beta/*"`)).toEqual([]);
   });
 
+  it("warns when a narrowing key's wildcard leaves the account or organization open", () => {
+    // Anyone can create an account, an organization, and a role named `deploy` in it.
+    expect(warnings('trust anyone when aws:PrincipalArn like "arn:aws:iam::*:role/deploy"')).toHaveLength(1);
+    expect(warnings('trust anyone when aws:PrincipalOrgID like "o-*"')).toHaveLength(1);
+    expect(warnings('trust anyone when aws:PrincipalAccount like "1*"')).toHaveLength(1);
+    expect(warnings('trust anyone when any aws:PrincipalOrgPaths like "*/ou-abc/*"')).toHaveLength(1);
+    expect(warnings('trust anyone when aws:PrincipalArn like "arn:aws:iam::123456789012:role/*"')).toEqual([]);
+    expect(warnings('trust anyone when any aws:PrincipalOrgPaths like "o-a1b2c3d4e5/r-ab12/*"')).toEqual([]);
+  });
+
   it("reads a double negation as the test it is", () => {
     expect(warnings('trust anyone when not not aws:PrincipalOrgID = "o-a1b2c3d4e5"')).toEqual([]);
     expect(warnings('trust anyone when not aws:PrincipalOrgID = "o-a1b2c3d4e5"')).toHaveLength(1);
