@@ -73,3 +73,16 @@ describe("ARP7006: all K without a presence guard", () => {
     expect(on('all aws:TagKeys in ["team", "env"] and aws:TagKeys exists')).not.toContain("ARP7006");
   });
 });
+
+describe("ARP7005: every action of a service", () => {
+  it("is reported for any spelling of the service's whole wildcard", () => {
+    for (const action of ["apprunner:*", "apprunner:?*", "apprunner:**", "iam:*?"]) {
+      expect(codes(`allow ${action} on *\n`), action).toContain("ARP7005");
+    }
+  });
+
+  it("is quiet for a wildcard that keeps a part of the name", () => {
+    expect(codes("allow apprunner:Describe* on *\n")).not.toContain("ARP7005");
+    expect(codes("allow apprunner:*Service on *\n")).not.toContain("ARP7005");
+  });
+});
