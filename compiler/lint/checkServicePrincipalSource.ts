@@ -50,7 +50,7 @@ export const checkServicePrincipalSource: LintRule = (input, report) => {
       if (s.conditions.some(limitsSource)) continue;
       const services = [principal.Service].flat().join(", ");
       report(
-        diagnostic("ServicePrincipalWithoutSource", s.span, `the role trusts ${services} without \`aws:SourceAccount\` or \`aws:SourceArn\`: the service may assume it for another account's resources`, {
+        diagnostic("ServicePrincipalWithoutSource", s.span, `the role trusts ${services} without an \`aws:SourceAccount\` or \`aws:SourceArn\` test that fixes the account: the service may assume it for another account's resources`, {
           hint: 'add `when aws:SourceAccount = "<your account>"` to the trust',
         }),
       );
