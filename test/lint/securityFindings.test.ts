@@ -86,3 +86,16 @@ describe("ARP7005: every action of a service", () => {
     expect(codes("allow apprunner:*Service on *\n")).not.toContain("ARP7005");
   });
 });
+
+describe("ARP7010: a request tag without a limit on the other tags", () => {
+  const on = (when: string): string[] => codes(`allow apprunner:TagResource on * when ${when}\n`);
+
+  it("is reported when the aws:TagKeys test lets any other tag come along", () => {
+    expect(on('request tag team = "web" and any aws:TagKeys = "team"')).toContain("ARP7010");
+    expect(on('request tag team = "web" and aws:TagKeys exists')).toContain("ARP7010");
+  });
+
+  it("is quiet with `tag keys within [...]`", () => {
+    expect(on('request tag team = "web" and tag keys within ["team", "env"]')).not.toContain("ARP7010");
+  });
+});
