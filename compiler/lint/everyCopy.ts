@@ -8,6 +8,11 @@
  */
 import type { Span } from "../../grammar/diagnostics/diagnostic.js";
 
+/** A key that is the same for two spans exactly when they are the same construct. */
+export function spanKey(span: Span): string {
+  return `${span.file}\u0000${span.start}\u0000${span.end}`;
+}
+
 /** Whether two spans are the same construct. */
 export function sameSpan(a: Span, b: Span): boolean {
   return a.file === b.file && a.start === b.start && a.end === b.end;
@@ -19,7 +24,7 @@ export class EveryCopy<T> {
 
   /** Records one copy of the construct at `span`: `witness` proves the claim for it, undefined refutes it. */
   add(span: Span, witness: T | undefined): void {
-    const key = `${span.file}\u0000${span.start}\u0000${span.end}`;
+    const key = spanKey(span);
     const known = this.verdicts.get(key);
     if (known === undefined) this.verdicts.set(key, { span, witness });
     else if (witness === undefined) known.witness = undefined;

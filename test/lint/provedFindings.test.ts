@@ -97,6 +97,11 @@ describe("ARP7051: a test another test of the statement implies", () => {
     expect(on('tag env = "a" if exists and tag env exists')).not.toContain("ARP7051");
   });
 
+  it("is quiet for a test inside an `or`: removing it alone changes the `or`", () => {
+    expect(on('tag env = "a" and (tag env exists or aws:RequestedRegion = "us-east-1")')).not.toContain("ARP7051");
+    expect(on('tag env = "ab" and (tag env like "a*" or tag env like "b*")')).not.toContain("ARP7051");
+  });
+
   it("is reported only when the test is implied in every branch it lowered to", () => {
     expect(on('tag env exists and (tag env = "a" or aws:RequestedRegion = "us-east-1")')).not.toContain("ARP7051");
     expect(on('tag env exists and tag env = "a" and (aws:RequestedRegion = "us-east-1" or aws:RequestedRegion = "us-west-2")')).toContain("ARP7051");
