@@ -146,9 +146,9 @@ describe("lint's removable findings", () => {
           claims++;
         }
       }),
-      { numRuns: scaled(40), seed: 7007 },
+      { numRuns: scaled(25), seed: 7007 },
     );
     // The cases must reach the claims at all, or the property says nothing.
-    expect(claims).toBeGreaterThan(20);
+    expect(claims).toBeGreaterThan(10);
   });
 });
