@@ -43,8 +43,47 @@ function matchesEverything(value: string): boolean {
 }
 
 /** True when each of the statements holds such a test (statements are ORed, tests ANDed). */
-function everyStatement(statements: readonly IrStatement[], key: (name: string) => boolean): boolean {
-  return statements.every((s) => s.conditions.some((c) => admitsOnly(c, key)));
+function everyStatement(statements: readonly IrStatement[], key: (name: string) => boolean, value: (v: string, key: string) => boolean = () => true): boolean {
+  return statements.every((s) => s.conditions.some((c) => admitsOnly(c, key) && c.values.every((v) => value(v, c.key))));
+}
+
+const WILDCARD = /[*?]/;
+
+/**
+ * Whether a value of a narrowing key fixes the account or organization: a wildcard there
+ * (`aws:PrincipalOrgID like "o-*"`, `aws:PrincipalArn like "arn:aws:iam::*:role/deploy"`) admits
+ * callers from accounts anyone can create. Wildcards after the account of an ARN, or after the
+ * organization of an org path, stay inside it.
+ */
+function fixesCaller(value: string, key: string): boolean {
+  switch (key.toLowerCase()) {
+    case "aws:principalarn":
+    case "aws:sourcearn": {
+      const fields = value.split(":");
+      return fields.length >= 5 && !WILDCARD.test(fields.slice(0, 5).join(":"));
+    }
+    case "aws:principalorgpaths":
+      return !WILDCARD.test(value.split("/")[0]!);
+    case "sts:externalid":
+      return true;
+    default:
+      return !WILDCARD.test(value);
+  }
+}
+
+/**
+ * Whether a GitHub Actions `sub` value names one owner: without a `*`, or with its first
+ * wildcard after `repo:OWNER/`. The IAM User Guide limits the role to "a specific GitHub
+ * organization, repository, or branch" (`repo:GitHubOrg/*`); `repo:*` and `repo:acme*` admit
+ * workflows of other owners (`repo:acme-evil/x`), which anyone can create.
+ */
+function fixesGitHubOwner(value: string): boolean {
+  const wildcard = value.search(/[*?]/);
+  // Without a `*` the value has one length: `???` matches no `repo:...` subject at all.
+  if (!value.includes("*")) return true;
+  const head = value.slice(0, wildcard).toLowerCase();
+  if ("repo:".startsWith(head)) return false;
+  return !head.startsWith("repo:") || head.slice("repo:".length).includes("/");
 }
 
 /** The host of a web identity provider: `token.actions.githubusercontent.com`, `accounts.google.com`. */
@@ -76,7 +115,7 @@ export interface OpenTrustFinding {
 export function openTrustFindings(statements: readonly IrStatement[]): OpenTrustFinding[] {
   const out: OpenTrustFinding[] = [];
   const open = statements.filter((s) => admitsEveryAccount(s.principal));
-  const unpinned = open.find((s) => !everyStatement([s], (k) => NARROWING_KEYS.test(k)));
+  const unpinned = open.find((s) => !everyStatement([s], (k) => NARROWING_KEYS.test(k), fixesCaller));
   if (unpinned !== undefined) {
     out.push({
       statement: unpinned,
@@ -92,7 +131,8 @@ export function openTrustFindings(statements: readonly IrStatement[]): OpenTrust
     const claims = SHARED_AUDIENCE.has(host) ? ["sub"] : ["aud", "sub"];
     const pins = (k: string): boolean => claims.some((c) => k.toLowerCase() === `${host}:${c}`);
     const naming = statements.filter((s) => federatedOf(s.principal).includes(federated));
-    const loose = naming.find((s) => !everyStatement([s], pins));
+    const value = SHARED_AUDIENCE.has(host) ? fixesGitHubOwner : undefined;
+    const loose = naming.find((s) => !everyStatement([s], pins, value));
     if (loose === undefined) continue;
     out.push({
       statement: loose,

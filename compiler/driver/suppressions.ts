@@ -156,7 +156,10 @@ export class SuppressingDiagnostics extends Array<Diagnostic> {
         : unknown.length > 0 ? `names ${unknown.map((c) => `\`${c}\``).join(", ")}, which ${unknown.length === 1 ? "is not a code" : "are not codes"} of arp`
           : "gives no reason";
       super.push(diagnostic("MalformedSuppression", comment.span, `this \`${SUPPRESSION_DIRECTIVE}\` comment ${problem}, so it suppresses nothing`, {
-        hint: `write \`${suppressionComment(["ARP2002"], "why the name is right")}\``,
+        // A comment that names its codes but no reason is shown with its own codes.
+        hint: parsed !== null && unknown.length === 0
+          ? `write \`${suppressionComment(codes, "why it is right")}\``
+          : `write \`${suppressionComment(["ARP2002"], "why the name is right")}\``,
       }));
       return;
     }

@@ -4,12 +4,14 @@
  * grants nothing. Two contradictions are recognised, both exactly: `K missing` (Null "true")
  * with a test that needs K present (Null "false", or a positive test without IfExists or a set
  * qualifier), and an equality whose every value its negated twin in the same statement excludes
- * (`K = "a"` with `K != ["a", "b"]`). Operators are read from the operator table.
+ * (`K = "a"` with `K != ["a", "b"]`). Operators are read from the operator table. A statement is
+ * reported only when every statement it lowered to has one (everyCopy.ts).
  */
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { OPERATOR_TABLE, type OperatorRow } from "../../runtime/operators/table.js";
 import type { IrCondition, IrStatement } from "../ir.js";
 import { identityStatements, type LintRule } from "./lintInput.js";
+import { EveryCopy } from "./everyCopy.js";
 
 const BY_NAME: ReadonlyMap<string, OperatorRow> = new Map(OPERATOR_TABLE.map((r) => [r.name, r]));
 
@@ -50,9 +52,15 @@ function contradiction(s: IrStatement): IrCondition | undefined {
 }
 
 export const checkContradictions: LintRule = (input, report) => {
+  // The statement is dead only when every statement it lowered to is: one dead branch of an
+  // `or` leaves the others applying.
+  const verdicts = new EveryCopy<{ statement: IrStatement; test: IrCondition }>();
   for (const s of identityStatements(input)) {
     const c = contradiction(s);
-    if (c === undefined) continue;
+    verdicts.add(s.span, c === undefined ? undefined : { statement: s, test: c });
+  }
+  for (const { witness } of verdicts.holding()) {
+    const { statement: s, test: c } = witness;
     report(
       diagnostic("StatementNeverApplies", c.span, `\`${c.key}\` is tested two ways that cannot both hold, so this ${s.effect === "Deny" ? "deny never applies" : "allow never grants anything"}`, {
         hint: "one of the tests is probably meant for another key",

@@ -5,22 +5,36 @@
  * principal borrow any role's access.
  */
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
-import type { IrStatement } from "../ir.js";
-import { conditionsOn, identityStatements, namesAction, type LintRule } from "./lintInput.js";
+import { splitResourcePrefix } from "../../runtime/resourcePattern.js";
+import { admitsOnly } from "../check/openTrust.js";
+import type { IrCondition, IrStatement } from "../ir.js";
+import { identityStatements, namesAction, type LintRule } from "./lintInput.js";
 
 const PASS_ROLE = "iam:PassRole";
 
 /**
- * Whether a Resource value leaves the role name open: `*`, or an ARN whose resource part does
- * not start with a role path or name (`role/*`, `*`). `role/apprunner/*` names a path the
- * account keeps for App Runner roles, as Access Analyzer accepts `role/Service*`.
+ * Whether a Resource value leaves the role name open: `*`, or an ARN whose resource part has a
+ * wildcard before the first character of a role's path or name (`role/*`, `role*`, `r*`,
+ * `ro?e/*`, `*`). `role/apprunner/*` names a path the account keeps for App Runner roles, as
+ * Access Analyzer accepts `role/Service*`.
  */
 function anyRole(value: string): boolean {
   if (value === "*") return true;
-  const fields = value.split(":");
-  if (fields.length < 6) return true;
-  const rest = fields.slice(5).join(":");
-  return /^(?:\*|\?|role\/[*?])/.test(rest);
+  const { rest } = splitResourcePrefix(value);
+  if (rest === undefined) return true;
+  const wildcard = rest.search(/[*?]/);
+  return wildcard >= 0 && "role/".startsWith(rest.slice(0, wildcard));
+}
+
+/**
+ * Whether a test limits the services a role is passed to: a positive test of
+ * `iam:PassedToService` that a missing key fails, not a pattern that begins with a wildcard
+ * (`like "*"`, `like "*.amazonaws.com"`). `!= "ec2.amazonaws.com"` and `missing` leave every
+ * other service open. `IfExists` changes nothing here: PassRole requests carry the key.
+ */
+function pinsService(c: IrCondition): boolean {
+  const plain = { ...c, operator: c.operator.replace(/IfExists$/, "") };
+  return admitsOnly(plain, (k) => k.toLowerCase() === "iam:passedtoservice") && !c.values.some((v) => /^[*?]/.test(v));
 }
 
 function passesAnyRole(s: IrStatement): boolean {
@@ -38,7 +52,7 @@ export const checkPassRole: LintRule = (input, report) => {
         }),
       );
     }
-    if (conditionsOn(s, "iam:PassedToService").length === 0) {
+    if (!s.conditions.some(pinsService)) {
       report(
         diagnostic("PassRoleWithoutService", s.span, "this statement allows `iam:PassRole` to any service: add `when iam:PassedToService = \"apprunner.amazonaws.com\"` (or the service that needs the role)"),
       );

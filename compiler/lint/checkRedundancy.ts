@@ -5,13 +5,15 @@
  * They are worth removing because an edit to one copy leaves the other granting the old access.
  *
  * Statement B is covered by statement A when they have the same effect and A applies whenever B
- * does (statementCover.ts), which is proved, never guessed.
+ * does (statementCover.ts), which is proved, never guessed, for every statement B lowered to in
+ * every principal set that holds it (everyCopy.ts).
  */
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { IrStatement } from "../ir.js";
 import { identityStatements, statementsBySet, type LintRule } from "./lintInput.js";
 import { patternCovers } from "./patternCover.js";
 import { appliesWhenever } from "./statementCover.js";
+import { EveryCopy, sameSpan } from "./everyCopy.js";
 
 /** Reports each value of `values` that another value covers (the later of two equal ones). */
 function redundantValues(values: readonly string[], ignoreCase: boolean): { value: string; by: string }[] {
@@ -41,20 +43,22 @@ function checkValues(input: Parameters<LintRule>[0], report: Parameters<LintRule
 
 export const checkRedundancy: LintRule = (input, report) => {
   checkValues(input, report);
-  const reported = new Set<IrStatement>();
+  const verdicts = new EveryCopy<IrStatement>();
   for (const statements of statementsBySet(input)) {
     statements.forEach((b, i) => {
-      if (reported.has(b) || !input.userFiles.has(b.span.file)) return;
-      // Of two statements that cover each other, the later is the redundant one.
-      const a = statements.find((a, j) => j !== i && covers(a, b) && (!covers(b, a) || j < i));
-      if (a === undefined) return;
-      reported.add(b);
-      report(
-        diagnostic("RedundantStatement", b.span, "this statement grants nothing another statement of the same principal does not already grant", {
-          related: [{ message: "covered by this statement", span: a.span }],
-          hint: "remove it, or merge the two",
-        }),
-      );
+      if (!input.userFiles.has(b.span.file)) return;
+      // The cover must come from another construct (not a sibling `or` branch of b's own), and of
+      // two statements that cover each other, the later is the redundant one.
+      const a = statements.find((a, j) => !sameSpan(a.span, b.span) && covers(a, b) && (!covers(b, a) || j < i));
+      verdicts.add(b.span, a);
     });
+  }
+  for (const { span, witness } of verdicts.holding()) {
+    report(
+      diagnostic("RedundantStatement", span, "this statement grants nothing another statement of the same principal does not already grant", {
+        related: [{ message: "covered by this statement", span: witness.span }],
+        hint: "remove it, or merge the two",
+      }),
+    );
   }
 };

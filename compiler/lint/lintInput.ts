@@ -8,6 +8,7 @@ import type { BuiltDocument } from "../driver/validateDocuments.js";
 import type { BuiltRole } from "../driver/compileRole.js";
 import type { PrincipalSet } from "../driver/principalSets.js";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { spanKey } from "./everyCopy.js";
 import { patternCovers } from "./patternCover.js";
 
 export interface LintInput {
@@ -27,6 +28,26 @@ export type LintRule = (input: LintInput, report: (d: Diagnostic) => void) => vo
 /** The identity statements (standalone and inline policies) of the user's files. */
 export function identityStatements(input: LintInput): readonly IrStatement[] {
   return input.documents.filter((d) => d.kind !== "trust").flatMap((d) => d.policy.ir.statements);
+}
+
+/**
+ * The identity statements of each document grouped by the `.arp` statement they lowered from:
+ * one group per statement, holding one statement per branch of its `or`s.
+ */
+export function sourceStatements(input: LintInput): IrStatement[][] {
+  const groups: IrStatement[][] = [];
+  for (const d of input.documents) {
+    if (d.kind === "trust") continue;
+    const bySpan = new Map<string, IrStatement[]>();
+    for (const s of d.policy.ir.statements) {
+      const key = spanKey(s.span);
+      const group = bySpan.get(key);
+      if (group === undefined) bySpan.set(key, [s]);
+      else group.push(s);
+    }
+    groups.push(...bySpan.values());
+  }
+  return groups;
 }
 
 /** Whether the statement's Action/NotAction names `action` (a concrete action name). */

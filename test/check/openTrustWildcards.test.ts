@@ -26,9 +26,21 @@ describe("wildcard-only values in a trust condition", () => {
     expect(openTrust("???")).toBe(false);
   });
 
+  it("treats a GitHub subject with a wildcard before `repo:OWNER/` as admitting every owner", () => {
+    // Anyone can create a repository under an owner name that `repo:*` or `repo:acme*` matches.
+    expect(openTrust("repo:*")).toBe(true);
+    expect(openTrust("repo:*/web:*")).toBe(true);
+    expect(openTrust("repo:acme*")).toBe(true);
+    expect(openTrust("re*")).toBe(true);
+    expect(openTrust("*:ref:refs/heads/main")).toBe(true);
+    expect(openTrust("repo:acme/*")).toBe(false);
+    expect(openTrust("repo:acme/web:ref:refs/heads/*")).toBe(false);
+  });
+
   it("answers a long run of stars quickly", () => {
     const started = performance.now();
-    expect(openTrust(`${"*".repeat(16_000)}x`)).toBe(false);
+    // Not all wildcards, but a leading `*` leaves the GitHub owner open all the same.
+    expect(openTrust(`${"*".repeat(16_000)}x`)).toBe(true);
     expect(openTrust("*".repeat(16_000))).toBe(true);
     // The backtracking expression took about half a second per value.
     expect(performance.now() - started).toBeLessThan(2000);
@@ -50,6 +62,16 @@ describe("open trusts, judged on the lowered statements", () => {
       "this trust lets anyone with a token from `token.actions.githubusercontent.com` assume the role",
     ]);
     expect(warnings(`trust federated "${GITHUB}" when ${sub} like "repo:acme/*" or ${sub} like "repo:beta/*"`)).toEqual([]);
+  });
+
+  it("warns when a narrowing key's wildcard leaves the account or organization open", () => {
+    // Anyone can create an account, an organization, and a role named `deploy` in it.
+    expect(warnings('trust anyone when aws:PrincipalArn like "arn:aws:iam::*:role/deploy"')).toHaveLength(1);
+    expect(warnings('trust anyone when aws:PrincipalOrgID like "o-*"')).toHaveLength(1);
+    expect(warnings('trust anyone when aws:PrincipalAccount like "1*"')).toHaveLength(1);
+    expect(warnings('trust anyone when any aws:PrincipalOrgPaths like "*/ou-abc/*"')).toHaveLength(1);
+    expect(warnings('trust anyone when aws:PrincipalArn like "arn:aws:iam::123456789012:role/*"')).toEqual([]);
+    expect(warnings('trust anyone when any aws:PrincipalOrgPaths like "o-a1b2c3d4e5/r-ab12/*"')).toEqual([]);
   });
 
   it("reads a double negation as the test it is", () => {

@@ -50,4 +50,12 @@ describe("arp-ignore", () => {
   it("cannot suppress an error after which the statement cannot be built", () => {
     expect(codes('// arp-ignore ARP3002: no\nallow s3:GetObject on * when aws:SecureTransport = "x"\n')).toEqual(["ARP8002", "ARP3002"]);
   });
+
+  it("suppresses nothing without a reason, and its hint repeats the comment's own codes", () => {
+    const { diagnostics } = check({ path: "s.arp", text: "// arp-ignore ARP2002:\nallow apprunner:StartService on *\n" });
+    expect(diagnostics.map((d) => d.code)).toEqual(["ARP8002", "ARP2002"]);
+    expect(diagnostics[0]!.hint).toBe("write `// arp-ignore ARP2002: why it is right`");
+    const two = check({ path: "s.arp", text: "// arp-ignore ARP2002, ARP2006:\nallow apprunner:StartService on *\n" }).diagnostics;
+    expect(two.find((d) => d.code === "ARP8002")?.hint).toBe("write `// arp-ignore ARP2002, ARP2006: why it is right`");
+  });
 });

@@ -14,7 +14,7 @@
  *   arp decide, on every request of their domain, as their `.arp` meaning), `--lowering N`
  *   conditions (2,000 by default), each failure class printed once, shrunk.
  *
- * - the property tests of `npm test` (the import, formatter and codegen properties) run by
+ * - the property tests of `npm test` (the import, formatter, codegen and lint-claims properties) run by
  *   vitest with `ARP_FUZZ_SCALE=N` (test/support/fuzzScale.ts), `--scale N` times their CI
  *   size (10 by default): the same code, more cases (`--only properties`).
  *
@@ -109,6 +109,7 @@ const SCALED_TESTS = [
   "test/import/property.test.ts",
   "test/import/appRunnerProperty.test.ts",
   "test/format/properties.test.ts",
+  "test/lint/redundancyClaims.test.ts",
 ];
 
 if (args.only === undefined || args.only === "properties") {
