@@ -133,10 +133,13 @@ describe("ARP7052: a SAML trust without an audience pin", () => {
     expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta"')).toContain("ARP7052");
     expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta" when SAML:aud like "*"')).toContain("ARP7052");
     expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta" when SAML:aud != "https://example.com"')).toContain("ARP7052");
+    // A pattern admits assertions issued for other service providers, such as https://evil.example/.
+    expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta" when SAML:aud like "https://*"')).toContain("ARP7052");
   });
 
   it("is quiet with the pin, and for OIDC providers (ARP5004's)", () => {
     expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta" when SAML:aud = "https://signin.aws.amazon.com/saml"')).not.toContain("ARP7052");
+    expect(role('trust federated "arn:aws:iam::123456789012:saml-provider/Okta" when SAML:aud like "https://signin.aws.amazon.com/saml"')).not.toContain("ARP7052");
     expect(role('trust federated "accounts.google.com" when accounts.google.com:aud = "app" and accounts.google.com:sub = "1"')).not.toContain("ARP7052");
   });
 });
