@@ -130,12 +130,12 @@ describe("limits", () => {
 
 describe("context keys the policies read and those they do not", () => {
   const probe = compilePolicySet([policy({ ...allowAll, Condition: { StringEquals: { "aws:PrincipalTag/team": "blue" } } })]);
-  const decide = (context: Record<string, unknown>) => probe.evaluate({ ...base, context }).decision;
+  const decide = (context: Record<string, unknown>) => probe.evaluate({ ...base, context } as RequestInput).decision;
 
   it("a key no statement reads is still checked, and its problem named", () => {
     const problem = (() => {
       try {
-        probe.evaluate({ ...base, context: { "aws:PrincipalTag/team": "blue", "x:unread": [null] } });
+        probe.evaluate({ ...base, context: { "aws:PrincipalTag/team": "blue", "x:unread": [null] } } as unknown as RequestInput);
       } catch (error) {
         return error instanceof InvalidRequestError ? error.field : "other";
       }
