@@ -5,6 +5,8 @@
  * request exactly as the runtime interpreter does; a contender that disagrees is reported and
  * left out rather than timed.
  *
+ * Then, for the App Runner workload, the bytes each decision allocates (bench/allocation.ts).
+ *
  * Arguments: `[requests per policy] [milliseconds per contender and size, over all rounds]`.
  */
 import { cpus, loadavg } from "node:os";
@@ -19,6 +21,12 @@ import { teamPolicy, teamRequests } from "../test/support/appRunnerWorkload.js";
 // `npm run bench -- --processes`: the command line's whole-process budgets instead.
 if (process.argv.includes("--processes")) {
   await import("./processes.js");
+  process.exit();
+}
+// `npm run bench -- --allocation`: only the bytes allocated per decision (bench/allocation.ts).
+if (process.argv.includes("--allocation")) {
+  const { allocationSection } = await import("./allocation.js");
+  console.log(allocationSection().join("\n"));
   process.exit();
 }
 // `npm run bench -- --evaluator-load`: generated evaluators' size and load time instead.
@@ -36,7 +44,7 @@ const flagValues = (flag: string): string[] => args.flatMap((a, i) => (args[i - 
 /** `--workload NAME` (repeatable) runs only the named workloads; `--contender NAME`, only the named contenders. */
 const only = flagValues("--workload");
 const onlyContenders = flagValues("--contender");
-const [requestCount = 20_000, minMillis = 5000] = args.filter((a, i) => !FLAGS.includes(a) && !FLAGS.includes(args[i - 1] ?? "")).map(Number);
+const [requestCount = 20_000, minMillis = 5000] = args.filter((a, i) => !a.startsWith("--") && !FLAGS.includes(args[i - 1] ?? "")).map(Number);
 
 type Pool = Awaited<ReturnType<typeof actionPool>>;
 
@@ -215,4 +223,9 @@ for (const [workload, rows] of results) {
   console.log(ratioTable(rows).join("\n"));
   console.log("\nDecisions per second as statements grow:\n");
   console.log(growthTable(rows).join("\n"));
+}
+// Allocation per decision, on the App Runner workload (`--no-allocation` skips it).
+if (chosen.some((w) => w.name === "apprunner") && !args.includes("--no-allocation")) {
+  const { allocationSection } = await import("./allocation.js");
+  console.log(`\n### Allocation per decision\n\n${allocationSection().join("\n")}`);
 }

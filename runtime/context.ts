@@ -1,11 +1,12 @@
 /**
  * The request context as the evaluator reads it: keys matched case-insensitively ("Condition
  * key names are not case-sensitive", IAM JSON policy elements: Condition), principal keys
- * derived from the caller's ARN when absent. It reads only the table `checkRequest` built
- * from the request's own properties, never the caller's object.
+ * derived from the caller's ARN when absent. It reads only the values `checkRequest` filed by
+ * slot from the request's own properties, never the caller's object.
  */
+import type { ContextKeys } from "./contextKeys.js";
 import { principalKeys } from "./principal.js";
-import type { CheckedRequest } from "./request.js";
+import type { CheckedRequest, CheckedValue } from "./request.js";
 
 /** Principal-derived keys by principal ARN; principals repeat across requests. */
 const derivedByPrincipal = new Map<string, ReadonlyMap<string, string>>();
@@ -29,7 +30,11 @@ function isEmpty(value: string): boolean {
 export class ContextLookup {
   private derived: ReadonlyMap<string, string> | undefined;
 
-  constructor(private readonly request: CheckedRequest) {}
+  /** @param keys the table `request` was checked with */
+  constructor(
+    private readonly request: CheckedRequest,
+    private readonly keys: ContextKeys,
+  ) {}
 
   /**
    * The key's values, or undefined when the key is null: absent, given as `[]`, or every value
@@ -41,7 +46,7 @@ export class ContextLookup {
    * gave, even as null, hides the key IAM would derive from the principal.
    */
   values(lowerKey: string): readonly string[] | undefined {
-    const own = this.request.context.get(lowerKey);
+    const own = this.own(lowerKey);
     if (own !== undefined) {
       if (typeof own === "string") return own === "" ? undefined : [own];
       return own.every(isEmpty) ? undefined : own;
@@ -56,10 +61,16 @@ export class ContextLookup {
    * variable"), and a null key (`""`) has no value.
    */
   single(lowerKey: string): string | undefined {
-    const own = this.request.context.get(lowerKey);
+    const own = this.own(lowerKey);
     if (own !== undefined) return typeof own === "string" && own !== "" ? own : undefined;
     const value = this.derivedValue(lowerKey);
     return value === "" ? undefined : value;
+  }
+
+  /** The value the request gave the key; undefined when it gave none. */
+  private own(lowerKey: string): CheckedValue | undefined {
+    const slot = this.keys.slotOfLower(lowerKey);
+    return slot < 0 ? undefined : this.request.context[slot];
   }
 
   private derivedValue(lowerKey: string): string | undefined {

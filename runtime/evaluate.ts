@@ -14,9 +14,10 @@
  * deciding statements and says why each other one did not apply.
  */
 import { ContextLookup } from "./context.js";
+import { ContextKeys } from "./contextKeys.js";
 import { deepFreeze } from "./freeze.js";
-import { checkRequest, type CheckedRequest } from "./request.js";
-import { actionApplies, compileStatement, remainingMiss, type CompiledStatement } from "./statement.js";
+import { checkRequest } from "./request.js";
+import { actionApplies, compileStatement, keysRead, remainingMiss, type CompiledStatement } from "./statement.js";
 import type { EvaluationResult, PolicyInput, RequestInput, StatementMiss, StatementRef } from "./types.js";
 import { validatePolicies, type ValidPolicy } from "./validatePolicy.js";
 
@@ -55,6 +56,7 @@ const SPLICE_LIMIT = 8;
  */
 export function compilePolicySet(policies: readonly PolicyInput[]): PolicySet {
   const statements = validatePolicies(policies).flatMap(compilePolicy);
+  const keys = new ContextKeys(statements.flatMap(keysRead));
   const plans = new Map<string, ActionPlan>();
   const limit = Math.max(16, Math.floor(PLAN_CACHE_SLOTS / Math.max(1, statements.length)));
   const planFor = (lowerAction: string): ActionPlan => {
@@ -69,8 +71,8 @@ export function compilePolicySet(policies: readonly PolicyInput[]): PolicySet {
   return {
     statementCount: statements.length,
     evaluate: (request) => {
-      const checked = checkRequest(request);
-      return decide(statements, planFor(checked.action.toLowerCase()), checked);
+      const checked = checkRequest(request, keys);
+      return decide(statements, planFor(checked.action.toLowerCase()), new ContextLookup(checked, keys), checked.resource);
     },
   };
 }
@@ -113,16 +115,16 @@ export function evaluate(policies: readonly PolicyInput[], request: RequestInput
 function decide(
   statements: readonly CompiledStatement[],
   plan: ActionPlan,
-  request: CheckedRequest,
+  context: ContextLookup,
+  resource: string,
 ): EvaluationResult {
-  const context = new ContextLookup(request);
   const denies: StatementRef[] = [];
   const allows: StatementRef[] = [];
   const notApplied = plan.skeleton.slice();
   const applied: number[] = [];
   for (const i of plan.candidates) {
     const statement = statements[i]!;
-    const miss = remainingMiss(statement, request.resource, context);
+    const miss = remainingMiss(statement, resource, context);
     if (miss !== undefined) notApplied[i] = miss;
     else {
       applied.push(i);

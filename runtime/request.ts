@@ -9,6 +9,7 @@
  * evaluator uses is built, so a getter cannot show validation one value and the decision
  * another.
  */
+import { NO_CONTEXT_KEYS, type ContextKeys } from "./contextKeys.js";
 
 /** The sizes a request may have. Bounding them bounds the time of one decision (see README). */
 export const REQUEST_LIMITS: Readonly<{ maxStringLength: number; maxContextKeys: number; maxValuesPerKey: number }> =
@@ -32,22 +33,29 @@ export class InvalidRequestError extends TypeError {
 /** A context value as the evaluator reads it: one string, or several (never empty). */
 export type CheckedValue = string | readonly string[];
 
-/** A request that met the contract, with its context keyed by lower-cased name. */
+/** A request that met the contract, with the values of the context keys the policies read. */
 export interface CheckedRequest {
   readonly principal: string;
   readonly action: string;
   readonly resource: string;
-  /** Lower-cased key → value; a key given as `undefined` is absent, one given as `[]` has no value. */
-  readonly context: ReadonlyMap<string, CheckedValue>;
+  /**
+   * Each read key's value by its slot in the `ContextKeys` the request was checked with;
+   * undefined where the request lacks the key (or gave it as `undefined`). A key given as `[]`
+   * has no value.
+   */
+  readonly context: readonly (CheckedValue | undefined)[];
 }
 
 /** A key given as `[]`: present with no value, so neither a condition nor a derived key sees it. */
 const EMPTY: readonly string[] = Object.freeze([]);
 
-const NO_CONTEXT: ReadonlyMap<string, CheckedValue> = new Map();
+const NO_VALUES: readonly undefined[] = Object.freeze([]);
 
-/** Checks a request against the contract; throws `InvalidRequestError` on the first violation. */
-export function checkRequest(request: unknown): CheckedRequest {
+/**
+ * Checks a request against the contract; throws `InvalidRequestError` on the first violation.
+ * Every context key and value is checked; only those of `keys` are kept.
+ */
+export function checkRequest(request: unknown, keys: ContextKeys = NO_CONTEXT_KEYS): CheckedRequest {
   if (typeof request !== "object" || request === null || Array.isArray(request)) {
     throw new InvalidRequestError("request", `must be a non-null, non-array object, not ${describe(request)}`);
   }
@@ -56,7 +64,7 @@ export function checkRequest(request: unknown): CheckedRequest {
     principal: requiredString(record, "principal"),
     action: requiredString(record, "action"),
     resource: requiredString(record, "resource"),
-    context: Object.hasOwn(record, "context") ? checkContext(record.context) : NO_CONTEXT,
+    context: Object.hasOwn(record, "context") ? checkContext(record.context, keys) : NO_VALUES,
   };
 }
 
@@ -71,45 +79,43 @@ function requiredString(record: Readonly<Record<string, unknown>>, field: string
   return value;
 }
 
-function checkContext(context: unknown): ReadonlyMap<string, CheckedValue> {
-  if (context === undefined) return NO_CONTEXT;
+/**
+ * Reads the context in one pass over its own keys (for-in with the value read by the key being
+ * enumerated: V8's fastest way through an object of any shape, and no array of keys), each key
+ * and value checked in key order and filed under its slot. "Condition key names are not
+ * case-sensitive": when spellings of one key repeat, the last in key order wins, and one given
+ * as `undefined` leaves the key absent.
+ */
+function checkContext(context: unknown, keys: ContextKeys): readonly (CheckedValue | undefined)[] {
+  if (context === undefined) return NO_VALUES;
   if (typeof context !== "object" || context === null || Array.isArray(context)) {
     throw new InvalidRequestError("context", `must be a non-null, non-array object, not ${describe(context)}`);
   }
-  const keys = Object.keys(context);
-  if (keys.length > REQUEST_LIMITS.maxContextKeys) {
-    throw new InvalidRequestError("context", `has more than ${REQUEST_LIMITS.maxContextKeys} keys`);
-  }
-  const table = new Map<string, CheckedValue>();
+  const values = keys.emptyValues<CheckedValue>();
   const record = context as Readonly<Record<string, unknown>>;
-  for (const key of keys) {
-    if (key === "" || key.length > REQUEST_LIMITS.maxStringLength) {
-      throw new InvalidRequestError(fieldOf(key), `key must be non-empty and at most ${REQUEST_LIMITS.maxStringLength} characters`);
+  let count = 0;
+  try {
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      if (++count > REQUEST_LIMITS.maxContextKeys) throw tooManyKeys();
+      if (key === "" || key.length > REQUEST_LIMITS.maxStringLength) {
+        throw new InvalidRequestError(fieldOf(key), `key must be non-empty and at most ${REQUEST_LIMITS.maxStringLength} characters`);
+      }
+      const value = checkValue(record[key], key);
+      const slot = keys.slotOf(key);
+      if (slot >= 0) values[slot] = value;
     }
-    const value = checkValue(record[key], key);
-    // "Condition key names are not case-sensitive": the last spelling in key order wins.
-    const lower = lowerOf(key);
-    if (value === undefined) table.delete(lower);
-    else table.set(lower, value);
+  } catch (error) {
+    // The contract checks the number of keys before any key: a context with too many keys
+    // says so, whatever problem a key before the limit has.
+    if (count <= REQUEST_LIMITS.maxContextKeys && Object.keys(context).length > REQUEST_LIMITS.maxContextKeys) throw tooManyKeys();
+    throw error;
   }
-  return table;
+  return values;
 }
 
-/**
- * Each context key spelling to its lower-cased name. Requests repeat the same few dozen
- * spellings (`aws:PrincipalTag/team`, ...), so one look-up replaces lower-casing (a new string
- * for every mixed-case key) on every request. Bounded: made-up keys only stop filling it.
- */
-const LOWER_NAMES = new Map<string, string>();
-const LOWER_NAMES_LIMIT = 4096;
-
-function lowerOf(key: string): string {
-  let lower = LOWER_NAMES.get(key);
-  if (lower === undefined) {
-    lower = key.toLowerCase();
-    if (LOWER_NAMES.size < LOWER_NAMES_LIMIT) LOWER_NAMES.set(key, lower);
-  }
-  return lower;
+function tooManyKeys(): InvalidRequestError {
+  return new InvalidRequestError("context", `has more than ${REQUEST_LIMITS.maxContextKeys} keys`);
 }
 
 /** `context["key"]`, or `context["key"][i]` for one value of an array. Built only to throw. */

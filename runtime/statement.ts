@@ -78,6 +78,23 @@ export function compileStatement(
   };
 }
 
+/**
+ * The context keys a statement may read, as written: each condition's key and every variable
+ * in its condition values and resources.
+ */
+export function keysRead(statement: CompiledStatement): string[] {
+  const names: string[] = [];
+  const variablesOf = (template: Template): void => {
+    for (const part of template.parts) if ("name" in part) names.push(part.name);
+  };
+  for (const condition of statement.conditions) {
+    names.push(condition.key);
+    for (const value of condition.values) variablesOf(value.template);
+  }
+  for (const entry of statement.resources) variablesOf(entry.template);
+  return names;
+}
+
 /** Whether the statement's Action/NotAction covers an already lower-cased action. */
 export function actionApplies(statement: CompiledStatement, lowerAction: string): boolean {
   let listed = false;

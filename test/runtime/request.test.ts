@@ -120,4 +120,37 @@ describe("limits", () => {
   });
 
   it("an empty key throws", () => expect(thrown({ ...base, context: { "": "v" } })?.field).toBe('context[""]'));
+
+  it("too many keys is the problem reported, even when an earlier key is malformed too", () => {
+    const context: Record<string, unknown> = { "aws:SourceIp": null, "": "v" };
+    for (let i = 0; i < REQUEST_LIMITS.maxContextKeys; i++) context[`k:${i}`] = "v";
+    expect(thrown({ ...base, context })?.message).toMatch(/has more than 1024 keys/);
+  });
+});
+
+describe("context keys the policies read and those they do not", () => {
+  const probe = compilePolicySet([policy({ ...allowAll, Condition: { StringEquals: { "aws:PrincipalTag/team": "blue" } } })]);
+  const decide = (context: Record<string, unknown>) => probe.evaluate({ ...base, context } as RequestInput).decision;
+
+  it("a key no statement reads is still checked, and its problem named", () => {
+    const problem = (() => {
+      try {
+        probe.evaluate({ ...base, context: { "aws:PrincipalTag/team": "blue", "x:unread": [null] } } as unknown as RequestInput);
+      } catch (error) {
+        return error instanceof InvalidRequestError ? error.field : "other";
+      }
+      return undefined;
+    })();
+    expect(problem).toBe('context["x:unread"][0]');
+    expect(decide({ "aws:PrincipalTag/team": "blue", "x:unread": ["a", 1] })).toBe("Allow");
+  });
+
+  it("any spelling of a read key finds it; of several spellings the last wins, and undefined removes it", () => {
+    expect(decide({ "AWS:PRINCIPALTAG/TEAM": "blue" })).toBe("Allow");
+    expect(decide({ "aws:principaltag/team": "red", "Aws:PrincipalTag/Team": "blue" })).toBe("Allow");
+    expect(decide({ "aws:PrincipalTag/team": "blue", "AWS:principaltag/TEAM": "red" })).toBe("ImplicitDeny");
+    expect(decide({ "aws:PrincipalTag/team": "blue", "aws:principalTag/team": undefined })).toBe("ImplicitDeny");
+    // The same spelling again, after other requests taught the table those spellings.
+    expect(decide({ "AWS:PRINCIPALTAG/TEAM": "blue" })).toBe("Allow");
+  });
 });

@@ -121,7 +121,7 @@ function textTest(c: ConditionPlan, info: OperatorInfo, variables: boolean, ctx:
   const options: MatchOptions = { fold, wildcards };
   const values = compileValues(c, variables, wildcards, (pieces) => compileMatch(pieces, subject, ctx, locals, options));
   return {
-    prepare: fold ? ["const lower = x.toLowerCase();"] : [],
+    prepare: fold ? ["const lower = lowerCase(x);"] : [],
     positive: positiveOf(values, subject, ctx),
     variables: values.flatMap((v) => v.variables),
     ...explanation(values, ctx),

@@ -7,7 +7,7 @@
  */
 
 import { withoutProse } from "./emitContext.js";
-import { ARN, ARN_OF, GLOB, GLOB3, GLOB4, GLOB_OF, RESOURCE } from "./snippetsMatching.js";
+import { ARN, ARN_OF, GLOB, GLOB3, GLOB4, GLOB_OF, LOWER_CASE, RESOURCE } from "./snippetsMatching.js";
 import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VALIDATE, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
 import { PREFIX_TREE } from "./snippetsIndex.js";
@@ -31,6 +31,7 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   explainPlan: { provides: ["ExplainPlan", "ActionPlans", "ExplainPlans", "explainPlan"], requires: ["prefixTree"], source: EXPLAIN_PLAN },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },
   resource: { provides: ["resourceLike", "ArnSegment"], requires: ["glob"], source: RESOURCE },
+  lowerCase: { provides: ["lowerCase"], requires: [], source: LOWER_CASE },
   number: { provides: ["parseDecimal"], requires: [], source: NUMBER },
   date: { provides: ["parseIamDate"], requires: [], source: DATE },
   ip: { provides: ["parseIpAddress", "inRange", "Cidr"], requires: [], source: IP },

@@ -232,3 +232,19 @@ function resourceLike(s: string, segments: readonly ArnSegment[], rest: readonly
   return false;
 }
 `;
+
+/** Emitted source: \`lowerCase\`, what case-insensitive comparisons read a request value through. */
+export const LOWER_CASE = `
+/**
+ * \`text.toLowerCase()\`, but \`text\` itself when it is ASCII without a capital letter (so
+ * already its own lower case), as most values are ("true", tag values): comparing ignoring case
+ * then makes no new string.
+ */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f || (c >= 65 && c <= 90)) return text.toLowerCase();
+  }
+  return text;
+}
+`;

@@ -78,29 +78,44 @@ function contextValue(value: unknown, key: string): ContextValue | undefined {
 /** What \`looseValue\` answers for a value \`contextValue\` would reject. */
 const INVALID: readonly string[] = [];
 
+/** What \`looseValue\` answers, when not asked to keep it, for a value that passes. */
+const VALID: readonly string[] = [];
+
 /**
  * \`contextValue\` without throwing: INVALID where it would throw (the caller then starts over
- * and lets it throw, with the field it names).
+ * and lets it throw, with the field it names). An array's values are copied into \`into\`
+ * (overwriting what it held), a buffer the caller reuses; without one (a key no statement reads) they are
+ * only checked, and VALID answers for them.
  */
-function looseValue(value: unknown): ContextValue | undefined {
+function looseValue(value: unknown, into: string[] | undefined): ContextValue | undefined {
+  const keep = into !== undefined;
   if (value === undefined) return undefined;
-  if (typeof value === "number") return Number.isFinite(value) && String(value).length <= MAX_STRING_LENGTH ? String(value) : INVALID;
+  if (typeof value === "number") {
+    // A finite number's text is far shorter than MAX_STRING_LENGTH.
+    if (!Number.isFinite(value)) return INVALID;
+    return keep ? String(value) : VALID;
+  }
   if (typeof value === "boolean") return value ? "true" : "false";
   if (!Array.isArray(value)) return INVALID;
   const length = value.length;
   if (length > MAX_VALUES_PER_KEY) return INVALID;
-  const values: string[] = [];
+  const values = into;
   for (let i = 0; i < length; i++) {
     if (!hasOwn.call(value, i)) return INVALID;
     const one: unknown = value[i];
     let text: string;
     if (typeof one === "string") text = one;
-    else if (typeof one === "number" && Number.isFinite(one)) text = String(one);
-    else if (typeof one === "boolean") text = one ? "true" : "false";
+    else if (typeof one === "number" && Number.isFinite(one)) {
+      if (values === undefined) continue;
+      text = String(one);
+    } else if (typeof one === "boolean") text = one ? "true" : "false";
     else return INVALID;
     if (text.length > MAX_STRING_LENGTH) return INVALID;
-    values.push(text);
+    if (values !== undefined) values[i] = text;
   }
+  if (values === undefined) return VALID;
+  // Shortened only now, and never to 0 while in use: V8 frees an emptied array's storage.
+  if (values.length !== length) values.length = length;
   return values;
 }
 
@@ -160,11 +175,30 @@ function slotOf(name: string): number {
   const cached = SLOT_CACHE.get(name);
   if (cached !== undefined) return cached;
   let slot = -1;
-  if (FOLD_EVERY_KEY || (name.length < FOLDED_LENGTHS.length && FOLDED_LENGTHS[name.length] === 1)) {
-    slot = KEY_SLOTS.get(name.toLowerCase()) ?? -1;
-  }
+  if (FOLD_EVERY_KEY || (name.length < FOLDED_LENGTHS.length && FOLDED_LENGTHS[name.length] === 1)) slot = foldedSlot(name);
   if (SLOT_CACHE.size < SLOT_CACHE_LIMIT) SLOT_CACHE.set(name, slot);
   return slot;
+}
+
+/**
+ * The slot of the key \`name.toLowerCase()\` names, -1 for none. An ASCII name (every spelling
+ * of an ASCII key) is compared with the keys as long as it, folding A-Z as it goes, so an odd
+ * spelling the cache no longer takes costs no new string; any other name is lower-cased.
+ */
+function foldedSlot(name: string): number {
+  const length = name.length;
+  for (let i = 0; i < length; i++) if (name.charCodeAt(i) > 0x7f) return KEY_SLOTS.get(name.toLowerCase()) ?? -1;
+  for (let slot = 0; slot < KEYS.length; slot++) {
+    const key = KEYS[slot]!;
+    if (key.length !== length) continue;
+    let i = 0;
+    for (; i < length; i++) {
+      const c = name.charCodeAt(i);
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== key.charCodeAt(i)) break;
+    }
+    if (i === length) return slot;
+  }
+  return -1;
 }
 
 /** Principal-derived keys by principal ARN (principals repeat across requests); bounded. */
@@ -195,6 +229,11 @@ class View {
   resource = "";
   /** The values of the keys statements read, by slot (undefined when the request lacks one). */
   private readonly slots: (ContextValue | undefined)[] = KEYS.map(() => undefined);
+  /**
+   * Per slot, the array a value given as an array is copied into, kept from request to request
+   * so that reading one allocates nothing once the buffer is large enough.
+   */
+  private readonly buffers: (string[] | undefined)[] = KEYS.map(() => undefined);
   /** Whether some slot holds a value (so \`clear\` has work). */
   private filled = false;
   private derived: ReadonlyMap<string, string> | undefined = undefined;
@@ -220,12 +259,12 @@ class View {
       if (!hasOwn.call(record, name)) continue;
       let value = record[name];
       if (++count > MAX_CONTEXT_KEYS || name.length === 0 || name.length > MAX_STRING_LENGTH) return this.readChecked(context);
+      const slot = slotOf(name);
       // Every value is checked, read or not: a malformed request throws whatever the policies read.
       if (typeof value !== "string" || value.length > MAX_STRING_LENGTH) {
-        value = looseValue(value);
+        value = looseValue(value, slot >= 0 ? this.buffer(slot) : undefined);
         if (value === INVALID) return this.readChecked(context);
       }
-      const slot = slotOf(name);
       if (slot >= 0) {
         slots[slot] = value as ContextValue | undefined;
         this.filled = true;
@@ -258,8 +297,22 @@ class View {
     this.derived = undefined;
     if (!this.filled) return;
     const slots = this.slots;
-    for (let i = 0; i < slots.length; i++) slots[i] = undefined;
+    const buffers = this.buffers;
+    for (let i = 0; i < slots.length; i++) {
+      const buffer = buffers[i];
+      if (buffer !== undefined && buffer.length > 0) {
+        // Blanked, not emptied: V8 frees an array's storage when its length drops to 0. A large
+        // one is let go rather than kept at its largest.
+        if (buffer.length > BUFFER_KEPT) buffers[i] = undefined;
+        else buffer.fill("");
+      }
+      slots[i] = undefined;
+    }
     this.filled = false;
+  }
+  /** The reusable array of \`slot\`. */
+  private buffer(slot: number): string[] {
+    return (this.buffers[slot] ??= []);
   }
   /** A key the context lacks, derived from the principal ARN when IAM would (computed once per principal). */
   private principalKey(slot: number): string | undefined {
@@ -289,6 +342,9 @@ class View {
     return one === "" ? undefined : one;
   }
 }
+
+/** Arrays longer than this are not kept for the next request (see \`View.clear\`). */
+const BUFFER_KEPT = 64;
 
 /** The view authorize() reuses; undefined while one is in use (a getter on a request may call back in). */
 let spareView: View | undefined = new View();
