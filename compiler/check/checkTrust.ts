@@ -37,8 +37,9 @@ export function checkTrust(ctx: CheckContext, trust: TrustDecl): CheckedTrust | 
   const principals = checkPrincipals(ctx, trust.principals);
   const explicit = trust.actions === undefined || trust.actions.length === 0 ? undefined : explicitActions(ctx, trust);
   const actions = explicit ?? defaultActions(ctx, principals);
-  // Judged only when every `to` action checked: a rejected one is reported already.
-  if (explicit !== undefined && explicit.length === trust.actions?.length) checkLockedOut(ctx, principals, explicit);
+  // Judged only when every `to` action checked: a rejected one is reported already. A deny
+  // locks nobody out: it only takes away.
+  if (explicit !== undefined && explicit.length === trust.actions?.length && trust.effect === "allow") checkLockedOut(ctx, principals, explicit);
   const condition =
     trust.condition === undefined ? undefined : checkCondition(ctx, trust.condition, actions.map((a) => a.action));
   if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principals.length === 0) return undefined;
@@ -71,7 +72,7 @@ function explicitActions(ctx: CheckContext, trust: TrustDecl): TrustAction[] {
     if (action === undefined || action.service.toLowerCase() !== "sts") {
       // Only an `sts:` suggestion helps; any other would name an action a trust cannot allow.
       const suggestion = ctx.catalog.suggestAction(pattern.text);
-      report(ctx, "InvalidTrust", pattern.span, `a trust allows an \`sts:\` action such as \`sts:AssumeRole\`, not \`${pattern.text}\``,
+      report(ctx, "InvalidTrust", pattern.span, `a trust ${trust.effect === "deny" ? "denies" : "allows"} an \`sts:\` action such as \`sts:AssumeRole\`, not \`${pattern.text}\``,
         suggestion?.toLowerCase().startsWith("sts:") === true ? didYouMean(suggestion)
           : { hint: "trusts allow `sts:AssumeRole`, `sts:AssumeRoleWithWebIdentity`, `sts:AssumeRoleWithSAML` or `sts:TagSession`" });
       continue;

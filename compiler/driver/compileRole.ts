@@ -54,7 +54,8 @@ export function compileRole(input: BuildInput, file: SourceFile, role: RoleDecl,
   checkRoleName(role, program.diagnostics);
   checkRoleDescription(role, description, program.diagnostics);
   const trusts = role.items.filter((i): i is TrustDecl => i.kind === "Trust");
-  if (trusts.length === 0) {
+  // A `deny trust` alone lets nobody in either.
+  if (!trusts.some((t) => t.effect === "allow")) {
     program.diagnostics.push(diagnostic("InvalidTrust", role.name.span, `role \`${role.name.name}\` trusts nobody: add a \`trust\``, {
       hint: 'for an App Runner access role: `trust service "build.apprunner.amazonaws.com"`',
     }));
