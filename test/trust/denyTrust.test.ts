@@ -72,9 +72,11 @@ describe("deny trust", () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it("alone, trusts nobody: the role still needs a trust", () => {
+  it("alone, trusts nobody: a warning, since IAM accepts a trust policy that only denies (no trust at all is an error)", () => {
     const found = diagnosticsOf(role(`deny trust anyone`), "ARP5005");
-    expect(found.map((d) => d.message)).toEqual(["role `R` trusts nobody: add a `trust`"]);
+    expect(found.map((d) => [d.severity, d.message])).toEqual([["warning", "role `R` trusts nobody: add a `trust`"]]);
+    expect(statements(trustDocument(role(`deny trust anyone`))).map((s) => s.Effect)).toEqual(["Deny"]);
+    expect(diagnosticsOf(role(), "ARP5005").map((d) => d.severity)).toEqual(["error"]);
   });
 
   it("is the only `deny` a role takes directly: a deny of actions there is a syntax error that says where it goes", () => {
