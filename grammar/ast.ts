@@ -242,9 +242,14 @@ export interface ImportDecl extends NodeBase {
 
 // ---- roles -------------------------------------------------------------------------------
 
-/** `trust <principal refs> [when <cond>]`: one statement of the role's trust policy. */
+/**
+ * `[deny] trust <principal refs> [to <actions>] [when <cond>]`: statements of the role's trust
+ * policy, allowing the principals to assume the role or, after `deny`, denying them.
+ */
 export interface TrustDecl extends NodeBase {
   readonly kind: "Trust";
+  /** `deny` when written `deny trust`: an explicit deny, which overrides every allow. */
+  readonly effect: "allow" | "deny";
   readonly principals: readonly PrincipalRef[];
   /** Defaults to `sts:AssumeRole`; `trust ... to sts:AssumeRoleWithWebIdentity` overrides. */
   readonly actions?: readonly Pattern[];

@@ -33,7 +33,7 @@ function buildRoleItem(ctx: BuildContext, node: RoleItemCstNode, at: number): Ro
   return policy !== undefined ? [buildPolicy(ctx, policy, at)] : [];
 }
 
-/** `trust refs [to actions] [when cond]`; `actions` is absent unless `to` was written. */
+/** `[deny] trust refs [to actions] [when cond]`; `actions` is absent unless `to` was written. */
 function buildTrust(ctx: BuildContext, node: TrustDeclCstNode, at: number): TrustDecl {
   const c = node.children;
   const span = nodeSpan(ctx, node, at);
@@ -41,6 +41,7 @@ function buildTrust(ctx: BuildContext, node: TrustDeclCstNode, at: number): Trus
   const actions = (c.Word ?? []).filter(isReal).map((w) => wordPattern(ctx, w, span.end));
   return {
     kind: "Trust",
+    effect: c.Deny !== undefined ? "deny" : "allow",
     principals,
     ...(c.To !== undefined ? { actions } : {}),
     ...(c.When !== undefined ? { condition: buildCondition(ctx, first(c.condition), span.end) } : {}),

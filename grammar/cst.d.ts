@@ -114,6 +114,7 @@ export interface TrustDeclCstNode extends CstNode {
 }
 
 export type TrustDeclCstChildren = {
+  Deny?: IToken[];
   Trust: IToken[];
   principalRef: (PrincipalRefCstNode)[];
   Comma?: (IToken)[];

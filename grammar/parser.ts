@@ -94,7 +94,9 @@ export class ArpParser extends CstParser {
     ]);
   });
 
+  // `deny trust ...` is the same clause with the opposite effect, so it shares the rule.
   public trustDecl = this.RULE("trustDecl", () => {
+    this.OPTION3(() => this.CONSUME(T.Deny));
     this.CONSUME(T.Trust);
     this.SUBRULE(this.principalRef);
     this.MANY(() => {

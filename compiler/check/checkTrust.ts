@@ -35,10 +35,12 @@ export interface CheckedTrust {
 export function checkTrust(ctx: CheckContext, trust: TrustDecl): CheckedTrust | undefined {
   const before = ctx.diagnostics.length;
   const principals = checkPrincipals(ctx, trust.principals);
-  const explicit = trust.actions === undefined || trust.actions.length === 0 ? undefined : explicitActions(ctx, trust);
+  const written = trust.actions === undefined || trust.actions.length === 0 ? undefined : explicitActions(ctx, trust);
+  const explicit = written?.actions;
   const actions = explicit ?? defaultActions(ctx, principals);
-  // Judged only when every `to` action checked: a rejected one is reported already.
-  if (explicit !== undefined && explicit.length === trust.actions?.length) checkLockedOut(ctx, principals, explicit);
+  // Judged only when every `to` action checked: a rejected one is reported already. A deny
+  // locks nobody out: it only takes away.
+  if (explicit !== undefined && written?.complete === true && trust.effect === "allow") checkLockedOut(ctx, principals, explicit);
   const condition =
     trust.condition === undefined ? undefined : checkCondition(ctx, trust.condition, actions.map((a) => a.action));
   if (ctx.diagnostics.slice(before).some((d) => d.severity === "error") || principals.length === 0) return undefined;
@@ -64,21 +66,47 @@ function defaultActions(ctx: CheckContext, principals: readonly CheckedPrincipal
   });
 }
 
-function explicitActions(ctx: CheckContext, trust: TrustDecl): TrustAction[] {
+/**
+ * The catalog actions of the `to` list, a wildcard giving each action it matches; `complete`
+ * unless some entry was rejected (and reported).
+ */
+function explicitActions(ctx: CheckContext, trust: TrustDecl): { actions: TrustAction[]; complete: boolean } {
   const out: TrustAction[] = [];
+  let complete = true;
   for (const pattern of trust.actions ?? []) {
+    const wildcard = stsWildcard(ctx, pattern.text);
+    if (wildcard !== undefined) {
+      out.push(...wildcard.map((action) => ({ text: pattern.text, action })));
+      continue;
+    }
     const action = ctx.catalog.action(pattern.text);
     if (action === undefined || action.service.toLowerCase() !== "sts") {
+      complete = false;
       // Only an `sts:` suggestion helps; any other would name an action a trust cannot allow.
       const suggestion = ctx.catalog.suggestAction(pattern.text);
-      report(ctx, "InvalidTrust", pattern.span, `a trust allows an \`sts:\` action such as \`sts:AssumeRole\`, not \`${pattern.text}\``,
+      const what = /[*?]/.test(pattern.text) && /^sts:/i.test(pattern.text) ? `\`${pattern.text}\`, which matches no \`sts:\` action` : `\`${pattern.text}\``;
+      report(ctx, "InvalidTrust", pattern.span, `a trust ${trust.effect === "deny" ? "denies" : "allows"} an \`sts:\` action such as \`sts:AssumeRole\`, not ${what}`,
         suggestion?.toLowerCase().startsWith("sts:") === true ? didYouMean(suggestion)
           : { hint: "trusts allow `sts:AssumeRole`, `sts:AssumeRoleWithWebIdentity`, `sts:AssumeRoleWithSAML` or `sts:TagSession`" });
       continue;
     }
     out.push({ text: pattern.text, action });
   }
-  return out;
+  return { actions: out, complete };
+}
+
+/**
+ * The `sts:` actions a wildcard such as `sts:*` or `sts:AssumeRole*` matches; undefined for a
+ * name without wildcards, for another service and for a pattern that matches no action. The
+ * `Action` element is the same in a trust policy as in any other: "You can use a wildcard (*) to
+ * give access to all the actions the specific AWS product offers" and "You can also use
+ * wildcards (*) as part of the action name" (reference_policies_elements_action), with no
+ * exception for trust policies there or in the policy grammar.
+ */
+function stsWildcard(ctx: CheckContext, text: string): CatalogAction[] | undefined {
+  if (!/[*?]/.test(text) || !/^sts:/i.test(text)) return undefined;
+  const matches = ctx.catalog.matchActions(text);
+  return matches.length === 0 ? undefined : [...matches];
 }
 
 /**
@@ -88,7 +116,7 @@ function explicitActions(ctx: CheckContext, trust: TrustDecl): TrustAction[] {
  * principal"), so this is a warning.
  */
 function checkLockedOut(ctx: CheckContext, principals: readonly CheckedPrincipal[], actions: readonly TrustAction[]): void {
-  const allowed = new Set(actions.map((a) => a.text.toLowerCase()));
+  const allowed = new Set(actions.map((a) => a.action.fullName.toLowerCase()));
   for (const p of principals) {
     // `anyone` is every principal of every way: it needs no particular action.
     if (p.source.principalKind === "anyone") continue;

@@ -54,9 +54,12 @@ export function compileRole(input: BuildInput, file: SourceFile, role: RoleDecl,
   checkRoleName(role, program.diagnostics);
   checkRoleDescription(role, description, program.diagnostics);
   const trusts = role.items.filter((i): i is TrustDecl => i.kind === "Trust");
-  if (trusts.length === 0) {
+  // A `deny trust` alone lets nobody in either; IAM accepts such a trust policy (its statements
+  // are valid), so only a role with no trust statement at all is an error.
+  if (!trusts.some((t) => t.effect === "allow")) {
     program.diagnostics.push(diagnostic("InvalidTrust", role.name.span, `role \`${role.name.name}\` trusts nobody: add a \`trust\``, {
       hint: 'for an App Runner access role: `trust service "build.apprunner.amazonaws.com"`',
+      ...(trusts.length > 0 ? { severity: "warning" as const } : {}),
     }));
   }
   const statements = trusts.map((t) => checkTrust(ctx, t)).flatMap((t) => (t === undefined ? [] : lowerTrust(ctx, t)));

@@ -38,7 +38,7 @@ export const declarationPrinters: DeclarationPrinters = {
   Trust: (path, _options, print) => {
     const { node } = path;
     const last = node.actions?.at(-1) ?? node.principals.at(-1);
-    const head: Doc[] = ["trust ", align(6, commaFill(path as never, print, "principals", { last, firstLeading: true }))];
+    const head: Doc[] = [node.effect === "deny" ? "deny trust " : "trust ", align(node.effect === "deny" ? 11 : 6, commaFill(path as never, print, "principals", { last, firstLeading: true }))];
     if (node.actions !== undefined) head.push(indent([line, keywordList(path as never, print, "actions", "to", last)]));
     const parts: Doc[] = [group(head), printTrailing(last)];
     if (node.condition !== undefined) parts.push(indent([line, keywordItem(print, "condition", node.condition, "when")]));

@@ -1,7 +1,9 @@
 /**
  * One trust-policy statement as a `trust` of a role:
- * `trust service "..." | account "..." | arn "..." | federated "..." | anyone [to <sts actions>] [when <tests>]`.
- * arp's `trust` allows; it has no deny, no `NotPrincipal`, no `NotAction` and no label.
+ * `[deny] trust service "..." | account "..." | arn "..." | federated "..." | anyone [to <sts actions>] [when <tests>]`.
+ * An `Allow` statement becomes `trust`, a `Deny` one `deny trust`. arp's trust has no
+ * `NotPrincipal` (IAM rejects it in a role trust policy: "Role trust policies do not support
+ * NotPrincipal", access-analyzer-reference-policy-checks), no `NotAction` and no label.
  */
 import type { IamPrincipal } from "../../runtime/policyDocument.js";
 import { DEFAULT_TRUST_ACTION, wayOf, type TrustWay } from "../check/trustPrincipal.js";
@@ -36,13 +38,11 @@ const ACCOUNT = /^\d{12}$/;
 
 export function translateTrust(ctx: TranslateContext, s: ImportedStatement): TranslatedTrust | undefined {
   const before = ctx.diagnostics.length;
-  if (s.effect === "Deny") {
-    notImportable(ctx, s.effectSpan, "arp's `trust` lets principals in; it cannot say who is denied", "write the trust so that it names only who may assume the role");
-  }
   if (s.notPrincipalSpan !== undefined) {
-    notImportable(ctx, s.notPrincipalSpan, "arp's `trust` names the principals it lets in: it has no `NotPrincipal`");
+    notImportable(ctx, s.notPrincipalSpan, "IAM rejects `NotPrincipal` in a role trust policy (\"Role trust policies do not support NotPrincipal\"), and arp's `trust` has none",
+      "name the principals in `Principal`; to deny everyone but some, deny `\"AWS\": \"*\"` with a condition on `aws:PrincipalArn` or `aws:PrincipalOrgID`");
   }
-  if (s.actions.not) notImportable(ctx, s.actions.keySpan, "arp's `trust` names the `sts:` actions it allows: it has no `NotAction`");
+  if (s.actions.not) notImportable(ctx, s.actions.keySpan, "arp's `trust` and `deny trust` name their `sts:` actions: they have no `NotAction`");
   const principals = s.principal === undefined ? [] : translatePrincipals(ctx, s.principal);
   const words = s.actions.items.map((a) => actionWord(ctx, a));
   const tests = translateTests(ctx, s.tests);
@@ -56,7 +56,7 @@ export function translateTrust(ctx: TranslateContext, s: ImportedStatement): Tra
   const defaulted = actionTexts.length === 1 && actionTexts[0] === fallback;
   const comment = s.sid !== undefined && s.sid.text !== "" ? `// Sid: ${oneLine(s.sid.text)}\n` : "";
   const text = concat(
-    "trust ",
+    s.effect === "Deny" ? "deny trust " : "trust ",
     join(principals.map((p) => p.text), ", "),
     defaulted ? "" : concat(" to ", join(words as MappedText[], ", ")),
     whenClause(tests.map((t) => t.text)),
@@ -64,7 +64,7 @@ export function translateTrust(ctx: TranslateContext, s: ImportedStatement): Tra
   return {
     text: concat(comment, text.from(s.span)),
     expected: {
-      effect: "Allow",
+      effect: s.effect,
       principal: expectedPrincipal(principals),
       actions: { not: false, values: [...new Set(actionTexts)] },
       conditions: tests.map((t) => t.expected),

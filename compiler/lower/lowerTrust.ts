@@ -6,7 +6,8 @@
  * (IAM User Guide, reference_policies_elements_principal). One statement allowing only
  * `sts:AssumeRoleWithWebIdentity` to both a service and a provider would shut the service out.
  * The trust's condition applies to each of its statements, split at its `or`s as any
- * statement's is.
+ * statement's is. A `deny trust` lowers the same way to `Deny` statements: a deny that applies
+ * if any branch holds is the same as one deny per branch.
  */
 import type { CheckedStatement } from "../check/checkStatement.js";
 import type { CheckedPrincipal, CheckedTrust } from "../check/checkTrust.js";
@@ -36,6 +37,8 @@ export function lowerTrust(ctx: CheckContext, trust: CheckedTrust): IrStatement[
       principal: grant.principal,
       actions: { not: false, values: grant.actions },
     })));
+  // A `deny trust` lets nobody in, so it opens nothing and shuts out no one by mistake.
+  if (trust.source.effect === "deny") return statements;
   warnIfOpenTrust(ctx, trust.source, statements);
   warnUnreachablePrincipals(ctx, statements);
   return statements;
@@ -83,10 +86,10 @@ function conditionBranches(ctx: CheckContext, trust: CheckedTrust): Omit<IrState
   // has no action or resource list of its own to give it.
   const stmt: CheckedStatement = {
     source: {
-      kind: "Statement", effect: "allow", effectSpan: span, actions: { kind: "Actions", except: false, items: [], span }, span,
+      kind: "Statement", effect: trust.source.effect, effectSpan: span, actions: { kind: "Actions", except: false, items: [], span }, span,
       ...(trust.source.condition !== undefined ? { condition: trust.source.condition } : {}),
     },
-    effect: "Allow",
+    effect: trust.source.effect === "deny" ? "Deny" : "Allow",
     actions: { except: false, items: [], complete: true },
     resources: { negated: false, items: [], complete: true },
     ...(trust.condition !== undefined ? { condition: trust.condition } : {}),

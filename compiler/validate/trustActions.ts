@@ -32,11 +32,12 @@ function neededAction(field: string, value: string): Assume {
   return /:saml-provider\//.test(value) ? "AssumeRoleWithSAML" : "AssumeRoleWithWebIdentity";
 }
 
-/** Reports principals of a trust statement that none of its actions lets assume the role. */
+/** Reports principals of a trust Allow statement that none of its actions lets assume the role. */
 export function checkTrustActions(statement: JsonObject, path: JsonPath, findings: Findings): void {
   const principal = own(statement, "Principal");
   const action = own(statement, "Action");
-  if (!isObject(principal) || action === undefined) return;
+  // A Deny lets nobody in, so an action its principal does not use locks nobody out.
+  if (!isObject(principal) || action === undefined || own(statement, "Effect") === "Deny") return;
   const allowed = assumeActions(action);
   for (const field of ["AWS", "Service", "Federated"]) {
     const { items, array } = oneOrMany(own(principal, field));

@@ -66,6 +66,7 @@ const statement = seq(
 const use = seq(tok("use"), name);
 const policy = seq(tok("policy"), name, opt(string), tok("{"), fc.array(fc.oneof(statement, use), { maxLength: 3 }).map((s) => s.flat()), tok("}"));
 const trust = seq(
+  opt(tok("deny")),
   tok("trust"),
   commaList(principalRef, 3),
   opt(seq(tok("to"), commaList(one("sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:TagSession"), 3))),

@@ -213,6 +213,7 @@ describe("roles", () => {
       trust service "build.apprunner.amazonaws.com"
       trust account "111122223333" when sts:ExternalId = "xyz"
       trust arn "arn:aws:iam::1:role/A", federated "cognito-identity.amazonaws.com", anyone to sts:AssumeRole, sts:TagSession
+      deny trust arn "arn:aws:iam::1:role/B" when aws:SecureTransport = false
       attach Mine
       attach "arn:aws:iam::aws:policy/ReadOnlyAccess"
       policy Inline { allow s3:GetObject on * }
@@ -222,20 +223,28 @@ describe("roles", () => {
       name: id("R"),
       description: str("desc"),
       items: [
-        { kind: "Trust", principals: [{ kind: "Principal", principalKind: "service", value: str("build.apprunner.amazonaws.com") }] },
+        { kind: "Trust", effect: "allow", principals: [{ kind: "Principal", principalKind: "service", value: str("build.apprunner.amazonaws.com") }] },
         {
           kind: "Trust",
+          effect: "allow",
           principals: [{ kind: "Principal", principalKind: "account", value: str("111122223333") }],
           condition: cmp(raw("sts:ExternalId"), "=", str("xyz")),
         },
         {
           kind: "Trust",
+          effect: "allow",
           principals: [
             { kind: "Principal", principalKind: "arn", value: str("arn:aws:iam::1:role/A") },
             { kind: "Principal", principalKind: "federated", value: str("cognito-identity.amazonaws.com") },
             { kind: "Principal", principalKind: "anyone" },
           ],
           actions: [pat("sts:AssumeRole"), pat("sts:TagSession")],
+        },
+        {
+          kind: "Trust",
+          effect: "deny",
+          principals: [{ kind: "Principal", principalKind: "arn", value: str("arn:aws:iam::1:role/B") }],
+          condition: cmp(raw("aws:SecureTransport"), "=", { kind: "Boolean", value: false }),
         },
         { kind: "Attach", target: id("Mine") },
         { kind: "Attach", target: str("arn:aws:iam::aws:policy/ReadOnlyAccess") },

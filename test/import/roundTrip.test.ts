@@ -141,6 +141,7 @@ describe("importable fixtures", () => {
       "team-services",
       "trust-cognito",
       "trust-cross-account",
+      "trust-deny",
       "trust-github-oidc",
       "trust-tag-session",
       "variables",

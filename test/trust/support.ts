@@ -37,9 +37,11 @@ function names(statement: IamStatement, who: string): boolean {
 }
 
 /**
- * Whether `who` may call `action` on the role: some statement naming `who` applies. The
- * runtime decides Action and Condition on the emitted document (it does not match principals,
- * so the statements it finds are narrowed here to those that name `who`).
+ * Whether `who` may call `action` on the role: some Allow statement naming `who` applies and
+ * no Deny statement naming `who` does ("An explicit deny in any policy overrides any allows",
+ * reference_policies_evaluation-logic). The runtime decides Action and Condition on the emitted
+ * document (it does not match principals, so the statements it finds, the allows it overrode
+ * included, are narrowed here to those that name `who`).
  */
 export function mayAssume(doc: IamPolicyDocument, who: string, action: string, context: Record<string, ContextValue> = {}): boolean {
   const result = evaluate([doc], {
@@ -48,7 +50,8 @@ export function mayAssume(doc: IamPolicyDocument, who: string, action: string, c
     resource: "arn:aws:iam::123456789012:role/R",
     context,
   });
-  if (result.decision !== "Allow") return false;
   const all = statements(doc);
-  return result.matched.some((m) => names(all[m.index] as IamStatement, who));
+  const naming = (refs: readonly { index: number }[]) => refs.some((m) => names(all[m.index] as IamStatement, who));
+  if (result.decision === "ExplicitDeny") return !naming(result.matched) && naming(result.overridden ?? []);
+  return result.decision === "Allow" && naming(result.matched);
 }
