@@ -1,7 +1,8 @@
 /** `arp lint`: type-checking plus the lint checks, with a severity threshold for CI. */
 import { Option, type Command } from "commander";
 import { lintFiles } from "../index.js";
-import { renderDiagnostics, renderJson, summarize } from "../diagnostics/render.js";
+import { jsonDiagnostics, renderDiagnostics, summarize } from "../diagnostics/render.js";
+import { terminalJson } from "../diagnostics/terminalText.js";
 import { atLeast, LINT_SEVERITIES, lintSeverity, type LintSeverity } from "../lint/lintSeverity.js";
 import { renderSarif } from "../lint/sarif.js";
 import { EXIT_ERRORS, EXIT_OK } from "./options.js";
@@ -85,7 +86,7 @@ export function registerLintCommand(program: Command): void {
       const config = readLintConfig(process.cwd());
       const diagnostics = config === undefined ? result.diagnostics : sortDiagnostics(applyLintConfig(result.diagnostics, config, process.cwd()));
       const sources = config === undefined ? result.sources : new Map([...result.sources, [config.file, config.text]]);
-      if (opts.format === "json") process.stdout.write(`${renderJson(diagnostics, sources)}\n`);
+      if (opts.format === "json") process.stdout.write(`${lintJson(diagnostics, sources)}\n`);
       else if (opts.format === "sarif") process.stdout.write(`${renderSarif(diagnostics, sources, VERSION)}\n`);
       else if (diagnostics.length > 0) {
         const label = (d: Diagnostic): string => LABEL[lintSeverity(d)];
@@ -97,4 +98,13 @@ export function registerLintCommand(program: Command): void {
       const failing = opts.failOn !== "never" && diagnostics.some((d) => atLeast(d, opts.failOn as LintSeverity));
       process.exitCode = failing || hasErrors(diagnostics) ? EXIT_ERRORS : EXIT_OK;
     });
+}
+
+/**
+ * `--format json`: each finding as `arp check` writes it, plus `lintSeverity`, lint's own class
+ * (`security` sets a security warning apart from a warning, which the table's severity cannot).
+ */
+function lintJson(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  const found = jsonDiagnostics(diagnostics, sources).map((d, i) => ({ ...d, lintSeverity: lintSeverity(diagnostics[i]!) }));
+  return terminalJson(JSON.stringify(found, null, 2));
 }

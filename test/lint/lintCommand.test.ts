@@ -52,11 +52,11 @@ describe("arp lint", () => {
 
   it("--format json lists each finding with its position", async () => {
     const run = await runCli(["lint", "--format", "json", project(RISKY)]);
-    const found = JSON.parse(run.stdout) as { code: string; line: number; column: number }[];
-    expect(found.map((d) => [d.code, d.line, d.column])).toEqual([
-      ["ARP7001", 2, 3],
-      ["ARP7002", 2, 3],
-      ["ARP7008", 3, 3],
+    const found = JSON.parse(run.stdout) as { code: string; line: number; column: number; severity: string; lintSeverity: string }[];
+    expect(found.map((d) => [d.code, d.line, d.column, d.severity, d.lintSeverity])).toEqual([
+      ["ARP7001", 2, 3, "warning", "security"],
+      ["ARP7002", 2, 3, "warning", "security"],
+      ["ARP7008", 3, 3, "info", "suggestion"],
     ]);
   });
 
