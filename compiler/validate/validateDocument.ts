@@ -52,7 +52,8 @@ function checkSize(doc: unknown, kind: PolicyKind, path: JsonPath, findings: Fin
     findings.error("policy-size", path, `a managed policy of ${measured}; IAM allows ${MANAGED_POLICY_MAX}`, QUOTAS);
   } else if (kind === "inline" && alone && size > ROLE_INLINE_TOTAL_MAX) {
     // In a bundle the role's total is checked instead (one policy over it is over the total too).
-    findings.error("policy-size", path, `an inline policy of ${measured}; the inline policies of a role total at most ${ROLE_INLINE_TOTAL_MAX}`, QUOTAS);
+    // Alone, the document may be meant as a managed or as an inline policy: the larger bound.
+    findings.error("policy-size", path, `a policy of ${measured}; IAM accepts none this large (a managed policy holds at most ${MANAGED_POLICY_MAX}, a role's inline policies together ${ROLE_INLINE_TOTAL_MAX})`, QUOTAS);
   } else if (kind === "trust" && size > TRUST_POLICY_MAX) {
     findings.error("policy-size", path, `a trust policy of ${measured}; IAM allows ${TRUST_POLICY_MAX} at most ("Role trust policy length | 2048 characters | 4096 characters")`, QUOTAS);
   } else if (kind === "trust" && size > TRUST_POLICY_DEFAULT) {

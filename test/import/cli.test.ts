@@ -103,6 +103,15 @@ describe("arp import", () => {
     expect(readFileSync(join(out, "team-services.arp"), "utf8")).toContain("policy team-services {");
   });
 
+  it("refuses a policy larger than any IAM accepts, naming both bounds", async () => {
+    const file = join(importDir(), "big.json");
+    const Statement = Array.from({ length: 400 }, (_, i) => ({ Effect: "Allow", Action: "apprunner:DescribeService", Resource: `arn:aws:apprunner:us-east-1:123456789012:service/svc-${i}/*` }));
+    writeFileSync(file, JSON.stringify({ Version: "2012-10-17", Statement }));
+    const r = await run([file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error ARP6003: a policy of \d+ characters without whitespace; IAM accepts none this large \(a managed policy holds at most 6144, a role's inline policies together 10240\)/);
+  });
+
   it("prints the files that import, and exits 1 when one does not", async () => {
     const r = await run(["fixtures/type-mismatch.json", "fixtures/not-resource.json"]);
     expect(r.code).toBe(1);
