@@ -202,8 +202,14 @@ describe("generated evaluator: fail-closed properties", () => {
             given[key] = value;
             texts.set(key, text);
           }
-          // Same keys in the same order (the last spelling of a key wins), an absent value left out.
-          const equivalent = Object.fromEntries(Object.keys(given).flatMap((k) => (texts.get(k) === undefined ? [] : [[k, texts.get(k)!]])));
+          // Key names ignore case, so the last spelling of a key wins, and one given as `undefined`
+          // leaves the key absent (the request contract, as runtime/request.ts reads it).
+          const equivalent: Record<string, string | readonly string[]> = {};
+          for (const k of Object.keys(given)) {
+            for (const earlier of Object.keys(equivalent)) if (earlier.toLowerCase() === k.toLowerCase()) delete equivalent[earlier];
+            const text = texts.get(k);
+            if (text !== undefined) equivalent[k] = text;
+          }
           const wellFormed = { principal: p, action, resource, context: equivalent };
           const expected = outcome(wellFormed);
           expect(expected).not.toMatch(/^throws/);
@@ -215,7 +221,11 @@ describe("generated evaluator: fail-closed properties", () => {
           else expect(got).toBe(expected);
         },
       ),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // A later spelling given as `undefined` removes the key an earlier spelling set.
+        examples: [[principal, "apprunner:PauseService", "*", [["AWS:PrincipalTag/Role", { value: "admin", text: "admin" }], ["aws:PrincipalTag/role", { value: undefined, text: undefined }]], undefined]],
+      },
     );
   });
 
