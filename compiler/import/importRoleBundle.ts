@@ -10,10 +10,10 @@ import { isDeepStrictEqual } from "node:util";
 import type { IamPolicyDocument } from "../../runtime/policyDocument.js";
 import type { Catalog } from "../catalog/index.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
-import type { Diagnostic, Span } from "../../grammar/diagnostics/diagnostic.js";
+import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { appendPolicyBlocks, attachLines, inlineExact, readInline, readManaged, reportUnkept } from "./bundleProperties.js";
 import { chooseParams } from "./chooseParams.js";
-import { quote, renderString, type ImportParams } from "./iamText.js";
-import { withPlaceholderParams } from "./templateIntrinsics.js";
+import { quote, type ImportParams } from "./iamText.js";
 import { readEntries, readString } from "./jsonElements.js";
 import { toPlain, type JsonNode, type JsonObject } from "./jsonSource.js";
 import type { MappedText } from "./mappedText.js";
@@ -43,15 +43,6 @@ export interface BundleImport {
   readonly exact?: boolean;
 }
 
-/** An inline policy of a bundle's `Policies`, validated. */
-export interface Part {
-  readonly policy: ImportedPolicy;
-  readonly name: string;
-  readonly span: Span;
-  /** The `PolicyDocument` as written. */
-  readonly document: JsonNode;
-}
-
 /** Imports a role bundle; `fallbackName` is used when it has no `RoleName`. */
 export function importRoleBundle(
   bundle: JsonObject,
@@ -64,19 +55,7 @@ export function importRoleBundle(
   const name = options.name ?? (roleName === undefined ? undefined : readString(roleName.value, "`RoleName`", diagnostics)?.text) ?? options.fallbackName;
   const descriptionEntry = entries.get("Description");
   const description = descriptionEntry === undefined ? undefined : readString(descriptionEntry.value, "`Description`", diagnostics);
-  for (const [key, entry] of entries) {
-    if (DROPPED.has(key)) {
-      diagnostics.push(diagnostic("DroppedElement", entry.keySpan, `arp does not keep a role's \`${key}\``, { hint: "set it where the role is deployed" }));
-    }
-  }
-  // A boundary limits what the role's policies grant: the role arp writes grants what its
-  // policies say, which may be more than the deployed role can do.
-  const boundary = entries.get("PermissionsBoundary");
-  if (boundary !== undefined) {
-    diagnostics.push(diagnostic("BoundaryNotImported", boundary.keySpan,
-      "arp does not import a role's `PermissionsBoundary`: the imported role grants what its policies say, and the deployed role only what the boundary allows too",
-      { hint: "keep setting the boundary where the role is deployed" }));
-  }
+  reportUnkept(entries, DROPPED, "role", diagnostics);
   const trustEntry = entries.get("AssumeRolePolicyDocument");
   const trust = trustEntry === undefined ? undefined : validateDocument(trustEntry.value, diagnostics);
   if (trust !== undefined && trust.kind !== "trust" && trustEntry !== undefined) {
@@ -96,13 +75,8 @@ export function importRoleBundle(
   }
   const [trustTranslation, ...inlineTranslations] = translations as [Translation, ...Translation[]];
   const statements: MappedText[] = [...trustTranslation.statements];
-  const beforeText = new Map<number, string>();
-  inlineTranslations.forEach((t, i) => {
-    beforeText.set(statements.length, `${i === 0 ? "" : "\n}"}\npolicy ${quote(t.name)} {`);
-    statements.push(...t.statements);
-  });
-  // A template's managed policy is attached by an ARN in the stack's partition and account.
-  const attach = managed.map((arn) => `\n  attach ${renderString(withPlaceholderParams([{ kind: "text", text: arn }], params))}`).join("");
+  const beforeText = appendPolicyBlocks(statements, inlineTranslations);
+  const attach = attachLines(managed, params);
   const layout = {
     head: `${headerText(options.source, [], params)}role ${quote(name)}${description === undefined ? "" : ` ${quote(description.text)}`} {\n`,
     statements,
@@ -121,49 +95,6 @@ export function importRoleBundle(
     return undefined;
   });
   const exact = trustEntry !== undefined && isDeepStrictEqual(trustTranslation.expected, toPlain(trustEntry.value))
-    && inlineTranslations.every((t, i) => inline[i] !== undefined && isDeepStrictEqual(t.expected, toPlain(inline[i].document)));
+    && inlineExact(inlineTranslations, inline);
   return { name, ...(verified !== undefined ? { verified, exact } : {}) };
-}
-
-/** `Policies`: `[{ "PolicyName": "...", "PolicyDocument": { ... } }, ...]`. */
-export function readInline(node: JsonNode | undefined, diagnostics: Diagnostic[]): Part[] | undefined {
-  if (node === undefined) return [];
-  if (node.kind !== "array") {
-    diagnostics.push(diagnostic("InvalidPolicyElement", node.span, "`Policies` is an array of `{ PolicyName, PolicyDocument }`"));
-    return undefined;
-  }
-  const out: Part[] = [];
-  for (const item of node.items) {
-    if (item.kind !== "object") {
-      diagnostics.push(diagnostic("InvalidPolicyElement", item.span, "each of `Policies` is `{ PolicyName, PolicyDocument }`"));
-      return undefined;
-    }
-    const entries = readEntries(item, ["PolicyName", "PolicyDocument"], "an inline policy", diagnostics);
-    const nameEntry = entries.get("PolicyName");
-    const documentEntry = entries.get("PolicyDocument");
-    const name = nameEntry === undefined ? undefined : readString(nameEntry.value, "`PolicyName`", diagnostics);
-    const policy = documentEntry === undefined ? undefined : validateDocument(documentEntry.value, diagnostics);
-    if (name === undefined || policy === undefined) {
-      if (nameEntry === undefined || documentEntry === undefined) {
-        diagnostics.push(diagnostic("InvalidPolicyElement", item.span, "an inline policy needs both `PolicyName` and `PolicyDocument`"));
-      }
-      return undefined;
-    }
-    if (policy.kind !== "identity") {
-      diagnostics.push(diagnostic("NotImportable", name.span, `the inline policy \`${name.text}\` names principals: it is not an identity policy`));
-      return undefined;
-    }
-    out.push({ policy, name: name.text, span: item.span, document: documentEntry!.value });
-  }
-  return out;
-}
-
-/** `ManagedPolicyArns`: an array of policy ARNs. */
-export function readManaged(node: JsonNode | undefined, diagnostics: Diagnostic[]): string[] | undefined {
-  if (node === undefined) return [];
-  if (node.kind !== "array" || node.items.some((i) => i.kind !== "string")) {
-    diagnostics.push(diagnostic("InvalidPolicyElement", node.span, "`ManagedPolicyArns` is an array of policy ARNs"));
-    return undefined;
-  }
-  return [...new Set(node.items.map((i) => (i.kind === "string" ? i.value : "")))];
 }

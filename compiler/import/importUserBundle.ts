@@ -12,11 +12,10 @@ import type { Catalog } from "../catalog/index.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
 import { chooseParams } from "./chooseParams.js";
-import { quote, renderString, type ImportParams } from "./iamText.js";
-import { readInline, readManaged } from "./importRoleBundle.js";
-import { withPlaceholderParams } from "./templateIntrinsics.js";
+import { quote, type ImportParams } from "./iamText.js";
+import { appendPolicyBlocks, attachLines, inlineExact, readInline, readManaged, reportUnkept } from "./bundleProperties.js";
 import { readEntries, readString } from "./jsonElements.js";
-import { toPlain, type JsonNode, type JsonObject } from "./jsonSource.js";
+import type { JsonNode, JsonObject } from "./jsonSource.js";
 import type { MappedText } from "./mappedText.js";
 import type { ImportedPolicy } from "./policyModel.js";
 import { headerText, translatePolicy, type Translation } from "./translatePolicy.js";
@@ -25,14 +24,14 @@ import { verifyLayout, type VerifiedImport } from "./verifyImport.js";
 export type IdentityKind = "user" | "group";
 
 /** What each kind's properties hold, its name's key, and what arp does not keep. */
-const SHAPES: Readonly<Record<IdentityKind, { readonly type: string; readonly nameKey: string; readonly elements: readonly string[]; readonly dropped: readonly string[] }>> = {
+const SHAPES: Readonly<Record<IdentityKind, { readonly type: string; readonly nameKey: string; readonly elements: readonly string[]; readonly dropped: ReadonlySet<string> }>> = {
   user: {
     type: "AWS::IAM::User",
     nameKey: "UserName",
     elements: ["UserName", "Groups", "ManagedPolicyArns", "Policies", "Path", "Tags", "PermissionsBoundary", "LoginProfile"],
-    dropped: ["Path", "Tags", "LoginProfile"],
+    dropped: new Set(["Path", "Tags", "LoginProfile"]),
   },
-  group: { type: "AWS::IAM::Group", nameKey: "GroupName", elements: ["GroupName", "ManagedPolicyArns", "Policies", "Path"], dropped: ["Path"] },
+  group: { type: "AWS::IAM::Group", nameKey: "GroupName", elements: ["GroupName", "ManagedPolicyArns", "Policies", "Path"], dropped: new Set(["Path"]) },
 };
 
 /**
@@ -70,17 +69,7 @@ export function importIdentityBundle(
   const entries = readEntries(bundle, shape.elements, `a ${kind}`, diagnostics);
   const nameEntry = entries.get(shape.nameKey);
   const name = options.name ?? (nameEntry === undefined ? undefined : readString(nameEntry.value, `\`${shape.nameKey}\``, diagnostics)?.text) ?? options.fallbackName;
-  for (const [key, entry] of entries) {
-    if (shape.dropped.includes(key)) {
-      diagnostics.push(diagnostic("DroppedElement", entry.keySpan, `arp does not keep a ${kind}'s \`${key}\``, { hint: `set it where the ${kind} is deployed` }));
-    }
-  }
-  const boundary = entries.get("PermissionsBoundary");
-  if (boundary !== undefined) {
-    diagnostics.push(diagnostic("BoundaryNotImported", boundary.keySpan,
-      `arp does not import a ${kind}'s \`PermissionsBoundary\`: the imported ${kind} grants what its policies say, and the deployed ${kind} only what the boundary allows too`,
-      { hint: `keep setting the boundary where the ${kind} is deployed` }));
-  }
+  reportUnkept(entries, shape.dropped, kind, diagnostics);
   const groups = readGroups(entries.get("Groups")?.value, diagnostics);
   const inline = readInline(entries.get("Policies")?.value, diagnostics);
   const managed = readManaged(entries.get("ManagedPolicyArns")?.value, diagnostics);
@@ -95,13 +84,9 @@ export function importIdentityBundle(
     translations.push(t);
   }
   const statements: MappedText[] = [];
-  const beforeText = new Map<number, string>();
-  translations.forEach((t, i) => {
-    beforeText.set(statements.length, `${i === 0 ? "" : "\n}"}\npolicy ${quote(t.name)} {`);
-    statements.push(...t.statements);
-  });
+  const beforeText = appendPolicyBlocks(statements, translations);
   const memberOf = groups.length > 0 ? `  group ${groups.join(", ")}\n` : "";
-  const attach = managed.map((arn) => `\n  attach ${renderString(withPlaceholderParams([{ kind: "text", text: arn }], params))}`).join("");
+  const attach = attachLines(managed, params);
   const layout = {
     head: `${headerText(options.source, [], params)}${kind} ${quote(name)} {\n${memberOf}`,
     statements,
@@ -120,7 +105,7 @@ export function importIdentityBundle(
     diagnostics.push(diagnostic("NotImportable", bundle.span, `arp cannot reproduce this ${kind} exactly`, { hint: `the imported ${kind} compiles to ${compiled.json}` }));
     return undefined;
   }, companions === "" ? [] : [{ path: `${name}.groups.arp`, text: companions }]);
-  const exact = translations.every((t, i) => inline[i] !== undefined && isDeepStrictEqual(t.expected, toPlain(inline[i].document)));
+  const exact = inlineExact(translations, inline);
   return { name, ...(verified !== undefined ? { verified, exact } : {}) };
 }
 
