@@ -101,8 +101,11 @@ export function evaluateCondition(
   return holds(parsed, actual, prepared) ? undefined : failed(condition, context, actual);
 }
 
-/** A missing or null key: the set qualifier decides before `IfExists` (see the file comment). */
-function holdsWhenMissing({ impl, set, ifExists }: ParsedOperator): boolean {
+/**
+ * Whether a test of any operator but `Null` holds on a request without its key: the set
+ * qualifier decides before `IfExists` (see the file comment).
+ */
+export function holdsWhenMissing({ impl, set, ifExists }: ParsedOperator): boolean {
   if (set === "all") return true;
   if (set === "any") return false;
   return ifExists || impl.negated;

@@ -8,6 +8,7 @@
  */
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import type { Diagnostic } from "../../grammar/diagnostics/diagnostic.js";
+import { holdsWhenMissing } from "../../runtime/conditions.js";
 import { OPERATOR_TABLE, parseOperator } from "../../runtime/operators/index.js";
 import { modernResourceTagKey, type Catalog, type CatalogAction } from "../catalog/index.js";
 import { hasBareWildcard } from "../check/checkConditions.js";
@@ -58,7 +59,10 @@ function checkCondition(c: IrCondition, actions: readonly CatalogAction[] | unde
   }
   if (actions !== undefined && actions.length > 0 && !actions.some((a) => catalog.keyAppliesToAction(key, a))) {
     const shown = actions.slice(0, 3).map((a) => `\`${a.fullName}\``).join(", ") + (actions.length > 3 ? ", ..." : "");
-    report(diagnostic("KeyNeverApplies", c.span, `no action of this statement supports \`${key}\` (${shown}): the condition can never hold`, {
+    // The key is never sent, so the test decides as it does on a missing key (arp check's wording).
+    const holds = parsed !== undefined && (parsed.impl.family === "Null" ? c.values.some((v) => v.toLowerCase() === "true") : holdsWhenMissing(parsed));
+    const outcome = holds ? "the test always holds, as it does on a request without the key" : "the condition can never hold";
+    report(diagnostic("KeyNeverApplies", c.span, `no action of this statement supports \`${key}\` (${shown}): ${outcome}`, {
       hint: `list the keys an action supports with \`arp catalog ${actions[0]!.fullName}\``,
     }));
   }

@@ -35,6 +35,26 @@ describe("arp lint on IAM JSON", () => {
     expect(found.map(at)).toEqual(["ARP3007@9:27", "ARP3004@10:39", "ARP2011@11:25", "ARP2007@18:40", "ARP7010@18:40"]);
   });
 
+  it("says a test of a key no action sends always holds when it holds on a missing key, as arp check does", async () => {
+    const dir = tempDir("arp-lint-json-");
+    const statement = (condition: object) => ({ Effect: "Deny", Action: "apprunner:ListServices", Resource: "*", Condition: condition });
+    const document = { Version: "2012-10-17", Statement: [
+      statement({ StringEquals: { "aws:RequestTag/team": "a" } }),
+      statement({ StringNotEquals: { "aws:RequestTag/team": "a" } }),
+      statement({ StringEqualsIfExists: { "aws:RequestTag/team": "a" } }),
+      statement({ Null: { "aws:RequestTag/team": "true" } }),
+    ] };
+    writeFileSync(join(dir, "p.json"), JSON.stringify(document, null, 2));
+    const run = await runCli(["lint", "--format", "json", join(dir, "p.json")]);
+    const messages = (JSON.parse(run.stdout) as { code: string; message: string }[]).filter((f) => f.code === "ARP2007").map((f) => f.message.replace(/^.*: /, ""));
+    expect(messages).toEqual([
+      "the condition can never hold",
+      "the test always holds, as it does on a request without the key",
+      "the test always holds, as it does on a request without the key",
+      "the test always holds, as it does on a request without the key",
+    ]);
+  });
+
   it("reports open trusts and OIDC trusts without pins (ARP5004), and SAML trusts without an audience (ARP7052), at the statement", async () => {
     const { found } = await findings([join(FIXTURES, "open-trust.json")]);
     expect(found.map(at)).toEqual(["ARP5004@4:5", "ARP5004@9:5", "ARP7052@14:5"]);
