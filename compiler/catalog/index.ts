@@ -32,4 +32,4 @@ export {
 } from "./listCatalog.js";
 export { arnColons, splitArn, type ArnParts } from "./arn.js";
 export { modernResourceTagKey } from "./legacyResourceTag.js";
-export { replaceVariables, wildcardMatcher } from "./wildcard.js";
+export { hasWildcard, replaceVariables, wildcardMatcher } from "./wildcard.js";

@@ -8,6 +8,7 @@
  * It reads the lowered statements (the `or` branches already split, each `not` already pushed
  * into its operators), so it needs no boolean algebra of its own.
  */
+import { hasWildcard } from "../catalog/index.js";
 import type { TrustDecl } from "../../grammar/ast.js";
 import { parseOperator } from "../../runtime/operators/index.js";
 import type { IamPrincipal } from "../../runtime/policyDocument.js";
@@ -47,8 +48,6 @@ function everyStatement(statements: readonly IrStatement[], key: (name: string) 
   return statements.every((s) => s.conditions.some((c) => admitsOnly(c, key) && c.values.every((v) => value(v, c.key))));
 }
 
-const WILDCARD = /[*?]/;
-
 /**
  * Whether a value of a narrowing key fixes the account or organization: a wildcard there
  * (`aws:PrincipalOrgID like "o-*"`, `aws:PrincipalArn like "arn:aws:iam::*:role/deploy"`) admits
@@ -60,14 +59,14 @@ function fixesCaller(value: string, key: string): boolean {
     case "aws:principalarn":
     case "aws:sourcearn": {
       const fields = value.split(":");
-      return fields.length >= 5 && !WILDCARD.test(fields.slice(0, 5).join(":"));
+      return fields.length >= 5 && !hasWildcard(fields.slice(0, 5).join(":"));
     }
     case "aws:principalorgpaths":
-      return !WILDCARD.test(value.split("/")[0]!);
+      return !hasWildcard(value.split("/")[0]!);
     case "sts:externalid":
       return true;
     default:
-      return !WILDCARD.test(value);
+      return !hasWildcard(value);
   }
 }
 

@@ -9,6 +9,7 @@
  * for StringEquals: a pattern with a wildcard (`SAML:aud like "https://*"`) admits assertions
  * issued for other service providers, so it pins nothing.
  */
+import { hasWildcard } from "../catalog/index.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { admitsOnly } from "../check/openTrust.js";
 import type { IrCondition } from "../ir.js";
@@ -16,11 +17,9 @@ import type { LintRule } from "./lintInput.js";
 
 const isAudience = (key: string): boolean => key.toLowerCase() === "saml:aud";
 
-const WILDCARD = /[*?]/;
-
 /** A test that admits only assertions issued for one audience, spelled out in full. */
 function pinsAudience(c: IrCondition): boolean {
-  return admitsOnly(c, isAudience) && !(/Like/.test(c.operator) && c.values.some((v) => WILDCARD.test(v)));
+  return admitsOnly(c, isAudience) && !(/Like/.test(c.operator) && c.values.some(hasWildcard));
 }
 
 export const checkSamlAudience: LintRule = (input, report) => {

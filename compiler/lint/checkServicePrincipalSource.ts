@@ -11,6 +11,7 @@
  * an `aws:SourceArn` (the guide allows "wildcards (`*`) for the unknown portions of the ARN. For
  * example, `arn:aws:servicename:*:123456789012:*`"), or none at all in an ARN without account.
  */
+import { hasWildcard } from "../catalog/index.js";
 import { diagnostic } from "../../grammar/diagnostics/codes.js";
 import { admitsOnly } from "../check/openTrust.js";
 import type { IrCondition } from "../ir.js";
@@ -18,18 +19,16 @@ import type { LintRule } from "./lintInput.js";
 
 const SOURCE_KEYS = ["aws:sourceaccount", "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths"];
 
-const WILDCARD = /[*?]/;
-
 /** Whether one value of a source key names given sources. */
 function fixesSource(key: string, value: string): boolean {
   switch (key) {
     case "aws:sourceaccount":
     case "aws:sourceorgid":
-      return !WILDCARD.test(value);
+      return !hasWildcard(value);
     case "aws:sourcearn": {
       const fields = value.split(":");
-      if (fields.length < 6 || WILDCARD.test(fields[4]!)) return false;
-      return fields[4] !== "" || !WILDCARD.test(value);
+      if (fields.length < 6 || hasWildcard(fields[4]!)) return false;
+      return fields[4] !== "" || !hasWildcard(value);
     }
     default:
       return true;
