@@ -8,7 +8,7 @@
  * policies always give byte-identical source.
  */
 import { emitActionIndex, LOOKUP, MATCH_ACTION_PATTERNS } from "./actionIndex.js";
-import { contextTable } from "./contextTable.js";
+import { contextTable, PRINCIPAL_KEYS } from "./contextTable.js";
 import { DECIDE, emitResourceIndex } from "./resourceIndex.js";
 import { commentText, EmitContext, withoutProse } from "./emitContext.js";
 import { COMPACT_LIMIT, indentLines, PRETTIER_LIMIT } from "./layout.js";
@@ -114,8 +114,6 @@ ${lazy.join("\n")}
   ];
 }
 
-/** Keys the runtime derives from the principal ARN when the context lacks them. */
-const PRINCIPAL_KEYS = new Set(["aws:principalaccount", "aws:principalarn", "aws:principaltype", "aws:userid", "aws:username"]);
 
 /** Builds the unformatted module text: header, types, helpers, constants, statements, public functions. */
 function buildModule(

@@ -28,6 +28,8 @@ export interface CompiledMatch {
   readonly expr: string;
   /** Set when the pattern is one fixed string: the literal `expr` compares the subject with. */
   readonly exact?: string;
+  /** Set when `expr` reads `part`, where the resource part starts (`View.restStart`). */
+  readonly restStart?: true;
 }
 
 /** How a pattern is matched. */

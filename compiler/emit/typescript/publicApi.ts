@@ -304,7 +304,7 @@ export const EXPLAIN_BODY = `
 const q = new View().read(request);
 const candidates = candidatesFor(q.action);
 const resource = q.resource;
-const start = candidates.indexed === undefined ? -1 : resourcePartStart(resource);
+const start = candidates.indexed === undefined ? -1 : q.restStart();
 const plan = explainPlan(EXPLAIN_PLANS, candidates, PREFIX_ROOT, resource, start, ACTION_MISS_RECORDS, RESOURCE_MISS_RECORDS);
 const notApplied: StatementMiss[] = plan.base.slice();
 for (const i of plan.missed) notApplied[i] = RESOURCE_MISS_RECORDS[i]!;

@@ -77,7 +77,7 @@ function decide(q: View): Decision {
   if (candidates === NO_CANDIDATES) return "ImplicitDeny";
   const indexed = candidates.indexed;
   const resource = q.resource;
-  const start = indexed === undefined ? -1 : resourcePartStart(resource);
+  const start = indexed === undefined ? -1 : q.restStart();
   if (indexed === undefined || start < 0) {
     const deny = candidates.deny;
     for (let k = 0; k < deny.length; k++) if (STATEMENTS[deny[k]!]!(q, null)) return "ExplicitDeny";

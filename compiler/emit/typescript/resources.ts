@@ -9,13 +9,18 @@
 import { isConfinedSegment, splitResourcePrefix } from "../../../runtime/resourcePattern.js";
 import type { EmitContext } from "./emitContext.js";
 import { bindVariables, compileMatch, globParts, type CompiledMatch, type Locals } from "./matchers.js";
-import { globShape, parsePattern, parseResourcePattern, shapeLiteral } from "./patterns.js";
+import { globShape, parsePattern, parseResourcePattern, shapeLiteral, type Piece } from "./patterns.js";
+import { lit } from "./emitContext.js";
 
 /** Compiles one Resource pattern as written into a test of `subject`. */
 export function compileResource(source: string, variables: boolean, subject: string, ctx: EmitContext, locals: Locals): CompiledMatch {
   const { segments, rest } = splitResourcePrefix(source);
   const pieces = parseResourcePattern(source, variables);
-  if (!segments.some(isConfinedSegment)) return compileMatch(pieces, subject, ctx, locals, { wildcards: true });
+  if (!segments.some(isConfinedSegment)) {
+    const glob = compileMatch(pieces, subject, ctx, locals, { wildcards: true });
+    const fast = glob.variables.length === 0 && glob.exact === undefined ? splitArnTest(segments, rest, variables, subject) : undefined;
+    return fast === undefined ? glob : { variables: [], expr: `(part >= 0 ? ${fast} : ${glob.expr})`, restStart: true };
+  }
   const shape = ctx.constant("ARN", "readonly ArnSegment[]", `[${segments.map(segmentLiteral).join(", ")}]`);
   if (rest === undefined) return { variables: [], expr: `resourceLike(${subject}, ${shape}, undefined)` };
   const restPieces = parsePattern(rest, true, variables);
@@ -34,4 +39,52 @@ function segmentLiteral(segment: string): string {
   const exact = globShape(parsePattern(body, true, false));
   const prefix = { segments: [...exact.segments, { text: "", holes: [] }] };
   return `{ trailing: ${body.length < segment.length}, exact: ${shapeLiteral(exact)}, prefix: ${shapeLiteral(prefix)} }`;
+}
+
+/**
+ * A plain glob as tests on the request's resource cut at its colons, for the shapes nearly every
+ * policy writes: literal partition and service, region and account each literal or `*`, and a
+ * resource part of `*`, `text` or `text*` (`arn:aws:apprunner:*:123456789012:service/t0-*`).
+ * `part` is where the resource part starts (`View.restStart`: the resource has exactly five colons,
+ * none after the fifth); undefined for any other shape, which keeps the glob.
+ *
+ * Exact for such a resource: the pattern's first five segments hold no colon-crossing wildcard
+ * but a trailing `*`, the resource has no colon to spare, so each of the pattern's five colons
+ * meets the resource's colon of the same rank and each segment is matched within its field (a
+ * literal equals it, `*` takes any). A resource of any other shape takes the glob.
+ */
+function splitArnTest(segments: readonly string[], rest: string | undefined, variables: boolean, subject: string): string | undefined {
+  if (rest === undefined || segments.length !== 5) return undefined;
+  const wild = segments.map((s) => /^\*+$/.test(s));
+  if (segments.some((s, i) => !wild[i] && /[*?]/.test(s)) || wild[0] || wild[1] || wild[2]) return undefined;
+  const restPieces = parsePattern(rest, true, variables);
+  const tests: string[] = [];
+  // The literal segments up to the first `*` one, with their colons: one prefix test.
+  const firstWild = wild.indexOf(true);
+  const literal = firstWild < 0 ? 5 : firstWild;
+  if (wild.slice(literal).some((w, i) => !w && literal + i !== 4)) return undefined;
+  tests.push(`q.startsWithHead(${lit(segments.slice(0, literal).map((s) => s + ":").join(""))})`);
+  // An account after a `*` region: the text between the resource's fourth and fifth colons.
+  if (literal < 4 && !wild[4]) {
+    const account = segments[4]!;
+    tests.push(`${subject}.startsWith(${lit(`:${account}:`)}, part - ${lit(account)}.length - 2)`);
+  }
+  const restTest = restPartTest(restPieces, subject);
+  if (restTest === undefined) return undefined;
+  if (restTest !== "") tests.push(restTest);
+  return tests.join(" && ");
+}
+
+/** The resource part (from `part`) as `*`, `text` or `text*`; undefined for any other shape. */
+function restPartTest(pieces: readonly Piece[], subject: string): string | undefined {
+  if (pieces.some((piece) => piece.kind === "one" || piece.kind === "var")) return undefined;
+  const stars = pieces.filter((piece) => piece.kind === "star").length;
+  const text = pieces.filter((piece) => piece.kind === "text").map((piece) => (piece.kind === "text" ? piece.text : "")).join("");
+  if (pieces.length === 0) return `${subject}.length === part`;
+  if (stars === pieces.length) return "";
+  const head = pieces[0]!;
+  if (head.kind !== "text") return undefined;
+  if (pieces.length === 1) return `${subject}.length - part === ${lit(text)}.length && ${subject}.startsWith(${lit(text)}, part)`;
+  if (pieces.slice(1).every((piece) => piece.kind === "star")) return `${subject}.startsWith(${lit(text)}, part)`;
+  return undefined;
 }

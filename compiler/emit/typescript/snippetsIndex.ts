@@ -6,7 +6,7 @@
 /** Candidate statements of one action below this count are all tested: the walk would cost more. */
 export const INDEX_THRESHOLD = 4;
 
-/** Emitted source: `Candidates`, `splitCandidates`, `PrefixNode`, `prefixTree`, `statementSet` and `resourcePartStart`. */
+/** Emitted source: `Candidates`, `splitCandidates`, `PrefixNode`, `prefixTree` and `statementSet`. */
 export const PREFIX_TREE = `
 /** The statements whose Action/NotAction can match one action, by global index, Deny and Allow apart. */
 interface Candidates {
@@ -86,6 +86,10 @@ function prefixTree(entries: readonly (readonly [string, readonly number[], read
   return root;
 }
 
+`;
+
+/** Emitted source: \`resourcePartStart\`, which the view and the resource index use. */
+export const RESOURCE_PART = `
 /** Where the part after the fifth colon of \`resource\` starts; -1 unless it has exactly five colons. */
 function resourcePartStart(resource: string): number {
   let at = -1;

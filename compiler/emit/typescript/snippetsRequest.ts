@@ -166,16 +166,17 @@ const SLOT_CACHE = new Map<string, number>(KEY_SLOTS);
 const SLOT_CACHE_LIMIT = KEY_SLOTS.size + 4096;
 
 /**
- * The slot of a context key as given (-1 for none): its exact spelling first (the policies'
- * own spellings and lower case), then, only for a name as long as some key the policies read
- * (lower-casing never changes the length of a name that can equal an ASCII key), its
- * lower-cased spelling (condition keys are case-insensitive).
+ * The slot of a context key as given (-1 for none). Only a name as long as some key the
+ * policies read can name one (lower-casing never changes the length of a name that can equal
+ * an ASCII key), so most keys no statement reads cost a length test; then its exact spelling
+ * (the policies' own spellings and lower case, and spellings seen before), then its lower-cased
+ * spelling (condition keys are case-insensitive).
  */
 function slotOf(name: string): number {
+  if (!FOLD_EVERY_KEY && (name.length >= FOLDED_LENGTHS.length || FOLDED_LENGTHS[name.length] !== 1)) return -1;
   const cached = SLOT_CACHE.get(name);
   if (cached !== undefined) return cached;
-  let slot = -1;
-  if (FOLD_EVERY_KEY || (name.length < FOLDED_LENGTHS.length && FOLDED_LENGTHS[name.length] === 1)) slot = foldedSlot(name);
+  const slot = foldedSlot(name);
   if (SLOT_CACHE.size < SLOT_CACHE_LIMIT) SLOT_CACHE.set(name, slot);
   return slot;
 }
@@ -237,6 +238,11 @@ class View {
   /** Whether some slot holds a value (so \`clear\` has work). */
   private filled = false;
   private derived: ReadonlyMap<string, string> | undefined = undefined;
+  /** Where the resource part starts (\`restStart\`), once asked for this request; -2 before. */
+  private restAt = -2;
+  /** The ARN head last asked about this request (\`startsWithHead\`), and whether the resource starts with it. */
+  private head = "";
+  private headHit = false;
   /**
    * Reads and checks \`request\`.
    * @throws InvalidRequestError when the request is malformed
@@ -246,6 +252,8 @@ class View {
     this.principal = requestString(ownField(fields, "principal"), "principal");
     this.action = requestString(ownField(fields, "action"), "action");
     this.resource = requestString(ownField(fields, "resource"), "resource");
+    this.restAt = -2;
+    this.head = "";
     const context = ownField(fields, "context");
     if (context === undefined) return this;
     if (typeof context !== "object" || context === null || Array.isArray(context)) return this.readChecked(context);
@@ -292,6 +300,27 @@ class View {
     }
     return this;
   }
+  /**
+   * Where the resource's part after its fifth colon starts; -1 unless the resource has exactly
+   * five colons. Found at most once a request: every resource test and the index share it.
+   */
+  restStart(): number {
+    let at = this.restAt;
+    if (at === -2) at = this.restAt = resourcePartStart(this.resource);
+    return at;
+  }
+  /**
+   * Whether the resource starts with \`head\` (an ARN's leading segments, \`arn:aws:apprunner:\`),
+   * remembered for the last head asked: the statements of a policy share a few heads, and
+   * comparing one costs as much as the rest of a resource test.
+   */
+  startsWithHead(head: string): boolean {
+    if (head !== this.head) {
+      this.head = head;
+      this.headHit = this.resource.startsWith(head);
+    }
+    return this.headHit;
+  }
   /** Forgets the request, so a reused view holds nothing of it. */
   clear(): void {
     this.derived = undefined;
@@ -316,6 +345,7 @@ class View {
   }
   /** A key the context lacks, derived from the principal ARN when IAM would (computed once per principal). */
   private principalKey(slot: number): string | undefined {
+    if (DERIVED_SLOTS[slot] !== 1) return undefined;
     if (this.derived === undefined) this.derived = derivedKeysOf(this.principal);
     return this.derived.get(KEYS[slot]!);
   }

@@ -71,7 +71,8 @@ function emitResourceCheck(s: StatementPlan, ctx: EmitContext, locals: Locals): 
     if (everything) return { lines: [] };
     if (matches.length === 0) return { never: "Resource" };
   }
-  return { lines: ["const r = q.resource;", ...(s.resources.not ? notResourceLines : resourceLines)(fixed, varying, ctx)] };
+  const part = matches.some((m) => m.restStart === true) ? ["const part = q.restStart();"] : [];
+  return { lines: ["const r = q.resource;", ...part, ...(s.resources.not ? notResourceLines : resourceLines)(fixed, varying, ctx)] };
 }
 
 function notResourceLines(fixed: readonly CompiledMatch[], varying: readonly CompiledMatch[], ctx: EmitContext): string[] {
