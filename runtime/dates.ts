@@ -94,11 +94,19 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * The instant of valid UTC fields. `Date.UTC` reads years 0–99 as 1900–1999; `setUTCFullYear`
- * takes the year as written, so `0099-12-31` is the year 99.
+ * The instant of valid UTC fields (year 0000 to 9999), counted in days of the proleptic
+ * Gregorian calendar from 0000-03-01 in 400-year eras (H. Hinnant's days_from_civil): plain
+ * arithmetic, where a `Date` object costs an allocation a date test, and `Date.UTC` alone
+ * would read years 0–99 as 1900–1999.
  */
 function utcMillis(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
-  return new Date(Date.UTC(2000, 0, 1, h, mi, s, ms)).setUTCFullYear(y, mo - 1, d);
+  const year = mo <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * ((mo + 9) % 12) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  const days = era * 146097 + dayOfEra - 719468;
+  return ((days * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms;
 }
 
 function zoneOffsetMillis(zone: string | undefined): number {

@@ -41,6 +41,30 @@ describe("IAM dates", () => {
     expect(isIamDate("2027-04-31")).toBe(false);
   });
 
+  it("counts every valid instant of 0000-9999 as JavaScript's Date does", () => {
+    const daysIn = (y: number, mo: number): number => new Date(new Date(0).setUTCFullYear(y, mo, 0)).getUTCDate();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 999 }),
+        (y, mo, day, h, mi, sec, ms) => {
+          const d = Math.min(day, daysIn(y, mo));
+          const want = new Date(Date.UTC(2000, 0, 1, h, mi, sec, ms)).setUTCFullYear(y, mo - 1, d);
+          const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+          const text = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(sec, 2)}`;
+          expect(parseIamDate(`${text}.${pad(ms, 3)}Z`)).toBe(want);
+          expect(parseIamDate(`${text}Z`)).toBe(want - ms);
+        },
+      ),
+      { numRuns: 5000, seed: 4 },
+    );
+  });
+
   it.each([
     ["24:00", "2027-01-01T24:00Z"],
     ["a leap second", "2027-01-01T23:59:60Z"],
