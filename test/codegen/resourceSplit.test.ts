@@ -8,13 +8,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateEvaluator } from "../../compiler/emit/typescript/index.js";
 import {
-  evaluate,
-  type IamStatement,
-  type PolicyInput,
-  type Request,
-} from "../../runtime/index.js";
+  generateEvaluator,
+  type PolicySource,
+} from "../../compiler/emit/typescript/index.js";
+import { evaluate, type Request } from "../../runtime/index.js";
 import { loadEvaluator } from "./support.js";
 
 const PARTITIONS = ["aws", "a"];
@@ -109,12 +107,7 @@ const resourceArb = fc
   )
   .filter((resource) => resource !== "");
 
-function policyOf(
-  patterns: readonly string[],
-): PolicyInput & {
-  name: string;
-  document: { Version: string; Statement: IamStatement[] };
-} {
+function policyOf(patterns: readonly string[]): PolicySource {
   return {
     name: "split",
     document: {

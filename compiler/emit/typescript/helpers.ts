@@ -10,7 +10,7 @@ import { withoutProse } from "./emitContext.js";
 import { ARN, ARN_OF, GLOB, GLOB3, GLOB4, GLOB_OF, LOWER_CASE, RESOURCE } from "./snippetsMatching.js";
 import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VALIDATE, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
-import { PREFIX_TREE, RESOURCE_PART } from "./snippetsIndex.js";
+import { PREFIX_TREE } from "./snippetsIndex.js";
 import { EXPLAIN_PLAN } from "./snippetsExplain.js";
 
 interface Helper {
@@ -23,12 +23,11 @@ interface Helper {
 
 const HELPERS: Readonly<Record<string, Helper>> = {
   validate: { provides: ["InvalidRequestError", "requestRecord", "requestString", "contextKeysOf", "contextValue"], requires: [], source: VALIDATE },
-  view: { provides: ["View", "takeView", "releaseView"], requires: ["validate", "resourcePart"], source: VIEW },
+  view: { provides: ["View", "takeView", "releaseView"], requires: ["validate"], source: VIEW },
   glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
   glob3: { provides: ["glob3"], requires: [], source: GLOB3 },
   glob4: { provides: ["glob4"], requires: [], source: GLOB4 },
-  resourcePart: { provides: ["resourcePartStart"], requires: [], source: RESOURCE_PART },
-  prefixTree: { provides: ["Candidates", "splitCandidates", "PrefixNode", "prefixTree", "statementSet"], requires: ["resourcePart"], source: PREFIX_TREE },
+  prefixTree: { provides: ["Candidates", "splitCandidates", "PrefixNode", "prefixTree", "statementSet"], requires: [], source: PREFIX_TREE },
   explainPlan: { provides: ["ExplainPlan", "ActionPlans", "ExplainPlans", "explainPlan"], requires: ["prefixTree"], source: EXPLAIN_PLAN },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },
   resource: { provides: ["resourceLike", "ArnSegment"], requires: ["glob"], source: RESOURCE },

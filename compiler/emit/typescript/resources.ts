@@ -63,7 +63,7 @@ function splitArnTest(segments: readonly string[], rest: string | undefined, var
   const firstWild = wild.indexOf(true);
   const literal = firstWild < 0 ? 5 : firstWild;
   if (wild.slice(literal).some((w, i) => !w && literal + i !== 4)) return undefined;
-  tests.push(`q.startsWithHead(${lit(segments.slice(0, literal).map((s) => s + ":").join(""))})`);
+  tests.push(`q.startsWithHead(${lit(segments.slice(0, literal).map((s) => s + ":").join(""))}, ${literal})`);
   // An account after a `*` region: the text between the resource's fourth and fifth colons.
   if (literal < 4 && !wild[4]) {
     const account = segments[4]!;

@@ -87,16 +87,3 @@ function prefixTree(entries: readonly (readonly [string, readonly number[], read
 }
 
 `;
-
-/** Emitted source: \`resourcePartStart\`, which the view and the resource index use. */
-export const RESOURCE_PART = `
-/** Where the part after the fifth colon of \`resource\` starts; -1 unless it has exactly five colons. */
-function resourcePartStart(resource: string): number {
-  let at = -1;
-  for (let k = 0; k < 5; k++) {
-    at = resource.indexOf(":", at + 1);
-    if (at < 0) return -1;
-  }
-  return resource.indexOf(":", at + 1) < 0 ? at + 1 : -1;
-}
-`;

@@ -129,6 +129,34 @@ function requestRecord(request: unknown): { readonly [field: string]: unknown } 
   return request as { readonly [field: string]: unknown };
 }
 
+/** A request's fields, as read. */
+interface RequestFields {
+  readonly [field: string]: unknown;
+  readonly principal?: unknown;
+  readonly action?: unknown;
+  readonly resource?: unknown;
+  readonly context?: unknown;
+}
+
+const OBJECT_PROTOTYPE = Object.prototype as RequestFields;
+
+/**
+ * Whether reading a field of \`fields\` can only find its own: a plain object (or one without
+ * a prototype) while \`Object.prototype\` holds none of the four (a polluted prototype sends
+ * every read to \`ownField\`). Four property reads where asking each field costs a call.
+ */
+function plainRequest(fields: RequestFields): boolean {
+  const proto: unknown = Object.getPrototypeOf(fields);
+  if (proto === null) return true;
+  return (
+    proto === OBJECT_PROTOTYPE &&
+    OBJECT_PROTOTYPE.principal === undefined &&
+    OBJECT_PROTOTYPE.action === undefined &&
+    OBJECT_PROTOTYPE.resource === undefined &&
+    OBJECT_PROTOTYPE.context === undefined
+  );
+}
+
 /** A request field the request holds itself: an inherited (perhaps polluted) one never counts. */
 function ownField(fields: { readonly [field: string]: unknown }, name: string): unknown {
   return Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
@@ -237,9 +265,14 @@ class View {
   private readonly buffers: (string[] | undefined)[] = KEYS.map(() => undefined);
   /** Whether some slot holds a value (so \`clear\` has work). */
   private filled = false;
+  /** Whether this request filled some buffer (so \`clear\` blanks them). */
+  private buffered = false;
   private derived: ReadonlyMap<string, string> | undefined = undefined;
   /** Where the resource part starts (\`restStart\`), once asked for this request; -2 before. */
   private restAt = -2;
+  /** The resource's third and fourth colons, found with \`restAt\`. */
+  private colon3 = -1;
+  private colon4 = -1;
   /** The ARN head last asked about this request (\`startsWithHead\`), and whether the resource starts with it. */
   private head = "";
   private headHit = false;
@@ -248,13 +281,14 @@ class View {
    * @throws InvalidRequestError when the request is malformed
    */
   read(request: Request): this {
-    const fields = requestRecord(request);
-    this.principal = requestString(ownField(fields, "principal"), "principal");
-    this.action = requestString(ownField(fields, "action"), "action");
-    this.resource = requestString(ownField(fields, "resource"), "resource");
+    const fields: RequestFields = requestRecord(request);
+    const own = plainRequest(fields);
+    this.principal = requestString(own ? fields.principal : ownField(fields, "principal"), "principal");
+    this.action = requestString(own ? fields.action : ownField(fields, "action"), "action");
+    this.resource = requestString(own ? fields.resource : ownField(fields, "resource"), "resource");
     this.restAt = -2;
     this.head = "";
-    const context = ownField(fields, "context");
+    const context = own ? fields.context : ownField(fields, "context");
     if (context === undefined) return this;
     if (typeof context !== "object" || context === null || Array.isArray(context)) return this.readChecked(context);
     // The common case in one pass: for-in over own keys with the values read by the key being
@@ -306,15 +340,31 @@ class View {
    */
   restStart(): number {
     let at = this.restAt;
-    if (at === -2) at = this.restAt = resourcePartStart(this.resource);
+    if (at === -2) at = this.restAt = this.cutResource();
     return at;
   }
+  /** Finds the resource's first five colons: where its resource part starts, -1 unless it has exactly five. */
+  private cutResource(): number {
+    const resource = this.resource;
+    let at = -1;
+    for (let k = 1; k <= 5; k++) {
+      at = resource.indexOf(":", at + 1);
+      if (at < 0) return -1;
+      if (k === 3) this.colon3 = at;
+      else if (k === 4) this.colon4 = at;
+    }
+    return resource.indexOf(":", at + 1) < 0 ? at + 1 : -1;
+  }
   /**
-   * Whether the resource starts with \`head\` (an ARN's leading segments, \`arn:aws:apprunner:\`),
-   * remembered for the last head asked: the statements of a policy share a few heads, and
-   * comparing one costs as much as the rest of a resource test.
+   * Whether the resource starts with \`head\`, an ARN's leading segments through its colon
+   * number \`colons\` (3 to 5: \`arn:aws:apprunner:\`), once \`restStart()\` found five colons.
+   * A head of another length cannot match, and the last head compared is remembered: the
+   * statements of a policy share a few heads, and comparing one costs as much as the rest of a
+   * resource test.
    */
-  startsWithHead(head: string): boolean {
+  startsWithHead(head: string, colons: number): boolean {
+    const end = colons === 3 ? this.colon3 : colons === 4 ? this.colon4 : this.restAt - 1;
+    if (head.length !== end + 1) return false;
     if (head !== this.head) {
       this.head = head;
       this.headHit = this.resource.startsWith(head);
@@ -324,10 +374,15 @@ class View {
   /** Forgets the request, so a reused view holds nothing of it. */
   clear(): void {
     this.derived = undefined;
-    if (!this.filled) return;
-    const slots = this.slots;
+    if (this.filled) {
+      const slots = this.slots;
+      for (let i = 0; i < slots.length; i++) slots[i] = undefined;
+      this.filled = false;
+    }
+    if (!this.buffered) return;
+    // Only when this request filled a buffer: the others were blanked when last used.
     const buffers = this.buffers;
-    for (let i = 0; i < slots.length; i++) {
+    for (let i = 0; i < buffers.length; i++) {
       const buffer = buffers[i];
       if (buffer !== undefined && buffer.length > 0) {
         // Blanked, not emptied: V8 frees an array's storage when its length drops to 0. A large
@@ -335,12 +390,12 @@ class View {
         if (buffer.length > BUFFER_KEPT) buffers[i] = undefined;
         else buffer.fill("");
       }
-      slots[i] = undefined;
     }
-    this.filled = false;
+    this.buffered = false;
   }
   /** The reusable array of \`slot\`. */
   private buffer(slot: number): string[] {
+    this.buffered = true;
     return (this.buffers[slot] ??= []);
   }
   /** A key the context lacks, derived from the principal ARN when IAM would (computed once per principal). */
