@@ -41,6 +41,22 @@ describe("compact evaluators", () => {
     expect(compact.length).toBeLessThan(plain.length * 0.6);
   }, 20_000);
 
+  it("pass a value a statement writes twice once: no two parameters of a factory agree in every statement", async () => {
+    const compact = await generateEvaluator([teamPolicy(100)], COMPACT);
+    const calls = new Map<string, string[][]>();
+    for (const m of compact.matchAll(/\b(shape\d+)\(((?:"(?:[^"\\]|\\.)*"(?:, )?)+)\)/g)) {
+      const args = [...m[2]!.matchAll(/"(?:[^"\\]|\\.)*"/g)].map((a) => a[0]);
+      calls.set(m[1]!, [...(calls.get(m[1]!) ?? []), args]);
+    }
+    expect(calls.size).toBeGreaterThan(3);
+    for (const [factory, members] of calls) {
+      const columns = members[0]!.map((_, i) => members.map((args) => args[i]).join("\u0000"));
+      expect(new Set(columns).size, factory).toBe(columns.length);
+    }
+    // The resource patterns' literals are each passed once: the glob and the cut-ARN test share them.
+    expect(compact).toMatch(/shape1\(":service\/t0-"\)/);
+  }, 20_000);
+
   it("type-check under --strict and are byte-identical for the same input", async () => {
     const policy = teamPolicy(30);
     const compact = await generateEvaluator([policy], COMPACT);

@@ -52,39 +52,38 @@ function segmentLiteral(segment: string): string {
  * but a trailing `*`, the resource has no colon to spare, so each of the pattern's five colons
  * meets the resource's colon of the same rank and each segment is matched within its field (a
  * literal equals it, `*` takes any). A resource of any other shape takes the glob.
+ *
+ * The text after the head is compared as the glob spells it (`:service/t0-`, or
+ * `:123456789012:service/t0-` after a `*` region), from where it must end at the fifth colon, so
+ * a compact module's statements pass each literal once (statementShapes.ts shares a parameter
+ * between equal values).
  */
 function splitArnTest(segments: readonly string[], rest: string | undefined, variables: boolean, subject: string): string | undefined {
   if (rest === undefined || segments.length !== 5) return undefined;
   const wild = segments.map((s) => /^\*+$/.test(s));
   if (segments.some((s, i) => !wild[i] && /[*?]/.test(s)) || wild[0] || wild[1] || wild[2]) return undefined;
-  const restPieces = parsePattern(rest, true, variables);
-  const tests: string[] = [];
   // The literal segments up to the first `*` one, with their colons: one prefix test.
   const firstWild = wild.indexOf(true);
   const literal = firstWild < 0 ? 5 : firstWild;
   if (wild.slice(literal).some((w, i) => !w && literal + i !== 4)) return undefined;
-  tests.push(`q.startsWithHead(${lit(segments.slice(0, literal).map((s) => s + ":").join(""))}, ${literal})`);
-  // An account after a `*` region: the text between the resource's fourth and fifth colons.
-  if (literal < 4 && !wild[4]) {
-    const account = segments[4]!;
-    tests.push(`${subject}.startsWith(${lit(`:${account}:`)}, part - ${lit(account)}.length - 2)`);
-  }
-  const restTest = restPartTest(restPieces, subject);
-  if (restTest === undefined) return undefined;
-  if (restTest !== "") tests.push(restTest);
-  return tests.join(" && ");
+  const restText = restPartText(parsePattern(rest, true, variables));
+  if (restText === undefined) return undefined;
+  const head = `q.startsWithHead(${lit(segments.slice(0, literal).map((s) => s + ":").join(""))}, ${literal})`;
+  // What ends at the fifth colon: an account after a `*` region with its colons, else that colon.
+  const before = literal < 4 && !wild[4] ? `:${segments[4]!}:` : ":";
+  const text = before + restText.text;
+  const at = `part - ${before.length}`;
+  if (restText.open && text === ":") return head;
+  const tail = `${subject}.startsWith(${lit(text)}, ${at})`;
+  return restText.open ? `${head} && ${tail}` : `${head} && ${subject}.length - part + ${before.length} === ${lit(text)}.length && ${tail}`;
 }
 
-/** The resource part (from `part`) as `*`, `text` or `text*`; undefined for any other shape. */
-function restPartTest(pieces: readonly Piece[], subject: string): string | undefined {
-  if (pieces.some((piece) => piece.kind === "one" || piece.kind === "var")) return undefined;
-  const stars = pieces.filter((piece) => piece.kind === "star").length;
-  const text = pieces.filter((piece) => piece.kind === "text").map((piece) => (piece.kind === "text" ? piece.text : "")).join("");
-  if (pieces.length === 0) return `${subject}.length === part`;
-  if (stars === pieces.length) return "";
-  const head = pieces[0]!;
-  if (head.kind !== "text") return undefined;
-  if (pieces.length === 1) return `${subject}.length - part === ${lit(text)}.length && ${subject}.startsWith(${lit(text)}, part)`;
-  if (pieces.slice(1).every((piece) => piece.kind === "star")) return `${subject}.startsWith(${lit(text)}, part)`;
-  return undefined;
+/** The resource part as `*`, `text*` (open) or `text`; undefined for any other shape. */
+function restPartText(pieces: readonly Piece[]): { readonly text: string; readonly open: boolean } | undefined {
+  let text = "";
+  let at = 0;
+  for (; at < pieces.length && pieces[at]!.kind === "text"; at++) text += (pieces[at] as { text: string }).text;
+  const stars = pieces.slice(at);
+  if (!stars.every((piece) => piece.kind === "star")) return undefined;
+  return { text, open: stars.length > 0 };
 }

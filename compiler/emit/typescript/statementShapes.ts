@@ -104,20 +104,31 @@ export function emitStatementShapes(sets: readonly (readonly StatementFunction[]
     const varying = shape.holes.map((_, h) => members.some((m) => splits[m]!.holes[h]!.text !== shape.holes[h]!.text));
     const params: string[] = [];
     const code: string[] = [];
+    // Holes whose values agree in every member (a literal a statement writes twice) share one
+    // parameter, named by the first of them.
+    const byValues = new Map<string, string>();
+    const used: number[] = [];
     shape.holes.forEach((hole, h) => {
       code.push(shape.fixed[h]!);
       if (!varying[h]) {
         code.push(hole.text);
         return;
       }
+      const key = `${hole.kind}\u0000${members.map((m) => splits[m]!.holes[h]!.text).join("\u0000")}`;
+      const shared = byValues.get(key);
+      if (shared !== undefined) {
+        code.push(shared);
+        return;
+      }
       const name = `p${params.length}`;
+      byValues.set(key, name);
+      used.push(h);
       const values = [...new Set(members.map((m) => splits[m]!.holes[h]!.text))].sort();
       params.push(`${name}: ${parameterType(hole.kind, values, ctx)}`);
       code.push(name);
     });
     code.push(shape.fixed[shape.holes.length]!);
     const factory = `shape${shared.length}`;
-    const used = shape.holes.map((_, h) => h).filter((h) => varying[h]);
     shared.push(
       `/** ${members.length} statements alike but for their values, such as ${lit(first.name)}. */\n` +
         `function ${factory}(${params.join(", ")}): ${STATEMENT_TYPE} {\nreturn (${first.params}): boolean => {\n${code.join("")}\n};\n}`,
