@@ -7,7 +7,7 @@
  */
 
 import { withoutProse } from "./emitContext.js";
-import { ARN, ARN_OF, GLOB, GLOB3, GLOB4, GLOB_OF, LOWER_CASE, RESOURCE } from "./snippetsMatching.js";
+import { ARN, ARN_OF, GLOB, GLOB3, GLOB4, GLOB_FROM, GLOB_OF, LOWER_CASE, RESOURCE } from "./snippetsMatching.js";
 import { FAIL_CONDITION, MISS, NO_PRINCIPAL_KEYS, PRINCIPAL_KEYS, VALIDATE, VIEW } from "./snippetsRequest.js";
 import { BINARY, DATE, IP, NUMBER } from "./snippetsValues.js";
 import { PREFIX_TREE } from "./snippetsIndex.js";
@@ -27,6 +27,7 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   glob: { provides: ["glob", "Segment"], requires: [], source: GLOB },
   glob3: { provides: ["glob3"], requires: [], source: GLOB3 },
   glob4: { provides: ["glob4"], requires: [], source: GLOB4 },
+  globFrom: { provides: ["headEnd", "globFrom"], requires: [], source: GLOB_FROM },
   prefixTree: { provides: ["Candidates", "splitCandidates", "PrefixNode", "prefixTree", "statementSet"], requires: [], source: PREFIX_TREE },
   explainPlan: { provides: ["ExplainPlan", "ActionPlans", "ExplainPlans", "explainPlan"], requires: ["prefixTree"], source: EXPLAIN_PLAN },
   globOf: { provides: ["globOf"], requires: ["glob"], source: GLOB_OF },

@@ -179,6 +179,8 @@ export function compileMatch(
     return { variables, expr: `glob(${subject}, globOf(${globParts(pieces, variables, ctx, fold)}))` };
   }
   const anyHoles = segments.some((s) => s.holes);
+  const headed = anyHoles || fold ? undefined : headVariableMatch(segments, subject, ctx);
+  if (headed !== undefined) return { variables, expr: headed };
   if (!anyHoles && (segments.length === 3 || segments.length === 4)) {
     // Most ARN patterns (`arn:aws:apprunner:*:*:service/t0-*`): the glob unrolled over its texts.
     return { variables, expr: `glob${segments.length}(${subject}, ${segments.map((s) => segmentString(s, fold)).join(", ")})` };
@@ -198,6 +200,24 @@ export function compileMatch(
     return { variables, expr: `${subject} === ${text}`, ...(allStatic ? { exact: text } : {}) };
   }
   return { variables, expr: prefixSuffix(subject, segments[0]!, segments[1]!, fold) };
+}
+
+/**
+ * A glob whose head (the text before its first star) holds one variable and nothing after it
+ * does (`service/${aws:username}/*`): `headEnd` compares the head part by part and `globFrom`
+ * matches the rest from its end, where building `a + value + b` would cost a string a test.
+ */
+function headVariableMatch(segments: readonly Segment[], subject: string, ctx: EmitContext): string | undefined {
+  const [head, ...rest] = segments;
+  if (head === undefined || rest.length === 0 || !rest.every(isStaticSegment)) return undefined;
+  const at = head.parts.findIndex((p) => "variable" in p);
+  if (at < 0 || head.parts.slice(at + 1).some((p) => "variable" in p)) return undefined;
+  const text = (parts: readonly Part[]): string => parts.map((p) => ("text" in p ? p.text : "")).join("");
+  const variable = head.parts[at] as { readonly variable: VariableUse };
+  const middles = rest.slice(0, -1).map((s) => lit(text(s.parts)));
+  const middlesConstant = ctx.constant("MIDDLES", "readonly string[]", `[${middles.join(", ")}]`);
+  const end = `headEnd(${subject}, ${lit(text(head.parts.slice(0, at)))}, ${valueOf(variable.variable, false)}, ${lit(text(head.parts.slice(at + 1)))})`;
+  return `globFrom(${subject}, ${end}, ${middlesConstant}, ${lit(text(rest[rest.length - 1]!.parts))})`;
 }
 
 /** `a*b`: the cheapest exact test for a pattern with one star. */

@@ -86,6 +86,38 @@ function glob4(s: string, head: string, first: string, second: string, tail: str
 }
 `;
 
+/**
+ * Emitted source: \`headEnd\` and \`globFrom\`, for a glob whose head holds one policy variable
+ * (\`arn:aws:apprunner:*:*:service/\${aws:PrincipalTag/team}-*\`): the head is compared part
+ * by part and the rest matched from where it ends, so no string is built per request.
+ */
+export const GLOB_FROM = `
+/** Where \`a + v + b\` ends when \`s\` starts with it; -1 when it does not. */
+function headEnd(s: string, a: string, v: string, b: string): number {
+  if (!s.startsWith(a) || !s.startsWith(v, a.length)) return -1;
+  const at = a.length + v.length;
+  return s.startsWith(b, at) ? at + b.length : -1;
+}
+
+/**
+ * Whether \`s\`, its head matched up to \`from\` (-1: it was not), matches the rest of a glob,
+ * \`*middles[0]*middles[1]*...*tail\`, leftmost as \`glob\` matches.
+ */
+function globFrom(s: string, from: number, middles: readonly string[], tail: string): boolean {
+  if (from < 0) return false;
+  const end = s.length - tail.length;
+  if (end < from || !s.startsWith(tail, end)) return false;
+  let at = from;
+  for (let i = 0; i < middles.length; i++) {
+    const middle = middles[i]!;
+    const found = s.indexOf(middle, at);
+    if (found < 0 || found + middle.length > end) return false;
+    at = found + middle.length;
+  }
+  return true;
+}
+`;
+
 /** Emitted source: `globOf`, glob segments built per request from variable values. */
 export const GLOB_OF = `
 /**

@@ -99,6 +99,9 @@ function looseValue(value: unknown, into: string[] | undefined): ContextValue | 
   if (!Array.isArray(value)) return INVALID;
   const length = value.length;
   if (length > MAX_VALUES_PER_KEY) return INVALID;
+  // An empty array is null to every operator: answered by the empty constant, so the kept
+  // buffer is never emptied (V8 frees an emptied array's storage, and the next one allocates).
+  if (length === 0) return VALID;
   const values = into;
   for (let i = 0; i < length; i++) {
     if (!hasOwn.call(value, i)) return INVALID;
@@ -114,7 +117,7 @@ function looseValue(value: unknown, into: string[] | undefined): ContextValue | 
     if (values !== undefined) values[i] = text;
   }
   if (values === undefined) return VALID;
-  // Shortened only now, and never to 0 while in use: V8 frees an emptied array's storage.
+  // Shortened only now, and never to 0 (see above).
   if (values.length !== length) values.length = length;
   return values;
 }
