@@ -250,6 +250,29 @@ describe("generated evaluator: invalid requests (issue #8's cases)", () => {
     expect(outcome(bare)).toBe(
       outcome({ principal, action: "apprunner:PauseService", resource: "*" }),
     );
+    // Nor can a plain read be trusted: a proxy answering every read, or a getter on
+    // Object.prototype that hides itself from Object.prototype, lends fields the request does not hold.
+    const lent: Record<string, unknown> = {
+      principal,
+      action: "apprunner:PauseService",
+      resource: "*",
+    };
+    expect(
+      outcome(new Proxy({}, { get: (_target, k) => lent[k as string] })),
+    ).toBe("throws principal");
+    try {
+      Object.defineProperty(proto, "resource", {
+        configurable: true,
+        get(this: unknown) {
+          return this === proto ? undefined : "*";
+        },
+      });
+      expect(outcome({ principal, action: "apprunner:PauseService" })).toBe(
+        "throws resource",
+      );
+    } finally {
+      delete proto.resource;
+    }
   });
 
   it("reads only own context keys: neither an object's prototype nor a polluted Object.prototype decides", () => {

@@ -132,34 +132,6 @@ function requestRecord(request: unknown): { readonly [field: string]: unknown } 
   return request as { readonly [field: string]: unknown };
 }
 
-/** A request's fields, as read. */
-interface RequestFields {
-  readonly [field: string]: unknown;
-  readonly principal?: unknown;
-  readonly action?: unknown;
-  readonly resource?: unknown;
-  readonly context?: unknown;
-}
-
-const OBJECT_PROTOTYPE = Object.prototype as RequestFields;
-
-/**
- * Whether reading a field of \`fields\` can only find its own: a plain object (or one without
- * a prototype) while \`Object.prototype\` holds none of the four (a polluted prototype sends
- * every read to \`ownField\`). Four property reads where asking each field costs a call.
- */
-function plainRequest(fields: RequestFields): boolean {
-  const proto: unknown = Object.getPrototypeOf(fields);
-  if (proto === null) return true;
-  return (
-    proto === OBJECT_PROTOTYPE &&
-    OBJECT_PROTOTYPE.principal === undefined &&
-    OBJECT_PROTOTYPE.action === undefined &&
-    OBJECT_PROTOTYPE.resource === undefined &&
-    OBJECT_PROTOTYPE.context === undefined
-  );
-}
-
 /** A request field the request holds itself: an inherited (perhaps polluted) one never counts. */
 function ownField(fields: { readonly [field: string]: unknown }, name: string): unknown {
   return Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
@@ -284,14 +256,15 @@ class View {
    * @throws InvalidRequestError when the request is malformed
    */
   read(request: Request): this {
-    const fields: RequestFields = requestRecord(request);
-    const own = plainRequest(fields);
-    this.principal = requestString(own ? fields.principal : ownField(fields, "principal"), "principal");
-    this.action = requestString(own ? fields.action : ownField(fields, "action"), "action");
-    this.resource = requestString(own ? fields.resource : ownField(fields, "resource"), "resource");
+    // Each field is asked whether it is own: a proxy or a getter on Object.prototype can answer
+    // a plain read with what the request does not hold.
+    const fields = requestRecord(request);
+    this.principal = requestString(ownField(fields, "principal"), "principal");
+    this.action = requestString(ownField(fields, "action"), "action");
+    this.resource = requestString(ownField(fields, "resource"), "resource");
     this.restAt = -2;
     this.head = "";
-    const context = own ? fields.context : ownField(fields, "context");
+    const context = ownField(fields, "context");
     if (context === undefined) return this;
     if (typeof context !== "object" || context === null || Array.isArray(context)) return this.readChecked(context);
     // The common case in one pass: for-in over own keys with the values read by the key being
