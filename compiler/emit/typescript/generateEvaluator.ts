@@ -114,7 +114,6 @@ ${lazy.join("\n")}
   ];
 }
 
-
 /** Builds the unformatted module text: header, types, helpers, constants, statements, public functions. */
 function buildModule(
   statements: readonly StatementPlan[],

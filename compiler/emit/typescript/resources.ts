@@ -7,10 +7,9 @@
  * pattern with the same functions (`splitResourcePrefix`, `isConfinedSegment`).
  */
 import { isConfinedSegment, splitResourcePrefix } from "../../../runtime/resourcePattern.js";
-import type { EmitContext } from "./emitContext.js";
+import { lit, type EmitContext } from "./emitContext.js";
 import { bindVariables, compileMatch, globParts, type CompiledMatch, type Locals } from "./matchers.js";
 import { globShape, parsePattern, parseResourcePattern, shapeLiteral, type Piece } from "./patterns.js";
-import { lit } from "./emitContext.js";
 
 /** Compiles one Resource pattern as written into a test of `subject`. */
 export function compileResource(source: string, variables: boolean, subject: string, ctx: EmitContext, locals: Locals): CompiledMatch {

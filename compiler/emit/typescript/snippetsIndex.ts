@@ -85,5 +85,4 @@ function prefixTree(entries: readonly (readonly [string, readonly number[], read
   }
   return root;
 }
-
 `;
