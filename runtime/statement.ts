@@ -62,7 +62,9 @@ export function compileStatement(
     const compile = plain ? (t: readonly PatternToken[]) => compileWildcard(t) : compileResourcePattern;
     return { template, wildcard: tokens === undefined ? undefined : compile(tokens), compile };
   });
-  const miss = (reason: StatementMiss["reason"]): StatementMiss => Object.freeze({ ...ref, effect, reason });
+  // Every answer shares these records: frozen with their reasons, so one caller's change to an
+  // answer cannot reach the next answer.
+  const miss = (reason: StatementMiss["reason"]): StatementMiss => Object.freeze({ ...ref, effect, reason: Object.freeze(reason) });
   return {
     ref,
     effect,

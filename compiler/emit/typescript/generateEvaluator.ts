@@ -343,9 +343,9 @@ const ENGINE_TABLES: readonly (readonly [string, string])[] = [
 const ENGINE = [
   "/** A principal set's evaluator over its tables: the action lookup, decide(), authorize() and explain(). */",
   `function evaluatorOver(${ENGINE_TABLES.map(([name, type]) => `${name}: ${type}`).join(", ")}): Evaluator {`,
-  "const ACTION_MISS_RECORDS: readonly StatementMiss[] = REFS.map((ref, i) => missRecord(ref, EFFECTS[i]!, ACTION_MISSES[i]!));",
+  "const ACTION_MISS_RECORDS: readonly StatementMiss[] = REFS.map((ref, i) => prebuiltMiss(ref, EFFECTS[i]!, ACTION_MISSES[i]!));",
   "const RESOURCE_MISS_RECORDS: readonly (StatementMiss | undefined)[] = REFS.map((ref, i) =>",
-  "resourceMissMarks.charCodeAt(i) === 49 ? missRecord(ref, EFFECTS[i]!, { kind: \"resource\", element: \"Resource\" }) : undefined);",
+  "resourceMissMarks.charCodeAt(i) === 49 ? prebuiltMiss(ref, EFFECTS[i]!, { kind: \"resource\", element: \"Resource\" }) : undefined);",
   EXPLAIN_PLANS_DECLARATION,
   LOOKUP.trim(),
   DECIDE.trim(),
