@@ -334,26 +334,31 @@ for (const i of plan.missed) notApplied[i] = RESOURCE_MISS_RECORDS[i]!;
 const matched: number[] = [];
 const denied: StatementRef[] = [];
 const allowed: StatementRef[] = [];
+// One record of why for every statement tested: each miss takes its reason out at once.
+const why: Why = { reason: undefined };
 for (const i of plan.deny) {
-  const why: Why = { reason: undefined };
+  why.reason = undefined;
   if (STATEMENTS[i]!(q, why)) {
     matched.push(i);
     denied.push(REFS[i]!);
   } else notApplied[i] = missRecord(REFS[i]!, EFFECTS[i]!, why.reason ?? ACTION_MISSES[i]!);
 }
 for (const i of plan.allow) {
-  const why: Why = { reason: undefined };
+  why.reason = undefined;
   if (STATEMENTS[i]!(q, why)) {
     matched.push(i);
     allowed.push(REFS[i]!);
   } else notApplied[i] = missRecord(REFS[i]!, EFFECTS[i]!, why.reason ?? ACTION_MISSES[i]!);
 }
 // Matched statements leave the list, highest index first so the others keep their places.
-if (matched.length === 1) notApplied.splice(matched[0]!, 1);
-else if (matched.length > 1) {
-  matched.sort((a, b) => b - a);
-  for (const i of matched) notApplied.splice(i, 1);
+// Insertion sort: a handful of matches, and Array.prototype.sort with a comparator costs more.
+for (let k = 1; k < matched.length; k++) {
+  const v = matched[k]!;
+  let j = k - 1;
+  for (; j >= 0 && matched[j]! < v; j--) matched[j + 1] = matched[j]!;
+  matched[j + 1] = v;
 }
+for (let k = 0; k < matched.length; k++) notApplied.splice(matched[k]!, 1);
 if (denied.length > 0) {
   return allowed.length > 0
     ? { decision: "ExplicitDeny", matched: denied, notApplied, overridden: allowed }
