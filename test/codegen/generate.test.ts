@@ -150,11 +150,11 @@ describe("generateEvaluator: specialisation", () => {
 
   it("emits only the helpers its conditions use", async () => {
     const plain = await generateEvaluator([policy("p", { Effect: "Allow", Action: "s3:GetObject", Resource: "*" })]);
-    for (const helper of ["function glob", "parseIamDate", "parseIpAddress", "parseDecimal", "binaryBytes", "arnParts", "failCondition"]) {
+    for (const helper of ["function glob", "parseIamDate", "requestAddress", "parseDecimal", "binaryBytes", "arnParts", "failCondition"]) {
       expect(plain).not.toContain(helper);
     }
     const ip = await generateEvaluator([policy("p", { Effect: "Allow", Action: "s3:GetObject", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } } })]);
-    expect(ip).toContain("function parseIpAddress");
+    expect(ip).toContain("function requestAddress");
     expect(ip).not.toContain("parseIamDate");
     expect(ip).not.toContain("principalKeysOf(principal: string)");
     const user = await generateEvaluator([policy("p", { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/${aws:username}/*" })]);

@@ -1,12 +1,14 @@
 /**
- * runtime/operators/ip.ts reads an IPv4 address with a loop over character codes (no
- * allocation per request). Its accept/reject rules are those of the plain reading below —
- * split on `.`, exactly four fields of 1–3 ASCII digits, each at most 255 — which this test
- * keeps as the oracle, on adversarial strings and on random ones.
+ * runtime/operators/ip.ts reads an IPv4 address with a loop over character codes, and an IPv6
+ * address into 8 groups without splitting it (a request's address into one reused array), so
+ * reading a request allocates nothing. Its accept/reject rules are those of the plain readings
+ * below — IPv4: split on `.`, exactly four fields of 1–3 ASCII digits, each at most 255; IPv6:
+ * split on `::` and `:`, groups of 1–4 hex digits, a dotted IPv4 address as the last field of
+ * either side — which this test keeps as the oracles, on adversarial strings and random ones.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { inRange, parseCidr, parseIpAddress } from "../../runtime/operators/ip.js";
+import { inRange, parseCidr, parseIpAddress, requestAddress } from "../../runtime/operators/ip.js";
 
 /** The plain reading: the four octets, or undefined. */
 function oracleOctets(text: string): number[] | undefined {
@@ -84,5 +86,85 @@ describe("reading an IPv4 address", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+/** The plain reading of colon-separated groups; the last field may be a dotted IPv4 address. */
+function oracleGroups(text: string): number[] | undefined {
+  if (text === "") return [];
+  const fields = text.split(":");
+  const groups: number[] = [];
+  for (const [i, field] of fields.entries()) {
+    if (i === fields.length - 1 && field.includes(".")) {
+      const o = oracleOctets(field);
+      if (o === undefined) return undefined;
+      groups.push((o[0]! << 8) | o[1]!, (o[2]! << 8) | o[3]!);
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(field)) groups.push(parseInt(field, 16));
+    else return undefined;
+  }
+  return groups;
+}
+
+/** The plain reading of an IPv6 address: its 8 groups, or undefined. */
+function oracleIpv6(text: string): number[] | undefined {
+  const halves = text.split("::");
+  if (halves.length > 2) return undefined;
+  const head = oracleGroups(halves[0]!);
+  const tail = halves.length === 2 ? oracleGroups(halves[1]!) : [];
+  if (head === undefined || tail === undefined) return undefined;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  return [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
+}
+
+/** The plain reading of either family, as parseIpAddress chooses: IPv6 when there is a colon. */
+function oracle(text: string): number | number[] | undefined {
+  return text.includes(":") ? oracleIpv6(text) : oracleAddress(text);
+}
+
+const ADVERSARIAL_V6 = [
+  "::", "::1", "1::", "1::2", "::ffff:1.2.3.4", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7::", "::2:3:4:5:6:7:8",
+  "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "1:2:3:4:5:6:7:8::", "::1:2:3:4:5:6:7:8", "1::2::3", ":::", "::::",
+  "1:::2", ":1::2", "1::2:", ":", "1:", ":1", "12345::", "g::", "::g", "1:2:3:4:5:6:1.2.3.4",
+  "1:2:3:4:5:6:7:1.2.3.4", "1.2.3.4::", "1.2.3.4::1", "::1.2.3.4:1", "::1.2.3", "::256.1.1.1", "fe80::1%eth0",
+  "FFFF::ffff", "0000:0000::", "00000::", "2001:db8::/32", " ::1", "::1 ", "::١", "2001:DB8:1234:5678::",
+];
+
+describe("reading an IPv6 address", () => {
+  it("accepts and rejects adversarial strings as the plain reading does", () => {
+    for (const s of ADVERSARIAL_V6) {
+      expect(parseIpAddress(s), JSON.stringify(s)).toEqual(oracleIpv6(s));
+      const read = requestAddress(s);
+      expect(typeof read === "object" ? [...read] : read, JSON.stringify(s)).toEqual(oracleIpv6(s));
+    }
+    expect(ADVERSARIAL_V6.filter((s) => oracleIpv6(s) !== undefined).length).toBeGreaterThan(10);
+    expect(ADVERSARIAL_V6.filter((s) => oracleIpv6(s) === undefined).length).toBeGreaterThan(20);
+  });
+
+  it("agrees with the plain reading on random strings, a request's read after another's", () => {
+    const group = fc.oneof(fc.nat(0xffff).map((n) => n.toString(16)), fc.constantFrom("0", "00000", "g", "", "1.2.3.4", "1.2.3", "FfFf"));
+    const v6 = fc
+      .tuple(fc.array(group, { maxLength: 9 }), fc.array(group, { maxLength: 9 }), fc.boolean())
+      .map(([head, tail, gap]) => (gap ? `${head.join(":")}::${tail.join(":")}` : [...head, ...tail].join(":")));
+    const values = fc.oneof(v6, fc.ipV6(), fc.string({ unit: fc.constantFrom(..."019afAF:.g"), maxLength: 24 }));
+    fc.assert(
+      fc.property(values, values, (a, b) => {
+        const first = requestAddress(a);
+        const kept = typeof first === "object" ? [...first] : first;
+        const second = requestAddress(b);
+        expect(kept).toEqual(oracle(a));
+        expect(typeof second === "object" ? [...second] : second).toEqual(oracle(b));
+        expect(parseIpAddress(a)).toEqual(oracle(a));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("gives a policy's range arrays of its own, which reading requests leaves alone", () => {
+    const range = parseCidr("2001:db8::/32")!;
+    expect(inRange(requestAddress("2001:db8::7")!, range)).toBe(true);
+    expect(inRange(requestAddress("2001:db9::7")!, range)).toBe(false);
+    expect(range.groups).toEqual([0x2001, 0xdb8, 0, 0, 0, 0, 0, 0]);
+    expect(parseIpAddress("::1")).not.toBe(parseIpAddress("::1"));
   });
 });

@@ -30,7 +30,7 @@ describe("the generated evaluator's value readers agree with the runtime", () =>
   });
 
   it("request IP addresses", () => {
-    const snippet = snippetFunction<(s: string) => number | readonly number[] | undefined>(IP, "parseIpAddress");
+    const snippet = snippetFunction<(s: string) => number | readonly number[] | undefined>(IP, "requestAddress");
     const v4 = fc.tuple(fc.nat(300), fc.nat(300), fc.nat(300), fc.nat(300)).map((o) => o.join("."));
     const group = fc.oneof(fc.nat(0xffff).map((n) => n.toString(16)), fc.constantFrom("0", "00000", "g", "", "1.2.3.4"));
     // Groups around an optional `::`, too few and too many: the counts are where readers slip.
@@ -46,7 +46,9 @@ describe("the generated evaluator's value readers agree with the runtime", () =>
       fc.constantFrom("", "::", ":", "1::2::3", "::ffff:1.2.3.4", "fe80::1%eth0", "10.0.0.1/8", "01.2.3.4", "1.2.3", "1.2.3.4.5", "256.0.0.0", " 1.2.3.4", "+1.2.3.4", "255.255.255.255", "١.٢.٣.٤"),
     );
     fc.assert(fc.property(values, (s) => {
-      expect(snippet(s)).toEqual(parseIpAddress(s));
+      // requestAddress reuses one array for IPv6: copy it before the next read.
+      const read = snippet(s);
+      expect(typeof read === "object" ? [...read] : read).toEqual(parseIpAddress(s));
     }), RUNS);
   });
 

@@ -225,7 +225,7 @@ function ipTest(c: ConditionPlan, ctx: EmitContext): ValueTest {
   });
   const unique = [...new Set(ranges)];
   const test = unique.length === 0 ? "false" : `address !== undefined && (${unique.map((r) => `inRange(address, ${r})`).join(" || ")})`;
-  return fixedTest(c, "const address = parseIpAddress(x);", [test], ctx);
+  return fixedTest(c, "const address = requestAddress(x);", [test], ctx);
 }
 
 function valueTest(c: ConditionPlan, info: OperatorInfo, variables: boolean, ctx: EmitContext, locals: Locals): ValueTest {

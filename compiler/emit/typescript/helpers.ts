@@ -35,7 +35,7 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   lowerCase: { provides: ["lowerCase"], requires: [], source: LOWER_CASE },
   number: { provides: ["parseDecimal"], requires: [], source: NUMBER },
   date: { provides: ["parseIamDate"], requires: [], source: DATE },
-  ip: { provides: ["parseIpAddress", "inRange", "Cidr"], requires: [], source: IP },
+  ip: { provides: ["requestAddress", "inRange", "Cidr"], requires: [], source: IP },
   binary: { provides: ["binaryBytes"], requires: [], source: BINARY },
   arn: { provides: ["arnParts"], requires: [], source: ARN },
   arnOf: { provides: ["arnOf", "arnLike"], requires: ["arn", "globOf"], source: ARN_OF },

@@ -112,7 +112,7 @@ function zoneOffsetMillis(zone: string | undefined): number {
 }
 `;
 
-/** Emitted source: `parseIpAddress`, `inRange` and `Cidr` of runtime/operators/ip.ts. */
+/** Emitted source: `requestAddress`, `inRange` and `Cidr` of runtime/operators/ip.ts. */
 export const IP = `
 /**
  * An address: IPv4 as its 32 bits in one signed 32-bit integer (a request's address is read on
@@ -127,9 +127,17 @@ interface Cidr {
   readonly prefix: number;
 }
 
-/** Parses \`a.b.c.d\` or an IPv6 address (with \`::\` and an optional trailing IPv4 part). */
-function parseIpAddress(text: string): Address | undefined {
-  return text.includes(":") ? parseIpv6(text) : parseIpv4(text);
+/** The groups of the IPv6 address \`requestAddress\` read last: one array, reused. */
+const REQUEST_IPV6: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/**
+ * A request's address, read as \`parseIpAddress\` reads it, for one test: an IPv6 address's
+ * groups go into one array that every call reuses (so reading a request's address allocates
+ * nothing), which the next call overwrites. Use the result before reading another address.
+ */
+function requestAddress(text: string): Address | undefined {
+  if (!text.includes(":")) return parseIpv4(text, 0, text.length);
+  return readIpv6(text, REQUEST_IPV6) ? REQUEST_IPV6 : undefined;
 }
 
 /** Whether the address lies in the range (same family, equal leading \`prefix\` bits). */
@@ -150,16 +158,16 @@ function inRange(address: Address, range: Cidr): boolean {
 }
 
 /**
- * Parses \`a.b.c.d\`: four decimal octets of 1–3 ASCII digits
- * (leading zeros allowed), each at most 255. A loop over character codes, so reading a request's
- * address allocates nothing.
+ * Parses \`a.b.c.d\` from \`text\`'s characters \`start\` to \`end\`: four decimal octets of 1–3 ASCII
+ * digits (leading zeros allowed), each at most 255. A loop over character codes, so reading a
+ * request's address allocates nothing.
  */
-function parseIpv4(text: string): number | undefined {
+function parseIpv4(text: string, start: number, end: number): number | undefined {
   let address = 0;
   let octet = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x2e) {
       if (digits === 0 || dots === 3) return undefined;
@@ -177,36 +185,64 @@ function parseIpv4(text: string): number | undefined {
   return (address << 8) | octet;
 }
 
-/** An IPv4 address's two 16-bit groups. */
-function ipv4Groups(address: number): number[] {
-  return [(address >>> 16) & 0xffff, address & 0xffff];
+/**
+ * Reads an IPv6 address into \`out\`'s 8 groups: hex groups of 1–4 digits separated by \`:\`, at
+ * most one \`::\` standing for one or more zero groups, and a dotted IPv4 address (two groups) as
+ * the last field on either side of it. False when \`text\` is not one; \`out\` is then undefined.
+ */
+function readIpv6(text: string, out: number[]): boolean {
+  const gap = text.indexOf("::");
+  if (gap < 0) return readGroups(text, 0, text.length, out, 0) === 8;
+  if (text.indexOf("::", gap + 2) >= 0) return false;
+  const head = readGroups(text, 0, gap, out, 0);
+  if (head < 0) return false;
+  const end = readGroups(text, gap + 2, text.length, out, head);
+  // \`::\` stands for at least one group.
+  if (end < 0 || end > 7) return false;
+  // The tail was read just after the head: move it to the end (last group first, as it moves
+  // right) and fill the gap with zeros.
+  const tail = end - head;
+  for (let k = 1; k <= tail; k++) out[8 - k] = out[end - k]!;
+  for (let k = head; k < 8 - tail; k++) out[k] = 0;
+  return true;
 }
 
-function parseIpv6(text: string): Address | undefined {
-  const halves = text.split("::");
-  if (halves.length > 2) return undefined;
-  const head = parseGroups(halves[0]!);
-  const tail = halves.length === 2 ? parseGroups(halves[1]!) : [];
-  if (head === undefined || tail === undefined) return undefined;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
-  return [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
-}
-
-/** Colon-separated hex groups; the last may be a dotted IPv4 address (two groups). */
-function parseGroups(text: string): number[] | undefined {
-  if (text === "") return [];
-  const groups: number[] = [];
-  const fields = text.split(":");
-  for (const [i, field] of fields.entries()) {
-    if (i === fields.length - 1 && field.includes(".")) {
-      const v4 = parseIpv4(field);
-      if (v4 === undefined) return undefined;
-      groups.push(...ipv4Groups(v4));
-    } else if (/^[0-9a-fA-F]{1,4}$/.test(field)) groups.push(parseInt(field, 16));
-    else return undefined;
+/**
+ * Reads the colon-separated groups of \`text\` from \`start\` to \`end\` into \`out\` from \`at\` on;
+ * the last field may be a dotted IPv4 address (two groups). The new count, or -1 when a field
+ * is not a group or there would be more than 8 (no address has more).
+ */
+function readGroups(text: string, start: number, end: number, out: number[], at: number): number {
+  if (start === end) return at;
+  let field = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== 0x3a) continue;
+    if (i === end && text.lastIndexOf(".", end - 1) >= field) {
+      const v4 = parseIpv4(text, field, end);
+      if (v4 === undefined || at > 6) return -1;
+      out[at++] = (v4 >>> 16) & 0xffff;
+      out[at++] = v4 & 0xffff;
+    } else {
+      const group = hexGroup(text, field, i);
+      if (group < 0 || at > 7) return -1;
+      out[at++] = group;
+    }
+    field = i + 1;
   }
-  return groups;
+  return at;
+}
+
+/** The value of 1–4 ASCII hex digits from \`start\` to \`end\`; -1 when they are not that. */
+function hexGroup(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 4) return -1;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
 }
 `;
 
