@@ -14,7 +14,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DATE } from "../../compiler/emit/typescript/snippetsValues.js";
-import { isIamDate, parseIamDate } from "../../runtime/dates.js";
+import { dateOrder, isIamDate, parseIamDate } from "../../runtime/dates.js";
 import { snippetFunction } from "./snippetParser.js";
 
 describe("IAM dates", () => {
@@ -170,26 +170,45 @@ const adversarialDate: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.constantFrom(..."0123456789-:TZ.+ "), maxLength: 26 }),
 );
 
-describe("the generated evaluator's date parser", () => {
-  const snippet = snippetFunction<(text: string) => number>(DATE, "parseIamDate");
+/** The order bit dateOrder should give, from the general reading: before 1, equal 2, after 4, none 0. */
+function expectedOrder(text: string, bound: number): number {
+  const n = parseIamDate(text);
+  return n < bound ? 1 : n > bound ? 4 : n === bound ? 2 : 0;
+}
 
-  it("agrees with runtime/dates.ts on the documented forms", () => {
+/** Bounds around `text`'s own instant (each side and equal), and fixed ones. */
+function boundsFor(text: string): number[] {
+  const n = parseIamDate(text);
+  const fixed = [0, -1, 1_893_456_000_000, Date.UTC(2027, 2, 4, 5, 6, 7)];
+  return Number.isNaN(n) ? fixed : [n - 1, n, n + 1, ...fixed];
+}
+
+describe("the generated evaluator's date comparison", () => {
+  // The generated module compares with dateOrder alone (a float it returned would be boxed).
+  const snippet = snippetFunction<(text: string, bound: number) => number>(DATE, "dateOrder");
+
+  const agree = (text: string): void => {
+    for (const bound of boundsFor(text)) {
+      expect(snippet(text, bound), `${text} against ${bound}`).toBe(expectedOrder(text, bound));
+      expect(dateOrder(text, bound), `${text} against ${bound}`).toBe(expectedOrder(text, bound));
+    }
+  };
+
+  it("orders the documented forms as runtime/dates.ts reads them", () => {
     for (const text of ["2027-03-04T05:06:07Z", "0099-12-31T23:59:59Z", "2027-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2027-01-01T24:00:00Z", "2027-03-04", "1800000000", "1.5"]) {
-      expect(Object.is(snippet(text), parseIamDate(text)), text).toBe(true);
+      agree(text);
     }
+    // Both outcomes of the layout: an instant, and fields that are none.
+    expect(dateOrder("2027-03-04T05:06:07Z", Date.UTC(2027, 2, 4, 5, 6, 7))).toBe(2);
+    expect(dateOrder("2027-02-29T00:00:00Z", 0)).toBe(0);
   });
 
-  it("agrees with runtime/dates.ts on the years 0000-0099", () => {
-    for (const text of ["0000-02-29", "0000-01-01T00:00:00Z", "0050-06-15T12:00Z", "0099-12-31T23:59:59Z", "0099-12-31T23:59:59.5-01:00"]) {
-      expect(Object.is(snippet(text), parseIamDate(text)), text).toBe(true);
-    }
+  it("orders the years 0000-0099 as runtime/dates.ts reads them", () => {
+    for (const text of ["0000-02-29", "0000-01-01T00:00:00Z", "0050-06-15T12:00Z", "0099-12-31T23:59:59Z", "0099-12-31T23:59:59.5-01:00"]) agree(text);
   });
 
-  it("agrees with runtime/dates.ts on sampled and adversarial strings", () => {
-    fc.assert(
-      fc.property(adversarialDate, (text) => Object.is(snippet(text), parseIamDate(text))),
-      { numRuns: 3000 },
-    );
+  it("orders sampled and adversarial strings as runtime/dates.ts reads them", () => {
+    fc.assert(fc.property(adversarialDate, (text) => agree(text)), { numRuns: 3000 });
   });
 });
 

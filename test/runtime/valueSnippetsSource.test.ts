@@ -23,7 +23,7 @@ const HEADER = `// Generated from runtime/ by test/runtime/valueSnippetsSource.t
 /** What the generated evaluator calls (compiler/emit/typescript/conditions.ts) and where it lives. */
 export const VALUE_SNIPPETS: readonly SnippetSpec[] = [
   { name: "NUMBER", doc: "Emitted source: `parseDecimal` of runtime/operators/numeric.ts.", file: "runtime/operators/numeric.ts", roots: ["parseDecimal"] },
-  { name: "DATE", doc: "Emitted source: `parseIamDate` of runtime/dates.ts.", file: "runtime/dates.ts", roots: ["parseIamDate"] },
+  { name: "DATE", doc: "Emitted source: `dateOrder` of runtime/dates.ts.", file: "runtime/dates.ts", roots: ["dateOrder"] },
   { name: "IP", doc: "Emitted source: `requestAddress`, `inRange` and `Cidr` of runtime/operators/ip.ts.", file: "runtime/operators/ip.ts", roots: ["requestAddress", "inRange", "Cidr"] },
   { name: "BINARY", doc: "Emitted source: `binaryBytes` of runtime/operators/binary.ts.", file: "runtime/operators/binary.ts", roots: ["binaryBytes"] },
 ];

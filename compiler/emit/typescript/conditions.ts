@@ -192,25 +192,33 @@ function arnTest(c: ConditionPlan, variables: boolean, ctx: EmitContext, locals:
 }
 
 /** A test over values fixed at generation time (numbers, dates, ranges, bytes). */
-function fixedTest(c: ConditionPlan, prepare: string, terms: readonly string[], ctx: EmitContext): ValueTest {
+function fixedTest(c: ConditionPlan, prepare: string | undefined, terms: readonly string[], ctx: EmitContext): ValueTest {
   const pieces = c.values.map((v) => parsePattern(v, false, false));
   return {
-    prepare: [prepare],
+    prepare: prepare === undefined ? [] : [prepare],
     positive: anyOf(terms),
     variables: [],
     ...explanation(pieces.map((p) => ({ test: "", variables: [], pieces: p })), ctx),
   };
 }
 
+/** The orders of `dateOrder` (runtime/dates.ts: before 1, equal 2, after 4) each comparison accepts. */
+const DATE_ORDERS: Readonly<Record<string, number>> = {
+  equals: 2,
+  lessThan: 1,
+  lessThanEquals: 3,
+  greaterThan: 4,
+  greaterThanEquals: 6,
+};
+
 function orderedTest(c: ConditionPlan, info: OperatorInfo, ctx: EmitContext): ValueTest {
   const numeric = info.family === "Numeric";
-  const op = COMPARE[info.comparison]!;
   // NaN never compares true, so an unreadable policy value is simply dropped.
-  const terms = c.values
-    .map((v) => (numeric ? readNumber(v) : readDate(v)))
-    .filter((n) => !Number.isNaN(n))
-    .map((n) => `n ${op} ${n}`);
-  return fixedTest(c, `const n = ${numeric ? "parseDecimal" : "parseIamDate"}(x);`, terms, ctx);
+  const bounds = c.values.map((v) => (numeric ? readNumber(v) : readDate(v))).filter((n) => !Number.isNaN(n));
+  if (numeric) return fixedTest(c, "const n = parseDecimal(x);", bounds.map((n) => `n ${COMPARE[info.comparison]!} ${n}`), ctx);
+  // A date is compared inside dateOrder: the instant it reads is a float, which a call could
+  // only return as a new heap object.
+  return fixedTest(c, undefined, bounds.map((n) => `(dateOrder(x, ${n}) & ${DATE_ORDERS[info.comparison]!}) !== 0`), ctx);
 }
 
 function binaryTest(c: ConditionPlan, ctx: EmitContext): ValueTest {

@@ -34,7 +34,7 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   resource: { provides: ["resourceLike", "ArnSegment"], requires: ["glob"], source: RESOURCE },
   lowerCase: { provides: ["lowerCase"], requires: [], source: LOWER_CASE },
   number: { provides: ["parseDecimal"], requires: [], source: NUMBER },
-  date: { provides: ["parseIamDate"], requires: [], source: DATE },
+  date: { provides: ["dateOrder"], requires: [], source: DATE },
   ip: { provides: ["requestAddress", "inRange", "Cidr"], requires: [], source: IP },
   binary: { provides: ["binaryBytes"], requires: [], source: BINARY },
   arn: { provides: ["arnParts"], requires: [], source: ARN },

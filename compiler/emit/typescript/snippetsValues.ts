@@ -15,40 +15,57 @@ function parseDecimal(text: string): number {
 }
 `;
 
-/** Emitted source: `parseIamDate` of runtime/dates.ts. */
+/** Emitted source: `dateOrder` of runtime/dates.ts. */
 export const DATE = `
 const EPOCH = /^\\d+(?:\\.\\d+)?$/;
 
 const W3C =
   /^(\\d{4})(?:-(\\d{2})(?:-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d+))?)?(Z|[+-]\\d{2}:\\d{2})?)?)?)?$/;
 
-/** Milliseconds since the epoch of an IAM date value, or NaN when it is not one. */
-function parseIamDate(text: string): number {
-  if (text.length === 20) {
-    const fast = parseUtcSeconds(text);
-    if (fast !== undefined) return fast;
-  }
-  return parseW3cOrEpoch(text);
+/**
+ * How the date \`text\` orders against the instant \`bound\` (milliseconds), as a bit: 1 before, 2
+ * equal, 4 after; 0 when \`text\` is not a date (so no comparison holds, as with NaN). The usual layout
+ * (\`aws:CurrentTime\`'s) is read and compared inside this function: a float that a call returns
+ * is a new heap object, and the instant is one, where each part read here is a small integer.
+ */
+function dateOrder(text: string, bound: number): number {
+  let instant: number;
+  if (text.length === 20 && utcLayout(text)) {
+    const day = utcDay(text);
+    if (day === NO_DAY) return 0;
+    instant = day * 86_400_000 + utcSecondOfDay(text) * 1000;
+  } else instant = parseW3cOrEpoch(text);
+  return instant < bound ? 1 : instant > bound ? 4 : instant === bound ? 2 : 0;
 }
 
-/**
- * \`YYYY-MM-DDThh:mm:ssZ\`, the form \`aws:CurrentTime\` takes, read without a regular expression
- * (the common case of a generated evaluator's date test); undefined when \`text\` is not laid
- * out that way, so the general reader decides.
- */
-function parseUtcSeconds(text: string): number | undefined {
-  if (text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":" || text[19] !== "Z") {
-    return undefined;
-  }
+/** What \`utcDay\` answers for fields that are no instant (month 13, 24:00, a second 60, ...). */
+const NO_DAY = -1_000_000_000;
+
+/** Days from 1970-01-01 of a \`YYYY-MM-DDThh:mm:ssZ\` text (\`utcLayout\`); NO_DAY when its fields are not an instant. */
+function utcDay(text: string): number {
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
-  const hour = digits(text, 11, 13);
-  const minute = digits(text, 14, 16);
-  const second = digits(text, 17, 19);
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
-  if (!validFields(year, month, day, hour, minute, second)) return Number.NaN;
-  return utcMillis(year, month, day, hour, minute, second, 0);
+  if (!validFields(year, month, day, digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19))) return NO_DAY;
+  return civilDays(year, month, day);
+}
+
+/** The second of the day of a \`YYYY-MM-DDThh:mm:ssZ\` text (\`utcLayout\`). */
+function utcSecondOfDay(text: string): number {
+  return (digits(text, 11, 13) * 60 + digits(text, 14, 16)) * 60 + digits(text, 17, 19);
+}
+
+/** Whether \`text\` (20 characters) is laid out \`YYYY-MM-DDThh:mm:ssZ\`, every field ASCII digits. */
+function utcLayout(text: string): boolean {
+  if (text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":" || text[19] !== "Z") {
+    return false;
+  }
+  for (let i = 0; i < 19; i++) {
+    if (i === 4 || i === 7 || i === 10 || i === 13 || i === 16) continue;
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Digits of \`text\` from \`at\` to \`end\` as a number; -1 when one is not an ASCII digit. */
@@ -96,13 +113,17 @@ function daysInMonth(year: number, month: number): number {
  * would read years 0–99 as 1900–1999.
  */
 function utcMillis(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+  return ((civilDays(y, mo, d) * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms;
+}
+
+/** Days from 1970-01-01 to a valid date (a small integer, so returning it allocates nothing). */
+function civilDays(y: number, mo: number, d: number): number {
   const year = mo <= 2 ? y - 1 : y;
   const era = Math.floor(year / 400);
   const yearOfEra = year - era * 400;
   const dayOfYear = Math.floor((153 * ((mo + 9) % 12) + 2) / 5) + d - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  const days = era * 146097 + dayOfEra - 719468;
-  return ((days * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 function zoneOffsetMillis(zone: string | undefined): number {
