@@ -1,6 +1,7 @@
 /**
- * Bytes allocated per decision, for the contenders whose allocation the issue targets (the
- * generated `authorize` should allocate nothing beyond what a request forces). Measured in a
+ * Bytes allocated per decision on both workloads of bench/run.ts, for the contenders whose
+ * allocation the issue targets (the generated `authorize` should allocate nothing beyond what a
+ * request forces). Measured in a
  * child `node --expose-gc` whose young generation is fixed at 64 MB, so no scavenge runs
  * during a batch: collect, read the heap, decide N pre-built requests, read the heap again;
  * the growth over N is what one decision allocates. Two known functions check the method: one
@@ -13,7 +14,9 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Request } from "../runtime/index.js";
 import { CONTENDERS, type Decide } from "./contenders.js";
+import type { PolicySource } from "../compiler/emit/typescript/index.js";
 import { teamPolicy, teamRequests } from "../test/support/appRunnerWorkload.js";
+import { actionPool, policyOf, requestsFor } from "../test/support/samplePolicies.js";
 
 const SIZES = [10, 100, 1000];
 const MEASURED = ["hand-written", "generated authorize", "generated explain", "runtime interpreter"];
@@ -22,9 +25,26 @@ const REQUESTS = 5000;
 const BATCH_BYTES = 16 * 1024 * 1024;
 const SEMI_SPACE_MB = 64;
 
+/** A workload of bench/run.ts: its policy and requests at each size. */
+interface Workload {
+  readonly name: string;
+  policy(size: number): PolicySource;
+  requests(policy: PolicySource, size: number): Request[];
+}
+
+/** bench/run.ts's two workloads, with the same seeds. */
+async function workloads(): Promise<Workload[]> {
+  const pool = await actionPool();
+  return [
+    { name: "apprunner", policy: (size) => teamPolicy(size), requests: (_policy, size) => teamRequests(size, REQUESTS) },
+    { name: "sample", policy: (size) => policyOf(size, pool), requests: (policy) => requestsFor(policy, pool, REQUESTS) },
+  ];
+}
+
 /** One measured figure: bytes per call for a contender at a size (or a check function). */
 interface Figure {
   readonly name: string;
+  readonly workload?: string;
   readonly size?: number;
   readonly bytesPerCall: number;
   readonly calls: number;
@@ -53,12 +73,12 @@ function allocated(decide: Decide, requests: readonly Request[], calls: number):
  * the young generation; the least of three is kept, since nothing but the JIT can add to a
  * batch's growth.
  */
-function bytesPerCall(name: string, decide: Decide, requests: readonly Request[], size?: number): Figure {
+function bytesPerCall(name: string, decide: Decide, requests: readonly Request[], size?: number, workload?: string): Figure {
   allocated(decide, requests, requests.length);
   const probe = Math.max(0, allocated(decide, requests, 500)) / 500;
   const calls = Math.max(500, Math.min(10 * requests.length, Math.floor(BATCH_BYTES / Math.max(1, probe))));
   const least = Math.min(...[0, 1, 2].map(() => allocated(decide, requests, calls)));
-  return { name, size, bytesPerCall: Math.max(0, least) / calls, calls };
+  return { name, workload, size, bytesPerCall: Math.max(0, least) / calls, calls };
 }
 
 /** In the child: every figure, as JSON on stdout. */
@@ -76,15 +96,17 @@ async function child(): Promise<void> {
       plain,
     ),
   );
-  for (const size of SIZES) {
-    const policy = teamPolicy(size);
-    const requests = teamRequests(size, REQUESTS);
-    for (const contender of CONTENDERS) {
-      if (!MEASURED.includes(contender.name)) continue;
-      if (contender.sizes !== undefined && !contender.sizes.includes(size)) continue;
-      if (contender.workloads !== undefined && !contender.workloads.includes("apprunner")) continue;
-      await contender.build?.(policy);
-      figures.push(bytesPerCall(contender.name, await contender.load(policy), requests, size));
+  for (const workload of await workloads()) {
+    for (const size of SIZES) {
+      const policy = workload.policy(size);
+      const requests = workload.requests(policy, size);
+      for (const contender of CONTENDERS) {
+        if (!MEASURED.includes(contender.name)) continue;
+        if (contender.sizes !== undefined && !contender.sizes.includes(size)) continue;
+        if (contender.workloads !== undefined && !contender.workloads.includes(workload.name)) continue;
+        await contender.build?.(policy);
+        figures.push(bytesPerCall(contender.name, await contender.load(policy), requests, size, workload.name));
+      }
     }
   }
   if (sink === -1) console.error("unreachable");
@@ -99,15 +121,17 @@ export function allocationSection(): string[] {
   const figures = JSON.parse(r.stdout.trim().split("\n").pop()!) as Figure[];
   const bytes = (n: number): string => (n < 10 ? n.toFixed(2) : Math.round(n).toLocaleString("en-US"));
   const lines = [
-    `Bytes allocated per decision on the "apprunner" workload (${REQUESTS.toLocaleString("en-US")} requests per size; heap growth over a batch in \`node ${args.slice(2).join(" ")}\`, no collection during it):`,
+    `Bytes allocated per decision (${REQUESTS.toLocaleString("en-US")} requests per workload and size; heap growth over a batch in \`node ${args.slice(2).join(" ")}\`, no collection during it):`,
     "",
-    `| contender | ${SIZES.map((s) => `${s.toLocaleString("en-US")} stmts`).join(" | ")} |`,
-    `|---|${SIZES.map(() => "---:").join("|")}|`,
+    `| workload | contender | ${SIZES.map((s) => `${s.toLocaleString("en-US")} stmts`).join(" | ")} |`,
+    `|---|---|${SIZES.map(() => "---:").join("|")}|`,
   ];
-  for (const name of MEASURED) {
-    const cells = SIZES.map((s) => figures.find((f) => f.name === name && f.size === s));
-    if (cells.every((c) => c === undefined)) continue;
-    lines.push(`| ${name} | ${cells.map((c) => (c === undefined ? "–" : `${bytes(c.bytesPerCall)} B`)).join(" | ")} |`);
+  for (const workload of [...new Set(figures.flatMap((f) => (f.workload === undefined ? [] : [f.workload])))]) {
+    for (const name of MEASURED) {
+      const cells = SIZES.map((s) => figures.find((f) => f.workload === workload && f.name === name && f.size === s));
+      if (cells.every((c) => c === undefined)) continue;
+      lines.push(`| ${workload} | ${name} | ${cells.map((c) => (c === undefined ? "–" : `${bytes(c.bytesPerCall)} B`)).join(" | ")} |`);
+    }
   }
   const checks = figures.filter((f) => f.size === undefined).map((f) => `${f.name.replace("check: ", "")} ${bytes(f.bytesPerCall)} B`);
   lines.push("", `Method check, functions of known allocation per call: ${checks.join("; ")}.`);
