@@ -43,9 +43,9 @@ type Explain = (request: Request) => EvaluationResult;
 /** Every object an answer holds: the answer's lists, their records, and what the records hold. */
 function objectsOf(answer: EvaluationResult): object[] {
   const records = [...answer.matched, ...answer.notApplied, ...(answer.overridden ?? [])];
-  const inner = records.flatMap((r) => [
-    ...("source" in r && r.source !== undefined ? [r.source] : []),
-    ...("reason" in r ? [r.reason] : []),
+  const inner = records.flatMap((r): object[] => [
+    ...(r.source !== undefined ? [r.source] : []),
+    ...("reason" in r ? [r.reason as object] : []),
   ]);
   return [...records, ...inner];
 }
