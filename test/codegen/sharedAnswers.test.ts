@@ -19,6 +19,7 @@ const POLICY: PolicySource = {
       { Sid: "Own", Effect: "Allow", Action: "apprunner:UpdateService", Resource: "arn:aws:apprunner:*:*:service/team-*" },
       { Effect: "Deny", NotAction: "apprunner:List*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
       { Sid: "Tagged", Effect: "Allow", Action: "apprunner:TagResource", Resource: "*", Condition: { StringEquals: { "aws:PrincipalTag/team": "blue" } } },
+      { Sid: "Untagged", Effect: "Allow", Action: "apprunner:UntagResource", Resource: "*", Condition: { StringEquals: { "aws:PrincipalTag/team": "blue" } } },
     ],
   },
   sources: [
@@ -26,6 +27,7 @@ const POLICY: PolicySource = {
     { file: "shared.arp", line: 2, column: 1 },
     { file: "shared.arp", line: 3, column: 1 },
     { file: "shared.arp", line: 4, column: 1 },
+    { file: "shared.arp", line: 5, column: 1 },
   ],
 };
 
@@ -40,14 +42,16 @@ const REQUESTS: Request[] = [
 
 type Explain = (request: Request) => EvaluationResult;
 
-/** Every object an answer holds: the answer's lists, their records, and what the records hold. */
+/** Every object an answer holds, at any depth. */
 function objectsOf(answer: EvaluationResult): object[] {
-  const records = [...answer.matched, ...answer.notApplied, ...(answer.overridden ?? [])];
-  const inner = records.flatMap((r): object[] => [
-    ...(r.source !== undefined ? [r.source] : []),
-    ...("reason" in r ? [r.reason as object] : []),
-  ]);
-  return [...records, ...inner];
+  const seen = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (typeof value !== "object" || value === null || seen.has(value)) return;
+    seen.add(value);
+    for (const inner of Object.values(value)) visit(inner);
+  };
+  for (const list of [answer.matched, answer.notApplied, answer.overridden ?? []]) for (const record of list) visit(record);
+  return [...seen];
 }
 
 /** Objects that two answers to the same request both hold. */
@@ -69,8 +73,25 @@ function expectWritesRejected(o: object): void {
   expect(() => delete target[key!]).toThrow(TypeError);
 }
 
+/** The failed condition of the answer's miss for statement `index`. */
+function failureOf(answer: EvaluationResult, index: number): { expected: readonly string[] } {
+  const miss = answer.notApplied.find((m) => m.index === index)!;
+  return (miss.reason as { failure: { expected: readonly string[] } }).failure;
+}
+
 function checkShared(explain: Explain): void {
   const runtime = compilePolicySet([POLICY]);
+  // Two statements test the same values: changing one answer's must not reach the other's.
+  const tag = { principal, action: "apprunner:TagResource", resource: service, context: { "aws:PrincipalTag/team": "red" } };
+  const untag = { ...tag, action: "apprunner:UntagResource" };
+  try {
+    (failureOf(explain(tag), 3).expected as string[]).push("red");
+  } catch (error) {
+    // Shared values are frozen; values of the answer's own may be changed.
+    expect(error).toBeInstanceOf(TypeError);
+  }
+  expect(explain(untag)).toEqual(runtime.evaluate(untag));
+  expect(failureOf(explain(untag), 4).expected).toEqual(["blue"]);
   let shared = 0;
   for (const request of REQUESTS) {
     for (const o of sharedObjects(explain, request)) {

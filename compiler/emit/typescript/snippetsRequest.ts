@@ -496,6 +496,9 @@ function failCondition(
   unresolved: readonly string[],
 ): false {
   const actual = typeof given === "string" ? [given] : given;
+  // \`expected\` is often a constant of the module (or a statement factory's argument) that every
+  // answer shares: frozen, so a caller changing one answer cannot change another.
+  Object.freeze(expected);
   // Written out rather than spread (a slow path in V8): explain() records one per failed condition.
   const failure: ConditionFailure =
     actual === undefined
