@@ -37,12 +37,9 @@ export function parseIamDate(text: string): number {
  * is a new heap object, and the instant is one, where each part read here is a small integer.
  */
 export function dateOrder(text: string, bound: number): number {
-  let instant: number;
-  if (text.length === 20 && utcLayout(text)) {
-    const day = utcDay(text);
-    if (day === NO_DAY) return 0;
-    instant = day * 86_400_000 + utcSecondOfDay(text) * 1000;
-  } else instant = parseW3cOrEpoch(text);
+  const day = text.length === 20 ? utcDay(text) : NOT_UTC;
+  if (day === NO_DAY) return 0;
+  const instant = day === NOT_UTC ? parseW3cOrEpoch(text) : day * 86_400_000 + utcSecondOfDay(text) * 1000;
   return instant < bound ? 1 : instant > bound ? 4 : instant === bound ? 2 : 0;
 }
 
@@ -57,39 +54,46 @@ export function isIamDate(text: string): boolean {
  * out that way, so the general reader decides.
  */
 function parseUtcSeconds(text: string): number | undefined {
-  if (!utcLayout(text)) return undefined;
   const day = utcDay(text);
+  if (day === NOT_UTC) return undefined;
   return day === NO_DAY ? Number.NaN : day * 86_400_000 + utcSecondOfDay(text) * 1000;
 }
+
+/** What `utcDay` answers for a text not laid out `YYYY-MM-DDThh:mm:ssZ` in ASCII digits. */
+const NOT_UTC = -2_000_000_000;
 
 /** What `utcDay` answers for fields that are no instant (month 13, 24:00, a second 60, ...). */
 const NO_DAY = -1_000_000_000;
 
-/** Days from 1970-01-01 of a `YYYY-MM-DDThh:mm:ssZ` text (`utcLayout`); NO_DAY when its fields are not an instant. */
+/**
+ * Days from 1970-01-01 of a 20-character `YYYY-MM-DDThh:mm:ssZ` text; NOT_UTC when it is not
+ * laid out so (the general reader decides), NO_DAY when its fields are no instant.
+ */
 function utcDay(text: string): number {
+  if (
+    text.charCodeAt(4) !== 0x2d ||
+    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(10) !== 0x54 ||
+    text.charCodeAt(13) !== 0x3a ||
+    text.charCodeAt(16) !== 0x3a ||
+    text.charCodeAt(19) !== 0x5a
+  ) {
+    return NOT_UTC;
+  }
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
-  if (!validFields(year, month, day, digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19))) return NO_DAY;
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return NOT_UTC;
+  if (!validFields(year, month, day, hour, minute, second)) return NO_DAY;
   return civilDays(year, month, day);
 }
 
-/** The second of the day of a `YYYY-MM-DDThh:mm:ssZ` text (`utcLayout`). */
+/** The second of the day of a text `utcDay` read as an instant. */
 function utcSecondOfDay(text: string): number {
   return (digits(text, 11, 13) * 60 + digits(text, 14, 16)) * 60 + digits(text, 17, 19);
-}
-
-/** Whether `text` (20 characters) is laid out `YYYY-MM-DDThh:mm:ssZ`, every field ASCII digits. */
-function utcLayout(text: string): boolean {
-  if (text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":" || text[19] !== "Z") {
-    return false;
-  }
-  for (let i = 0; i < 19; i++) {
-    if (i === 4 || i === 7 || i === 10 || i === 13 || i === 16) continue;
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 /** Digits of `text` from `at` to `end` as a number; -1 when one is not an ASCII digit. */
