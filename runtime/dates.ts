@@ -23,11 +23,9 @@ const W3C =
 
 /** Milliseconds since the epoch of an IAM date value, or NaN when it is not one. */
 export function parseIamDate(text: string): number {
-  if (text.length === 20) {
-    const fast = parseUtcSeconds(text);
-    if (fast !== undefined) return fast;
-  }
-  return parseW3cOrEpoch(text);
+  const day = text.length === 20 ? utcDay(text) : NOT_UTC;
+  if (day === NOT_UTC) return parseW3cOrEpoch(text);
+  return day === NO_DAY ? Number.NaN : day * 86_400_000 + utcSecondOfDay(text) * 1000;
 }
 
 /**
@@ -48,17 +46,6 @@ export function isIamDate(text: string): boolean {
   return !Number.isNaN(parseIamDate(text));
 }
 
-/**
- * `YYYY-MM-DDThh:mm:ssZ`, the form `aws:CurrentTime` takes, read without a regular expression
- * (the common case of a generated evaluator's date test); undefined when `text` is not laid
- * out that way, so the general reader decides.
- */
-function parseUtcSeconds(text: string): number | undefined {
-  const day = utcDay(text);
-  if (day === NOT_UTC) return undefined;
-  return day === NO_DAY ? Number.NaN : day * 86_400_000 + utcSecondOfDay(text) * 1000;
-}
-
 /** What `utcDay` answers for a text not laid out `YYYY-MM-DDThh:mm:ssZ` in ASCII digits. */
 const NOT_UTC = -2_000_000_000;
 
@@ -66,8 +53,9 @@ const NOT_UTC = -2_000_000_000;
 const NO_DAY = -1_000_000_000;
 
 /**
- * Days from 1970-01-01 of a 20-character `YYYY-MM-DDThh:mm:ssZ` text; NOT_UTC when it is not
- * laid out so (the general reader decides), NO_DAY when its fields are no instant.
+ * Days from 1970-01-01 of a 20-character `YYYY-MM-DDThh:mm:ssZ` text, the form `aws:CurrentTime`
+ * takes, read without a regular expression; NOT_UTC when it is not laid out so (the general
+ * reader decides), NO_DAY when its fields are no instant.
  */
 function utcDay(text: string): number {
   if (

@@ -24,11 +24,10 @@ interface Cidr {
   readonly prefix: number;
 }
 
-/** Parses `a.b.c.d` or an IPv6 address (with `::` and an optional trailing IPv4 part). */
+/** Parses `a.b.c.d` or an IPv6 address (with `::` and an optional trailing IPv4 part): an array of its own. */
 export function parseIpAddress(text: string): Address | undefined {
-  if (!text.includes(":")) return parseIpv4(text, 0, text.length);
-  const groups = [0, 0, 0, 0, 0, 0, 0, 0];
-  return readIpv6(text, groups) ? groups : undefined;
+  const address = requestAddress(text);
+  return typeof address === "object" ? [...address] : address;
 }
 
 /** The groups of the IPv6 address `requestAddress` read last: one array, reused. */
@@ -110,7 +109,7 @@ function ipv4Groups(address: number): number[] {
 /**
  * Reads an IPv6 address into `out`'s 8 groups: hex groups of 1–4 digits separated by `:`, at
  * most one `::` standing for one or more zero groups, and a dotted IPv4 address (two groups) as
- * the last field on either side of it. False when `text` is not one; `out` is then undefined.
+ * the last field on either side of it. False when `text` is not one (`out` then holds no address).
  */
 function readIpv6(text: string, out: number[]): boolean {
   const gap = text.indexOf("::");

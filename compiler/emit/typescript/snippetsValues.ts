@@ -42,8 +42,9 @@ const NOT_UTC = -2_000_000_000;
 const NO_DAY = -1_000_000_000;
 
 /**
- * Days from 1970-01-01 of a 20-character \`YYYY-MM-DDThh:mm:ssZ\` text; NOT_UTC when it is not
- * laid out so (the general reader decides), NO_DAY when its fields are no instant.
+ * Days from 1970-01-01 of a 20-character \`YYYY-MM-DDThh:mm:ssZ\` text, the form \`aws:CurrentTime\`
+ * takes, read without a regular expression; NOT_UTC when it is not laid out so (the general
+ * reader decides), NO_DAY when its fields are no instant.
  */
 function utcDay(text: string): number {
   if (
@@ -213,7 +214,7 @@ function parseIpv4(text: string, start: number, end: number): number | undefined
 /**
  * Reads an IPv6 address into \`out\`'s 8 groups: hex groups of 1–4 digits separated by \`:\`, at
  * most one \`::\` standing for one or more zero groups, and a dotted IPv4 address (two groups) as
- * the last field on either side of it. False when \`text\` is not one; \`out\` is then undefined.
+ * the last field on either side of it. False when \`text\` is not one (\`out\` then holds no address).
  */
 function readIpv6(text: string, out: number[]): boolean {
   const gap = text.indexOf("::");
