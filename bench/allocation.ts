@@ -14,9 +14,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { Request } from "../runtime/index.js";
 import { CONTENDERS, type Decide } from "./contenders.js";
-import type { PolicySource } from "../compiler/emit/typescript/index.js";
-import { teamPolicy, teamRequests } from "../test/support/appRunnerWorkload.js";
-import { actionPool, policyOf, requestsFor } from "../test/support/samplePolicies.js";
+import { teamRequests } from "../test/support/appRunnerWorkload.js";
+import { actionPool, WORKLOADS } from "./workloads.js";
 
 const SIZES = [10, 100, 1000];
 const MEASURED = ["hand-written", "generated authorize", "generated explain", "runtime interpreter"];
@@ -24,22 +23,6 @@ const REQUESTS = 5000;
 /** A batch allocates at most about this much, well inside the 64 MB young generation. */
 const BATCH_BYTES = 16 * 1024 * 1024;
 const SEMI_SPACE_MB = 64;
-
-/** A workload of bench/run.ts: its policy and requests at each size. */
-interface Workload {
-  readonly name: string;
-  policy(size: number): PolicySource;
-  requests(policy: PolicySource, size: number): Request[];
-}
-
-/** bench/run.ts's two workloads, with the same seeds. */
-async function workloads(): Promise<Workload[]> {
-  const pool = await actionPool();
-  return [
-    { name: "apprunner", policy: (size) => teamPolicy(size), requests: (_policy, size) => teamRequests(size, REQUESTS) },
-    { name: "sample", policy: (size) => policyOf(size, pool), requests: (policy) => requestsFor(policy, pool, REQUESTS) },
-  ];
-}
 
 /** One measured figure: bytes per call for a contender at a size (or a check function). */
 interface Figure {
@@ -96,10 +79,11 @@ async function child(): Promise<void> {
       plain,
     ),
   );
-  for (const workload of await workloads()) {
+  const pool = await actionPool();
+  for (const workload of WORKLOADS) {
     for (const size of SIZES) {
-      const policy = workload.policy(size);
-      const requests = workload.requests(policy, size);
+      const policy = workload.policy(size, pool);
+      const requests = workload.requests(policy, size, pool, REQUESTS);
       for (const contender of CONTENDERS) {
         if (!MEASURED.includes(contender.name)) continue;
         if (contender.sizes !== undefined && !contender.sizes.includes(size)) continue;

@@ -15,8 +15,8 @@ import type { Request } from "../runtime/index.js";
 import type { PolicySource } from "../compiler/emit/typescript/index.js";
 import { CONTENDERS, type Decide } from "./contenders.js";
 import { measure, prepared, warmedUp, type Cursor, type Measurement } from "./measure.js";
-import { actionPool, policyOf, requestsFor } from "../test/support/samplePolicies.js";
-import { teamPolicy, teamRequests } from "../test/support/appRunnerWorkload.js";
+import { policyOf, requestsFor } from "../test/support/samplePolicies.js";
+import { actionPool, WORKLOADS, type Pool, type Workload } from "./workloads.js";
 
 // `npm run bench -- --processes`: the command line's whole-process budgets instead.
 if (process.argv.includes("--processes")) {
@@ -45,32 +45,6 @@ const flagValues = (flag: string): string[] => args.flatMap((a, i) => (args[i - 
 const only = flagValues("--workload");
 const onlyContenders = flagValues("--contender");
 const [requestCount = 20_000, minMillis = 5000] = args.filter((a, i) => !a.startsWith("--") && !FLAGS.includes(args[i - 1] ?? "")).map(Number);
-
-type Pool = Awaited<ReturnType<typeof actionPool>>;
-
-/** A family of seeded policies and requests, one per size. */
-interface Workload {
-  readonly name: string;
-  readonly description: string;
-  policy(size: number, pool: Pool): PolicySource;
-  requests(policy: PolicySource, size: number, pool: Pool): Request[];
-}
-
-const WORKLOADS: readonly Workload[] = [
-  {
-    name: "apprunner",
-    description:
-      "App-Runner-only sets repeating a 10-statement team template (test/support/appRunnerWorkload.ts); requests over all 42 App Runner actions with 8–15 context keys, some unread, some odd-case, JSON round-tripped",
-    policy: (size) => teamPolicy(size),
-    requests: (_policy, size) => teamRequests(size, requestCount),
-  },
-  {
-    name: "sample",
-    description: "the 10-statement App Runner policy plus statements over nine other services (test/support/samplePolicies.ts)",
-    policy: (size, pool) => policyOf(size, pool),
-    requests: (policy, _size, pool) => requestsFor(policy, pool, requestCount),
-  },
-];
 
 interface Row {
   readonly workload: string;
@@ -136,7 +110,7 @@ async function prepareAll(workload: string, policy: PolicySource, requests: read
  */
 async function benchSize(workload: Workload, size: number, pool: Pool): Promise<Row[]> {
   const policy = workload.policy(size, pool);
-  const requests = workload.requests(policy, size, pool);
+  const requests = workload.requests(policy, size, pool, requestCount);
   const reference = compilePolicySet([policy]);
   const expected = requests.map((r) => reference.evaluate(r).decision);
   const ready = await prepareAll(workload.name, policy, requests, expected);
